@@ -1,0 +1,25 @@
+import type { DomainEventDraft } from '../events/domain-events';
+import type { JobDraft } from '../jobs/job';
+import type { CloseReason } from './conversation';
+
+/** Events the conversation machine understands. Every one carries the instant it happened. */
+export type ConversationMachineEvent =
+  | { type: 'HANDOFF'; at: number }
+  | { type: 'ASSIGN'; at: number; agentId: string }
+  | { type: 'TRANSFER'; at: number; toAgentId: string | null; reason: string | null }
+  | { type: 'CUSTOMER_MESSAGE'; at: number }
+  | { type: 'AGENT_REPLY'; at: number; agentId: string }
+  | { type: 'BOT_REPLY'; at: number }
+  | { type: 'WAIT_ON_CUSTOMER'; at: number; idleCloseAfterMs: number | null }
+  | { type: 'RESOLVE'; at: number; reopenWindowMs: number }
+  | { type: 'REOPEN'; at: number; by: 'customer' | 'agent' }
+  | { type: 'CLOSE'; at: number; reason: CloseReason }
+  | { type: 'ABANDON'; at: number };
+
+export type ConversationMachineEventType = ConversationMachineEvent['type'];
+
+/** What the engine must do after a transition: publish, schedule or cancel a durable job. */
+export type ConversationEffect =
+  | { type: 'emit'; event: DomainEventDraft }
+  | { type: 'schedule'; job: JobDraft }
+  | { type: 'cancel'; key: string };

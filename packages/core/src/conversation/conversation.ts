@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { ClientIdSchema, IdSchema, InstantSchema, LabelSchema } from '../validation/common-schemas';
+
+export const CHANNELS = ['web', 'mobile', 'app', 'mini-program', 'email', 'social', 'phone'] as const;
+/** Where the customer writes from (网页, 移动端, 小程序…). */
+export type Channel = (typeof CHANNELS)[number];
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const CONVERSATION_STATUSES = [
+  'bot',
+  'queued',
+  'active',
+  'pending',
+  'resolved',
+  'closed',
+  'abandoned',
+] as const;
+/** Where a conversation (会话) is in its life; see docs/concepts/conversation-lifecycle.md. */
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+/** Why a conversation closed. */
+export type CloseReason = 'manual' | 'reopen-window-ended' | 'idle';
+
+const NullableInstant = InstantSchema.nullable();
+
+export const ConversationSchema = z.object({
+  id: IdSchema,
+  customerId: IdSchema,
+  clientId: ClientIdSchema.nullable(),
+  channel: z.enum(CHANNELS),
+  topic: z.string().max(200).nullable(),
+  priority: z.enum(PRIORITIES),
+  tags: z.array(LabelSchema),
+  status: z.enum(CONVERSATION_STATUSES),
+  assigneeId: IdSchema.nullable(),
+  /** Highest message `seq` so far; the next message gets `lastSeq + 1`. */
+  lastSeq: z.number().int().nonnegative(),
+  reopenCount: z.number().int().nonnegative(),
+  transferCount: z.number().int().nonnegative(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+  queuedAt: NullableInstant,
+  assignedAt: NullableInstant,
+  firstResponseAt: NullableInstant,
+  lastCustomerMessageAt: NullableInstant,
+  lastAgentMessageAt: NullableInstant,
+  pendingSince: NullableInstant,
+  resolvedAt: NullableInstant,
+  /** Until this instant a resolved conversation may be reopened. */
+  reopenUntil: NullableInstant,
+  closedAt: NullableInstant,
+  closeReason: z.enum(['manual', 'reopen-window-ended', 'idle']).nullable(),
+  abandonedAt: NullableInstant,
+  /** Optimistic concurrency: every stored change increments it. */
+  version: z.number().int().positive(),
+  /** Shape of this snapshot, for migrations of stored data. */
+  schemaVersion: z.literal(1),
+});
+
+/** One chat session between a customer and the shop, from the first message to closing. */
+export type Conversation = z.infer<typeof ConversationSchema>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema, MetadataSchema } from '../validation/common-schemas';
+
+/** Known tiers; shops may use their own labels too (`gold`, `svip`…). */
+export type CustomerTier = 'standard' | 'vip' | (string & {});
+
+export const CustomerContactSchema = z.object({
+  email: z.email().optional(),
+  phone: z.string().min(3).max(32).optional(),
+});
+
+/** What a shop may say about a customer when creating or updating them. */
+export const CustomerInputSchema = z.object({
+  id: IdSchema,
+  name: z.string().trim().min(1).max(200).optional(),
+  contact: CustomerContactSchema.default({}),
+  tier: z.string().trim().min(1).max(40).default('standard'),
+  locale: z.string().min(2).max(35).default('zh-CN'),
+  metadata: MetadataSchema.default({}),
+});
+
+export type CustomerInput = z.input<typeof CustomerInputSchema>;
+
+export const CustomerSchema = CustomerInputSchema.extend({
+  tier: z.string().min(1).max(40),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+  version: z.number().int().positive(),
+});
+
+/** A shop's customer (顾客): who they are, how to reach them, their tier (e.g. `vip` 会员). */
+export type Customer = z.infer<typeof CustomerSchema>;

@@ -1,0 +1,74 @@
+import type { Agent } from '../agent/agent';
+import type { CloseReason, Conversation, Priority } from '../conversation/conversation';
+import type { Customer } from '../customer/customer';
+import type { Message } from '../message/message';
+
+/** The data each domain event carries, by event type. */
+export interface DomainEventDataMap {
+  'customer.upserted': { customer: Customer; created: boolean };
+  'agent.upserted': { agent: Agent; created: boolean };
+  'conversation.started': { conversation: Conversation };
+  'conversation.handed_off': { conversation: Conversation };
+  'conversation.assigned': { conversation: Conversation; agentId: string };
+  'conversation.transferred': {
+    conversation: Conversation;
+    fromAgentId: string | null;
+    toAgentId: string | null;
+    reason: string | null;
+  };
+  'conversation.pending': { conversation: Conversation };
+  'conversation.reactivated': { conversation: Conversation };
+  'conversation.resolved': { conversation: Conversation };
+  'conversation.reopened': { conversation: Conversation; by: 'customer' | 'agent' };
+  'conversation.closed': { conversation: Conversation; reason: CloseReason };
+  'conversation.abandoned': { conversation: Conversation };
+  'conversation.priority_changed': { conversation: Conversation; from: Priority; to: Priority };
+  'conversation.tags_changed': { conversation: Conversation; added: string[]; removed: string[] };
+  'message.posted': { message: Message };
+}
+
+export type DomainEventType = keyof DomainEventDataMap;
+
+export const DOMAIN_EVENT_TYPES = [
+  'customer.upserted',
+  'agent.upserted',
+  'conversation.started',
+  'conversation.handed_off',
+  'conversation.assigned',
+  'conversation.transferred',
+  'conversation.pending',
+  'conversation.reactivated',
+  'conversation.resolved',
+  'conversation.reopened',
+  'conversation.closed',
+  'conversation.abandoned',
+  'conversation.priority_changed',
+  'conversation.tags_changed',
+  'message.posted',
+] as const satisfies readonly DomainEventType[];
+
+/** What an event is about, so consumers can filter by aggregate. */
+export interface EventSubject {
+  kind: 'customer' | 'agent' | 'conversation';
+  id: string;
+}
+
+/** An event before storage gives it a position. */
+export type DomainEventDraft<T extends DomainEventType = DomainEventType> = {
+  [K in T]: { type: K; subject: EventSubject; at: number; data: DomainEventDataMap[K] };
+}[T];
+
+/**
+ * A stored domain event. `position` is global, gap-free and increasing: read the log from any
+ * position with `desk.events.read({ after })`.
+ */
+export type DomainEvent<T extends DomainEventType = DomainEventType> = {
+  [K in T]: {
+    position: number;
+    id: string;
+    type: K;
+    subject: EventSubject;
+    at: number;
+    data: DomainEventDataMap[K];
+  };
+}[T];

@@ -1,0 +1,39 @@
+import type { Metadata } from '../validation/common-schemas';
+
+export const JOB_KINDS = ['conversation.close-resolved', 'conversation.close-idle'] as const;
+/** What a job does when it comes due. */
+export type JobKind = (typeof JOB_KINDS)[number];
+
+export type JobStatus = 'scheduled' | 'claimed' | 'done' | 'cancelled';
+
+/** A durable timer: a row with a due instant, claimed by one runner at a time. */
+export interface Job {
+  id: string;
+  /** At most one live (scheduled or claimed) job per key; scheduling a key again replaces it. */
+  key: string;
+  kind: JobKind;
+  dueAt: number;
+  payload: Metadata;
+  status: JobStatus;
+  attempts: number;
+  /** Set while claimed; completing the job requires it, so an expired claim cannot complete. */
+  claimToken: string | null;
+  leaseUntil: number | null;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What a machine or command asks to schedule. */
+export interface JobDraft {
+  key: string;
+  kind: JobKind;
+  dueAt: number;
+  payload: Metadata;
+}
+
+/** Job keys of one conversation; one place so scheduling and cancelling agree. */
+export const conversationJobKeys = {
+  closeResolved: (conversationId: string) => `conversation/${conversationId}/close-resolved`,
+  closeIdle: (conversationId: string) => `conversation/${conversationId}/close-idle`,
+};

@@ -1,0 +1,64 @@
+import type { Machine, MachineEvent, TransitionRule } from './define-machine';
+
+export type TransitionResult<TSnapshot, TEffect> =
+  | { ok: true; snapshot: TSnapshot; effects: TEffect[]; rule: { from: string; to: string } }
+  | { ok: false; reason: 'not-allowed' | 'guard-failed'; message: string; snapshot: TSnapshot };
+
+/**
+ * Computes the next snapshot and the effects of one event. Pure: the same snapshot and event always
+ * give the same result, and a rejected event returns the snapshot it was given, untouched.
+ *
+ * @example
+ * const result = transition(conversationMachine, conversation, { type: 'RESOLVE', at, by, reopenWindowMs });
+ * if (!result.ok) console.log(result.message);
+ */
+export function transition<
+  TState extends string,
+  TSnapshot extends { status: TState },
+  TEvent extends MachineEvent,
+  TEffect,
+>(
+  machine: Machine<TState, TSnapshot, TEvent, TEffect>,
+  snapshot: TSnapshot,
+  event: TEvent,
+): TransitionResult<TSnapshot, TEffect> {
+  const rules = (machine.on as Record<string, readonly TransitionRule<TState, TSnapshot, TEvent, TEffect>[]>)[
+    event.type
+  ];
+  const candidates = (rules ?? []).filter((rule) => rule.from.includes(snapshot.status));
+  if (candidates.length === 0) {
+    return {
+      ok: false,
+      reason: 'not-allowed',
+      message: `${event.type} is not allowed when the ${machine.id} is ${snapshot.status}`,
+      snapshot,
+    };
+  }
+  const rule = candidates.find((candidate) => candidate.guard?.check(snapshot, event) ?? true);
+  if (!rule) {
+    const guards = candidates.map((candidate) => candidate.guard?.name).join(' or ');
+    return {
+      ok: false,
+      reason: 'guard-failed',
+      message: `${event.type} is not allowed when the ${machine.id} is ${snapshot.status}: requires ${guards}`,
+      snapshot,
+    };
+  }
+  const next = { ...snapshot, ...rule.update?.(snapshot, event), status: rule.to };
+  return {
+    ok: true,
+    snapshot: next,
+    effects: rule.effects?.(next, snapshot, event) ?? [],
+    rule: { from: snapshot.status, to: rule.to },
+  };
+}
+
+/** True when some rule would accept the event in the snapshot's state (guards included). */
+export function can<
+  TState extends string,
+  TSnapshot extends { status: TState },
+  TEvent extends MachineEvent,
+  TEffect,
+>(machine: Machine<TState, TSnapshot, TEvent, TEffect>, snapshot: TSnapshot, event: TEvent): boolean {
+  return transition(machine, snapshot, event).ok;
+}

@@ -1,0 +1,142 @@
+import type { Agent } from '../agent/agent';
+import type {
+  Channel,
+  Conversation,
+  ConversationStatus,
+  Priority,
+} from '../conversation/conversation';
+import type { Customer } from '../customer/customer';
+import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
+import type { Job, JobDraft } from '../jobs/job';
+import type { Message } from '../message/message';
+
+/** Filters for listing conversations; every given field must match. */
+export interface ConversationFilter {
+  status?: readonly ConversationStatus[];
+  customerId?: string;
+  assigneeId?: string | null;
+  channel?: Channel;
+  priority?: readonly Priority[];
+  tag?: string;
+}
+
+/** Keyset position in the conversation list, which is ordered newest first by (createdAt, id). */
+export interface ConversationListKey {
+  createdAt: number;
+  id: string;
+}
+
+export interface ConversationPageRequest {
+  limit: number;
+  /** Return only conversations strictly after this key in list order. */
+  after?: ConversationListKey | undefined;
+}
+
+/** Options for reading an aggregate inside a transaction. */
+export interface ReadOptions {
+  /**
+   * The transaction will update this row: a database adapter may lock it (`SELECT … FOR UPDATE`)
+   * to avoid retry storms. The version check still applies either way.
+   */
+  forUpdate?: boolean;
+}
+
+/** Reads of committed data. Missing rows are `null`, never an error. */
+export interface StorageReader {
+  customers: { get(id: string): Promise<Customer | null> };
+  agents: {
+    get(id: string): Promise<Agent | null>;
+    /** All agents, ordered by id. */
+    list(): Promise<Agent[]>;
+  };
+  conversations: {
+    get(id: string): Promise<Conversation | null>;
+    findByClientId(customerId: string, clientId: string): Promise<Conversation | null>;
+    list(filter: ConversationFilter, page: ConversationPageRequest): Promise<Conversation[]>;
+  };
+  messages: {
+    findByClientId(conversationId: string, clientId: string): Promise<Message | null>;
+    /** Messages with `seq > afterSeq`, ascending, at most `limit`. */
+    listAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+  };
+}
+
+/**
+ * One unit of work. Writes become visible together when the transaction's function resolves, and
+ * not at all when it throws. `update` takes the version the caller read; a different stored
+ * version fails with `KefuError` code `CONFLICT`, as does inserting an id, client id or message seq
+ * that already exists.
+ */
+export interface StorageTransaction {
+  customers: {
+    get(id: string, options?: ReadOptions): Promise<Customer | null>;
+    insert(customer: Customer): Promise<void>;
+    update(customer: Customer, expectedVersion: number): Promise<void>;
+  };
+  agents: {
+    get(id: string, options?: ReadOptions): Promise<Agent | null>;
+    insert(agent: Agent): Promise<void>;
+    update(agent: Agent, expectedVersion: number): Promise<void>;
+  };
+  conversations: {
+    get(id: string, options?: ReadOptions): Promise<Conversation | null>;
+    findByClientId(customerId: string, clientId: string): Promise<Conversation | null>;
+    insert(conversation: Conversation): Promise<void>;
+    update(conversation: Conversation, expectedVersion: number): Promise<void>;
+  };
+  messages: {
+    findByClientId(conversationId: string, clientId: string): Promise<Message | null>;
+    insert(message: Message): Promise<void>;
+  };
+  events: {
+    /** Appends events; they get the next positions, gap-free, in the order given. */
+    append(events: readonly DomainEventDraft[]): Promise<DomainEvent[]>;
+  };
+  jobs: {
+    /** Schedules a job; a live job with the same key is replaced. Returns the stored job. */
+    schedule(job: JobDraft, now: number): Promise<Job>;
+    /** Cancels the live job with this key, if any. */
+    cancel(key: string, now: number): Promise<void>;
+    /** Marks a claimed job done; `CONFLICT` when the claim token is no longer current. */
+    complete(jobId: string, claimToken: string, now: number): Promise<void>;
+  };
+}
+
+export interface ClaimRequest {
+  now: number;
+  /** How long the claim holds; after it, another runner may claim the job again. */
+  leaseMs: number;
+  limit: number;
+}
+
+/**
+ * The storage port every adapter implements (see `runStorageConformance` in `@kefu/core/testing`).
+ *
+ * @example
+ * const desk = createDesk({ storage: createMemoryAdapter() });
+ */
+export interface StorageAdapter {
+  readonly name: string;
+  readonly read: StorageReader;
+  transaction<T>(work: (tx: StorageTransaction) => Promise<T>): Promise<T>;
+  events: {
+    /** Events with `position > after`, ascending, at most `limit`. */
+    read(after: number, limit: number): Promise<DomainEvent[]>;
+    /** Highest position written so far, 0 when the log is empty. */
+    lastPosition(): Promise<number>;
+  };
+  jobs: {
+    /**
+     * Claims due jobs (scheduled with `dueAt <= now`, or claimed with an expired lease) for this
+     * caller; no two concurrent callers get the same job. Each claim has a fresh `claimToken`.
+     */
+    claimDue(request: ClaimRequest): Promise<Job[]>;
+    /** Gives a claimed job back to run again at `retryAt`, recording the error. */
+    release(jobId: string, claimToken: string, retryAt: number, error: string): Promise<void>;
+    /** The live job with this key, or null. */
+    findLive(key: string): Promise<Job | null>;
+    /** Earliest `dueAt` among scheduled jobs, or null; lets a runner sleep until then. */
+    nextDueAt(): Promise<number | null>;
+  };
+  close(): Promise<void>;
+}

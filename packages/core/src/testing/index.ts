@@ -1,0 +1,3 @@
+export type { StorageConformanceOptions } from './storage-conformance/run-storage-conformance';
+export { runStorageConformance } from './storage-conformance/run-storage-conformance';
+export { VirtualClock } from './virtual-clock';
