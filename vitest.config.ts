@@ -7,9 +7,15 @@ const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^@kefu\/core\/testing$/, replacement: source('./packages/core/src/testing/index.ts') },
+      {
+        find: /^@kefu\/core\/testing$/,
+        replacement: source('./packages/core/src/testing/index.ts'),
+      },
       { find: /^@kefu\/core$/, replacement: source('./packages/core/src/index.ts') },
-      { find: /^@kefu\/adapter-memory$/, replacement: source('./packages/adapter-memory/src/index.ts') },
+      {
+        find: /^@kefu\/adapter-memory$/,
+        replacement: source('./packages/adapter-memory/src/index.ts'),
+      },
     ],
   },
   test: {

@@ -1,5 +1,5 @@
 export type { Agent, AgentInput, Presence } from './agent/agent';
-export { AgentInputSchema, AgentSchema, PRESENCES } from './agent/agent';
+export { AGENT_DEFAULTS, AgentInputSchema, AgentSchema, PRESENCES } from './agent/agent';
 export type {
   Channel,
   CloseReason,
@@ -20,7 +20,30 @@ export type {
 } from './conversation/conversation-events';
 export { conversationMachine } from './conversation/conversation-machine';
 export type { Customer, CustomerInput, CustomerTier } from './customer/customer';
-export { CustomerInputSchema, CustomerSchema } from './customer/customer';
+export { CUSTOMER_DEFAULTS, CustomerInputSchema, CustomerSchema } from './customer/customer';
+export type { AgentsApi } from './desk/agents-api';
+export type {
+  AssignInput,
+  ConversationRefInput,
+  ListConversationsInput,
+  ListMessagesInput,
+  PostMessageInput,
+  ReadEventsInput,
+  ReopenInput,
+  SetPresenceInput,
+  SetPriorityInput,
+  StartConversationInput,
+  TagInput,
+  TransferInput,
+} from './desk/command-schemas';
+export type { ConversationPage, ConversationsApi } from './desk/conversations-api';
+export type { CreateDeskOptions, Desk, EventsApi } from './desk/create-desk';
+export { createDesk } from './desk/create-desk';
+export type { CustomersApi } from './desk/customers-api';
+export type { DeskSettings, DeskSettingsInput } from './desk/desk-settings';
+export type { DeskListener } from './desk/event-publisher';
+export type { JobsApi } from './desk/job-runner';
+export type { MessagesApi } from './desk/messages-api';
 export type { KefuErrorCode, KefuErrorOptions, KefuIssue } from './errors/kefu-error';
 export { isKefuError, KEFU_ERROR_CODES, KefuError } from './errors/kefu-error';
 export type {

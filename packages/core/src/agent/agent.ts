@@ -7,17 +7,33 @@ export type Presence = (typeof PRESENCES)[number];
 
 export const AgentInputSchema = z.object({
   id: IdSchema,
-  name: z.string().trim().min(1).max(200),
-  skills: z.array(LabelSchema).max(50).default([]),
-  teams: z.array(LabelSchema).max(20).default([]),
-  capacity: z.number().int().min(0).max(100).default(5),
-  presence: z.enum(PRESENCES).default('offline'),
-  metadata: MetadataSchema.default({}),
+  name: z.string().trim().min(1).max(200).optional(),
+  skills: z.array(LabelSchema).max(50).optional(),
+  teams: z.array(LabelSchema).max(20).optional(),
+  capacity: z.number().int().min(0).max(100).optional(),
+  presence: z.enum(PRESENCES).optional(),
+  metadata: MetadataSchema.optional(),
 });
 
+/** Fields left out keep their stored value (or the default, for a new agent). */
 export type AgentInput = z.input<typeof AgentInputSchema>;
 
+/** Values a new agent gets for fields left out; `name` defaults to the id. */
+export const AGENT_DEFAULTS = {
+  skills: [] as string[],
+  teams: [] as string[],
+  capacity: 5,
+  presence: 'offline' as Presence,
+  metadata: {},
+};
+
 export const AgentSchema = AgentInputSchema.extend({
+  name: z.string().min(1).max(200),
+  skills: z.array(LabelSchema),
+  teams: z.array(LabelSchema),
+  capacity: z.number().int().min(0).max(100),
+  presence: z.enum(PRESENCES),
+  metadata: MetadataSchema,
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   version: z.number().int().positive(),

@@ -103,7 +103,9 @@ export const conversationMachine = defineMachine<
           assignedAt: e.at,
           queuedAt: c.queuedAt ?? e.at,
         }),
-        effects: (next, _p, e) => [emit('conversation.assigned', next, e.at, { agentId: e.agentId })],
+        effects: (next, _p, e) => [
+          emit('conversation.assigned', next, e.at, { agentId: e.agentId }),
+        ],
       },
     ],
     TRANSFER: [
@@ -153,7 +155,10 @@ export const conversationMachine = defineMachine<
       ...(['bot', 'queued', 'active'] as const).map((state) => ({
         from: [state],
         to: state,
-        update: (_c: Conversation, e: { at: number }) => ({ updatedAt: e.at, lastCustomerMessageAt: e.at }),
+        update: (_c: Conversation, e: { at: number }) => ({
+          updatedAt: e.at,
+          lastCustomerMessageAt: e.at,
+        }),
       })),
       {
         from: ['pending'],
@@ -164,7 +169,12 @@ export const conversationMachine = defineMachine<
           { type: 'cancel', key: conversationJobKeys.closeIdle(next.id) },
         ],
       },
-      { from: ['resolved'], to: 'active', guard: withinReopenWindowAndAssigned, ...reopen('customer') },
+      {
+        from: ['resolved'],
+        to: 'active',
+        guard: withinReopenWindowAndAssigned,
+        ...reopen('customer'),
+      },
       { from: ['resolved'], to: 'queued', guard: withinReopenWindow, ...reopen('customer') },
     ],
     AGENT_REPLY: [
@@ -267,7 +277,10 @@ function reopenBy() {
   return {
     update: (c: Conversation, e: { at: number; by: 'customer' | 'agent' }) =>
       reopen(e.by).update(c, e),
-    effects: (next: Conversation, previous: Conversation, e: { at: number; by: 'customer' | 'agent' }) =>
-      reopen(e.by).effects(next, previous, e),
+    effects: (
+      next: Conversation,
+      previous: Conversation,
+      e: { at: number; by: 'customer' | 'agent' },
+    ) => reopen(e.by).effects(next, previous, e),
   };
 }

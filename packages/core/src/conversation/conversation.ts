@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { ClientIdSchema, IdSchema, InstantSchema, LabelSchema } from '../validation/common-schemas';
 
-export const CHANNELS = ['web', 'mobile', 'app', 'mini-program', 'email', 'social', 'phone'] as const;
+export const CHANNELS = [
+  'web',
+  'mobile',
+  'app',
+  'mini-program',
+  'email',
+  'social',
+  'phone',
+] as const;
 /** Where the customer writes from (网页, 移动端, 小程序…). */
 export type Channel = (typeof CHANNELS)[number];
 

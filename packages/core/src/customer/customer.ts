@@ -13,16 +13,23 @@ export const CustomerContactSchema = z.object({
 export const CustomerInputSchema = z.object({
   id: IdSchema,
   name: z.string().trim().min(1).max(200).optional(),
-  contact: CustomerContactSchema.default({}),
-  tier: z.string().trim().min(1).max(40).default('standard'),
-  locale: z.string().min(2).max(35).default('zh-CN'),
-  metadata: MetadataSchema.default({}),
+  contact: CustomerContactSchema.optional(),
+  tier: z.string().trim().min(1).max(40).optional(),
+  locale: z.string().min(2).max(35).optional(),
+  metadata: MetadataSchema.optional(),
 });
 
+/** Values a new customer gets for fields the shop leaves out. */
+export const CUSTOMER_DEFAULTS = { contact: {}, tier: 'standard', locale: 'zh-CN', metadata: {} };
+
+/** Fields left out keep their stored value (or the default, for a new customer). */
 export type CustomerInput = z.input<typeof CustomerInputSchema>;
 
 export const CustomerSchema = CustomerInputSchema.extend({
+  contact: CustomerContactSchema,
   tier: z.string().min(1).max(40),
+  locale: z.string().min(2).max(35),
+  metadata: MetadataSchema,
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   version: z.number().int().positive(),

@@ -83,7 +83,12 @@ export function defineMachine<
     if (!known.has(state)) throw new Error(`Machine "${config.id}" names unknown state "${state}"`);
   };
   for (const state of [...config.initial, ...config.final]) unknown(state);
-  for (const rules of Object.values(config.on) as TransitionRule<TState, TSnapshot, never, TEffect>[][]) {
+  for (const rules of Object.values(config.on) as TransitionRule<
+    TState,
+    TSnapshot,
+    never,
+    TEffect
+  >[][]) {
     for (const rule of rules) {
       for (const state of rule.from) {
         unknown(state);

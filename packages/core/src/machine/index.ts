@@ -7,6 +7,6 @@ export type {
   TransitionTable,
 } from './define-machine';
 export { defineMachine } from './define-machine';
+export { toMermaid } from './to-mermaid';
 export type { TransitionResult } from './transition';
 export { can, transition } from './transition';
-export { toMermaid } from './to-mermaid';

@@ -7,15 +7,18 @@ import type { Machine, MachineEvent, TransitionRule } from './define-machine';
  * @example
  * console.log(toMermaid(conversationMachine));
  */
-export function toMermaid<TState extends string, TEvent extends MachineEvent>(
-  machine: Machine<TState, { status: TState }, TEvent, unknown>,
-): string {
+export function toMermaid<
+  TState extends string,
+  TSnapshot extends { status: TState },
+  TEvent extends MachineEvent,
+  TEffect,
+>(machine: Machine<TState, TSnapshot, TEvent, TEffect>): string {
   const lines = ['stateDiagram-v2'];
   for (const state of machine.initial) lines.push(`  [*] --> ${state}`);
   const seen = new Set<string>();
   for (const [eventType, rules] of Object.entries(machine.on) as [
     string,
-    readonly TransitionRule<TState, { status: TState }, never, unknown>[],
+    readonly TransitionRule<TState, TSnapshot, never, TEffect>[],
   ][]) {
     for (const rule of rules) {
       for (const from of rule.from) {

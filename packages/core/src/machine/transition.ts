@@ -22,9 +22,9 @@ export function transition<
   snapshot: TSnapshot,
   event: TEvent,
 ): TransitionResult<TSnapshot, TEffect> {
-  const rules = (machine.on as Record<string, readonly TransitionRule<TState, TSnapshot, TEvent, TEffect>[]>)[
-    event.type
-  ];
+  const rules = (
+    machine.on as Record<string, readonly TransitionRule<TState, TSnapshot, TEvent, TEffect>[]>
+  )[event.type];
   const candidates = (rules ?? []).filter((rule) => rule.from.includes(snapshot.status));
   if (candidates.length === 0) {
     return {
@@ -59,6 +59,10 @@ export function can<
   TSnapshot extends { status: TState },
   TEvent extends MachineEvent,
   TEffect,
->(machine: Machine<TState, TSnapshot, TEvent, TEffect>, snapshot: TSnapshot, event: TEvent): boolean {
+>(
+  machine: Machine<TState, TSnapshot, TEvent, TEffect>,
+  snapshot: TSnapshot,
+  event: TEvent,
+): boolean {
   return transition(machine, snapshot, event).ok;
 }

@@ -19,7 +19,11 @@ export const AttachmentSchema = z.object({
   name: z.string().trim().min(1).max(255),
   url: z.url({ protocol: /^https?$/ }),
   contentType: z.string().min(3).max(127),
-  size: z.number().int().nonnegative().max(1024 ** 3),
+  size: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(1024 ** 3),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 

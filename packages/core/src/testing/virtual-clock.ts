@@ -43,7 +43,8 @@ export class VirtualClock implements Clock {
 
   /** Moves time forward by `ms`, firing every timer due on the way, in order. */
   async advance(ms: number): Promise<void> {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advance() takes a non-negative number of ms');
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RangeError('advance() takes a non-negative number of ms');
     await this.advanceTo(this.#now + ms);
   }
 

@@ -13,7 +13,11 @@ export function toKefuIssues(error: z.ZodError): KefuIssue[] {
  * Validates input at a boundary. Bad input becomes a `VALIDATION` error naming every bad field,
  * before anything is read or written.
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  what: string,
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues = toKefuIssues(result.error);

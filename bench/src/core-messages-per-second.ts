@@ -1,0 +1,95 @@
+import { createMemoryAdapter } from '@kefu/adapter-memory';
+import { createDesk, type Message, type StorageAdapter } from '@kefu/core';
+import { type BenchResult, median, opsPerSecond } from './bench-result';
+
+const MESSAGES = 20_000;
+const ROUNDS = 5;
+
+async function deskRound(n: number): Promise<number> {
+  const desk = createDesk({ storage: createMemoryAdapter() });
+  await desk.customers.upsert({ id: 'cus_lin', name: '林小糖' });
+  await desk.agents.upsert({ id: 'agt_wang', name: '王客服' });
+  const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
+  await desk.conversations.assign({ conversationId: id, agentId: 'agt_wang' });
+  return opsPerSecond(n, async (count) => {
+    for (let i = 0; i < count; i++) {
+      await desk.messages.post({
+        conversationId: id,
+        author: i % 2 ? { kind: 'customer', id: 'cus_lin' } : { kind: 'agent', id: 'agt_wang' },
+        text: '我的糖果什么时候到？',
+      });
+    }
+  });
+}
+
+// The same rows written straight into the adapter: what storage costs without the desk's work
+// (validation, the machine, events to listeners).
+async function adapterRound(n: number): Promise<number> {
+  const storage: StorageAdapter = createMemoryAdapter();
+  const desk = createDesk({ storage });
+  await desk.customers.upsert({ id: 'cus_lin', name: '林小糖' });
+  const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
+  return opsPerSecond(n, async (count) => {
+    for (let i = 0; i < count; i++) {
+      await storage.transaction(async (tx) => {
+        const conversation = await tx.conversations.get(id, { forUpdate: true });
+        if (!conversation) throw new Error('conversation vanished');
+        const seq = conversation.lastSeq + 1;
+        const message: Message = {
+          id: `msg_${i}`,
+          conversationId: id,
+          seq,
+          author: { kind: 'customer', id: 'cus_lin' },
+          text: '我的糖果什么时候到？',
+          attachments: [],
+          internal: false,
+          clientId: null,
+          createdAt: i,
+        };
+        await tx.conversations.update(
+          { ...conversation, lastSeq: seq, version: conversation.version + 1 },
+          conversation.version,
+        );
+        await tx.messages.insert(message);
+        await tx.events.append([
+          {
+            type: 'message.posted',
+            at: i,
+            subject: { kind: 'conversation', id },
+            data: { message },
+          },
+        ]);
+      });
+    }
+  });
+}
+
+export async function benchMessagesPerSecond(): Promise<BenchResult> {
+  await deskRound(2_000);
+  await adapterRound(2_000);
+  const desk: number[] = [];
+  const baseline: number[] = [];
+  // Interleaved rounds, so drift in machine load hits both sides alike.
+  for (let round = 0; round < ROUNDS; round++) {
+    desk.push(await deskRound(MESSAGES));
+    baseline.push(await adapterRound(MESSAGES));
+  }
+  const value = median(desk);
+  const base = median(baseline);
+  return {
+    name: 'core.messages-per-second',
+    value: Math.round(value),
+    unit: 'messages/s',
+    baseline: Math.round(base),
+    ratio: Number((value / base).toFixed(3)),
+    params: {
+      messagesPerRound: MESSAGES,
+      rounds: ROUNDS,
+      statistic: 'median',
+      adapter: 'memory',
+      baseline: 'the same rows written straight into the memory adapter',
+      goal: 'value >= 50000',
+      node: process.version,
+    },
+  };
+}

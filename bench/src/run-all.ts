@@ -1,0 +1,12 @@
+import { writeResult } from './bench-result';
+import { benchMessagesPerSecond } from './core-messages-per-second';
+
+const benchmarks = [benchMessagesPerSecond];
+
+for (const bench of benchmarks) {
+  const result = await bench();
+  const file = writeResult(result);
+  console.log(
+    `${result.name}: ${result.value} ${result.unit} (baseline ${result.baseline}, ratio ${result.ratio}) → ${file}`,
+  );
+}

@@ -1,0 +1,61 @@
+import { isKefuError } from '../errors/kefu-error';
+import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
+import type { JobDraft } from '../jobs/job';
+import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
+import type { Clock } from '../time/clock';
+import type { EventPublisher } from './event-publisher';
+
+/** What a command body gets besides the transaction: the instant it runs at and an outbox. */
+export interface CommandContext {
+  readonly now: number;
+  emit(event: DomainEventDraft): void;
+  /** Records a job this command scheduled, so a local runner can wake up for it. */
+  scheduled(job: JobDraft): void;
+}
+
+export interface CommandRunnerOptions {
+  storage: StorageAdapter;
+  clock: Clock;
+  publisher: EventPublisher;
+  /** Attempts for a command that loses an optimistic-concurrency race. */
+  maxAttempts: number;
+  onJobScheduled: (dueAt: number) => void;
+}
+
+/**
+ * Runs one command as one transaction: the body reads, decides and writes; its events are appended
+ * to the log in the same transaction and published after commit. A `CONFLICT` (a concurrent writer
+ * won) reruns the whole body on fresh data, which is safe because the body has no other effects.
+ */
+export function createCommandRunner(options: CommandRunnerOptions) {
+  const { storage, clock, publisher, maxAttempts, onJobScheduled } = options;
+
+  return async function runCommand<T>(
+    body: (tx: StorageTransaction, context: CommandContext) => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const jobs: JobDraft[] = [];
+      try {
+        const { result, events } = await storage.transaction(async (tx) => {
+          const drafts: DomainEventDraft[] = [];
+          const context: CommandContext = {
+            now: clock.now(),
+            emit: (event) => drafts.push(event),
+            scheduled: (job) => jobs.push(job),
+          };
+          const result = await body(tx, context);
+          const events: DomainEvent[] = drafts.length > 0 ? await tx.events.append(drafts) : [];
+          return { result, events };
+        });
+        publisher.publish(events);
+        for (const job of jobs) onJobScheduled(job.dueAt);
+        return result;
+      } catch (error) {
+        if (isKefuError(error, 'CONFLICT') && attempt < maxAttempts) continue;
+        throw error;
+      }
+    }
+  };
+}
+
+export type RunCommand = ReturnType<typeof createCommandRunner>;

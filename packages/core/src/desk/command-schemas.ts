@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { CHANNELS, CONVERSATION_STATUSES, PRIORITIES } from '../conversation/conversation';
+import { AttachmentSchema, AuthorSchema, MAX_MESSAGE_TEXT_LENGTH } from '../message/message';
+import { ClientIdSchema, IdSchema, LabelSchema } from '../validation/common-schemas';
+
+const ConversationRef = { conversationId: IdSchema };
+
+const MessageBody = {
+  text: z.string().max(MAX_MESSAGE_TEXT_LENGTH).default(''),
+  attachments: z.array(AttachmentSchema).max(10).default([]),
+  clientId: ClientIdSchema.optional(),
+};
+const hasContent: [
+  (message: { text: string; attachments: unknown[] }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (message) => message.text.trim().length > 0 || message.attachments.length > 0,
+  { message: 'a message needs text or at least one attachment', path: ['text'] },
+];
+
+export const NewMessageSchema = z.object(MessageBody).refine(...hasContent);
+
+export const StartConversationSchema = z.object({
+  customerId: IdSchema,
+  channel: z.enum(CHANNELS).default('web'),
+  topic: z.string().trim().min(1).max(200).optional(),
+  priority: z.enum(PRIORITIES).default('normal'),
+  tags: z.array(LabelSchema).max(20).default([]),
+  /** Start with the bot, or straight in the queue for a person. Defaults to the desk option. */
+  status: z.enum(['bot', 'queued']).optional(),
+  clientId: ClientIdSchema.optional(),
+  /** The customer's first message, stored in the same transaction. */
+  message: NewMessageSchema.optional(),
+});
+export type StartConversationInput = z.input<typeof StartConversationSchema>;
+
+export const ConversationRefSchema = z.object(ConversationRef);
+export type ConversationRefInput = z.input<typeof ConversationRefSchema>;
+
+export const AssignSchema = z.object({ ...ConversationRef, agentId: IdSchema });
+export type AssignInput = z.input<typeof AssignSchema>;
+
+export const TransferSchema = z.object({
+  ...ConversationRef,
+  /** Another agent, or `null` to put the conversation back in the queue. */
+  toAgentId: IdSchema.nullable(),
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+export type TransferInput = z.input<typeof TransferSchema>;
+
+export const SetPrioritySchema = z.object({ ...ConversationRef, priority: z.enum(PRIORITIES) });
+export type SetPriorityInput = z.input<typeof SetPrioritySchema>;
+
+export const TagSchema = z
+  .object({
+    ...ConversationRef,
+    add: z.array(LabelSchema).max(20).default([]),
+    remove: z.array(LabelSchema).max(20).default([]),
+  })
+  .refine((input) => input.add.length + input.remove.length > 0, {
+    message: 'give tags to add or to remove',
+    path: ['add'],
+  });
+export type TagInput = z.input<typeof TagSchema>;
+
+export const ReopenSchema = z.object({
+  ...ConversationRef,
+  by: z.enum(['customer', 'agent']).default('agent'),
+});
+export type ReopenInput = z.input<typeof ReopenSchema>;
+
+export const ListConversationsSchema = z.object({
+  status: z
+    .union([z.enum(CONVERSATION_STATUSES), z.array(z.enum(CONVERSATION_STATUSES)).min(1)])
+    .optional(),
+  customerId: IdSchema.optional(),
+  /** An agent id, or `null` for unassigned conversations. */
+  assigneeId: IdSchema.nullable().optional(),
+  channel: z.enum(CHANNELS).optional(),
+  priority: z.union([z.enum(PRIORITIES), z.array(z.enum(PRIORITIES)).min(1)]).optional(),
+  tag: LabelSchema.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(512).optional(),
+});
+export type ListConversationsInput = z.input<typeof ListConversationsSchema>;
+
+export const PostMessageSchema = z
+  .object({
+    conversationId: IdSchema,
+    author: AuthorSchema,
+    ...MessageBody,
+    /** Internal notes (内部备注) are visible to agents only. */
+    internal: z.boolean().default(false),
+  })
+  .refine(...hasContent)
+  .refine((message) => !message.internal || message.author.kind === 'agent', {
+    message: 'only agents write internal notes',
+    path: ['internal'],
+  });
+export type PostMessageInput = z.input<typeof PostMessageSchema>;
+
+export const ListMessagesSchema = z.object({
+  conversationId: IdSchema,
+  /** Return messages after this seq (0 = from the start). */
+  afterSeq: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+  /** Leave out internal notes, for anything a customer sees. */
+  includeInternal: z.boolean().default(true),
+});
+export type ListMessagesInput = z.input<typeof ListMessagesSchema>;
+
+export const ReadEventsSchema = z.object({
+  after: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export type ReadEventsInput = z.input<typeof ReadEventsSchema>;
+
+export const SetPresenceSchema = z.object({
+  agentId: IdSchema,
+  presence: z.enum(['online', 'away', 'offline']),
+});
+export type SetPresenceInput = z.input<typeof SetPresenceSchema>;
+
+export const IdInputSchema = IdSchema;

@@ -1,0 +1,119 @@
+import type { DomainEvent, DomainEventType } from '../events/domain-events';
+import type { StorageAdapter } from '../storage/storage-adapter';
+import { type Clock, systemClock } from '../time/clock';
+import { parseInput } from '../validation/parse-input';
+import { type AgentsApi, createAgentsApi } from './agents-api';
+import { createCommandRunner, type RunCommand } from './command-runner';
+import { type ReadEventsInput, ReadEventsSchema } from './command-schemas';
+import { type ConversationsApi, createConversationsApi } from './conversations-api';
+import { type CustomersApi, createCustomersApi } from './customers-api';
+import { type DeskSettingsInput, DeskSettingsSchema } from './desk-settings';
+import { type DeskListener, EventPublisher } from './event-publisher';
+import { createJobRunner, type JobsApi } from './job-runner';
+import { createMessagesApi, type MessagesApi } from './messages-api';
+
+export interface CreateDeskOptions extends DeskSettingsInput {
+  storage: StorageAdapter;
+  /** Defaults to the system clock; pass a `VirtualClock` in tests. */
+  clock?: Clock;
+  /** Errors thrown by event listeners and background jobs. Defaults to `console.error`. */
+  onError?: (error: unknown) => void;
+}
+
+/** The event log, readable from any position. */
+export interface EventsApi {
+  /**
+   * Events after a position, ascending: resume a consumer from the last position it handled.
+   *
+   * @example
+   * const events = await desk.events.read({ after: lastSeenPosition, limit: 100 });
+   */
+  read(input?: ReadEventsInput): Promise<DomainEvent[]>;
+  /** The newest position, 0 when nothing happened yet. */
+  lastPosition(): Promise<number>;
+}
+
+/** A customer-service desk (客服台) over one storage. */
+export interface Desk {
+  readonly customers: CustomersApi;
+  readonly agents: AgentsApi;
+  readonly conversations: ConversationsApi;
+  readonly messages: MessagesApi;
+  readonly events: EventsApi;
+  readonly jobs: JobsApi;
+  readonly clock: Clock;
+  /**
+   * Listens to committed events of one type, or to all with `'*'`. Returns the unsubscribe function.
+   *
+   * @example
+   * const off = desk.on('message.posted', (event) => console.log(event.data.message.text));
+   */
+  on<T extends DomainEventType | '*'>(type: T, listener: DeskListener<T>): () => void;
+  /** Stops the job runner. The storage stays open: its owner closes it. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Creates a desk. Every command validates its input, runs in one storage transaction and
+ * publishes its events after commit.
+ *
+ * @example
+ * import { createDesk } from '@kefu/core';
+ * import { createMemoryAdapter } from '@kefu/adapter-memory';
+ *
+ * const desk = createDesk({ storage: createMemoryAdapter() });
+ * await desk.customers.upsert({ id: 'cus_lin', name: '林小糖' });
+ * const conversation = await desk.conversations.start({
+ *   customerId: 'cus_lin',
+ *   message: { text: '我的糖果什么时候到？' },
+ * });
+ */
+export function createDesk(options: CreateDeskOptions): Desk {
+  const { storage, clock = systemClock, onError = defaultOnError, ...rawSettings } = options;
+  const settings = parseInput(DeskSettingsSchema, rawSettings, 'desk options');
+  const publisher = new EventPublisher((error) => onError(error));
+  let run: RunCommand;
+  const jobs = createJobRunner({
+    storage,
+    clock,
+    run: () => run,
+    settings: settings.jobs,
+    onError,
+  });
+  run = createCommandRunner({
+    storage,
+    clock,
+    publisher,
+    maxAttempts: settings.maxCommandAttempts,
+    onJobScheduled: (dueAt) => jobs.wake(dueAt),
+  });
+
+  return {
+    customers: createCustomersApi(storage, run),
+    agents: createAgentsApi(storage, run),
+    conversations: createConversationsApi(storage, run, settings),
+    messages: createMessagesApi(storage, run),
+    events: {
+      async read(input = {}) {
+        const { after, limit } = parseInput(ReadEventsSchema, input, 'event read request');
+        return storage.events.read(after, limit);
+      },
+      lastPosition: () => storage.events.lastPosition(),
+    },
+    jobs: {
+      runDue: () => jobs.runDue(),
+      start: () => jobs.start(),
+      stop: () => jobs.stop(),
+      get running() {
+        return jobs.running;
+      },
+    },
+    clock,
+    on: (type, listener) => publisher.on(type, listener),
+    stop: () => jobs.stop(),
+  };
+}
+
+function defaultOnError(error: unknown): void {
+  console.error('[kefu]', error);
+}

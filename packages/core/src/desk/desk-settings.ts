@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const HOUR = 60 * 60_000;
+
+export const DeskSettingsSchema = z.object({
+  /** How long a resolved conversation can be reopened before it closes by itself. */
+  reopenWindowMs: z
+    .number()
+    .int()
+    .min(0)
+    .default(24 * HOUR),
+  /** Close a conversation waiting on the customer after this long; `null` never closes it. */
+  pendingIdleCloseMs: z
+    .number()
+    .int()
+    .positive()
+    .nullable()
+    .default(48 * HOUR),
+  /** Where new conversations start unless `start()` says otherwise. */
+  initialStatus: z.enum(['bot', 'queued']).default('queued'),
+  /** Attempts for a command that keeps losing optimistic-concurrency races. */
+  maxCommandAttempts: z.number().int().min(1).max(50).default(10),
+  jobs: z
+    .object({
+      /** How often the runner looks for jobs scheduled by other nodes. */
+      pollIntervalMs: z.number().int().positive().default(1000),
+      /** How long a claim holds before another runner may retry the job. */
+      leaseMs: z.number().int().positive().default(30_000),
+      /** Jobs claimed per poll. */
+      batchSize: z.number().int().min(1).max(1000).default(50),
+    })
+    .prefault({}),
+});
+
+export type DeskSettingsInput = z.input<typeof DeskSettingsSchema>;
+export type DeskSettings = z.output<typeof DeskSettingsSchema>;

@@ -1,0 +1,139 @@
+import { isKefuError } from '../errors/kefu-error';
+import type { Job } from '../jobs/job';
+import type { StorageAdapter } from '../storage/storage-adapter';
+import type { Clock } from '../time/clock';
+import type { RunCommand } from './command-runner';
+import type { DeskSettings } from './desk-settings';
+import { jobHandlers } from './job-handlers';
+
+/** Durable timers (idle close, reopen-window close…) and the runner that fires them. */
+export interface JobsApi {
+  /**
+   * Claims and runs every job due now, once; returns how many ran. Use it from a cron, a test, or
+   * a serverless function instead of `start()`.
+   */
+  runDue(): Promise<number>;
+  /**
+   * Runs due jobs now and then whenever one comes due (and every `pollIntervalMs`, for jobs other
+   * nodes scheduled). Resolves after the first run.
+   *
+   * @example
+   * await desk.jobs.start();
+   * // …on shutdown
+   * await desk.jobs.stop();
+   */
+  start(): Promise<void>;
+  /** Stops the runner and waits for the run in progress. */
+  stop(): Promise<void>;
+  readonly running: boolean;
+}
+
+export interface JobRunner extends JobsApi {
+  /** Tells the runner a job this node scheduled comes due at `dueAt`. */
+  wake(dueAt: number): void;
+}
+
+const MAX_RETRY_DELAY_MS = 5 * 60_000;
+
+export function createJobRunner(options: {
+  storage: StorageAdapter;
+  clock: Clock;
+  run: () => RunCommand;
+  settings: DeskSettings['jobs'];
+  onError: (error: unknown) => void;
+}): JobRunner {
+  const { storage, clock, settings, onError } = options;
+  let running = false;
+  let cancelTimer: (() => void) | null = null;
+  let timerAt = Number.POSITIVE_INFINITY;
+  let inFlight: Promise<void> | null = null;
+  let again = false;
+
+  async function runOne(job: Job): Promise<void> {
+    const token = job.claimToken ?? '';
+    try {
+      await options.run()(async (tx, context) => {
+        await tx.jobs.complete(job.id, token, context.now);
+        await jobHandlers[job.kind](tx, context, job);
+      });
+    } catch (error) {
+      // Another runner took the job over after our lease ran out: it is theirs now.
+      if (isKefuError(error, 'CONFLICT')) return;
+      onError(error);
+      const delay = Math.min(1000 * 2 ** job.attempts, MAX_RETRY_DELAY_MS);
+      const message = error instanceof Error ? error.message : String(error);
+      await storage.jobs.release(job.id, token, clock.now() + delay, message).catch(onError);
+    }
+  }
+
+  async function runDue(): Promise<number> {
+    let ran = 0;
+    for (;;) {
+      const jobs = await storage.jobs.claimDue({
+        now: clock.now(),
+        leaseMs: settings.leaseMs,
+        limit: settings.batchSize,
+      });
+      for (const job of jobs) await runOne(job);
+      ran += jobs.length;
+      if (jobs.length < settings.batchSize) return ran;
+    }
+  }
+
+  function arm(at: number): void {
+    if (!running || at >= timerAt) return;
+    cancelTimer?.();
+    timerAt = at;
+    cancelTimer = clock.setTimer(at, () => {
+      cancelTimer = null;
+      timerAt = Number.POSITIVE_INFINITY;
+      return tick();
+    });
+  }
+
+  function tick(): Promise<void> {
+    if (inFlight) {
+      again = true;
+      return inFlight;
+    }
+    inFlight = (async () => {
+      do {
+        again = false;
+        try {
+          await runDue();
+        } catch (error) {
+          onError(error);
+        }
+      } while (again && running);
+      const next = await storage.jobs.nextDueAt().catch((error: unknown) => {
+        onError(error);
+        return null;
+      });
+      inFlight = null;
+      arm(Math.min(next ?? Number.POSITIVE_INFINITY, clock.now() + settings.pollIntervalMs));
+    })();
+    return inFlight;
+  }
+
+  return {
+    runDue,
+    async start() {
+      if (running) return;
+      running = true;
+      await tick();
+    },
+    async stop() {
+      running = false;
+      cancelTimer?.();
+      cancelTimer = null;
+      timerAt = Number.POSITIVE_INFINITY;
+      await inFlight;
+    },
+    get running() {
+      return running;
+    },
+    wake(dueAt) {
+      arm(Math.max(dueAt, clock.now()));
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { nanoid } from 'nanoid';
+import type { Conversation } from '../conversation/conversation';
+import type { ConversationMachineEvent } from '../conversation/conversation-events';
+import { KefuError } from '../errors/kefu-error';
+import type { Attachment, Author, Message } from '../message/message';
+import type { StorageTransaction } from '../storage/storage-adapter';
+import { applyConversationEvent, saveConversation } from './apply-conversation-event';
+import type { CommandContext } from './command-runner';
+import { requireAgent, requireOpen } from './preconditions';
+
+export interface MessageDraft {
+  author: Author;
+  text: string;
+  attachments: Attachment[];
+  internal: boolean;
+  clientId?: string | undefined;
+}
+
+/** The lifecycle event a message means, or null when it does not move the conversation. */
+function machineEventFor(draft: MessageDraft, at: number): ConversationMachineEvent | null {
+  if (draft.internal) return null;
+  switch (draft.author.kind) {
+    case 'customer':
+      return { type: 'CUSTOMER_MESSAGE', at };
+    case 'agent':
+      return { type: 'AGENT_REPLY', at, agentId: draft.author.id };
+    case 'bot':
+      return { type: 'BOT_REPLY', at };
+    case 'system':
+      return null;
+  }
+}
+
+async function checkAuthor(tx: StorageTransaction, conversation: Conversation, author: Author) {
+  if (author.kind === 'customer' && author.id !== conversation.customerId) {
+    throw new KefuError('FORBIDDEN', 'A customer can only write in their own conversations.', {
+      details: { conversationId: conversation.id },
+    });
+  }
+  if (author.kind === 'agent') await requireAgent(tx, author.id);
+}
+
+/**
+ * Appends a message inside a command: the next gap-free `seq`, the lifecycle event the message
+ * means (a customer writing on a pending conversation makes it active again…), and
+ * `message.posted`. The conversation's version check makes concurrent posts take turns.
+ */
+export async function postMessageInTransaction(
+  tx: StorageTransaction,
+  context: CommandContext,
+  conversation: Conversation,
+  draft: MessageDraft,
+): Promise<{ message: Message; conversation: Conversation }> {
+  if (draft.clientId !== undefined) {
+    const existing = await tx.messages.findByClientId(conversation.id, draft.clientId);
+    if (existing) return { message: existing, conversation };
+  }
+  requireOpen(conversation);
+  await checkAuthor(tx, conversation, draft.author);
+
+  const seq = conversation.lastSeq + 1;
+  const event = machineEventFor(draft, context.now);
+  const updated = event
+    ? await applyConversationEvent(tx, context, conversation, event, { lastSeq: seq })
+    : await saveConversation(tx, conversation, { lastSeq: seq, updatedAt: context.now });
+
+  const message: Message = {
+    id: `msg_${nanoid(16)}`,
+    conversationId: conversation.id,
+    seq,
+    author: draft.author,
+    text: draft.text,
+    attachments: draft.attachments,
+    internal: draft.internal,
+    clientId: draft.clientId ?? null,
+    createdAt: context.now,
+  };
+  await tx.messages.insert(message);
+  context.emit({
+    type: 'message.posted',
+    at: context.now,
+    subject: { kind: 'conversation', id: conversation.id },
+    data: { message },
+  });
+  return { message, conversation: updated };
+}
