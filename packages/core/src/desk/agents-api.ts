@@ -52,7 +52,7 @@ export function createAgentsApi(storage: StorageAdapter, run: RunCommand): Agent
     });
 
   return {
-    upsert: (input) => upsert(parseInput(AgentInputSchema, input, 'agent')),
+    upsert: async (input) => upsert(parseInput(AgentInputSchema, input, 'agent')),
     async get(id) {
       return storage.read.agents.get(parseInput(IdSchema, id, 'agent id'));
     },

@@ -1,0 +1,157 @@
+import { type Job, KefuError, type StorageAdapter, type StorageReader } from '@kefu/core';
+import { nanoid } from 'nanoid';
+import { frozenCopy } from './deep-freeze';
+import { listConversations } from './list-conversations';
+import { createMemoryState, pairKey } from './memory-state';
+import { createMemoryTransaction } from './memory-transaction';
+import { createMutex } from './mutex';
+import { requireClaim } from './require-claim';
+
+export interface MemoryAdapterOptions {
+  /** Shown in errors and logs; defaults to `memory`. */
+  name?: string;
+}
+
+/**
+ * Storage in the process's memory: fast, needs nothing, and gone when the process exits. For
+ * tests, demos and single-process apps. Transactions run one at a time, so concurrent commands
+ * are safe; records are stored frozen, so nobody can change them behind the desk's back.
+ *
+ * @example
+ * import { createDesk } from '@kefu/core';
+ * import { createMemoryAdapter } from '@kefu/adapter-memory';
+ *
+ * const desk = createDesk({ storage: createMemoryAdapter() });
+ */
+export function createMemoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapter {
+  const name = options.name ?? 'memory';
+  const state = createMemoryState();
+  const exclusive = createMutex();
+  let closed = false;
+
+  const open = () => {
+    if (closed)
+      throw new KefuError('UNAVAILABLE', `The ${name} storage is closed; create a new adapter.`);
+  };
+  const whenOpen =
+    <A extends unknown[], R>(read: (...args: A) => R) =>
+    async (...args: A): Promise<Awaited<R>> => {
+      open();
+      return await read(...args);
+    };
+
+  const read: StorageReader = {
+    customers: { get: whenOpen((id: string) => state.customers.get(id) ?? null) },
+    agents: {
+      get: whenOpen((id: string) => state.agents.get(id) ?? null),
+      list: whenOpen(() =>
+        [...state.agents.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      ),
+    },
+    conversations: {
+      get: whenOpen((id: string) => state.conversations.get(id) ?? null),
+      findByClientId: whenOpen((customerId: string, clientId: string) => {
+        const id = state.conversationClientIds.get(pairKey(customerId, clientId));
+        return id === undefined ? null : (state.conversations.get(id) ?? null);
+      }),
+      list: whenOpen((filter, page) =>
+        listConversations(state.conversations.values(), filter, page),
+      ),
+    },
+    messages: {
+      findByClientId: whenOpen(
+        (conversationId: string, clientId: string) =>
+          state.messageClientIds.get(pairKey(conversationId, clientId)) ?? null,
+      ),
+      listAfter: whenOpen((conversationId: string, afterSeq: number, limit: number) => {
+        const list = state.messages.get(conversationId) ?? [];
+        const page = [];
+        for (
+          let index = Math.max(0, afterSeq);
+          index < list.length && page.length < limit;
+          index++
+        ) {
+          const message = list[index];
+          if (message) page.push(message);
+        }
+        return page;
+      }),
+    },
+  };
+
+  // Claims and releases change jobs outside a transaction: they take the same lock.
+  const updateJob = (job: Job, changes: Partial<Job>) => {
+    state.jobs.set(job.id, frozenCopy({ ...job, ...changes }));
+  };
+
+  return {
+    name,
+    read,
+    transaction(work) {
+      open();
+      return exclusive(async () => {
+        open();
+        const { tx, commit } = createMemoryTransaction(state);
+        const result = await work(tx);
+        commit();
+        return result;
+      });
+    },
+    events: {
+      read: whenOpen((after: number, limit: number) =>
+        state.events.slice(Math.max(0, after), Math.max(0, after) + limit),
+      ),
+      lastPosition: whenOpen(() => state.events.length),
+    },
+    jobs: {
+      claimDue: ({ now, leaseMs, limit }) =>
+        exclusive(async () => {
+          open();
+          const due = [...state.jobs.values()]
+            .filter((job) =>
+              job.status === 'scheduled'
+                ? job.dueAt <= now
+                : job.leaseUntil !== null && job.leaseUntil <= now,
+            )
+            .sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1))
+            .slice(0, limit);
+          return due.map((job) => {
+            updateJob(job, {
+              status: 'claimed',
+              claimToken: nanoid(),
+              leaseUntil: now + leaseMs,
+              attempts: job.attempts + 1,
+              updatedAt: now,
+            });
+            return state.jobs.get(job.id) as Job;
+          });
+        }),
+      release: (jobId, claimToken, retryAt, error) =>
+        exclusive(async () => {
+          open();
+          updateJob(requireClaim(state.jobs.get(jobId), jobId, claimToken), {
+            status: 'scheduled',
+            claimToken: null,
+            leaseUntil: null,
+            dueAt: retryAt,
+            lastError: error,
+          });
+        }),
+      findLive: whenOpen((key: string) => {
+        const id = state.jobKeys.get(key);
+        return id === undefined ? null : (state.jobs.get(id) ?? null);
+      }),
+      nextDueAt: whenOpen(() => {
+        let next: number | null = null;
+        for (const job of state.jobs.values()) {
+          const at = job.status === 'scheduled' ? job.dueAt : (job.leaseUntil ?? job.dueAt);
+          if (next === null || at < next) next = at;
+        }
+        return next;
+      }),
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Agent, Conversation, Customer, DomainEvent, Job, Message } from '@kefu/core';
+
+/** Everything committed: plain maps, written only when a transaction commits. */
+export interface MemoryState {
+  customers: Map<string, Customer>;
+  agents: Map<string, Agent>;
+  conversations: Map<string, Conversation>;
+  /** `customerId␀clientId` → conversation id */
+  conversationClientIds: Map<string, string>;
+  /** conversation id → messages, indexed by `seq - 1` */
+  messages: Map<string, Message[]>;
+  /** `conversationId␀clientId` → message */
+  messageClientIds: Map<string, Message>;
+  /** position − 1 → event */
+  events: DomainEvent[];
+  /** Live (scheduled or claimed) jobs by id; done and cancelled jobs are dropped. */
+  jobs: Map<string, Job>;
+  /** key → id of its live job */
+  jobKeys: Map<string, string>;
+}
+
+export function createMemoryState(): MemoryState {
+  return {
+    customers: new Map(),
+    agents: new Map(),
+    conversations: new Map(),
+    conversationClientIds: new Map(),
+    messages: new Map(),
+    messageClientIds: new Map(),
+    events: [],
+    jobs: new Map(),
+    jobKeys: new Map(),
+  };
+}
+
+export const pairKey = (a: string, b: string) => `${a}\u0000${b}`;

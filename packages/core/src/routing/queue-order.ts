@@ -1,0 +1,58 @@
+import type { Priority } from '../conversation/conversation';
+
+/** A queued conversation as the queue orders it. */
+export interface QueueEntry {
+  conversationId: string;
+  priority: Priority;
+  /** Customer tier; `vip` (or any tier listed in `vipTiers`) goes ahead. */
+  tier: string;
+  queuedAt: number;
+}
+
+export interface QueueOrderOptions {
+  /** Points per priority: by default urgent 300, high 200, normal 100, low 0. */
+  priorityPoints: Record<Priority, number>;
+  /** Extra points for VIP customers (default 150: a VIP normal goes before a standard high). */
+  vipPoints: number;
+  vipTiers: readonly string[];
+  /** Points gained per minute of waiting, so nobody starves (default 10: 30 min = a whole level). */
+  agingPointsPerMinute: number;
+}
+
+export const DEFAULT_QUEUE_ORDER: QueueOrderOptions = {
+  priorityPoints: { urgent: 300, high: 200, normal: 100, low: 0 },
+  vipPoints: 150,
+  vipTiers: ['vip'],
+  agingPointsPerMinute: 10,
+};
+
+/** The entry's score at `now`: priority, plus VIP, plus waiting time. Higher goes first. */
+export function queueScore(entry: QueueEntry, now: number, options = DEFAULT_QUEUE_ORDER): number {
+  const waitedMinutes = Math.max(0, now - entry.queuedAt) / 60_000;
+  return (
+    options.priorityPoints[entry.priority] +
+    (options.vipTiers.includes(entry.tier) ? options.vipPoints : 0) +
+    waitedMinutes * options.agingPointsPerMinute
+  );
+}
+
+/**
+ * The queue in serving order at `now`: highest score first, then longest waiting, then id.
+ * Because every entry ages at the same rate, two entries' order can only change in favour of the
+ * one that waited longer.
+ */
+export function orderQueue<T extends QueueEntry>(
+  entries: readonly T[],
+  now: number,
+  options = DEFAULT_QUEUE_ORDER,
+): T[] {
+  return entries
+    .map((entry) => ({ entry, score: queueScore(entry, now, options) }))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.entry.queuedAt - b.entry.queuedAt ||
+        (a.entry.conversationId < b.entry.conversationId ? -1 : 1),
+    )
+    .map(({ entry }) => entry);
+}
