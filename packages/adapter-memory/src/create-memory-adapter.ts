@@ -3,7 +3,7 @@ import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
 import { listConversations } from './list-conversations';
 import { createMemoryState, pairKey } from './memory-state';
-import { createMemoryTransaction } from './memory-transaction';
+import { MemoryTransaction } from './memory-transaction';
 import { createMutex } from './mutex';
 import { requireClaim } from './require-claim';
 
@@ -91,9 +91,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       open();
       return exclusive(async () => {
         open();
-        const { tx, commit } = createMemoryTransaction(state);
+        const tx = new MemoryTransaction(state);
         const result = await work(tx);
-        commit();
+        tx.commit();
         return result;
       });
     },

@@ -1,11 +1,15 @@
-import {
-  type DomainEvent,
-  type DomainEventDraft,
-  type Job,
-  KefuError,
-  type Message,
-  type StorageTransaction,
+import type {
+  Agent,
+  Conversation,
+  Customer,
+  DomainEvent,
+  DomainEventDraft,
+  Job,
+  JobDraft,
+  Message,
+  StorageTransaction,
 } from '@kefu/core';
+import { KefuError } from '@kefu/core';
 import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
 import { type MemoryState, pairKey } from './memory-state';
@@ -14,172 +18,220 @@ import { StagedMap } from './staged-map';
 
 const conflict = (message: string) => new KefuError('CONFLICT', message);
 
-function checkVersion(
-  kind: string,
-  stored: { version: number } | undefined,
-  id: string,
-  expectedVersion: number,
-): void {
-  if (!stored) throw new KefuError('NOT_FOUND', `No ${kind} "${id}" to update.`);
-  if (stored.version !== expectedVersion) {
-    throw conflict(
-      `The ${kind} "${id}" changed (version ${stored.version}, expected ${expectedVersion}); read it again and retry.`,
+/**
+ * What one transaction has written so far, table by table. Staged tables are created on first
+ * use: a message post touches four of the nine. Repositories are classes rather than closures
+ * because a transaction is created for every command and this is the hot path.
+ */
+class Staging {
+  readonly state: MemoryState;
+  readonly copies = new Map<object, unknown>();
+  readonly newMessages = new Map<string, Message>();
+  readonly newEvents: DomainEvent[] = [];
+  readonly #tables = new Map<keyof MemoryState, StagedMap<string, unknown>>();
+
+  constructor(state: MemoryState) {
+    this.state = state;
+  }
+
+  table<
+    K extends
+      | 'customers'
+      | 'agents'
+      | 'conversations'
+      | 'conversationClientIds'
+      | 'messageClientIds'
+      | 'jobs'
+      | 'jobKeys',
+  >(name: K): StagedMap<string, MemoryState[K] extends Map<string, infer V> ? V : never> {
+    let table = this.#tables.get(name);
+    if (!table) {
+      table = new StagedMap(this.state[name] as Map<string, unknown>);
+      this.#tables.set(name, table);
+    }
+    return table as never;
+  }
+
+  commit(): void {
+    for (const table of this.#tables.values()) table.commit();
+    for (const message of this.newMessages.values()) {
+      let list = this.state.messages.get(message.conversationId);
+      if (!list) {
+        list = [];
+        this.state.messages.set(message.conversationId, list);
+      }
+      list[message.seq - 1] = message;
+    }
+    for (const event of this.newEvents) this.state.events.push(event);
+  }
+}
+
+class VersionedRepository<T extends { id: string; version: number }> {
+  constructor(
+    protected readonly staging: Staging,
+    private readonly name: 'customers' | 'agents' | 'conversations',
+    private readonly kind: string,
+  ) {}
+
+  protected get rows(): StagedMap<string, T> {
+    return this.staging.table(this.name) as unknown as StagedMap<string, T>;
+  }
+
+  async get(id: string): Promise<T | null> {
+    return this.rows.get(id) ?? null;
+  }
+
+  async insert(record: T): Promise<void> {
+    if (this.rows.get(record.id)) throw conflict(`A ${this.kind} "${record.id}" already exists.`);
+    this.rows.set(record.id, frozenCopy(record, this.staging.copies));
+  }
+
+  async update(record: T, expectedVersion: number): Promise<void> {
+    const stored = this.rows.get(record.id);
+    if (!stored) throw new KefuError('NOT_FOUND', `No ${this.kind} "${record.id}" to update.`);
+    if (stored.version !== expectedVersion) {
+      throw conflict(
+        `The ${this.kind} "${record.id}" changed (version ${stored.version}, expected ${expectedVersion}); read it again and retry.`,
+      );
+    }
+    this.rows.set(record.id, frozenCopy(record, this.staging.copies));
+  }
+}
+
+class ConversationRepository extends VersionedRepository<Conversation> {
+  async findByClientId(customerId: string, clientId: string): Promise<Conversation | null> {
+    const id = this.staging.table('conversationClientIds').get(pairKey(customerId, clientId));
+    return id === undefined ? null : (this.rows.get(id) ?? null);
+  }
+
+  override async insert(conversation: Conversation): Promise<void> {
+    const key =
+      conversation.clientId === null
+        ? null
+        : pairKey(conversation.customerId, conversation.clientId);
+    const clientIds = this.staging.table('conversationClientIds');
+    if (key !== null && clientIds.get(key) !== undefined) {
+      throw conflict(
+        `Customer "${conversation.customerId}" already has a conversation with this client id.`,
+      );
+    }
+    await super.insert(conversation);
+    if (key !== null) clientIds.set(key, conversation.id);
+  }
+}
+
+class MessageRepository {
+  constructor(private readonly staging: Staging) {}
+
+  async findByClientId(conversationId: string, clientId: string): Promise<Message | null> {
+    return this.staging.table('messageClientIds').get(pairKey(conversationId, clientId)) ?? null;
+  }
+
+  async insert(message: Message): Promise<void> {
+    const { state, newMessages, copies } = this.staging;
+    const seqKey = pairKey(message.conversationId, String(message.seq));
+    if (state.messages.get(message.conversationId)?.[message.seq - 1] || newMessages.has(seqKey)) {
+      throw conflict(`Message seq ${message.seq} already exists in "${message.conversationId}".`);
+    }
+    const clientKey =
+      message.clientId === null ? null : pairKey(message.conversationId, message.clientId);
+    const clientIds = this.staging.table('messageClientIds');
+    if (clientKey !== null && clientIds.get(clientKey)) {
+      throw conflict(
+        `A message with this client id already exists in "${message.conversationId}".`,
+      );
+    }
+    const stored = frozenCopy(message, copies);
+    newMessages.set(seqKey, stored);
+    if (clientKey !== null) clientIds.set(clientKey, stored);
+  }
+}
+
+class EventLogWriter {
+  constructor(private readonly staging: Staging) {}
+
+  async append(drafts: readonly DomainEventDraft[]): Promise<DomainEvent[]> {
+    const { state, newEvents, copies } = this.staging;
+    const first = state.events.length + newEvents.length + 1;
+    const appended = drafts.map((draft, index) =>
+      frozenCopy(
+        { ...draft, id: `evt_${nanoid(16)}`, position: first + index } as DomainEvent,
+        copies,
+      ),
     );
+    newEvents.push(...appended);
+    return appended;
+  }
+}
+
+class JobWriter {
+  constructor(private readonly staging: Staging) {}
+
+  #live(key: string): Job | undefined {
+    const id = this.staging.table('jobKeys').get(key);
+    return id === undefined ? undefined : this.staging.table('jobs').get(id);
+  }
+
+  #end(job: Job): void {
+    this.staging.table('jobs').delete(job.id);
+    this.staging.table('jobKeys').delete(job.key);
+  }
+
+  async schedule(draft: JobDraft, now: number): Promise<Job> {
+    const existing = this.#live(draft.key);
+    if (existing) this.#end(existing);
+    const job: Job = frozenCopy({
+      ...draft,
+      id: `job_${nanoid(16)}`,
+      status: 'scheduled',
+      attempts: 0,
+      claimToken: null,
+      leaseUntil: null,
+      lastError: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    this.staging.table('jobs').set(job.id, job);
+    this.staging.table('jobKeys').set(job.key, job.id);
+    return job;
+  }
+
+  async cancel(key: string): Promise<void> {
+    const existing = this.#live(key);
+    if (existing) this.#end(existing);
+  }
+
+  async complete(jobId: string, claimToken: string): Promise<void> {
+    this.#end(requireClaim(this.staging.table('jobs').get(jobId), jobId, claimToken));
   }
 }
 
 /**
  * One memory transaction: reads see committed state overlaid with this transaction's writes;
- * `commit()` applies the writes. Transactions run one at a time (see the adapter's mutex), so
- * checks made here still hold at commit.
+ * `commit()` applies them. Transactions run one at a time (the adapter's mutex), so checks made
+ * here still hold at commit.
  */
-export function createMemoryTransaction(state: MemoryState) {
-  const customers = new StagedMap(state.customers);
-  const agents = new StagedMap(state.agents);
-  const conversations = new StagedMap(state.conversations);
-  const conversationClientIds = new StagedMap(state.conversationClientIds);
-  const messageClientIds = new StagedMap(state.messageClientIds);
-  const jobs = new StagedMap(state.jobs);
-  const jobKeys = new StagedMap(state.jobKeys);
-  const newMessages = new Map<string, Message>();
-  const newEvents: DomainEvent[] = [];
+export class MemoryTransaction implements StorageTransaction {
+  readonly #staging: Staging;
+  readonly customers: VersionedRepository<Customer>;
+  readonly agents: VersionedRepository<Agent>;
+  readonly conversations: ConversationRepository;
+  readonly messages: MessageRepository;
+  readonly events: EventLogWriter;
+  readonly jobs: JobWriter;
 
-  const versioned = <T extends { id: string; version: number }>(
-    kind: string,
-    table: StagedMap<string, T>,
-  ) => ({
-    get: async (id: string) => table.get(id) ?? null,
-    async insert(record: T) {
-      if (table.get(record.id)) throw conflict(`A ${kind} "${record.id}" already exists.`);
-      table.set(record.id, frozenCopy(record));
-    },
-    async update(record: T, expectedVersion: number) {
-      checkVersion(kind, table.get(record.id), record.id, expectedVersion);
-      table.set(record.id, frozenCopy(record));
-    },
-  });
-
-  const liveJob = (key: string): Job | undefined => {
-    const id = jobKeys.get(key);
-    return id === undefined ? undefined : jobs.get(id);
-  };
-  const endJob = (job: Job) => {
-    jobs.delete(job.id);
-    jobKeys.delete(job.key);
-  };
-
-  const conversationsRepo = versioned('conversation', conversations);
-  const tx: StorageTransaction = {
-    customers: versioned('customer', customers),
-    agents: versioned('agent', agents),
-    conversations: {
-      ...conversationsRepo,
-      async findByClientId(customerId, clientId) {
-        const id = conversationClientIds.get(pairKey(customerId, clientId));
-        return id === undefined ? null : (conversations.get(id) ?? null);
-      },
-      async insert(conversation) {
-        if (conversation.clientId !== null) {
-          const key = pairKey(conversation.customerId, conversation.clientId);
-          if (conversationClientIds.get(key) !== undefined) {
-            throw conflict(
-              `Customer "${conversation.customerId}" already has a conversation with this client id.`,
-            );
-          }
-          await conversationsRepo.insert(conversation);
-          conversationClientIds.set(key, conversation.id);
-          return;
-        }
-        await conversationsRepo.insert(conversation);
-      },
-    },
-    messages: {
-      async findByClientId(conversationId, clientId) {
-        return messageClientIds.get(pairKey(conversationId, clientId)) ?? null;
-      },
-      async insert(message) {
-        const seqKey = pairKey(message.conversationId, String(message.seq));
-        if (
-          state.messages.get(message.conversationId)?.[message.seq - 1] ||
-          newMessages.has(seqKey)
-        ) {
-          throw conflict(
-            `Message seq ${message.seq} already exists in "${message.conversationId}".`,
-          );
-        }
-        const clientKey =
-          message.clientId === null ? null : pairKey(message.conversationId, message.clientId);
-        if (clientKey !== null && messageClientIds.get(clientKey)) {
-          throw conflict(
-            `A message with this client id already exists in "${message.conversationId}".`,
-          );
-        }
-        const stored = frozenCopy(message);
-        newMessages.set(seqKey, stored);
-        if (clientKey !== null) messageClientIds.set(clientKey, stored);
-      },
-    },
-    events: {
-      async append(drafts: readonly DomainEventDraft[]) {
-        const first = state.events.length + newEvents.length + 1;
-        const appended = drafts.map((draft, index) =>
-          frozenCopy({ ...draft, id: `evt_${nanoid(16)}`, position: first + index } as DomainEvent),
-        );
-        newEvents.push(...appended);
-        return appended;
-      },
-    },
-    jobs: {
-      async schedule(draft, now) {
-        const existing = liveJob(draft.key);
-        if (existing) endJob(existing);
-        const job: Job = frozenCopy({
-          ...draft,
-          id: `job_${nanoid(16)}`,
-          status: 'scheduled',
-          attempts: 0,
-          claimToken: null,
-          leaseUntil: null,
-          lastError: null,
-          createdAt: now,
-          updatedAt: now,
-        });
-        jobs.set(job.id, job);
-        jobKeys.set(job.key, job.id);
-        return job;
-      },
-      async cancel(key) {
-        const existing = liveJob(key);
-        if (existing) endJob(existing);
-      },
-      async complete(jobId, claimToken) {
-        endJob(requireClaim(jobs.get(jobId), jobId, claimToken));
-      },
-    },
-  };
-
-  function commit(): void {
-    for (const table of [
-      customers,
-      agents,
-      conversations,
-      conversationClientIds,
-      messageClientIds,
-      jobs,
-      jobKeys,
-    ]) {
-      (table as StagedMap<string, unknown>).commit();
-    }
-    for (const message of newMessages.values()) {
-      let list = state.messages.get(message.conversationId);
-      if (!list) {
-        list = [];
-        state.messages.set(message.conversationId, list);
-      }
-      list[message.seq - 1] = message;
-    }
-    state.events.push(...newEvents);
+  constructor(state: MemoryState) {
+    const staging = new Staging(state);
+    this.#staging = staging;
+    this.customers = new VersionedRepository(staging, 'customers', 'customer');
+    this.agents = new VersionedRepository(staging, 'agents', 'agent');
+    this.conversations = new ConversationRepository(staging, 'conversations', 'conversation');
+    this.messages = new MessageRepository(staging);
+    this.events = new EventLogWriter(staging);
+    this.jobs = new JobWriter(staging);
   }
 
-  return { tx, commit };
+  commit(): void {
+    this.#staging.commit();
+  }
 }

@@ -1,0 +1,117 @@
+import type { Agent } from '../../agent/agent';
+import type { Conversation } from '../../conversation/conversation';
+import type { Customer } from '../../customer/customer';
+import type { DomainEventDraft } from '../../events/domain-events';
+import type { JobDraft } from '../../jobs/job';
+import type { Message } from '../../message/message';
+
+/** A Monday morning in Shanghai (09:00 +08:00) during the Double 11 sales. */
+export const FIXTURE_NOW = Date.UTC(2026, 10, 9, 1, 0);
+
+let counter = 0;
+const nextId = (prefix: string) => `${prefix}_${(++counter).toString(36).padStart(6, '0')}`;
+
+/**
+ * A valid customer record, with fields overridable.
+ *
+ * @example
+ * const vip = makeCustomer({ tier: 'vip' });
+ */
+export function makeCustomer(overrides: Partial<Customer> = {}): Customer {
+  return {
+    id: nextId('cus'),
+    name: '林小糖',
+    contact: { email: 'lin@example.com' },
+    tier: 'standard',
+    locale: 'zh-CN',
+    metadata: { lastOrder: 'SO-20261111-0042' },
+    createdAt: FIXTURE_NOW,
+    updatedAt: FIXTURE_NOW,
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function makeAgent(overrides: Partial<Agent> = {}): Agent {
+  return {
+    id: nextId('agt'),
+    name: '王客服',
+    skills: ['orders', 'zh'],
+    teams: ['service'],
+    capacity: 5,
+    presence: 'online',
+    metadata: {},
+    createdAt: FIXTURE_NOW,
+    updatedAt: FIXTURE_NOW,
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function makeConversation(overrides: Partial<Conversation> = {}): Conversation {
+  return {
+    id: nextId('conv'),
+    customerId: 'cus_lin',
+    clientId: null,
+    channel: 'web',
+    topic: 'delivery',
+    priority: 'normal',
+    tags: [],
+    status: 'queued',
+    assigneeId: null,
+    lastSeq: 0,
+    reopenCount: 0,
+    transferCount: 0,
+    createdAt: FIXTURE_NOW,
+    updatedAt: FIXTURE_NOW,
+    queuedAt: FIXTURE_NOW,
+    assignedAt: null,
+    firstResponseAt: null,
+    lastCustomerMessageAt: null,
+    lastAgentMessageAt: null,
+    pendingSince: null,
+    resolvedAt: null,
+    reopenUntil: null,
+    closedAt: null,
+    closeReason: null,
+    abandonedAt: null,
+    version: 1,
+    schemaVersion: 1,
+    ...overrides,
+  };
+}
+
+export function makeMessage(
+  overrides: Partial<Message> & Pick<Message, 'conversationId' | 'seq'>,
+): Message {
+  return {
+    id: nextId('msg'),
+    author: { kind: 'customer', id: 'cus_lin' },
+    text: '我的糖果什么时候到？',
+    attachments: [],
+    internal: false,
+    clientId: null,
+    createdAt: FIXTURE_NOW,
+    ...overrides,
+  };
+}
+
+export function makeEventDraft(conversation: Conversation, at = FIXTURE_NOW): DomainEventDraft {
+  return {
+    type: 'conversation.started',
+    at,
+    subject: { kind: 'conversation', id: conversation.id },
+    data: { conversation },
+  };
+}
+
+export function makeJobDraft(overrides: Partial<JobDraft> = {}): JobDraft {
+  const conversationId = nextId('conv');
+  return {
+    key: `conversation/${conversationId}/close-resolved`,
+    kind: 'conversation.close-resolved',
+    dueAt: FIXTURE_NOW + 60_000,
+    payload: { conversationId },
+    ...overrides,
+  };
+}

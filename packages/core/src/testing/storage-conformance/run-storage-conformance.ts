@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe } from 'vitest';
+import type { StorageAdapter } from '../../storage/storage-adapter';
+import { conversationsConformance } from './conversations';
+import { eventLogConformance } from './event-log';
+import { jobsConformance } from './jobs';
+import { messagesConformance } from './messages';
+import { recordsConformance } from './records';
+import { transactionsConformance } from './transactions';
+
+export interface StorageConformanceOptions {
+  /** Shown in the test names. */
+  name: string;
+  /** A new, empty adapter; called once per test. */
+  createAdapter: () => Promise<StorageAdapter> | StorageAdapter;
+}
+
+/**
+ * Registers the storage conformance suite with vitest. Every test gets a fresh adapter from
+ * `createAdapter` and closes it afterwards, so tests do not depend on each other. An adapter is
+ * done when the whole suite passes.
+ *
+ * @example
+ * // my-adapter.test.ts
+ * import { runStorageConformance } from '@kefu/core/testing';
+ * import { createMyAdapter } from './my-adapter';
+ *
+ * runStorageConformance({ name: 'my-adapter', createAdapter: () => createMyAdapter() });
+ */
+export function runStorageConformance(options: StorageConformanceOptions): void {
+  describe(`storage conformance: ${options.name}`, () => {
+    let current: StorageAdapter | null = null;
+    const adapter = (): StorageAdapter => {
+      if (!current) throw new Error('The adapter is only available inside a test.');
+      return current;
+    };
+    beforeEach(async () => {
+      current = await options.createAdapter();
+    });
+    afterEach(async () => {
+      await current?.close();
+      current = null;
+    });
+
+    recordsConformance(adapter);
+    conversationsConformance(adapter);
+    messagesConformance(adapter);
+    transactionsConformance(adapter);
+    eventLogConformance(adapter);
+    jobsConformance(adapter);
+  });
+}
