@@ -1,5 +1,8 @@
 import { nanoid } from 'nanoid';
+import type { z } from 'zod';
 import type { Conversation } from '../conversation/conversation';
+import type { ConversationMachineEvent } from '../conversation/conversation-events';
+import { newConversation } from '../conversation/new-conversation';
 import { KefuError } from '../errors/kefu-error';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
 import { IdSchema } from '../validation/common-schemas';
@@ -95,6 +98,20 @@ export function createConversationsApi(
   ) =>
     run(async (tx, context) => body(tx, context, await loadConversation(tx, input.conversationId)));
 
+  /** A command that validates its input and sends one event to the conversation machine. */
+  const machineCommand =
+    <S extends z.ZodType<{ conversationId: string }>>(
+      schema: S,
+      what: string,
+      event: (input: z.output<S>, at: number) => ConversationMachineEvent,
+    ) =>
+    async (rawInput: z.input<S>): Promise<Conversation> => {
+      const input = parseInput(schema, rawInput, what);
+      return onConversation(input, (tx, context, c) =>
+        applyConversationEvent(tx, context, c, event(input, context.now)),
+      );
+    };
+
   return {
     async start(rawInput) {
       const input = parseInput(StartConversationSchema, rawInput, 'conversation');
@@ -109,8 +126,7 @@ export function createConversationsApi(
             `No customer "${input.customerId}". Create it with desk.customers.upsert first.`,
           );
         }
-        const status = input.status ?? settings.initialStatus;
-        const conversation: Conversation = {
+        const conversation = newConversation({
           id: `conv_${nanoid(16)}`,
           customerId: input.customerId,
           clientId: input.clientId ?? null,
@@ -118,27 +134,9 @@ export function createConversationsApi(
           topic: input.topic ?? null,
           priority: input.priority,
           tags: [...new Set(input.tags)],
-          status,
-          assigneeId: null,
-          lastSeq: 0,
-          reopenCount: 0,
-          transferCount: 0,
-          createdAt: context.now,
-          updatedAt: context.now,
-          queuedAt: status === 'queued' ? context.now : null,
-          assignedAt: null,
-          firstResponseAt: null,
-          lastCustomerMessageAt: null,
-          lastAgentMessageAt: null,
-          pendingSince: null,
-          resolvedAt: null,
-          reopenUntil: null,
-          closedAt: null,
-          closeReason: null,
-          abandonedAt: null,
-          version: 1,
-          schemaVersion: 1,
-        };
+          status: input.status ?? settings.initialStatus,
+          at: context.now,
+        });
         await tx.conversations.insert(conversation);
         context.emit({
           type: 'conversation.started',
@@ -184,12 +182,10 @@ export function createConversationsApi(
       };
     },
 
-    async handoff(rawInput) {
-      const input = parseInput(ConversationRefSchema, rawInput, 'handoff');
-      return onConversation(input, (tx, context, c) =>
-        applyConversationEvent(tx, context, c, { type: 'HANDOFF', at: context.now }),
-      );
-    },
+    handoff: machineCommand(ConversationRefSchema, 'handoff', (_input, at) => ({
+      type: 'HANDOFF',
+      at,
+    })),
 
     async assign(rawInput) {
       const input = parseInput(AssignSchema, rawInput, 'assignment');
@@ -216,16 +212,11 @@ export function createConversationsApi(
       });
     },
 
-    async waitOnCustomer(rawInput) {
-      const input = parseInput(ConversationRefSchema, rawInput, 'wait on customer');
-      return onConversation(input, (tx, context, c) =>
-        applyConversationEvent(tx, context, c, {
-          type: 'WAIT_ON_CUSTOMER',
-          at: context.now,
-          idleCloseAfterMs: settings.pendingIdleCloseMs,
-        }),
-      );
-    },
+    waitOnCustomer: machineCommand(ConversationRefSchema, 'wait on customer', (_input, at) => ({
+      type: 'WAIT_ON_CUSTOMER',
+      at,
+      idleCloseAfterMs: settings.pendingIdleCloseMs,
+    })),
 
     async setPriority(rawInput) {
       const input = parseInput(SetPrioritySchema, rawInput, 'priority change');
@@ -267,40 +258,27 @@ export function createConversationsApi(
       });
     },
 
-    async resolve(rawInput) {
-      const input = parseInput(ConversationRefSchema, rawInput, 'resolve');
-      return onConversation(input, (tx, context, c) =>
-        applyConversationEvent(tx, context, c, {
-          type: 'RESOLVE',
-          at: context.now,
-          reopenWindowMs: settings.reopenWindowMs,
-        }),
-      );
-    },
+    resolve: machineCommand(ConversationRefSchema, 'resolve', (_input, at) => ({
+      type: 'RESOLVE',
+      at,
+      reopenWindowMs: settings.reopenWindowMs,
+    })),
 
-    async reopen(rawInput) {
-      const input = parseInput(ReopenSchema, rawInput, 'reopen');
-      return onConversation(input, (tx, context, c) =>
-        applyConversationEvent(tx, context, c, { type: 'REOPEN', at: context.now, by: input.by }),
-      );
-    },
+    reopen: machineCommand(ReopenSchema, 'reopen', (input, at) => ({
+      type: 'REOPEN',
+      at,
+      by: input.by,
+    })),
 
-    async close(rawInput) {
-      const input = parseInput(ConversationRefSchema, rawInput, 'close');
-      return onConversation(input, (tx, context, c) =>
-        applyConversationEvent(tx, context, c, {
-          type: 'CLOSE',
-          at: context.now,
-          reason: 'manual',
-        }),
-      );
-    },
+    close: machineCommand(ConversationRefSchema, 'close', (_input, at) => ({
+      type: 'CLOSE',
+      at,
+      reason: 'manual',
+    })),
 
-    async abandon(rawInput) {
-      const input = parseInput(ConversationRefSchema, rawInput, 'abandon');
-      return onConversation(input, (tx, context, c) =>
-        applyConversationEvent(tx, context, c, { type: 'ABANDON', at: context.now }),
-      );
-    },
+    abandon: machineCommand(ConversationRefSchema, 'abandon', (_input, at) => ({
+      type: 'ABANDON',
+      at,
+    })),
   };
 }

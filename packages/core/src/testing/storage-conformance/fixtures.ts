@@ -1,5 +1,6 @@
 import type { Agent } from '../../agent/agent';
 import type { Conversation } from '../../conversation/conversation';
+import { newConversation } from '../../conversation/new-conversation';
 import type { Customer } from '../../customer/customer';
 import type { DomainEventDraft } from '../../events/domain-events';
 import type { JobDraft } from '../../jobs/job';
@@ -50,33 +51,17 @@ export function makeAgent(overrides: Partial<Agent> = {}): Agent {
 
 export function makeConversation(overrides: Partial<Conversation> = {}): Conversation {
   return {
-    id: nextId('conv'),
-    customerId: 'cus_lin',
-    clientId: null,
-    channel: 'web',
-    topic: 'delivery',
-    priority: 'normal',
-    tags: [],
-    status: 'queued',
-    assigneeId: null,
-    lastSeq: 0,
-    reopenCount: 0,
-    transferCount: 0,
-    createdAt: FIXTURE_NOW,
-    updatedAt: FIXTURE_NOW,
-    queuedAt: FIXTURE_NOW,
-    assignedAt: null,
-    firstResponseAt: null,
-    lastCustomerMessageAt: null,
-    lastAgentMessageAt: null,
-    pendingSince: null,
-    resolvedAt: null,
-    reopenUntil: null,
-    closedAt: null,
-    closeReason: null,
-    abandonedAt: null,
-    version: 1,
-    schemaVersion: 1,
+    ...newConversation({
+      id: nextId('conv'),
+      customerId: 'cus_lin',
+      clientId: null,
+      channel: 'web',
+      topic: 'delivery',
+      priority: 'normal',
+      tags: [],
+      status: 'queued',
+      at: FIXTURE_NOW,
+    }),
     ...overrides,
   };
 }
