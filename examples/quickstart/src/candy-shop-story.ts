@@ -5,8 +5,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /**
- * A customer asks where her candy is, the bot answers, she asks for a person, an agent takes
- * over, the problem is solved, and the desk closes the conversation when the reopen window ends.
+ * A customer asks where her candy is, the bot answers, she asks for a person, routing gives the
+ * conversation to an agent with the right skills, the problem is solved, and the desk closes the conversation when the reopen window ends.
  * Returns the conversation id.
  */
 export async function runCandyShopStory(desk: Desk, clock: VirtualClock): Promise<string> {
@@ -18,6 +18,13 @@ export async function runCandyShopStory(desk: Desk, clock: VirtualClock): Promis
     capacity: 4,
     presence: 'online',
   });
+  await desk.agents.upsert({
+    id: 'agt_li',
+    name: '李售后',
+    skills: ['after-sales', 'refund', 'zh'],
+    capacity: 4,
+    presence: 'online',
+  });
   await desk.jobs.start();
 
   const conversation = await desk.conversations.start({
@@ -25,6 +32,7 @@ export async function runCandyShopStory(desk: Desk, clock: VirtualClock): Promis
     channel: 'web',
     status: 'bot',
     topic: 'delivery',
+    skills: ['logistics', 'zh'],
     message: { text: '我的糖果什么时候到？订单 SO-20261111-0042' },
   });
   const conversationId = conversation.id;
@@ -44,8 +52,8 @@ export async function runCandyShopStory(desk: Desk, clock: VirtualClock): Promis
   await desk.conversations.handoff({ conversationId });
   await desk.conversations.setPriority({ conversationId, priority: 'high' });
 
-  await clock.advance(45_000);
-  await desk.conversations.assign({ conversationId, agentId: 'agt_wang' });
+  // Routing picks the least busy online agent with the skills the conversation needs.
+  await desk.routing.idle();
   await clock.advance(15_000);
   await desk.messages.post({
     conversationId,

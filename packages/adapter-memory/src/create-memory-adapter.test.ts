@@ -1,84 +1,126 @@
-import { isKefuError } from '@kefu/core';
+import { type Customer, isKefuError } from '@kefu/core';
 import { runStorageConformance } from '@kefu/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter } from './create-memory-adapter';
 
 runStorageConformance({ name: 'memory', createAdapter: () => createMemoryAdapter() });
 
+const customer = (overrides: Partial<Customer> = {}): Customer => ({
+  id: 'cus_lin',
+  name: '林小糖',
+  contact: { phone: '13800000000' },
+  tier: 'vip',
+  locale: 'zh-CN',
+  metadata: { lastOrder: 'SO-20261111-0042', points: 0 },
+  createdAt: 0,
+  updatedAt: 0,
+  version: 1,
+  ...overrides,
+});
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+
 describe('memory adapter', () => {
-  it('refuses every call after close with UNAVAILABLE', async () => {
-    const adapter = createMemoryAdapter();
+  it('refuses every call after close with UNAVAILABLE, as a rejected promise', async () => {
+    const adapter = createMemoryAdapter({ name: 'candy-shop' });
+    expect(adapter.name).toBe('candy-shop');
     await adapter.close();
     const calls: (() => Promise<unknown>)[] = [
-      () => adapter.read.customers.get('x'),
+      () => adapter.read.customers.get('cus_lin'),
+      () => adapter.read.agents.list(),
+      () => adapter.read.conversations.list({}, { limit: 1 }),
+      () => adapter.read.messages.listAfter('conv_1', 0, 1),
       () => adapter.transaction(async () => 1),
       () => adapter.events.read(0, 1),
+      () => adapter.events.lastPosition(),
       () => adapter.jobs.claimDue({ now: 0, leaseMs: 1, limit: 1 }),
+      () => adapter.jobs.release('job_1', 'token', 0, 'x'),
+      () => adapter.jobs.findLive('key'),
+      () => adapter.jobs.nextDueAt(),
     ];
     for (const call of calls) {
-      const error = await Promise.resolve()
-        .then(call)
-        .catch((e: unknown) => e);
+      const error = await failure(call());
       expect(isKefuError(error, 'UNAVAILABLE')).toBe(true);
+      expect((error as Error).message).toContain('candy-shop');
     }
+  });
+
+  it('lets a running transaction finish on close, and fails the queued ones', async () => {
+    const adapter = createMemoryAdapter();
+    let proceed: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      proceed = resolve;
+    });
+    let started: () => void = () => undefined;
+    const inside = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const running = adapter.transaction(async (tx) => {
+      started();
+      await gate;
+      await tx.customers.insert(customer());
+      return 'committed';
+    });
+    await inside;
+    const queued = adapter.transaction(async () => 'never runs');
+    const closing = adapter.close();
+    proceed();
+    expect(await running).toBe('committed');
+    expect(isKefuError(await failure(queued), 'UNAVAILABLE')).toBe(true);
+    await closing;
+    expect(isKefuError(await failure(adapter.read.customers.get('cus_lin')), 'UNAVAILABLE')).toBe(
+      true,
+    );
   });
 
   it('runs concurrent read-modify-write transactions one after another', async () => {
     const adapter = createMemoryAdapter();
-    await adapter.transaction((tx) =>
-      tx.agents.insert({
-        id: 'agt_wang',
-        name: '王客服',
-        skills: [],
-        teams: [],
-        capacity: 5,
-        presence: 'online',
-        metadata: {},
-        createdAt: 0,
-        updatedAt: 0,
-        version: 1,
-      }),
-    );
+    await adapter.transaction((tx) => tx.customers.insert(customer()));
     await Promise.all(
       Array.from({ length: 30 }, () =>
         adapter.transaction(async (tx) => {
-          const agent = await tx.agents.get('agt_wang');
-          if (!agent) throw new Error('missing');
+          const current = await tx.customers.get('cus_lin', { forUpdate: true });
+          if (!current) throw new Error('the customer vanished');
           await new Promise((resolve) => setTimeout(resolve, 0));
-          await tx.agents.update(
-            { ...agent, capacity: agent.capacity + 1, version: agent.version + 1 },
-            agent.version,
+          const points = Number(current.metadata.points) + 10;
+          await tx.customers.update(
+            { ...current, metadata: { ...current.metadata, points }, version: current.version + 1 },
+            current.version,
           );
         }),
       ),
     );
-    expect(await adapter.read.agents.get('agt_wang')).toMatchObject({ capacity: 35, version: 31 });
+    expect(await adapter.read.customers.get('cus_lin')).toMatchObject({
+      metadata: { points: 300 },
+      version: 31,
+    });
   });
-});
 
-describe('memory adapter copies', () => {
+  it('hands out its stored, deeply frozen records without copying them per read', async () => {
+    const adapter = createMemoryAdapter();
+    await adapter.transaction((tx) => tx.customers.insert(customer()));
+    const first = await adapter.read.customers.get('cus_lin');
+    expect(await adapter.read.customers.get('cus_lin')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first?.contact)).toBe(true);
+    expect(Object.isFrozen(first?.metadata)).toBe(true);
+  });
+
   it('stores the current values when a caller changes its object between two writes', async () => {
     const adapter = createMemoryAdapter();
-    const agent = {
-      id: 'agt_li',
-      name: '李售后',
-      skills: ['after-sales'],
-      teams: [],
-      capacity: 3,
-      presence: 'online' as const,
-      metadata: {},
-      createdAt: 0,
-      updatedAt: 0,
-      version: 1,
-    };
+    const record = customer({ metadata: { cart: ['奶糖'] } });
     await adapter.transaction(async (tx) => {
-      await tx.agents.insert(agent);
-      agent.skills.push('refund');
-      agent.version = 2;
-      await tx.agents.update(agent, 1);
+      await tx.customers.insert(record);
+      (record.metadata.cart as string[]).push('巧克力');
+      record.version = 2;
+      await tx.customers.update(record, 1);
     });
-    expect(await adapter.read.agents.get('agt_li')).toMatchObject({
-      skills: ['after-sales', 'refund'],
+    expect(await adapter.read.customers.get('cus_lin')).toMatchObject({
+      metadata: { cart: ['奶糖', '巧克力'] },
       version: 2,
     });
   });

@@ -7,8 +7,14 @@ import { MemoryTransaction } from './memory-transaction';
 import { createMutex } from './mutex';
 import { requireClaim } from './require-claim';
 
+/**
+ * Options for {@link createMemoryAdapter}.
+ *
+ * @example
+ * const storage = createMemoryAdapter({ name: 'candy-shop-demo' });
+ */
 export interface MemoryAdapterOptions {
-  /** Shown in errors and logs; defaults to `memory`. */
+  /** The adapter's `name`, shown in errors and logs; defaults to `memory`. */
   name?: string;
 }
 
@@ -29,9 +35,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
   const exclusive = createMutex();
   let closed = false;
 
+  const unavailable = () =>
+    new KefuError('UNAVAILABLE', `The ${name} storage is closed; create a new adapter.`);
   const open = () => {
-    if (closed)
-      throw new KefuError('UNAVAILABLE', `The ${name} storage is closed; create a new adapter.`);
+    if (closed) throw unavailable();
   };
   const whenOpen =
     <A extends unknown[], R>(read: (...args: A) => R) =>
@@ -88,7 +95,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     name,
     read,
     transaction(work) {
-      open();
+      // Fail fast, without queueing behind running transactions; always as a rejected promise.
+      if (closed) return Promise.reject(unavailable());
       return exclusive(async () => {
         open();
         const tx = new MemoryTransaction(state);
@@ -152,6 +160,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     },
     async close() {
       closed = true;
+      // A transaction already running may finish; those still queued fail with UNAVAILABLE.
+      await exclusive(async () => undefined);
     },
   };
 }

@@ -25,6 +25,8 @@ export const AGENT_DEFAULTS = {
   capacity: 5,
   presence: 'offline' as Presence,
   metadata: {},
+  load: 0,
+  lastAssignedAt: null as number | null,
 };
 
 export const AgentSchema = AgentInputSchema.extend({
@@ -34,6 +36,10 @@ export const AgentSchema = AgentInputSchema.extend({
   capacity: z.number().int().min(0).max(100),
   presence: z.enum(PRESENCES),
   metadata: MetadataSchema,
+  /** Open, non-pending (`active`) conversations assigned now; kept by the desk, not set by hand. */
+  load: z.number().int().nonnegative(),
+  /** When the agent last got a conversation (assignment or transfer), for round robin. */
+  lastAssignedAt: InstantSchema.nullable(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   version: z.number().int().positive(),

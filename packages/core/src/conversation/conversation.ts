@@ -42,6 +42,14 @@ export const ConversationSchema = z.object({
   priority: z.enum(PRIORITIES),
   tags: z.array(LabelSchema),
   status: z.enum(CONVERSATION_STATUSES),
+  /** Skills the answering agent needs (e.g. `after-sales`, `zh`); routing filters on them. */
+  skills: z.array(LabelSchema),
+  /** The team (department) it is routed to, or null for any. */
+  team: LabelSchema.nullable(),
+  /** Started as "leave a message" while nobody was available; served first. */
+  leftMessage: z.boolean(),
+  /** When routing widened to the fallback team or skills after waiting too long. */
+  overflowedAt: InstantSchema.nullable(),
   assigneeId: IdSchema.nullable(),
   /** Highest message `seq` so far; the next message gets `lastSeq + 1`. */
   lastSeq: z.number().int().nonnegative(),

@@ -8,6 +8,9 @@ export interface NewConversationFields {
   topic: string | null;
   priority: Priority;
   tags: string[];
+  skills: string[];
+  team: string | null;
+  leftMessage: boolean;
   status: 'bot' | 'queued';
   /** The instant it starts. */
   at: number;
@@ -19,6 +22,7 @@ export function newConversation(fields: NewConversationFields): Conversation {
   return {
     ...rest,
     assigneeId: null,
+    overflowedAt: null,
     lastSeq: 0,
     reopenCount: 0,
     transferCount: 0,

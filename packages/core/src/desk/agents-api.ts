@@ -1,11 +1,39 @@
 import { AGENT_DEFAULTS, type Agent, type AgentInput, AgentInputSchema } from '../agent/agent';
 import { KefuError } from '../errors/kefu-error';
-import type { StorageAdapter } from '../storage/storage-adapter';
+import { agentJobKeys } from '../jobs/job';
+import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
 import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
-import type { RunCommand } from './command-runner';
+import type { CommandContext, RunCommand } from './command-runner';
 import { type SetPresenceInput, SetPresenceSchema } from './command-schemas';
 import { upsertRecord } from './upsert-record';
+
+/**
+ * With `whenAgentLeaves.action: 'requeue'`, an agent who goes away or offline gets a job that
+ * puts their conversations back in the queue after the grace period; coming back cancels it.
+ */
+async function updatePresenceJobs(
+  tx: StorageTransaction,
+  context: CommandContext,
+  previous: Agent | null,
+  next: Agent,
+): Promise<void> {
+  const key = agentJobKeys.requeue(next.id);
+  if (next.presence === 'online') {
+    if (previous && previous.presence !== 'online') await tx.jobs.cancel(key, context.now);
+    return;
+  }
+  const policy = context.settings.routing.whenAgentLeaves;
+  if (policy.action !== 'requeue' || previous?.presence !== 'online') return;
+  const job = {
+    key,
+    kind: 'agent.requeue' as const,
+    dueAt: context.now + policy.graceMs,
+    payload: { agentId: next.id },
+  };
+  await tx.jobs.schedule(job, context.now);
+  context.scheduled(job);
+}
 
 /** The people who answer (客服人员): skills, teams, capacity and presence. */
 export interface AgentsApi {
@@ -38,10 +66,11 @@ export function createAgentsApi(storage: StorageAdapter, run: RunCommand): Agent
           `No agent "${fields.id}". Create it with desk.agents.upsert first.`,
         );
       }
-      const { record, created } = await upsertRecord<Agent>(tx.agents, context, fields, {
+      const { record, created, previous } = await upsertRecord<Agent>(tx.agents, context, fields, {
         ...AGENT_DEFAULTS,
         name: fields.id,
       });
+      await updatePresenceJobs(tx, context, previous, record);
       context.emit({
         type: 'agent.upserted',
         at: context.now,

@@ -5,7 +5,9 @@ import { KefuError } from '../errors/kefu-error';
 import type { DomainEventDraft } from '../events/domain-events';
 import { transition } from '../machine/transition';
 import type { StorageTransaction } from '../storage/storage-adapter';
+import { moveLoad } from './agent-load';
 import type { CommandContext } from './command-runner';
+import { updateQueueJobs } from './queue-jobs';
 
 /** Loads a conversation for a write, or fails with `NOT_FOUND`. */
 export async function loadConversation(tx: StorageTransaction, id: string): Promise<Conversation> {
@@ -46,6 +48,8 @@ export async function applyConversationEvent(
     });
   }
   const stored = await saveConversation(tx, conversation, { ...result.snapshot, ...extraChanges });
+  await moveLoad(tx, conversation, stored, event);
+  await updateQueueJobs(tx, context, conversation, stored);
   for (const effect of result.effects) {
     switch (effect.type) {
       case 'emit':

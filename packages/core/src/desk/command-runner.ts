@@ -3,11 +3,13 @@ import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
 import type { JobDraft } from '../jobs/job';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
 import type { Clock } from '../time/clock';
+import type { DeskSettings } from './desk-settings';
 import type { EventPublisher } from './event-publisher';
 
 /** What a command body gets besides the transaction: the instant it runs at and an outbox. */
 export interface CommandContext {
   readonly now: number;
+  readonly settings: DeskSettings;
   emit(event: DomainEventDraft): void;
   /** Records a job this command scheduled, so a local runner can wake up for it. */
   scheduled(job: JobDraft): void;
@@ -17,8 +19,7 @@ export interface CommandRunnerOptions {
   storage: StorageAdapter;
   clock: Clock;
   publisher: EventPublisher;
-  /** Attempts for a command that loses an optimistic-concurrency race. */
-  maxAttempts: number;
+  settings: DeskSettings;
   onJobScheduled: (dueAt: number) => void;
 }
 
@@ -28,7 +29,8 @@ export interface CommandRunnerOptions {
  * won) reruns the whole body on fresh data, which is safe because the body has no other effects.
  */
 export function createCommandRunner(options: CommandRunnerOptions) {
-  const { storage, clock, publisher, maxAttempts, onJobScheduled } = options;
+  const { storage, clock, publisher, settings, onJobScheduled } = options;
+  const maxAttempts = settings.maxCommandAttempts;
 
   return async function runCommand<T>(
     body: (tx: StorageTransaction, context: CommandContext) => Promise<T>,
@@ -40,6 +42,7 @@ export function createCommandRunner(options: CommandRunnerOptions) {
           const drafts: DomainEventDraft[] = [];
           const context: CommandContext = {
             now: clock.now(),
+            settings,
             emit: (event) => drafts.push(event),
             scheduled: (job) => jobs.push(job),
           };

@@ -20,18 +20,32 @@ const hasContent: [
 
 export const NewMessageSchema = z.object(MessageBody).refine(...hasContent);
 
-export const StartConversationSchema = z.object({
-  customerId: IdSchema,
-  channel: z.enum(CHANNELS).default('web'),
-  topic: z.string().trim().min(1).max(200).optional(),
-  priority: z.enum(PRIORITIES).default('normal'),
-  tags: z.array(LabelSchema).max(20).default([]),
-  /** Start with the bot, or straight in the queue for a person. Defaults to the desk option. */
-  status: z.enum(['bot', 'queued']).optional(),
-  clientId: ClientIdSchema.optional(),
-  /** The customer's first message, stored in the same transaction. */
-  message: NewMessageSchema.optional(),
-});
+export const StartConversationSchema = z
+  .object({
+    customerId: IdSchema,
+    channel: z.enum(CHANNELS).default('web'),
+    topic: z.string().trim().min(1).max(200).optional(),
+    priority: z.enum(PRIORITIES).default('normal'),
+    tags: z.array(LabelSchema).max(20).default([]),
+    /** Skills the answering agent needs, e.g. `['after-sales', 'zh']`. */
+    skills: z.array(LabelSchema).max(10).default([]),
+    /** Route to this team (department) only. */
+    team: LabelSchema.optional(),
+    /** Start with the bot, or straight in the queue for a person. Defaults to the desk option. */
+    status: z.enum(['bot', 'queued']).optional(),
+    /**
+     * "Leave a message" (留言) while nobody is available: queued, and served before everything else
+     * when agents come online. Not with `status: 'bot'`.
+     */
+    leftMessage: z.boolean().default(false),
+    clientId: ClientIdSchema.optional(),
+    /** The customer's first message, stored in the same transaction. */
+    message: NewMessageSchema.optional(),
+  })
+  .refine((input) => !(input.leftMessage && input.status === 'bot'), {
+    message: 'a left message goes to people, not to the bot',
+    path: ['leftMessage'],
+  });
 export type StartConversationInput = z.input<typeof StartConversationSchema>;
 
 export const ConversationRefSchema = z.object(ConversationRef);
@@ -40,12 +54,21 @@ export type ConversationRefInput = z.input<typeof ConversationRefSchema>;
 export const AssignSchema = z.object({ ...ConversationRef, agentId: IdSchema });
 export type AssignInput = z.input<typeof AssignSchema>;
 
-export const TransferSchema = z.object({
-  ...ConversationRef,
-  /** Another agent, or `null` to put the conversation back in the queue. */
-  toAgentId: IdSchema.nullable(),
-  reason: z.string().trim().min(1).max(500).optional(),
-});
+export const TransferSchema = z
+  .object({
+    ...ConversationRef,
+    /** Another agent, or `null` to put the conversation back in the queue. */
+    toAgentId: IdSchema.nullable(),
+    /** With `toAgentId: null`: queue it for this team (department) from now on. */
+    toTeam: LabelSchema.optional(),
+    reason: z.string().trim().min(1).max(500).optional(),
+    /** An internal note for whoever takes over; stored before the transfer. */
+    note: z.string().trim().min(1).max(MAX_MESSAGE_TEXT_LENGTH).optional(),
+  })
+  .refine((input) => input.toTeam === undefined || input.toAgentId === null, {
+    message: 'transfer either to an agent or to a team, not both',
+    path: ['toTeam'],
+  });
 export type TransferInput = z.input<typeof TransferSchema>;
 
 export const SetPrioritySchema = z.object({ ...ConversationRef, priority: z.enum(PRIORITIES) });

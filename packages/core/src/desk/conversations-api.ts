@@ -35,6 +35,7 @@ import type { DeskSettings } from './desk-settings';
 import { decodeCursor, encodeCursor } from './list-cursor';
 import { postMessageInTransaction } from './post-message';
 import { requireAgent, requireOpen } from './preconditions';
+import { updateQueueJobs } from './queue-jobs';
 
 export interface ConversationPage {
   items: Conversation[];
@@ -134,10 +135,14 @@ export function createConversationsApi(
           topic: input.topic ?? null,
           priority: input.priority,
           tags: [...new Set(input.tags)],
-          status: input.status ?? settings.initialStatus,
+          skills: [...new Set(input.skills)],
+          team: input.team ?? null,
+          leftMessage: input.leftMessage,
+          status: input.leftMessage ? 'queued' : (input.status ?? settings.initialStatus),
           at: context.now,
         });
         await tx.conversations.insert(conversation);
+        await updateQueueJobs(tx, context, null, conversation);
         context.emit({
           type: 'conversation.started',
           at: context.now,
@@ -203,12 +208,31 @@ export function createConversationsApi(
       const input = parseInput(TransferSchema, rawInput, 'transfer');
       return onConversation(input, async (tx, context, c) => {
         if (input.toAgentId !== null) await requireAgent(tx, input.toAgentId);
-        return applyConversationEvent(tx, context, c, {
-          type: 'TRANSFER',
-          at: context.now,
-          toAgentId: input.toAgentId,
-          reason: input.reason ?? null,
-        });
+        let current = c;
+        if (input.note !== undefined) {
+          const author = c.assigneeId
+            ? { kind: 'agent' as const, id: c.assigneeId }
+            : { kind: 'system' as const, id: 'system' as const };
+          const noted = await postMessageInTransaction(tx, context, c, {
+            author,
+            text: input.note,
+            attachments: [],
+            internal: true,
+          });
+          current = noted.conversation;
+        }
+        return applyConversationEvent(
+          tx,
+          context,
+          current,
+          {
+            type: 'TRANSFER',
+            at: context.now,
+            toAgentId: input.toAgentId,
+            reason: input.reason ?? null,
+          },
+          input.toTeam === undefined ? {} : { team: input.toTeam },
+        );
       });
     },
 

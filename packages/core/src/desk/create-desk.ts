@@ -11,6 +11,21 @@ import { type DeskSettingsInput, DeskSettingsSchema } from './desk-settings';
 import { type DeskListener, EventPublisher } from './event-publisher';
 import { createJobRunner, type JobsApi } from './job-runner';
 import { createMessagesApi, type MessagesApi } from './messages-api';
+import { createRoutingEngine, type RoutingApi } from './routing-api';
+
+/** Events after which routing may be able to assign: something queued, or an agent freed up. */
+const ROUTING_TRIGGERS: ReadonlySet<DomainEventType> = new Set([
+  'conversation.started',
+  'conversation.handed_off',
+  'conversation.transferred',
+  'conversation.reopened',
+  'conversation.overflowed',
+  'conversation.pending',
+  'conversation.resolved',
+  'conversation.closed',
+  'conversation.abandoned',
+  'agent.upserted',
+]);
 
 export interface CreateDeskOptions extends DeskSettingsInput {
   storage: StorageAdapter;
@@ -41,6 +56,7 @@ export interface Desk {
   readonly messages: MessagesApi;
   readonly events: EventsApi;
   readonly jobs: JobsApi;
+  readonly routing: RoutingApi;
   readonly clock: Clock;
   /**
    * Listens to committed events of one type, or to all with `'*'`. Returns the unsubscribe function.
@@ -49,7 +65,7 @@ export interface Desk {
    * const off = desk.on('message.posted', (event) => console.log(event.data.message.text));
    */
   on<T extends DomainEventType | '*'>(type: T, listener: DeskListener<T>): () => void;
-  /** Stops the job runner. The storage stays open: its owner closes it. */
+  /** Stops the job runner and waits for routing in progress. The storage stays open: its owner closes it. */
   stop(): Promise<void>;
 }
 
@@ -84,8 +100,15 @@ export function createDesk(options: CreateDeskOptions): Desk {
     storage,
     clock,
     publisher,
-    maxAttempts: settings.maxCommandAttempts,
+    settings,
     onJobScheduled: (dueAt) => jobs.wake(dueAt),
+  });
+
+  const routing = createRoutingEngine({ storage, clock, run, settings, onError });
+  publisher.on('*', (event) => {
+    if (event.type === 'conversation.resolved') routing.recordHandleTime(event.data.conversation);
+    if (!settings.routing.auto) return;
+    if (ROUTING_TRIGGERS.has(event.type)) routing.kick();
   });
 
   return {
@@ -108,9 +131,22 @@ export function createDesk(options: CreateDeskOptions): Desk {
         return jobs.running;
       },
     },
+    routing: {
+      dispatch: () => routing.dispatch(),
+      claimNext: (input) => routing.claimNext(input),
+      availability: (input) => routing.availability(input),
+      refreshQueue: () => routing.refreshQueue(),
+      subscribe: (listener) => routing.subscribe(listener),
+      getSnapshot: () => routing.getSnapshot(),
+      position: (conversationId) => routing.position(conversationId),
+      idle: () => routing.idle(),
+    },
     clock,
     on: (type, listener) => publisher.on(type, listener),
-    stop: () => jobs.stop(),
+    async stop() {
+      await jobs.stop();
+      await routing.idle();
+    },
   };
 }
 

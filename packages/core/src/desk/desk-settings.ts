@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RoutingSettingsSchema } from '../routing/routing-settings';
 
 const HOUR = 60 * 60_000;
 
@@ -20,6 +21,7 @@ export const DeskSettingsSchema = z.object({
   initialStatus: z.enum(['bot', 'queued']).default('queued'),
   /** Attempts for a command that keeps losing optimistic-concurrency races. */
   maxCommandAttempts: z.number().int().min(1).max(50).default(10),
+  routing: RoutingSettingsSchema.prefault({}),
   jobs: z
     .object({
       /** How often the runner looks for jobs scheduled by other nodes. */

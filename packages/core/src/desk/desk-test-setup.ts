@@ -6,7 +6,7 @@ import { type CreateDeskOptions, createDesk, type Desk } from './create-desk';
 
 export const HOUR = 3_600_000;
 
-/** A desk on fresh memory storage and a virtual clock, with the candy shop's people seeded. */
+/** A desk on fresh memory storage and a virtual clock, with the candy shop's people seeded (both agents online, capacity 5). */
 export async function setupDesk(
   options: Partial<CreateDeskOptions> = {},
 ): Promise<{ desk: Desk; clock: VirtualClock; storage: StorageAdapter; events: DomainEvent[] }> {
@@ -15,7 +15,8 @@ export async function setupDesk(
       ? options.clock
       : new VirtualClock(Date.UTC(2026, 10, 11, 1, 0));
   const storage = options.storage ?? createMemoryAdapter();
-  const desk = createDesk({ ...options, storage, clock });
+  // Automatic routing is off unless a test asks for it, so tests drive assignment themselves.
+  const desk = createDesk({ routing: { auto: false }, ...options, storage, clock });
   await desk.customers.upsert({ id: 'cus_lin', name: '林小糖', tier: 'vip', locale: 'zh-CN' });
   await desk.customers.upsert({ id: 'cus_amy', name: 'Amy Chen', locale: 'en' });
   await desk.agents.upsert({

@@ -1,6 +1,6 @@
 import type { Job, JobKind } from '../jobs/job';
-import type { StorageTransaction } from '../storage/storage-adapter';
-import { applyConversationEvent } from './apply-conversation-event';
+import type { StorageReader, StorageTransaction } from '../storage/storage-adapter';
+import { applyConversationEvent, saveConversation } from './apply-conversation-event';
 import type { CommandContext } from './command-runner';
 
 /**
@@ -12,6 +12,7 @@ export type JobHandler = (
   tx: StorageTransaction,
   context: CommandContext,
   job: Job,
+  read: StorageReader,
 ) => Promise<void>;
 
 export const jobHandlers: Record<JobKind, JobHandler> = {
@@ -48,5 +49,49 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
       at: context.now,
       reason: 'idle',
     });
+  },
+
+  async 'conversation.overflow'(tx, context, job) {
+    const conversation = await tx.conversations.get(String(job.payload.conversationId), {
+      forUpdate: true,
+    });
+    if (
+      conversation?.status !== 'queued' ||
+      conversation.overflowedAt !== null ||
+      conversation.queuedAt !== job.payload.queuedAt
+    ) {
+      return;
+    }
+    const next = await saveConversation(tx, conversation, {
+      overflowedAt: context.now,
+      updatedAt: context.now,
+    });
+    context.emit({
+      type: 'conversation.overflowed',
+      at: context.now,
+      subject: { kind: 'conversation', id: next.id },
+      data: { conversation: next },
+    });
+  },
+
+  async 'agent.requeue'(tx, context, job, read) {
+    const agentId = String(job.payload.agentId);
+    const agent = await tx.agents.get(agentId);
+    if (!agent || agent.presence === 'online') return;
+    const items = await read.conversations.list(
+      { assigneeId: agentId, status: ['active', 'pending'] },
+      { limit: 1000 },
+    );
+    for (const listed of items) {
+      const conversation = await tx.conversations.get(listed.id, { forUpdate: true });
+      if (conversation?.assigneeId !== agentId) continue;
+      if (conversation.status !== 'active' && conversation.status !== 'pending') continue;
+      await applyConversationEvent(tx, context, conversation, {
+        type: 'TRANSFER',
+        at: context.now,
+        toAgentId: null,
+        reason: `${agent.name} is ${agent.presence}`,
+      });
+    }
   },
 };

@@ -54,7 +54,7 @@ export function createJobRunner(options: {
     try {
       await options.run()(async (tx, context) => {
         await tx.jobs.complete(job.id, token, context.now);
-        await jobHandlers[job.kind](tx, context, job);
+        await jobHandlers[job.kind](tx, context, job, storage.read);
       });
     } catch (error) {
       // Another runner took the job over after our lease ran out: it is theirs now.

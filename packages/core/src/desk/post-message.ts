@@ -31,13 +31,26 @@ function machineEventFor(draft: MessageDraft, at: number): ConversationMachineEv
   }
 }
 
-async function checkAuthor(tx: StorageTransaction, conversation: Conversation, author: Author) {
+async function checkAuthor(
+  tx: StorageTransaction,
+  conversation: Conversation,
+  author: Author,
+  internal: boolean,
+) {
   if (author.kind === 'customer' && author.id !== conversation.customerId) {
     throw new KefuError('FORBIDDEN', 'A customer can only write in their own conversations.', {
       details: { conversationId: conversation.id },
     });
   }
   if (author.kind === 'agent') await requireAgent(tx, author.id);
+  const assignee = conversation.assigneeId;
+  if (author.kind === 'agent' && !internal && assignee !== null && assignee !== author.id) {
+    throw new KefuError(
+      'FORBIDDEN',
+      `Only the assigned agent replies in this conversation; add an internal note or ask for a transfer.`,
+      { details: { conversationId: conversation.id, assigneeId: conversation.assigneeId } },
+    );
+  }
 }
 
 /**
@@ -56,7 +69,7 @@ export async function postMessageInTransaction(
     if (existing) return { message: existing, conversation };
   }
   requireOpen(conversation);
-  await checkAuthor(tx, conversation, draft.author);
+  await checkAuthor(tx, conversation, draft.author, draft.internal);
 
   const seq = conversation.lastSeq + 1;
   const event = machineEventFor(draft, context.now);

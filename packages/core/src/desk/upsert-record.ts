@@ -22,7 +22,7 @@ export async function upsertRecord<T extends VersionedRecord>(
   context: CommandContext,
   fields: Partial<T> & { id: string },
   defaults: Omit<T, 'id' | 'createdAt' | 'updatedAt' | 'version'>,
-): Promise<{ record: T; created: boolean }> {
+): Promise<{ record: T; created: boolean; previous: T | null }> {
   const existing = await repository.get(fields.id, { forUpdate: true });
   if (!existing) {
     const record = {
@@ -33,7 +33,7 @@ export async function upsertRecord<T extends VersionedRecord>(
       version: 1,
     } as T;
     await repository.insert(record);
-    return { record, created: true };
+    return { record, created: true, previous: null };
   }
   const record: T = {
     ...existing,
@@ -42,5 +42,5 @@ export async function upsertRecord<T extends VersionedRecord>(
     version: existing.version + 1,
   };
   await repository.update(record, existing.version);
-  return { record, created: false };
+  return { record, created: false, previous: existing };
 }

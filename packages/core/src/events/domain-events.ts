@@ -22,6 +22,7 @@ export interface DomainEventDataMap {
   'conversation.reopened': { conversation: Conversation; by: 'customer' | 'agent' };
   'conversation.closed': { conversation: Conversation; reason: CloseReason };
   'conversation.abandoned': { conversation: Conversation };
+  'conversation.overflowed': { conversation: Conversation };
   'conversation.priority_changed': { conversation: Conversation; from: Priority; to: Priority };
   'conversation.tags_changed': { conversation: Conversation; added: string[]; removed: string[] };
   'message.posted': { message: Message };
@@ -42,6 +43,7 @@ export const DOMAIN_EVENT_TYPES = [
   'conversation.reopened',
   'conversation.closed',
   'conversation.abandoned',
+  'conversation.overflowed',
   'conversation.priority_changed',
   'conversation.tags_changed',
   'message.posted',

@@ -1,6 +1,11 @@
 import type { Metadata } from '../validation/common-schemas';
 
-export const JOB_KINDS = ['conversation.close-resolved', 'conversation.close-idle'] as const;
+export const JOB_KINDS = [
+  'conversation.close-resolved',
+  'conversation.close-idle',
+  'conversation.overflow',
+  'agent.requeue',
+] as const;
 /** What a job does when it comes due. */
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -36,4 +41,10 @@ export interface JobDraft {
 export const conversationJobKeys = {
   closeResolved: (conversationId: string) => `conversation/${conversationId}/close-resolved`,
   closeIdle: (conversationId: string) => `conversation/${conversationId}/close-idle`,
+  overflow: (conversationId: string) => `conversation/${conversationId}/overflow`,
+};
+
+/** Job key of an agent's requeue after leaving. */
+export const agentJobKeys = {
+  requeue: (agentId: string) => `agent/${agentId}/requeue`,
 };

@@ -7,6 +7,8 @@ export interface QueueEntry {
   /** Customer tier; `vip` (or any tier listed in `vipTiers`) goes ahead. */
   tier: string;
   queuedAt: number;
+  /** Left as a message while nobody was available: served before everything else. */
+  leftMessage: boolean;
 }
 
 export interface QueueOrderOptions {
@@ -17,6 +19,8 @@ export interface QueueOrderOptions {
   vipTiers: readonly string[];
   /** Points gained per minute of waiting, so nobody starves (default 10: 30 min = a whole level). */
   agingPointsPerMinute: number;
+  /** Points for a message left while nobody was available (default 10,000: always first). */
+  leftMessagePoints: number;
 }
 
 export const DEFAULT_QUEUE_ORDER: QueueOrderOptions = {
@@ -24,6 +28,7 @@ export const DEFAULT_QUEUE_ORDER: QueueOrderOptions = {
   vipPoints: 150,
   vipTiers: ['vip'],
   agingPointsPerMinute: 10,
+  leftMessagePoints: 10_000,
 };
 
 /** The entry's score at `now`: priority, plus VIP, plus waiting time. Higher goes first. */
@@ -32,6 +37,7 @@ export function queueScore(entry: QueueEntry, now: number, options = DEFAULT_QUE
   return (
     options.priorityPoints[entry.priority] +
     (options.vipTiers.includes(entry.tier) ? options.vipPoints : 0) +
+    (entry.leftMessage ? options.leftMessagePoints : 0) +
     waitedMinutes * options.agingPointsPerMinute
   );
 }

@@ -13,6 +13,8 @@ export type RoutingSelector = (
 /** Filters, then a selector. Availability (online, under capacity) always applies first. */
 export interface RoutingStrategy {
   name: string;
+  /** Set when the selector reads `request.previousAgent` (sticky): the desk then looks it up. */
+  usesHistory?: boolean;
   filters: readonly RoutingFilter[];
   select: RoutingSelector;
 }
@@ -105,6 +107,7 @@ export const strategies = {
   }),
   sticky: (windowMs: number, fallback: RoutingSelector = leastBusy): RoutingStrategy => ({
     name: 'sticky',
+    usesHistory: true,
     filters: [hasRequiredSkills, inRequestedTeam],
     select: sticky(windowMs, fallback),
   }),

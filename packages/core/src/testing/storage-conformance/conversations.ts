@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../conversation/conversation';
-import { expectKefuError, type GetAdapter } from './expect-kefu-error';
+import type { ConversationFilter } from '../../storage/storage-adapter';
+import { expectKefuError, type GetAdapter } from './conformance-helpers';
 import { FIXTURE_NOW, makeConversation } from './fixtures';
 
 export function conversationsConformance(adapter: GetAdapter): void {
@@ -76,9 +77,8 @@ export function conversationsConformance(adapter: GetAdapter): void {
         createdAt: FIXTURE_NOW + 2,
       });
       await insertAll([a, b, c]);
-      const list = (
-        filter: Parameters<ReturnType<GetAdapter>['read']['conversations']['list']>[0],
-      ) => adapter().read.conversations.list(filter, { limit: 50 }).then(ids);
+      const list = (filter: ConversationFilter) =>
+        adapter().read.conversations.list(filter, { limit: 50 }).then(ids);
       expect(await list({})).toEqual([c.id, b.id, a.id]);
       expect(await list({ status: ['queued', 'resolved'] })).toEqual([c.id, a.id]);
       expect(await list({ customerId: 'cus_lin' })).toEqual([b.id, a.id]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GetAdapter } from './expect-kefu-error';
+import type { GetAdapter } from './conformance-helpers';
 import { makeConversation, makeEventDraft } from './fixtures';
 
 export function eventLogConformance(adapter: GetAdapter): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job, JobDraft } from '../../jobs/job';
-import { expectKefuError, type GetAdapter } from './expect-kefu-error';
+import { expectKefuError, type GetAdapter } from './conformance-helpers';
 import { FIXTURE_NOW, makeJobDraft } from './fixtures';
 
 const LEASE = 30_000;
@@ -19,7 +19,10 @@ export function jobsConformance(adapter: GetAdapter): void {
       const job = await schedule(draft);
       expect(job).toMatchObject({
         ...draft,
+        id: expect.any(String),
         status: 'scheduled',
+        lastError: null,
+        createdAt: FIXTURE_NOW,
         attempts: 0,
         claimToken: null,
         leaseUntil: null,
@@ -28,21 +31,27 @@ export function jobsConformance(adapter: GetAdapter): void {
     });
 
     it('claims only due jobs, earliest first, up to the limit, with a lease and a token', async () => {
+      expect(await adapter().jobs.nextDueAt()).toBeNull();
       const late = await schedule(makeJobDraft({ dueAt: FIXTURE_NOW + 3000 }));
-      const first = await schedule(makeJobDraft({ dueAt: FIXTURE_NOW + 1000 }));
       const second = await schedule(makeJobDraft({ dueAt: FIXTURE_NOW + 2000 }));
+      const first = await schedule(makeJobDraft({ dueAt: FIXTURE_NOW + 1000 }));
+      expect(await adapter().jobs.nextDueAt()).toBe(FIXTURE_NOW + 1000);
       expect(await claim(FIXTURE_NOW + 999)).toEqual([]);
-      const claimed = await claim(FIXTURE_NOW + 2500, 1);
-      expect(claimed.map((job) => job.id)).toEqual([first.id]);
-      expect(claimed[0]).toMatchObject({
-        status: 'claimed',
-        attempts: 1,
-        leaseUntil: FIXTURE_NOW + 2500 + LEASE,
-      });
-      expect(claimed[0]?.claimToken).toEqual(expect.any(String));
-      expect((await claim(FIXTURE_NOW + 2500)).map((job) => job.id)).toEqual([second.id]);
-      expect(await adapter().jobs.nextDueAt()).not.toBeNull();
-      expect(late.status).toBe('scheduled');
+      const now = FIXTURE_NOW + 2500;
+      const claimed = await claim(now, 2);
+      expect(claimed.map((job) => job.id)).toEqual([first.id, second.id]);
+      for (const job of claimed) {
+        expect(job).toMatchObject({
+          status: 'claimed',
+          attempts: 1,
+          leaseUntil: now + LEASE,
+          claimToken: expect.any(String),
+        });
+      }
+      expect(claimed[0]?.claimToken).not.toBe(claimed[1]?.claimToken);
+      expect(await adapter().jobs.findLive(first.key)).toMatchObject({ status: 'claimed' });
+      expect(await claim(now)).toEqual([]);
+      expect((await claim(FIXTURE_NOW + 3000, 1)).map((job) => job.id)).toEqual([late.id]);
     });
 
     it('does not hand a claimed job out again until its lease ends, then with a new token', async () => {
@@ -65,6 +74,12 @@ export function jobsConformance(adapter: GetAdapter): void {
       const [job] = await claim(FIXTURE_NOW);
       if (!job) throw new Error('expected a claim');
       await adapter().jobs.release(job.id, job.claimToken ?? '', FIXTURE_NOW + 5000, '数据库超时');
+      expect(await adapter().jobs.findLive(job.key)).toMatchObject({
+        status: 'scheduled',
+        dueAt: FIXTURE_NOW + 5000,
+        lastError: '数据库超时',
+      });
+      expect(await adapter().jobs.nextDueAt()).toBe(FIXTURE_NOW + 5000);
       expect(await claim(FIXTURE_NOW + 4999)).toEqual([]);
       const [retry] = await claim(FIXTURE_NOW + 5000);
       expect(retry).toMatchObject({ id: job.id, attempts: 2, lastError: '数据库超时' });
@@ -77,26 +92,42 @@ export function jobsConformance(adapter: GetAdapter): void {
     it('replaces the live job when a key is scheduled again, and cancels by key', async () => {
       const draft = makeJobDraft({ dueAt: FIXTURE_NOW + 1000 });
       await schedule(draft);
-      const replaced = await schedule({ ...draft, dueAt: FIXTURE_NOW + 9000 });
+      const replaced = await schedule({ ...draft, dueAt: FIXTURE_NOW + 9000 }, FIXTURE_NOW + 10);
+      expect(replaced).toMatchObject({ key: draft.key, dueAt: FIXTURE_NOW + 9000 });
       expect(await adapter().jobs.findLive(draft.key)).toEqual(replaced);
-      expect(await claim(FIXTURE_NOW + 5000)).toEqual([]);
       expect(await adapter().jobs.nextDueAt()).toBe(FIXTURE_NOW + 9000);
+      expect(await claim(FIXTURE_NOW + 5000)).toEqual([]);
+      const [claimed, ...others] = await claim(FIXTURE_NOW + 9000);
+      expect(others).toEqual([]);
+      expect(claimed).toMatchObject({ key: draft.key, dueAt: FIXTURE_NOW + 9000 });
+      if (!claimed) throw new Error('expected a claim');
+
+      // A claimed job is live too: scheduling its key again replaces it, and voids the claim.
+      const rescheduled = await schedule({ ...draft, dueAt: FIXTURE_NOW + 20_000 });
+      expect(rescheduled).toMatchObject({ status: 'scheduled', attempts: 0, claimToken: null });
+      expect(await adapter().jobs.findLive(draft.key)).toEqual(rescheduled);
+      await expectKefuError(complete(claimed), 'CONFLICT');
+      expect(await adapter().jobs.findLive(draft.key)).toEqual(rescheduled);
       await adapter().transaction((tx) => tx.jobs.cancel(draft.key, FIXTURE_NOW));
       expect(await adapter().jobs.findLive(draft.key)).toBeNull();
-      expect(await claim(FIXTURE_NOW + 10_000)).toEqual([]);
+      expect(await claim(FIXTURE_NOW + 100 * LEASE)).toEqual([]);
       expect(await adapter().jobs.nextDueAt()).toBeNull();
       await adapter().transaction((tx) => tx.jobs.cancel('no/such/key', FIXTURE_NOW));
     });
 
     it('never gives one job to two of 10 concurrent claimers, and together they claim all 20', async () => {
-      for (let i = 0; i < 20; i++) await schedule(makeJobDraft({ dueAt: FIXTURE_NOW + i }));
+      await adapter().transaction(async (tx) => {
+        for (let i = 0; i < 20; i++)
+          await tx.jobs.schedule(makeJobDraft({ dueAt: FIXTURE_NOW + i }), FIXTURE_NOW);
+      });
       const batches = await Promise.all(
         Array.from({ length: 10 }, () => claim(FIXTURE_NOW + 100, 3)),
       );
-      const more = await claim(FIXTURE_NOW + 100, 100);
-      const all = [...batches.flat(), ...more].map((job) => job.id);
+      for (const batch of batches) expect(batch.length).toBeLessThanOrEqual(3);
+      const all = batches.flat().map((job) => job.id);
       expect(all).toHaveLength(20);
       expect(new Set(all).size).toBe(20);
+      expect(await claim(FIXTURE_NOW + 100, 100)).toEqual([]);
     });
   });
 }

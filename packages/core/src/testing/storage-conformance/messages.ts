@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectKefuError, type GetAdapter } from './expect-kefu-error';
+import { expectKefuError, type GetAdapter } from './conformance-helpers';
 import { makeConversation, makeMessage } from './fixtures';
 
 export function messagesConformance(adapter: GetAdapter): void {
@@ -20,6 +20,7 @@ export function messagesConformance(adapter: GetAdapter): void {
       expect(await seqs(0, 100)).toEqual([1, 2, 3, 4, 5]);
       expect(await seqs(2, 2)).toEqual([3, 4]);
       expect(await seqs(5, 10)).toEqual([]);
+      expect(await adapter().read.messages.listAfter('conv_nowhere', 0, 10)).toEqual([]);
       const first = await adapter().read.messages.listAfter(id, 0, 1);
       expect(first).toEqual([messages[1]]);
     });
@@ -33,6 +34,13 @@ export function messagesConformance(adapter: GetAdapter): void {
         adapter().transaction((tx) =>
           tx.messages.insert(makeMessage({ conversationId: id, seq: 1, text: 'dup' })),
         ),
+        'CONFLICT',
+      );
+      await expectKefuError(
+        adapter().transaction(async (tx) => {
+          await tx.messages.insert(makeMessage({ conversationId: id, seq: 2 }));
+          await tx.messages.insert(makeMessage({ conversationId: id, seq: 2, text: 'dup' }));
+        }),
         'CONFLICT',
       );
       expect((await adapter().read.messages.listAfter(id, 0, 10)).map((m) => m.text)).toEqual([
@@ -60,6 +68,7 @@ export function messagesConformance(adapter: GetAdapter): void {
         ),
         'CONFLICT',
       );
+      expect(await adapter().read.messages.listAfter(id, 0, 10)).toEqual([message]);
     });
   });
 }

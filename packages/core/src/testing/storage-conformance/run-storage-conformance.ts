@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { StorageAdapter } from '../../storage/storage-adapter';
 import { conversationsConformance } from './conversations';
+import { customersAgentsConformance } from './customers-agents';
 import { eventLogConformance } from './event-log';
 import { jobsConformance } from './jobs';
 import { messagesConformance } from './messages';
-import { recordsConformance } from './records';
 import { transactionsConformance } from './transactions';
 
 export interface StorageConformanceOptions {
@@ -41,7 +41,7 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
       current = null;
     });
 
-    recordsConformance(adapter);
+    customersAgentsConformance(adapter);
     conversationsConformance(adapter);
     messagesConformance(adapter);
     transactionsConformance(adapter);
