@@ -38,7 +38,8 @@ describe('memory adapter', () => {
       () => adapter.events.read(0, 1),
       () => adapter.events.lastPosition(),
       () => adapter.jobs.claimDue({ now: 0, leaseMs: 1, limit: 1 }),
-      () => adapter.jobs.release('job_1', 'token', 0, 'x'),
+      () =>
+        adapter.jobs.release({ jobId: 'job_1', claimToken: 't', retryAt: 0, error: 'x', now: 0 }),
       () => adapter.jobs.findLive('key'),
       () => adapter.jobs.nextDueAt(),
     ];

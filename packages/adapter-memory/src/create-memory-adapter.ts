@@ -134,7 +134,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
             return state.jobs.get(job.id) as Job;
           });
         }),
-      release: (jobId, claimToken, retryAt, error) =>
+      release: ({ jobId, claimToken, retryAt, error, now }) =>
         exclusive(async () => {
           open();
           updateJob(requireClaim(state.jobs.get(jobId), jobId, claimToken), {
@@ -143,6 +143,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
             leaseUntil: null,
             dueAt: retryAt,
             lastError: error,
+            updatedAt: now,
           });
         }),
       findLive: whenOpen((key: string) => {

@@ -88,7 +88,7 @@ class VersionedRepository<T extends { id: string; version: number }> {
 
   async update(record: T, expectedVersion: number): Promise<void> {
     const stored = this.rows.get(record.id);
-    if (!stored) throw new KefuError('NOT_FOUND', `No ${this.kind} "${record.id}" to update.`);
+    if (!stored) throw conflict(`The ${this.kind} "${record.id}" is not stored; insert it first.`);
     if (stored.version !== expectedVersion) {
       throw conflict(
         `The ${this.kind} "${record.id}" changed (version ${stored.version}, expected ${expectedVersion}); read it again and retry.`,

@@ -79,6 +79,7 @@ export type {
   ConversationFilter,
   ConversationListKey,
   ConversationPageRequest,
+  JobRelease,
   ReadOptions,
   StorageAdapter,
   StorageReader,

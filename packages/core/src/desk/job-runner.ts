@@ -62,7 +62,10 @@ export function createJobRunner(options: {
       onError(error);
       const delay = Math.min(1000 * 2 ** job.attempts, MAX_RETRY_DELAY_MS);
       const message = error instanceof Error ? error.message : String(error);
-      await storage.jobs.release(job.id, token, clock.now() + delay, message).catch(onError);
+      const now = clock.now();
+      await storage.jobs
+        .release({ jobId: job.id, claimToken: token, retryAt: now + delay, error: message, now })
+        .catch(onError);
     }
   }
 

@@ -33,7 +33,11 @@ export function staffingOf(agents: readonly Agent[]): Staffing {
  * slots of the agents online: S slots free up at a rate of S / H. `null` when nobody is online —
  * then the customer should be offered to leave a message.
  */
-export function estimateWaitMs(position: number, staffing: Staffing, handleTimeMs: number): number | null {
+export function estimateWaitMs(
+  position: number,
+  staffing: Staffing,
+  handleTimeMs: number,
+): number | null {
   if (staffing.totalSlots === 0) return null;
   if (position <= staffing.freeSlots) return 0;
   return Math.round(((position - staffing.freeSlots) * handleTimeMs) / staffing.totalSlots);

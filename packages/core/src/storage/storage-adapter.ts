@@ -64,8 +64,9 @@ export interface StorageReader {
 /**
  * One unit of work. Writes become visible together when the transaction's function resolves, and
  * not at all when it throws. `update` takes the version the caller read; a different stored
- * version fails with `KefuError` code `CONFLICT`, as does inserting an id, client id or message seq
- * that already exists.
+ * version — or no stored row at all — fails with `KefuError` code `CONFLICT`, as does inserting an
+ * id, client id or message seq that already exists. Do not start a transaction (or claim jobs)
+ * inside another one: an adapter may serialise them and wait forever.
  */
 export interface StorageTransaction {
   customers: {
@@ -102,6 +103,14 @@ export interface StorageTransaction {
   };
 }
 
+export interface JobRelease {
+  jobId: string;
+  claimToken: string;
+  retryAt: number;
+  error: string;
+  now: number;
+}
+
 export interface ClaimRequest {
   now: number;
   /** How long the claim holds; after it, another runner may claim the job again. */
@@ -131,11 +140,18 @@ export interface StorageAdapter {
      * caller; no two concurrent callers get the same job. Each claim has a fresh `claimToken`.
      */
     claimDue(request: ClaimRequest): Promise<Job[]>;
-    /** Gives a claimed job back to run again at `retryAt`, recording the error. */
-    release(jobId: string, claimToken: string, retryAt: number, error: string): Promise<void>;
+    /**
+     * Gives a claimed job back to run again at `retryAt`, recording the error; `CONFLICT` when
+     * the claim token is no longer current.
+     */
+    release(release: JobRelease): Promise<void>;
     /** The live job with this key, or null. */
     findLive(key: string): Promise<Job | null>;
-    /** Earliest `dueAt` among scheduled jobs, or null; lets a runner sleep until then. */
+    /**
+     * The earliest instant at which `claimDue` could return a job: the `dueAt` of scheduled jobs
+     * and the `leaseUntil` of claimed ones. Null when there are no live jobs. Lets a runner sleep
+     * until then.
+     */
     nextDueAt(): Promise<number | null>;
   };
   close(): Promise<void>;

@@ -1,3 +1,12 @@
+export {
+  FIXTURE_NOW,
+  makeAgent,
+  makeConversation,
+  makeCustomer,
+  makeEventDraft,
+  makeJobDraft,
+  makeMessage,
+} from './storage-conformance/fixtures';
 export type { StorageConformanceOptions } from './storage-conformance/run-storage-conformance';
 export { runStorageConformance } from './storage-conformance/run-storage-conformance';
 export { VirtualClock } from './virtual-clock';

@@ -59,6 +59,15 @@ export function customersAgentsConformance(adapter: GetAdapter): void {
       expect(await adapter().read.customers.get(customer.id)).toEqual(v2);
     });
 
+    it('refuses to update a record that was never stored', async () => {
+      const ghost = makeCustomer();
+      await expectKefuError(
+        adapter().transaction((tx) => tx.customers.update({ ...ghost, version: 2 }, 1)),
+        'CONFLICT',
+      );
+      expect(await adapter().read.customers.get(ghost.id)).toBeNull();
+    });
+
     it('checks the version on agent updates too', async () => {
       const agent = makeAgent({ presence: 'offline' });
       await adapter().transaction((tx) => tx.agents.insert(agent));

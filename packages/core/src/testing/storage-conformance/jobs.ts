@@ -57,6 +57,7 @@ export function jobsConformance(adapter: GetAdapter): void {
     it('does not hand a claimed job out again until its lease ends, then with a new token', async () => {
       await schedule(makeJobDraft({ dueAt: FIXTURE_NOW }));
       const [first] = await claim(FIXTURE_NOW);
+      expect(await adapter().jobs.nextDueAt()).toBe(FIXTURE_NOW + LEASE);
       expect(await claim(FIXTURE_NOW + LEASE - 1)).toEqual([]);
       const [again] = await claim(FIXTURE_NOW + LEASE);
       expect(again?.id).toBe(first?.id);
@@ -73,18 +74,31 @@ export function jobsConformance(adapter: GetAdapter): void {
       await schedule(makeJobDraft({ dueAt: FIXTURE_NOW }));
       const [job] = await claim(FIXTURE_NOW);
       if (!job) throw new Error('expected a claim');
-      await adapter().jobs.release(job.id, job.claimToken ?? '', FIXTURE_NOW + 5000, '数据库超时');
+      await adapter().jobs.release({
+        jobId: job.id,
+        claimToken: job.claimToken ?? '',
+        retryAt: FIXTURE_NOW + 5000,
+        error: '数据库超时',
+        now: FIXTURE_NOW + 1,
+      });
       expect(await adapter().jobs.findLive(job.key)).toMatchObject({
         status: 'scheduled',
         dueAt: FIXTURE_NOW + 5000,
         lastError: '数据库超时',
+        updatedAt: FIXTURE_NOW + 1,
       });
       expect(await adapter().jobs.nextDueAt()).toBe(FIXTURE_NOW + 5000);
       expect(await claim(FIXTURE_NOW + 4999)).toEqual([]);
       const [retry] = await claim(FIXTURE_NOW + 5000);
       expect(retry).toMatchObject({ id: job.id, attempts: 2, lastError: '数据库超时' });
       await expectKefuError(
-        adapter().jobs.release(job.id, job.claimToken ?? '', FIXTURE_NOW, 'x'),
+        adapter().jobs.release({
+          jobId: job.id,
+          claimToken: job.claimToken ?? '',
+          retryAt: FIXTURE_NOW,
+          error: 'x',
+          now: FIXTURE_NOW,
+        }),
         'CONFLICT',
       );
     });
