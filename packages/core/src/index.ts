@@ -44,6 +44,7 @@ export type { DeskSettings, DeskSettingsInput } from './desk/desk-settings';
 export type { DeskListener } from './desk/event-publisher';
 export type { JobsApi } from './desk/job-runner';
 export type { MessagesApi } from './desk/messages-api';
+export type { QueuePosition, QueueSnapshot, RoutingApi } from './desk/routing-api';
 export type { KefuErrorCode, KefuErrorOptions, KefuIssue } from './errors/kefu-error';
 export { isKefuError, KEFU_ERROR_CODES, KefuError } from './errors/kefu-error';
 export type {
@@ -55,7 +56,7 @@ export type {
 } from './events/domain-events';
 export { DOMAIN_EVENT_TYPES } from './events/domain-events';
 export type { Job, JobDraft, JobKind, JobStatus } from './jobs/job';
-export { conversationJobKeys, JOB_KINDS } from './jobs/job';
+export { agentJobKeys, conversationJobKeys, JOB_KINDS } from './jobs/job';
 export type {
   Guard,
   Machine,
@@ -74,6 +75,27 @@ export {
   MAX_MESSAGE_TEXT_LENGTH,
   MessageSchema,
 } from './message/message';
+export type { QueueEntry, QueueOrderOptions } from './routing/queue-order';
+export { DEFAULT_QUEUE_ORDER, orderQueue, queueScore } from './routing/queue-order';
+export type { RoutingCandidate, RoutingRequest } from './routing/routing-candidate';
+export { isAvailable } from './routing/routing-candidate';
+export { RoutingIndex } from './routing/routing-index';
+export type { RoutingSettings, RoutingSettingsInput } from './routing/routing-settings';
+export type { Rank, RoutingFilter, RoutingSelector, RoutingStrategy } from './routing/strategies';
+export {
+  bestSkillMatch,
+  chooseAgent,
+  compareRanks,
+  hasRequiredSkills,
+  inRequestedTeam,
+  leastBusy,
+  leastRecentlyAssigned,
+  nobody,
+  sticky,
+  strategies,
+} from './routing/strategies';
+export type { Staffing } from './routing/wait-estimate';
+export { estimateWaitMs, HandleTimeAverage, staffingOf } from './routing/wait-estimate';
 export type {
   ClaimRequest,
   ConversationFilter,

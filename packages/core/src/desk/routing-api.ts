@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Conversation } from '../conversation/conversation';
 import { isKefuError, KefuError } from '../errors/kefu-error';
-import type { RoutingCandidate } from '../routing/routing-candidate';
+import { isAvailable } from '../routing/routing-candidate';
+import { RoutingIndex } from '../routing/routing-index';
 import {
   chooseAgent,
   hasRequiredSkills,
@@ -163,19 +164,16 @@ export function createRoutingEngine(options: {
       readQueue(storage.read, now),
       storage.read.agents.list(),
     ]);
-    const candidates = new Map<string, RoutingCandidate>(agents.map((a) => [a.id, candidateOf(a)]));
+    const index = new RoutingIndex(strategy, agents.map(candidateOf));
+    const withRoom = new Set(agents.filter((a) => isAvailable(candidateOf(a))).map((a) => a.id));
     const assigned: Conversation[] = [];
-    const anyRoom = () =>
-      [...candidates.values()].some(
-        (c) => c.agent.presence === 'online' && c.load < c.agent.capacity,
-      );
     for (const entry of queue) {
-      if (!anyRoom()) break;
+      if (withRoom.size === 0) break;
       const previous = strategy.usesHistory
         ? await previousAgentOf(storage.read, entry.conversation)
         : null;
       const request = routingRequestFor(entry.conversation, settings.routing, now, previous);
-      const choice = chooseAgent(strategy, [...candidates.values()], request);
+      const choice = index.choose(request);
       if (!choice) continue;
       const conversation = await assignIfAvailable(entry.conversationId, choice.agent.id).catch(
         (error: unknown) => {
@@ -185,8 +183,12 @@ export function createRoutingEngine(options: {
       );
       // Whatever happened, the agent row changed or was stale: read it again.
       const fresh = await storage.read.agents.get(choice.agent.id);
-      if (fresh) candidates.set(fresh.id, candidateOf(fresh));
-      else candidates.delete(choice.agent.id);
+      const candidate = fresh
+        ? candidateOf(fresh)
+        : { ...choice, agent: { ...choice.agent, presence: 'offline' as const } };
+      index.update(candidate);
+      if (isAvailable(candidate)) withRoom.add(candidate.agent.id);
+      else withRoom.delete(candidate.agent.id);
       if (conversation) assigned.push(conversation);
     }
     await refreshQueue();

@@ -1,6 +1,12 @@
 import type { RoutingCandidate, RoutingRequest } from './routing-candidate';
 import { isAvailable } from './routing-candidate';
 
+/** An order of candidates as a tuple; the smallest tuple is chosen. */
+export type Rank = (
+  candidate: RoutingCandidate,
+  request: RoutingRequest,
+) => readonly (number | string)[];
+
 /** Keeps the candidates that may take the conversation. */
 export type RoutingFilter = (candidate: RoutingCandidate, request: RoutingRequest) => boolean;
 
@@ -17,28 +23,47 @@ export interface RoutingStrategy {
   usesHistory?: boolean;
   filters: readonly RoutingFilter[];
   select: RoutingSelector;
+  /**
+   * The selector's order as a tuple (smaller wins), when it has one: lets `RoutingIndex` keep
+   * agents in a heap instead of scanning them all. Must agree with `select`.
+   */
+  rank?: Rank;
 }
 
 const lastAssigned = (candidate: RoutingCandidate) =>
   candidate.lastAssignedAt ?? Number.NEGATIVE_INFINITY;
 
-/** Orders by `compare`, then by least recently assigned, then by id for a stable choice. */
-function pickBest(
-  candidates: readonly RoutingCandidate[],
-  compare: (a: RoutingCandidate, b: RoutingCandidate) => number = () => 0,
-): RoutingCandidate | null {
-  let best: RoutingCandidate | null = null;
-  for (const candidate of candidates) {
-    if (
-      best === null ||
-      (compare(candidate, best) ||
-        lastAssigned(candidate) - lastAssigned(best) ||
-        (candidate.agent.id < best.agent.id ? -1 : 1)) < 0
-    ) {
-      best = candidate;
-    }
+const roundRobinRank: Rank = (c) => [lastAssigned(c), c.agent.id];
+const leastBusyRank: Rank = (c) => [c.load, lastAssigned(c), c.agent.id];
+const skillMatchRank: Rank = (c) => [c.agent.skills.length, c.load, lastAssigned(c), c.agent.id];
+
+/** Smaller rank tuples win; compared element by element. */
+export function compareRanks(
+  a: readonly (number | string)[],
+  b: readonly (number | string)[],
+): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number | string;
+    const y = b[i] as number | string;
+    if (x !== y) return x < y ? -1 : 1;
   }
-  return best;
+  return 0;
+}
+
+/** The selector that picks the candidate with the smallest rank. */
+function byRank(rank: Rank): RoutingSelector {
+  return (candidates, request) => {
+    let best: RoutingCandidate | null = null;
+    let bestRank: readonly (number | string)[] = [];
+    for (const candidate of candidates) {
+      const candidateRank = rank(candidate, request);
+      if (best === null || compareRanks(candidateRank, bestRank) < 0) {
+        best = candidate;
+        bestRank = candidateRank;
+      }
+    }
+    return best;
+  };
 }
 
 /** Filters: every required skill covered. */
@@ -50,19 +75,16 @@ export const inRequestedTeam: RoutingFilter = (candidate, request) =>
   request.team === null || candidate.agent.teams.includes(request.team);
 
 /** Selects: the agent who waited longest since their last assignment (round robin). */
-export const leastRecentlyAssigned: RoutingSelector = (candidates) => pickBest(candidates);
+export const leastRecentlyAssigned: RoutingSelector = byRank(roundRobinRank);
 
 /** Selects: fewest open conversations; ties go to the least recently assigned. */
-export const leastBusy: RoutingSelector = (candidates) =>
-  pickBest(candidates, (a, b) => a.load - b.load);
+export const leastBusy: RoutingSelector = byRank(leastBusyRank);
 
-/** Selects: most skills beyond the required ones shared with the request, then least busy. */
-export const bestSkillMatch: RoutingSelector = (candidates, request) =>
-  pickBest(candidates, (a, b) => {
-    const extra = (c: RoutingCandidate) => c.agent.skills.length - request.skills.length;
-    // Fewer unrelated skills means a more specialised agent for this request.
-    return extra(a) - extra(b) || a.load - b.load;
-  });
+/**
+ * Selects: the most specialised agent (fewest skills) among those covering the required ones,
+ * then the least busy: generalists stay free for conversations only they can take.
+ */
+export const bestSkillMatch: RoutingSelector = byRank(skillMatchRank);
 
 /** Selects: nobody; agents claim from the queue themselves. */
 export const nobody: RoutingSelector = () => null;
@@ -94,16 +116,19 @@ export const strategies = {
     name: 'round-robin',
     filters: [hasRequiredSkills, inRequestedTeam],
     select: leastRecentlyAssigned,
+    rank: roundRobinRank,
   }),
   leastBusy: (): RoutingStrategy => ({
     name: 'least-busy',
     filters: [hasRequiredSkills, inRequestedTeam],
     select: leastBusy,
+    rank: leastBusyRank,
   }),
   skillsBased: (): RoutingStrategy => ({
     name: 'skills-based',
     filters: [hasRequiredSkills, inRequestedTeam],
     select: bestSkillMatch,
+    rank: skillMatchRank,
   }),
   sticky: (windowMs: number, fallback: RoutingSelector = leastBusy): RoutingStrategy => ({
     name: 'sticky',
