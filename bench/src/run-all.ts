@@ -1,7 +1,8 @@
 import { writeResult } from './bench-result';
 import { benchMessagesPerSecond } from './core-messages-per-second';
+import { benchRoutingDecisions } from './routing-decisions-per-second';
 
-const benchmarks = [benchMessagesPerSecond];
+const benchmarks = [benchMessagesPerSecond, benchRoutingDecisions];
 
 for (const bench of benchmarks) {
   const result = await bench();
