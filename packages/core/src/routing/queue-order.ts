@@ -17,7 +17,7 @@ export interface QueueOrderOptions {
   /** Extra points for VIP customers (default 150: a VIP normal goes before a standard high). */
   vipPoints: number;
   vipTiers: readonly string[];
-  /** Points gained per minute of waiting, so nobody starves (default 10: 30 min = a whole level). */
+  /** Points gained per minute of waiting, so nobody starves (default 10: a priority level per 10 min). */
   agingPointsPerMinute: number;
   /** Points for a message left while nobody was available (default 10,000: always first). */
   leftMessagePoints: number;
