@@ -72,6 +72,19 @@ describe('desk: agent load and capacity', () => {
   });
 });
 
+/** Requeue after 5 minutes away; agt_li offline, so cus_lin's conversation goes to agt_wang. */
+async function withWangServingLin() {
+  const { desk, clock } = await setupDesk({
+    routing: { auto: true, whenAgentLeaves: { action: 'requeue', graceMs: 5 * MINUTE } },
+    jobs: { pollIntervalMs: 60 * MINUTE },
+  });
+  await desk.jobs.start();
+  await desk.agents.setPresence({ agentId: 'agt_li', presence: 'offline' });
+  const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
+  await desk.routing.idle();
+  return { desk, clock, id };
+}
+
 describe('desk: automatic routing', () => {
   it('assigns a new conversation to the least busy online agent with the skills', async () => {
     const { desk, clock } = await setupDesk({ routing: { auto: true } });
@@ -172,14 +185,7 @@ describe('desk: automatic routing', () => {
   });
 
   it('returns a departed agent’s conversations to the queue after the grace period', async () => {
-    const { desk, clock } = await setupDesk({
-      routing: { auto: true, whenAgentLeaves: { action: 'requeue', graceMs: 5 * MINUTE } },
-      jobs: { pollIntervalMs: 60 * MINUTE },
-    });
-    await desk.jobs.start();
-    await desk.agents.setPresence({ agentId: 'agt_li', presence: 'offline' });
-    const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
-    await desk.routing.idle();
+    const { desk, clock, id } = await withWangServingLin();
     expect((await desk.conversations.get(id))?.assigneeId).toBe('agt_wang');
     await desk.agents.setPresence({ agentId: 'agt_li', presence: 'online' });
     await desk.agents.setPresence({ agentId: 'agt_wang', presence: 'away' });
@@ -195,14 +201,7 @@ describe('desk: automatic routing', () => {
   });
 
   it('keeps conversations with an agent who comes back within the grace period', async () => {
-    const { desk, clock } = await setupDesk({
-      routing: { auto: true, whenAgentLeaves: { action: 'requeue', graceMs: 5 * MINUTE } },
-      jobs: { pollIntervalMs: 60 * MINUTE },
-    });
-    await desk.jobs.start();
-    await desk.agents.setPresence({ agentId: 'agt_li', presence: 'offline' });
-    const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
-    await desk.routing.idle();
+    const { desk, clock, id } = await withWangServingLin();
     await desk.agents.setPresence({ agentId: 'agt_wang', presence: 'away' });
     await clock.advance(4 * MINUTE);
     await desk.agents.setPresence({ agentId: 'agt_wang', presence: 'online' });

@@ -4,7 +4,6 @@ import { isKefuError, KefuError } from '../errors/kefu-error';
 import { isAvailable } from '../routing/routing-candidate';
 import { RoutingIndex } from '../routing/routing-index';
 import {
-  chooseAgent,
   hasRequiredSkills,
   inRequestedTeam,
   type RoutingStrategy,
