@@ -6,7 +6,16 @@ import type { CloseReason } from './conversation';
 export type ConversationMachineEvent =
   | { type: 'HANDOFF'; at: number }
   | { type: 'ASSIGN'; at: number; agentId: string }
-  | { type: 'TRANSFER'; at: number; toAgentId: string | null; reason: string | null }
+  | {
+      type: 'TRANSFER';
+      at: number;
+      toAgentId: string | null;
+      /** The team whose queue it goes to, when transferred to a team. */
+      toTeam: string | null;
+      reason: string | null;
+      /** Who transferred it: an agent id, or null for the desk itself (routing, a job). */
+      by: string | null;
+    }
   | { type: 'CUSTOMER_MESSAGE'; at: number }
   | { type: 'AGENT_REPLY'; at: number; agentId: string }
   | { type: 'BOT_REPLY'; at: number }

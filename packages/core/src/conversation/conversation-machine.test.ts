@@ -90,16 +90,32 @@ describe('conversation machine', () => {
   it('transfers to another agent or back to the queue, never to the same agent', () => {
     const active = makeConversation({ status: 'active', assigneeId: 'agt_wang' });
     const toLi = run(active, [
-      { type: 'TRANSFER', at: T0, toAgentId: 'agt_li', reason: '需要售后' },
+      {
+        type: 'TRANSFER',
+        at: T0,
+        toAgentId: 'agt_li',
+        toTeam: null,
+        reason: '需要售后',
+        by: 'agt_wang',
+      },
     ]);
     expect(toLi).toMatchObject({ status: 'active', assigneeId: 'agt_li', transferCount: 1 });
-    const toQueue = run(active, [{ type: 'TRANSFER', at: T0, toAgentId: null, reason: null }]);
-    expect(toQueue).toMatchObject({ status: 'queued', assigneeId: null, queuedAt: T0 });
+    const toQueue = run(active, [
+      { type: 'TRANSFER', at: T0, toAgentId: null, toTeam: 'after-sales', reason: null, by: null },
+    ]);
+    expect(toQueue).toMatchObject({
+      status: 'queued',
+      assigneeId: null,
+      queuedAt: T0,
+      team: 'after-sales',
+    });
     const same = transition(conversationMachine, active, {
       type: 'TRANSFER',
       at: T0,
       toAgentId: 'agt_wang',
+      toTeam: null,
       reason: null,
+      by: null,
     });
     expect(same.ok).toBe(false);
   });
@@ -127,7 +143,9 @@ const eventArbitrary = (at: number): fc.Arbitrary<ConversationMachineEvent> =>
       type: 'TRANSFER' as const,
       at,
       toAgentId,
+      toTeam: null,
       reason: null,
+      by: null,
     })),
     fc.constant({ type: 'CUSTOMER_MESSAGE' as const, at }),
     agentIds.map((agentId) => ({ type: 'AGENT_REPLY' as const, at, agentId })),

@@ -124,7 +124,9 @@ export const conversationMachine = defineMachine<
           emit('conversation.transferred', next, e.at, {
             fromAgentId: previous.assigneeId,
             toAgentId: e.toAgentId,
+            toTeam: e.toTeam,
             reason: e.reason,
+            by: e.by,
           }),
           { type: 'cancel', key: conversationJobKeys.closeIdle(next.id) },
         ],
@@ -137,6 +139,7 @@ export const conversationMachine = defineMachine<
           updatedAt: e.at,
           assigneeId: null,
           assignedAt: null,
+          team: e.toTeam ?? c.team,
           queuedAt: e.at,
           transferCount: c.transferCount + 1,
           pendingSince: null,
@@ -145,7 +148,9 @@ export const conversationMachine = defineMachine<
           emit('conversation.transferred', next, e.at, {
             fromAgentId: previous.assigneeId,
             toAgentId: null,
+            toTeam: e.toTeam,
             reason: e.reason,
+            by: e.by,
           }),
           { type: 'cancel', key: conversationJobKeys.closeIdle(next.id) },
         ],

@@ -62,6 +62,8 @@ export const TransferSchema = z
     /** With `toAgentId: null`: queue it for this team (department) from now on. */
     toTeam: LabelSchema.optional(),
     reason: z.string().trim().min(1).max(500).optional(),
+    /** The agent (or supervisor) doing the transfer, recorded in the event. */
+    byAgentId: IdSchema.optional(),
     /** An internal note for whoever takes over; stored before the transfer. */
     note: z.string().trim().min(1).max(MAX_MESSAGE_TEXT_LENGTH).optional(),
   })

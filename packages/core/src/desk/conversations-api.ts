@@ -221,18 +221,14 @@ export function createConversationsApi(
           });
           current = noted.conversation;
         }
-        return applyConversationEvent(
-          tx,
-          context,
-          current,
-          {
-            type: 'TRANSFER',
-            at: context.now,
-            toAgentId: input.toAgentId,
-            reason: input.reason ?? null,
-          },
-          input.toTeam === undefined ? {} : { team: input.toTeam },
-        );
+        return applyConversationEvent(tx, context, current, {
+          type: 'TRANSFER',
+          at: context.now,
+          toAgentId: input.toAgentId,
+          toTeam: input.toTeam ?? null,
+          reason: input.reason ?? null,
+          by: input.byAgentId ?? null,
+        });
       });
     },
 

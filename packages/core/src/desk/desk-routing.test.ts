@@ -243,6 +243,38 @@ describe('desk: automatic routing', () => {
     expect((await desk.conversations.get(again.id))?.assigneeId).toBe(agentId);
   });
 
+  it('transfers to a team queue, recording who, from, to and why, and routes within the team', async () => {
+    const { desk, events } = await setupDesk({ routing: { auto: true } });
+    await desk.agents.upsert({ id: 'agt_wang', teams: ['service'] });
+    await desk.agents.upsert({ id: 'agt_li', teams: ['after-sales'], presence: 'away' });
+    const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
+    await desk.routing.idle();
+    expect((await desk.conversations.get(id))?.assigneeId).toBe('agt_wang');
+    await desk.conversations.transfer({
+      conversationId: id,
+      toAgentId: null,
+      toTeam: 'after-sales',
+      reason: '巧克力化了，需要售后',
+      byAgentId: 'agt_wang',
+    });
+    await desk.routing.idle();
+    expect(await desk.conversations.get(id)).toMatchObject({
+      status: 'queued',
+      team: 'after-sales',
+    });
+    await desk.agents.setPresence({ agentId: 'agt_li', presence: 'online' });
+    await desk.routing.idle();
+    expect((await desk.conversations.get(id))?.assigneeId).toBe('agt_li');
+    const transfer = events.find((e) => e.type === 'conversation.transferred');
+    expect(transfer?.type === 'conversation.transferred' && transfer.data).toMatchObject({
+      by: 'agt_wang',
+      fromAgentId: 'agt_wang',
+      toAgentId: null,
+      toTeam: 'after-sales',
+      reason: '巧克力化了，需要售后',
+    });
+  });
+
   it('keeps the wait of a customer who leaves the queue', async () => {
     const { desk, clock } = await setupDesk();
     const { id, queuedAt } = await desk.conversations.start({ customerId: 'cus_lin' });

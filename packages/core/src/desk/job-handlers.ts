@@ -90,7 +90,9 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
         type: 'TRANSFER',
         at: context.now,
         toAgentId: null,
+        toTeam: null,
         reason: `${agent.name} is ${agent.presence}`,
+        by: null,
       });
     }
   },

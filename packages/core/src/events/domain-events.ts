@@ -14,7 +14,9 @@ export interface DomainEventDataMap {
     conversation: Conversation;
     fromAgentId: string | null;
     toAgentId: string | null;
+    toTeam: string | null;
     reason: string | null;
+    by: string | null;
   };
   'conversation.pending': { conversation: Conversation };
   'conversation.reactivated': { conversation: Conversation };
