@@ -11,11 +11,21 @@ export default defineConfig({
         find: /^@kefu\/core\/testing$/,
         replacement: source('./packages/core/src/testing/index.ts'),
       },
+      {
+        find: /^@kefu\/core\/protocol$/,
+        replacement: source('./packages/core/src/protocol/index.ts'),
+      },
       { find: /^@kefu\/core$/, replacement: source('./packages/core/src/index.ts') },
       {
         find: /^@kefu\/adapter-memory$/,
         replacement: source('./packages/adapter-memory/src/index.ts'),
       },
+      {
+        find: /^@kefu\/adapter-postgres$/,
+        replacement: source('./packages/adapter-postgres/src/index.ts'),
+      },
+      { find: /^@kefu\/server$/, replacement: source('./packages/server/src/index.ts') },
+      { find: /^@kefu\/client$/, replacement: source('./packages/client/src/index.ts') },
     ],
   },
   test: {

@@ -55,6 +55,7 @@ export type {
   EventSubject,
 } from './events/domain-events';
 export { DOMAIN_EVENT_TYPES } from './events/domain-events';
+export type { EventBus } from './events/event-bus';
 export type { Job, JobDraft, JobKind, JobStatus } from './jobs/job';
 export { agentJobKeys, conversationJobKeys, JOB_KINDS } from './jobs/job';
 export type {

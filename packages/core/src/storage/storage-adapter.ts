@@ -7,6 +7,7 @@ import type {
 } from '../conversation/conversation';
 import type { Customer } from '../customer/customer';
 import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
+import type { EventBus } from '../events/event-bus';
 import type { Job, JobDraft } from '../jobs/job';
 import type { Message } from '../message/message';
 
@@ -154,5 +155,10 @@ export interface StorageAdapter {
      */
     nextDueAt(): Promise<number | null>;
   };
+  /**
+   * Cross-node notification of new events, for adapters shared by several nodes (e.g. Postgres
+   * LISTEN/NOTIFY). In-process adapters leave it out.
+   */
+  readonly bus?: EventBus;
   close(): Promise<void>;
 }
