@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { SlaClock } from '../sla/sla-clock';
+import type { SlaTarget } from '../sla/sla-policy';
 import { ClientIdSchema, IdSchema, InstantSchema, LabelSchema } from '../validation/common-schemas';
 
 export const CHANNELS = [
@@ -69,6 +71,8 @@ export const ConversationSchema = z.object({
   closedAt: NullableInstant,
   closeReason: z.enum(['manual', 'reopen-window-ended', 'idle']).nullable(),
   abandonedAt: NullableInstant,
+  /** SLA clocks of the policy that applies, kept by the desk (null until a policy applies). */
+  sla: z.custom<ConversationSla>((value) => typeof value === 'object').nullable(),
   /** Optimistic concurrency: every stored change increments it. */
   version: z.number().int().positive(),
   /** Shape of this snapshot, for migrations of stored data. */
@@ -77,3 +81,11 @@ export const ConversationSchema = z.object({
 
 /** One chat session between a customer and the shop, from the first message to closing. */
 export type Conversation = z.infer<typeof ConversationSchema>;
+
+/** The SLA state of one conversation: the policy in force, one clock per target, escalation. */
+export interface ConversationSla {
+  policyId: string | null;
+  clocks: Partial<Record<SlaTarget, SlaClock>>;
+  /** Escalation steps already taken (0 = none). */
+  escalationLevel: number;
+}

@@ -23,6 +23,7 @@ export function newConversation(fields: NewConversationFields): Conversation {
     ...rest,
     assigneeId: null,
     overflowedAt: null,
+    sla: null,
     lastSeq: 0,
     reopenCount: 0,
     transferCount: 0,

@@ -1,13 +1,19 @@
 import type { Conversation } from '../conversation/conversation';
-import type { ConversationMachineEvent } from '../conversation/conversation-events';
+import type {
+  ConversationEffect,
+  ConversationMachineEvent,
+} from '../conversation/conversation-events';
 import { conversationMachine } from '../conversation/conversation-machine';
 import { KefuError } from '../errors/kefu-error';
 import type { DomainEventDraft } from '../events/domain-events';
+import { conversationJobKeys } from '../jobs/job';
 import { transition } from '../machine/transition';
 import type { StorageTransaction } from '../storage/storage-adapter';
 import { moveLoad } from './agent-load';
 import type { CommandContext } from './command-runner';
 import { updateQueueJobs } from './queue-jobs';
+import { slaEventsFor } from './sla-events';
+import { type SlaUpdate, trackSla } from './sla-tracking';
 
 /** Loads a conversation for a write, or fails with `NOT_FOUND`. */
 export async function loadConversation(tx: StorageTransaction, id: string): Promise<Conversation> {
@@ -18,21 +24,89 @@ export async function loadConversation(tx: StorageTransaction, id: string): Prom
   return conversation;
 }
 
-/** Stores a changed conversation with the next version, checking the version it was read at. */
-export async function saveConversation(
+/**
+ * Stores a changed conversation and everything that follows from the change, in the same
+ * transaction: SLA clocks, agent load, queue and SLA jobs, the machine's effects and the events
+ * (which carry the stored snapshot, with its new version).
+ */
+export async function commitConversation(
   tx: StorageTransaction,
-  previous: Conversation,
+  context: CommandContext,
+  before: Conversation,
   changes: Partial<Conversation>,
+  event: ConversationMachineEvent | null = null,
+  effects: readonly ConversationEffect[] = [],
 ): Promise<Conversation> {
-  const next: Conversation = { ...previous, ...changes, version: previous.version + 1 };
-  await tx.conversations.update(next, previous.version);
-  return next;
+  const next: Conversation = { ...before, ...changes };
+  const sla = await slaUpdate(tx, context, before, next, event);
+  const stored: Conversation = { ...next, sla: sla.sla, version: before.version + 1 };
+  await tx.conversations.update(stored, before.version);
+  if (event) await moveLoad(tx, before, stored, event);
+  await updateQueueJobs(tx, context, before, stored);
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'emit':
+        context.emit(withStoredConversation(effect.event, stored));
+        break;
+      case 'schedule':
+        await tx.jobs.schedule(effect.job, context.now);
+        context.scheduled(effect.job);
+        break;
+      case 'cancel':
+        await tx.jobs.cancel(effect.key, context.now);
+        break;
+    }
+  }
+  await publishSla(tx, context, stored, sla);
+  return stored;
+}
+
+/** The SLA state a change leads to (the customer's tier matters to policies). */
+export async function slaUpdate(
+  tx: StorageTransaction,
+  context: CommandContext,
+  before: Conversation | null,
+  next: Conversation,
+  event: ConversationMachineEvent | null,
+): Promise<SlaUpdate> {
+  const tier = context.sla.enabled
+    ? ((await tx.customers.get(next.customerId))?.tier ?? 'standard')
+    : 'standard';
+  return trackSla(context.sla, before, next, event, tier, context.now);
+}
+
+/** Announces what the clocks said and schedules their next look, once `stored` is written. */
+export async function publishSla(
+  tx: StorageTransaction,
+  context: CommandContext,
+  stored: Conversation,
+  sla: SlaUpdate,
+): Promise<void> {
+  for (const draft of slaEventsFor(stored, sla.announcements, context.now, context.sla)) {
+    context.emit(draft);
+  }
+  if (context.sla.enabled) await scheduleSlaCheck(tx, context, stored.id, sla.nextCheckAt);
+}
+
+async function scheduleSlaCheck(
+  tx: StorageTransaction,
+  context: CommandContext,
+  conversationId: string,
+  at: number | null,
+): Promise<void> {
+  const key = conversationJobKeys.slaCheck(conversationId);
+  if (at === null) {
+    await tx.jobs.cancel(key, context.now);
+    return;
+  }
+  const job = { key, kind: 'sla.check' as const, dueAt: at, payload: { conversationId } };
+  await tx.jobs.schedule(job, context.now);
+  context.scheduled(job);
 }
 
 /**
- * Runs the conversation machine for one event and carries out its effects inside the transaction:
- * the new snapshot is stored, jobs are scheduled or cancelled, events go to the outbox. A rejected
- * event throws `INVALID_TRANSITION` and writes nothing.
+ * Runs the conversation machine for one event and commits the result. A rejected event throws
+ * `INVALID_TRANSITION` and writes nothing.
  */
 export async function applyConversationEvent(
   tx: StorageTransaction,
@@ -47,24 +121,14 @@ export async function applyConversationEvent(
       details: { conversationId: conversation.id, status: conversation.status, event: event.type },
     });
   }
-  const stored = await saveConversation(tx, conversation, { ...result.snapshot, ...extraChanges });
-  await moveLoad(tx, conversation, stored, event);
-  await updateQueueJobs(tx, context, conversation, stored);
-  for (const effect of result.effects) {
-    switch (effect.type) {
-      case 'emit':
-        context.emit(withStoredConversation(effect.event, stored));
-        break;
-      case 'schedule':
-        await tx.jobs.schedule(effect.job, context.now);
-        context.scheduled(effect.job);
-        break;
-      case 'cancel':
-        await tx.jobs.cancel(effect.key, context.now);
-        break;
-    }
-  }
-  return stored;
+  return commitConversation(
+    tx,
+    context,
+    conversation,
+    { ...result.snapshot, ...extraChanges },
+    event,
+    result.effects,
+  );
 }
 
 // The machine describes the snapshot before storage bumps its version; events carry the stored one.

@@ -5,11 +5,13 @@ import type { StorageAdapter, StorageTransaction } from '../storage/storage-adap
 import type { Clock } from '../time/clock';
 import type { DeskSettings } from './desk-settings';
 import type { EventPublisher } from './event-publisher';
+import type { SlaRuntime } from './sla-runtime';
 
 /** What a command body gets besides the transaction: the instant it runs at and an outbox. */
 export interface CommandContext {
   readonly now: number;
   readonly settings: DeskSettings;
+  readonly sla: SlaRuntime;
   emit(event: DomainEventDraft): void;
   /** Records a job this command scheduled, so a local runner can wake up for it. */
   scheduled(job: JobDraft): void;
@@ -20,6 +22,7 @@ export interface CommandRunnerOptions {
   clock: Clock;
   publisher: EventPublisher;
   settings: DeskSettings;
+  sla: SlaRuntime;
   onJobScheduled: (dueAt: number) => void;
 }
 
@@ -29,7 +32,7 @@ export interface CommandRunnerOptions {
  * won) reruns the whole body on fresh data, which is safe because the body has no other effects.
  */
 export function createCommandRunner(options: CommandRunnerOptions) {
-  const { storage, clock, publisher, settings, onJobScheduled } = options;
+  const { storage, clock, publisher, settings, sla, onJobScheduled } = options;
   const maxAttempts = settings.maxCommandAttempts;
 
   return async function runCommand<T>(
@@ -43,6 +46,7 @@ export function createCommandRunner(options: CommandRunnerOptions) {
           const context: CommandContext = {
             now: clock.now(),
             settings,
+            sla,
             emit: (event) => drafts.push(event),
             scheduled: (job) => jobs.push(job),
           };

@@ -9,8 +9,10 @@ import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
 import {
   applyConversationEvent,
+  commitConversation,
   loadConversation,
-  saveConversation,
+  publishSla,
+  slaUpdate,
 } from './apply-conversation-event';
 import type { CommandContext, RunCommand } from './command-runner';
 import {
@@ -127,7 +129,7 @@ export function createConversationsApi(
             `No customer "${input.customerId}". Create it with desk.customers.upsert first.`,
           );
         }
-        const conversation = newConversation({
+        let conversation = newConversation({
           id: `conv_${nanoid(16)}`,
           customerId: input.customerId,
           clientId: input.clientId ?? null,
@@ -141,8 +143,11 @@ export function createConversationsApi(
           status: input.leftMessage ? 'queued' : (input.status ?? settings.initialStatus),
           at: context.now,
         });
+        const sla = await slaUpdate(tx, context, null, conversation, null);
+        conversation = { ...conversation, sla: sla.sla };
         await tx.conversations.insert(conversation);
         await updateQueueJobs(tx, context, null, conversation);
+        await publishSla(tx, context, conversation, sla);
         context.emit({
           type: 'conversation.started',
           at: context.now,
@@ -243,7 +248,7 @@ export function createConversationsApi(
       return onConversation(input, async (tx, context, c) => {
         requireOpen(c);
         if (c.priority === input.priority) return c;
-        const next = await saveConversation(tx, c, {
+        const next = await commitConversation(tx, context, c, {
           priority: input.priority,
           updatedAt: context.now,
         });
@@ -267,7 +272,7 @@ export function createConversationsApi(
         );
         if (added.length === 0 && removed.length === 0) return c;
         const tags = [...c.tags.filter((tag) => !removed.includes(tag)), ...added];
-        const next = await saveConversation(tx, c, { tags, updatedAt: context.now });
+        const next = await commitConversation(tx, context, c, { tags, updatedAt: context.now });
         context.emit({
           type: 'conversation.tags_changed',
           at: context.now,

@@ -12,6 +12,8 @@ import { type DeskListener, EventPublisher } from './event-publisher';
 import { createJobRunner, type JobsApi } from './job-runner';
 import { createMessagesApi, type MessagesApi } from './messages-api';
 import { createRoutingEngine, type RoutingApi } from './routing-api';
+import { createSlaApi, type SlaApi } from './sla-api';
+import { createSlaRuntime } from './sla-runtime';
 
 /** Events after which routing may be able to assign: something queued, or an agent freed up. */
 const ROUTING_TRIGGERS: ReadonlySet<DomainEventType> = new Set([
@@ -57,6 +59,7 @@ export interface Desk {
   readonly events: EventsApi;
   readonly jobs: JobsApi;
   readonly routing: RoutingApi;
+  readonly sla: SlaApi;
   readonly clock: Clock;
   /**
    * Listens to committed events of one type, or to all with `'*'`. Returns the unsubscribe function.
@@ -96,7 +99,9 @@ export function createDesk(options: CreateDeskOptions): Desk {
     settings: settings.jobs,
     onError,
   });
+  const sla = createSlaRuntime(settings.sla);
   run = createCommandRunner({
+    sla,
     storage,
     clock,
     publisher,
@@ -141,6 +146,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
       position: (conversationId) => routing.position(conversationId),
       idle: () => routing.idle(),
     },
+    sla: createSlaApi(storage, clock, sla, Object.keys(settings.sla.calendars)),
     clock,
     on: (type, listener) => publisher.on(type, listener),
     async stop() {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RoutingSettingsSchema } from '../routing/routing-settings';
+import { SlaSettingsSchema } from '../sla/sla-settings';
 
 const HOUR = 60 * 60_000;
 
@@ -22,6 +23,8 @@ export const DeskSettingsSchema = z.object({
   /** Attempts for a command that keeps losing optimistic-concurrency races. */
   maxCommandAttempts: z.number().int().min(1).max(50).default(10),
   routing: RoutingSettingsSchema.prefault({}),
+  /** SLA policies and business calendars; no policies means no clocks. */
+  sla: SlaSettingsSchema.prefault({}),
   jobs: z
     .object({
       /** How often the runner looks for jobs scheduled by other nodes. */

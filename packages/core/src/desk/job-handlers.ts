@@ -1,7 +1,8 @@
 import type { Job, JobKind } from '../jobs/job';
 import type { StorageReader, StorageTransaction } from '../storage/storage-adapter';
-import { applyConversationEvent, saveConversation } from './apply-conversation-event';
+import { applyConversationEvent, commitConversation } from './apply-conversation-event';
 import type { CommandContext } from './command-runner';
+import { escalateDueSteps } from './sla-escalation';
 
 /**
  * What a due job does, inside the transaction that completes it. Handlers re-check the state they
@@ -62,7 +63,7 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
     ) {
       return;
     }
-    const next = await saveConversation(tx, conversation, {
+    const next = await commitConversation(tx, context, conversation, {
       overflowedAt: context.now,
       updatedAt: context.now,
     });
@@ -95,5 +96,15 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
         by: null,
       });
     }
+  },
+
+  async 'sla.check'(tx, context, job) {
+    const conversation = await tx.conversations.get(String(job.payload.conversationId), {
+      forUpdate: true,
+    });
+    if (!conversation?.sla) return;
+    // Committing with no change re-reads the clocks at `now`: crossed thresholds are announced once.
+    const checked = await commitConversation(tx, context, conversation, {});
+    await escalateDueSteps(tx, context, checked);
   },
 };

@@ -4,7 +4,7 @@ import type { ConversationMachineEvent } from '../conversation/conversation-even
 import { KefuError } from '../errors/kefu-error';
 import type { Attachment, Author, Message } from '../message/message';
 import type { StorageTransaction } from '../storage/storage-adapter';
-import { applyConversationEvent, saveConversation } from './apply-conversation-event';
+import { applyConversationEvent, commitConversation } from './apply-conversation-event';
 import type { CommandContext } from './command-runner';
 import { requireAgent, requireOpen } from './preconditions';
 
@@ -75,7 +75,7 @@ export async function postMessageInTransaction(
   const event = machineEventFor(draft, context.now);
   const updated = event
     ? await applyConversationEvent(tx, context, conversation, event, { lastSeq: seq })
-    : await saveConversation(tx, conversation, { lastSeq: seq, updatedAt: context.now });
+    : await commitConversation(tx, context, conversation, { lastSeq: seq, updatedAt: context.now });
 
   const message: Message = {
     id: `msg_${nanoid(16)}`,

@@ -2,6 +2,8 @@ import type { Agent } from '../agent/agent';
 import type { CloseReason, Conversation, Priority } from '../conversation/conversation';
 import type { Customer } from '../customer/customer';
 import type { Message } from '../message/message';
+import type { SlaClock } from '../sla/sla-clock';
+import type { EscalationAction, SlaTarget } from '../sla/sla-policy';
 
 /** The data each domain event carries, by event type. */
 export interface DomainEventDataMap {
@@ -28,6 +30,27 @@ export interface DomainEventDataMap {
   'conversation.priority_changed': { conversation: Conversation; from: Priority; to: Priority };
   'conversation.tags_changed': { conversation: Conversation; added: string[]; removed: string[] };
   'message.posted': { message: Message };
+  'sla.warning': SlaEventData & { threshold: number };
+  'sla.breached': SlaEventData;
+  'sla.met': SlaEventData & { breached: boolean };
+  'sla.escalated': {
+    conversation: Conversation;
+    policyId: string;
+    level: number;
+    trigger: 'warning' | 'breach';
+    actions: EscalationAction[];
+  };
+}
+
+/** What every `sla.*` event says about the clock. */
+export interface SlaEventData {
+  conversation: Conversation;
+  policyId: string;
+  target: SlaTarget;
+  dueAt: number | null;
+  /** Time counted (business or calendar, as the target says) when the event happened. */
+  elapsedMs: number;
+  clock: SlaClock;
 }
 
 export type DomainEventType = keyof DomainEventDataMap;
@@ -49,6 +72,10 @@ export const DOMAIN_EVENT_TYPES = [
   'conversation.priority_changed',
   'conversation.tags_changed',
   'message.posted',
+  'sla.warning',
+  'sla.breached',
+  'sla.met',
+  'sla.escalated',
 ] as const satisfies readonly DomainEventType[];
 
 /** What an event is about, so consumers can filter by aggregate. */

@@ -5,6 +5,7 @@ export const JOB_KINDS = [
   'conversation.close-idle',
   'conversation.overflow',
   'agent.requeue',
+  'sla.check',
 ] as const;
 /** What a job does when it comes due. */
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -42,6 +43,7 @@ export const conversationJobKeys = {
   closeResolved: (conversationId: string) => `conversation/${conversationId}/close-resolved`,
   closeIdle: (conversationId: string) => `conversation/${conversationId}/close-idle`,
   overflow: (conversationId: string) => `conversation/${conversationId}/overflow`,
+  slaCheck: (conversationId: string) => `conversation/${conversationId}/sla`,
 };
 
 /** Job key of an agent's requeue after leaving. */

@@ -1,0 +1,170 @@
+import type { BusinessCalendar } from './business-calendar';
+import type { SlaTarget } from './sla-policy';
+
+export type SlaClockStatus = 'running' | 'paused' | 'met' | 'breached';
+
+/** One target of one conversation (or ticket), measured against its policy. JSON, stored. */
+export interface SlaClock {
+  target: SlaTarget;
+  policyId: string;
+  status: SlaClockStatus;
+  budgetMs: number;
+  hours: 'business' | 'calendar';
+  /** The business calendar counted on; null for calendar hours. */
+  calendarId: string | null;
+  startedAt: number;
+  /** Time counted (business or calendar) up to `since`, or in all when not counting. */
+  elapsedMs: number;
+  /** Counting since this instant; null while paused, met, or stopped. */
+  since: number | null;
+  /** When the budget runs out at the current pace; null while not counting. */
+  dueAt: number | null;
+  /** Warning thresholds (fractions) already announced. */
+  warned: number[];
+  firstWarningAt: number | null;
+  /** Recorded once, kept even when the target is met later. */
+  breachedAt: number | null;
+  metAt: number | null;
+}
+
+/** An announcement a clock makes when time passes. */
+export type SlaSignal = { kind: 'warning'; threshold: number } | { kind: 'breached' };
+
+const statusOf = (clock: SlaClock): SlaClockStatus =>
+  clock.metAt !== null
+    ? 'met'
+    : clock.breachedAt !== null
+      ? 'breached'
+      : clock.since === null
+        ? 'paused'
+        : 'running';
+
+const withStatus = (clock: SlaClock): SlaClock => ({ ...clock, status: statusOf(clock) });
+
+/** Time counted so far, at `now`. */
+export function elapsedAt(clock: SlaClock, now: number, calendar: BusinessCalendar): number {
+  return (
+    clock.elapsedMs + (clock.since === null ? 0 : calendar.businessTimeBetween(clock.since, now))
+  );
+}
+
+function dueFrom(clock: SlaClock, from: number, calendar: BusinessCalendar): number {
+  return calendar.addBusinessTime(from, Math.max(0, clock.budgetMs - clock.elapsedMs));
+}
+
+export function startClock(
+  spec: {
+    target: SlaTarget;
+    policyId: string;
+    budgetMs: number;
+    hours: 'business' | 'calendar';
+    calendarId: string | null;
+  },
+  now: number,
+  calendar: BusinessCalendar,
+): SlaClock {
+  const clock: SlaClock = {
+    ...spec,
+    status: 'running',
+    startedAt: now,
+    elapsedMs: 0,
+    since: now,
+    dueAt: null,
+    warned: [],
+    firstWarningAt: null,
+    breachedAt: null,
+    metAt: null,
+  };
+  return withStatus({ ...clock, dueAt: dueFrom(clock, now, calendar) });
+}
+
+/** Stops counting, keeping what was counted; resume continues where it stopped. */
+export function pauseClock(clock: SlaClock, now: number, calendar: BusinessCalendar): SlaClock {
+  if (clock.since === null) return clock;
+  return withStatus({
+    ...clock,
+    elapsedMs: elapsedAt(clock, now, calendar),
+    since: null,
+    dueAt: null,
+  });
+}
+
+export function resumeClock(clock: SlaClock, now: number, calendar: BusinessCalendar): SlaClock {
+  if (clock.since !== null || clock.metAt !== null) return clock;
+  return withStatus({ ...clock, since: now, dueAt: dueFrom(clock, now, calendar) });
+}
+
+/** The target is met now. A breach recorded before stays recorded. */
+export function meetClock(clock: SlaClock, now: number, calendar: BusinessCalendar): SlaClock {
+  if (clock.metAt !== null) return clock;
+  const paused = pauseClock(clock, now, calendar);
+  return withStatus({ ...paused, metAt: now });
+}
+
+/** Applies another policy's budget from now on, keeping the time already counted. */
+export function rebudgetClock(
+  clock: SlaClock,
+  change: {
+    policyId: string;
+    budgetMs: number;
+    hours: 'business' | 'calendar';
+    calendarId: string | null;
+  },
+  now: number,
+  calendar: BusinessCalendar,
+): SlaClock {
+  if (clock.metAt !== null) return clock;
+  const counting = clock.since !== null;
+  const paused = pauseClock(clock, now, calendar);
+  const next = { ...paused, ...change };
+  return counting ? resumeClock(next, now, calendar) : withStatus(next);
+}
+
+/**
+ * Announces the thresholds crossed by `now`: warnings at fractions of the budget, then the breach.
+ * Each is announced once; a breach is dated at the due instant, not at the (maybe late) check.
+ */
+export function checkClock(
+  clock: SlaClock,
+  now: number,
+  calendar: BusinessCalendar,
+  warnAt: readonly number[],
+): { clock: SlaClock; signals: SlaSignal[] } {
+  if (clock.metAt !== null || clock.breachedAt !== null) return { clock, signals: [] };
+  const elapsed = elapsedAt(clock, now, calendar);
+  const signals: SlaSignal[] = [];
+  let next = clock;
+  for (const threshold of [...warnAt].sort((a, b) => a - b)) {
+    if (next.warned.includes(threshold) || elapsed < threshold * clock.budgetMs) continue;
+    next = {
+      ...next,
+      warned: [...next.warned, threshold],
+      firstWarningAt: next.firstWarningAt ?? now,
+    };
+    signals.push({ kind: 'warning', threshold });
+  }
+  if (elapsed >= clock.budgetMs) {
+    next = { ...next, breachedAt: Math.min(now, clock.dueAt ?? now) };
+    signals.push({ kind: 'breached' });
+  }
+  return { clock: withStatus(next), signals };
+}
+
+/** When this clock next has something to announce (a warning or the breach), if counting. */
+export function nextCheckAt(
+  clock: SlaClock,
+  calendar: BusinessCalendar,
+  warnAt: readonly number[],
+): number | null {
+  if (clock.since === null || clock.metAt !== null || clock.breachedAt !== null) return null;
+  let next = clock.dueAt;
+  for (const threshold of warnAt) {
+    if (clock.warned.includes(threshold)) continue;
+    const at = calendar.addBusinessTime(
+      clock.since,
+      Math.max(0, threshold * clock.budgetMs - clock.elapsedMs),
+    );
+    if (next === null || at < next) next = at;
+  }
+  return next;
+}
