@@ -1,8 +1,14 @@
 import { writeResult } from './bench-result';
 import { benchMessagesPerSecond } from './core-messages-per-second';
 import { benchRoutingDecisions } from './routing-decisions-per-second';
+import { benchAddBusinessTime, benchSlaClocks } from './sla-clocks';
 
-const benchmarks = [benchMessagesPerSecond, benchRoutingDecisions];
+const benchmarks = [
+  benchMessagesPerSecond,
+  benchRoutingDecisions,
+  benchAddBusinessTime,
+  benchSlaClocks,
+];
 
 for (const bench of benchmarks) {
   const result = await bench();

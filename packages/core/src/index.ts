@@ -4,6 +4,7 @@ export type {
   Channel,
   CloseReason,
   Conversation,
+  ConversationSla,
   ConversationStatus,
   Priority,
 } from './conversation/conversation';
@@ -45,6 +46,7 @@ export type { DeskListener } from './desk/event-publisher';
 export type { JobsApi } from './desk/job-runner';
 export type { MessagesApi } from './desk/messages-api';
 export type { QueuePosition, QueueSnapshot, RoutingApi } from './desk/routing-api';
+export type { CalendarQuery, SlaApi } from './desk/sla-api';
 export type { KefuErrorCode, KefuErrorOptions, KefuIssue } from './errors/kefu-error';
 export { isKefuError, KEFU_ERROR_CODES, KefuError } from './errors/kefu-error';
 export type {
@@ -53,6 +55,7 @@ export type {
   DomainEventDraft,
   DomainEventType,
   EventSubject,
+  SlaEventData,
 } from './events/domain-events';
 export { DOMAIN_EVENT_TYPES } from './events/domain-events';
 export type { EventBus } from './events/event-bus';
@@ -97,6 +100,34 @@ export {
 } from './routing/strategies';
 export type { Staffing } from './routing/wait-estimate';
 export { estimateWaitMs, HandleTimeAverage, staffingOf } from './routing/wait-estimate';
+export type { BusinessCalendar, BusinessCalendarInput } from './sla/business-calendar';
+export {
+  ALWAYS_OPEN,
+  BusinessCalendarSchema,
+  createBusinessCalendar,
+} from './sla/business-calendar';
+export type { SlaClock, SlaClockStatus, SlaSignal } from './sla/sla-clock';
+export {
+  checkClock,
+  elapsedAt,
+  meetClock,
+  nextCheckAt,
+  pauseClock,
+  rebudgetClock,
+  resumeClock,
+  startClock,
+} from './sla/sla-clock';
+export type {
+  EscalationAction,
+  EscalationStep,
+  SlaPolicy,
+  SlaPolicyInput,
+  SlaSubject,
+  SlaTarget,
+  SlaTargetSpec,
+} from './sla/sla-policy';
+export { matchPolicy, SLA_TARGETS, SlaPolicySchema } from './sla/sla-policy';
+export type { SlaSettings, SlaSettingsInput } from './sla/sla-settings';
 export type {
   ClaimRequest,
   ConversationFilter,

@@ -76,10 +76,29 @@ export function zonedInstant(date: LocalDate, minutes: number, timeZone: string)
   return later;
 }
 
-/** The local date of `at` in `timeZone`. */
+const QUARTER_HOUR = 15 * 60_000;
+const localDates = new Map<string, Map<number, LocalDate>>();
+
+/**
+ * The local date of `at` in `timeZone`. Memoised per quarter hour: every zone's offset is a
+ * multiple of 15 minutes, so local midnight never falls inside a quarter hour, and formatting
+ * with `Intl` is the slow part of business-time arithmetic.
+ */
 export function localDateOf(at: number, timeZone: string): LocalDate {
-  const { year, month, day } = wallClock(at, timeZone);
-  return { year, month, day };
+  let byQuarter = localDates.get(timeZone);
+  if (!byQuarter) {
+    byQuarter = new Map();
+    localDates.set(timeZone, byQuarter);
+  }
+  const quarter = Math.floor(at / QUARTER_HOUR);
+  let date = byQuarter.get(quarter);
+  if (!date) {
+    const { year, month, day } = wallClock(quarter * QUARTER_HOUR, timeZone);
+    date = { year, month, day };
+    if (byQuarter.size > 50_000) byQuarter.clear();
+    byQuarter.set(quarter, date);
+  }
+  return date;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
