@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { conversationMachine } from '../packages/core/src/conversation/conversation-machine';
 import { toMermaid } from '../packages/core/src/machine/to-mermaid';
+import { ticketMachine } from '../packages/core/src/tickets/ticket-machine';
 
 /** Each machine's diagram and the doc page that shows it between marker comments. */
 export const DIAGRAMS = [
@@ -9,6 +10,11 @@ export const DIAGRAMS = [
     name: 'conversation',
     file: fileURLToPath(new URL('../docs/concepts/conversation-lifecycle.md', import.meta.url)),
     mermaid: toMermaid(conversationMachine),
+  },
+  {
+    name: 'ticket',
+    file: fileURLToPath(new URL('../docs/concepts/tickets.md', import.meta.url)),
+    mermaid: toMermaid(ticketMachine),
   },
 ];
 

@@ -2,6 +2,7 @@ import { type Job, KefuError, type StorageAdapter, type StorageReader } from '@k
 import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
 import { listConversations } from './list-conversations';
+import { countTickets, listTickets } from './list-tickets';
 import { createMemoryState, pairKey } from './memory-state';
 import { MemoryTransaction } from './memory-transaction';
 import { createMutex } from './mutex';
@@ -64,6 +65,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       list: whenOpen((filter, page) =>
         listConversations(state.conversations.values(), filter, page),
       ),
+    },
+    tickets: {
+      get: whenOpen((id: string) => state.tickets.get(id) ?? null),
+      list: whenOpen((filter, page) => listTickets(state.tickets.values(), filter, page)),
+      count: whenOpen((filter) => countTickets(state.tickets.values(), filter)),
     },
     messages: {
       findByClientId: whenOpen(

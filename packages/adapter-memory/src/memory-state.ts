@@ -1,4 +1,4 @@
-import type { Agent, Conversation, Customer, DomainEvent, Job, Message } from '@kefu/core';
+import type { Agent, Conversation, Customer, DomainEvent, Job, Message, Ticket } from '@kefu/core';
 
 /** Everything committed: plain maps, written only when a transaction commits. */
 export interface MemoryState {
@@ -9,6 +9,9 @@ export interface MemoryState {
   conversationClientIds: Map<string, string>;
   /** conversation id → messages, indexed by `seq - 1` */
   messages: Map<string, Message[]>;
+  tickets: Map<string, Ticket>;
+  /** `customerId␀clientId` → ticket id */
+  ticketClientIds: Map<string, string>;
   /** `conversationId␀clientId` → message */
   messageClientIds: Map<string, Message>;
   /** position − 1 → event */
@@ -27,6 +30,8 @@ export function createMemoryState(): MemoryState {
     conversationClientIds: new Map(),
     messages: new Map(),
     messageClientIds: new Map(),
+    tickets: new Map(),
+    ticketClientIds: new Map(),
     events: [],
     jobs: new Map(),
     jobKeys: new Map(),

@@ -8,10 +8,13 @@ import type {
   JobDraft,
   Message,
   StorageTransaction,
+  Ticket,
+  TicketFilter,
 } from '@kefu/core';
 import { KefuError } from '@kefu/core';
 import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
+import { countTickets } from './list-tickets';
 import { type MemoryState, pairKey } from './memory-state';
 import { requireClaim } from './require-claim';
 import { StagedMap } from './staged-map';
@@ -36,6 +39,8 @@ class Staging {
 
   table<
     K extends
+      | 'tickets'
+      | 'ticketClientIds'
       | 'customers'
       | 'agents'
       | 'conversations'
@@ -69,7 +74,7 @@ class Staging {
 class VersionedRepository<T extends { id: string; version: number }> {
   constructor(
     protected readonly staging: Staging,
-    private readonly name: 'customers' | 'agents' | 'conversations',
+    private readonly name: 'customers' | 'agents' | 'conversations' | 'tickets',
     private readonly kind: string,
   ) {}
 
@@ -98,25 +103,38 @@ class VersionedRepository<T extends { id: string; version: number }> {
   }
 }
 
-class ConversationRepository extends VersionedRepository<Conversation> {
-  async findByClientId(customerId: string, clientId: string): Promise<Conversation | null> {
-    const id = this.staging.table('conversationClientIds').get(pairKey(customerId, clientId));
+/** Conversations and tickets: records a customer owns, unique per (customer, client id). */
+class CustomerOwnedRepository<
+  T extends { id: string; version: number; customerId: string; clientId: string | null },
+> extends VersionedRepository<T> {
+  constructor(
+    staging: Staging,
+    name: 'conversations' | 'tickets',
+    kind: string,
+    private readonly clientIdTable: 'conversationClientIds' | 'ticketClientIds',
+  ) {
+    super(staging, name, kind);
+  }
+
+  async findByClientId(customerId: string, clientId: string): Promise<T | null> {
+    const id = this.staging.table(this.clientIdTable).get(pairKey(customerId, clientId));
     return id === undefined ? null : (this.rows.get(id) ?? null);
   }
 
-  override async insert(conversation: Conversation): Promise<void> {
-    const key =
-      conversation.clientId === null
-        ? null
-        : pairKey(conversation.customerId, conversation.clientId);
-    const clientIds = this.staging.table('conversationClientIds');
+  override async insert(record: T): Promise<void> {
+    const key = record.clientId === null ? null : pairKey(record.customerId, record.clientId);
+    const clientIds = this.staging.table(this.clientIdTable);
     if (key !== null && clientIds.get(key) !== undefined) {
-      throw conflict(
-        `Customer "${conversation.customerId}" already has a conversation with this client id.`,
-      );
+      throw conflict(`Customer "${record.customerId}" already has a record with this client id.`);
     }
-    await super.insert(conversation);
-    if (key !== null) clientIds.set(key, conversation.id);
+    await super.insert(record);
+    if (key !== null) clientIds.set(key, record.id);
+  }
+}
+
+class TicketRepository extends CustomerOwnedRepository<Ticket> {
+  async count(filter: TicketFilter): Promise<number> {
+    return countTickets(this.rows.values(), filter);
   }
 }
 
@@ -215,7 +233,8 @@ export class MemoryTransaction implements StorageTransaction {
   readonly #staging: Staging;
   readonly customers: VersionedRepository<Customer>;
   readonly agents: VersionedRepository<Agent>;
-  readonly conversations: ConversationRepository;
+  readonly conversations: CustomerOwnedRepository<Conversation>;
+  readonly tickets: TicketRepository;
   readonly messages: MessageRepository;
   readonly events: EventLogWriter;
   readonly jobs: JobWriter;
@@ -225,7 +244,13 @@ export class MemoryTransaction implements StorageTransaction {
     this.#staging = staging;
     this.customers = new VersionedRepository(staging, 'customers', 'customer');
     this.agents = new VersionedRepository(staging, 'agents', 'agent');
-    this.conversations = new ConversationRepository(staging, 'conversations', 'conversation');
+    this.conversations = new CustomerOwnedRepository<Conversation>(
+      staging,
+      'conversations',
+      'conversation',
+      'conversationClientIds',
+    );
+    this.tickets = new TicketRepository(staging, 'tickets', 'ticket', 'ticketClientIds');
     this.messages = new MessageRepository(staging);
     this.events = new EventLogWriter(staging);
     this.jobs = new JobWriter(staging);

@@ -29,6 +29,17 @@ export class StagedMap<K, V> {
     this.#writes.set(key, DELETED);
   }
 
+  /** Committed values overlaid with this transaction's writes. */
+  *values(): IterableIterator<V> {
+    for (const [key, value] of this.#base) {
+      if (!this.#writes?.has(key)) yield value;
+    }
+    if (!this.#writes) return;
+    for (const value of this.#writes.values()) {
+      if (value !== DELETED) yield value;
+    }
+  }
+
   commit(): void {
     if (!this.#writes) return;
     for (const [key, value] of this.#writes) {

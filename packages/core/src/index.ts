@@ -45,8 +45,23 @@ export type { DeskSettings, DeskSettingsInput } from './desk/desk-settings';
 export type { DeskListener } from './desk/event-publisher';
 export type { JobsApi } from './desk/job-runner';
 export type { MessagesApi } from './desk/messages-api';
+export type { OrdersApi } from './desk/orders-api';
 export type { QueuePosition, QueueSnapshot, RoutingApi } from './desk/routing-api';
 export type { CalendarQuery, SlaApi } from './desk/sla-api';
+export type {
+  AssignTicketInput,
+  CreateTicketInput,
+  CustomerViewInput,
+  EscalateTicketInput,
+  ListTicketsInput,
+  ProposeInput,
+  ResolveTicketInput,
+  StartTicketInput,
+  TicketNoteInput,
+  TicketStepInput,
+  TriageTicketInput,
+} from './desk/ticket-schemas';
+export type { TicketsApi } from './desk/tickets-api';
 export type { KefuErrorCode, KefuErrorOptions, KefuIssue } from './errors/kefu-error';
 export { isKefuError, KEFU_ERROR_CODES, KefuError } from './errors/kefu-error';
 export type {
@@ -60,7 +75,7 @@ export type {
 export { DOMAIN_EVENT_TYPES } from './events/domain-events';
 export type { EventBus } from './events/event-bus';
 export type { Job, JobDraft, JobKind, JobStatus } from './jobs/job';
-export { agentJobKeys, conversationJobKeys, JOB_KINDS } from './jobs/job';
+export { agentJobKeys, conversationJobKeys, JOB_KINDS, ticketJobKeys } from './jobs/job';
 export type {
   Guard,
   Machine,
@@ -79,6 +94,8 @@ export {
   MAX_MESSAGE_TEXT_LENGTH,
   MessageSchema,
 } from './message/message';
+export type { OrderLookup, StoredOrder } from './orders/order-lookup';
+export { createMemoryOrderLookup } from './orders/order-lookup';
 export type { QueueEntry, QueueOrderOptions } from './routing/queue-order';
 export { DEFAULT_QUEUE_ORDER, orderQueue, queueScore } from './routing/queue-order';
 export type { RoutingCandidate, RoutingRequest } from './routing/routing-candidate';
@@ -138,7 +155,41 @@ export type {
   StorageAdapter,
   StorageReader,
   StorageTransaction,
+  TicketFilter,
 } from './storage/storage-adapter';
+export type { CustomerTicketView } from './tickets/customer-view';
+export { toCustomerView } from './tickets/customer-view';
+export type {
+  Actor,
+  OrderSnapshot,
+  Resolution,
+  Severity,
+  Ticket,
+  TicketHistoryEntry,
+  TicketKind,
+  TicketStatus,
+} from './tickets/ticket';
+export {
+  ResolutionSchema,
+  SEVERITIES,
+  TICKET_KINDS,
+  TICKET_STATUSES,
+  TicketSchema,
+} from './tickets/ticket';
+export { ticketMachine } from './tickets/ticket-machine';
+export type {
+  TicketEffect,
+  TicketMachineEvent,
+  TicketMachineEventType,
+} from './tickets/ticket-machine-events';
+export type {
+  TicketClassifier,
+  TicketSettings,
+  TicketSettingsInput,
+  TriageDecision,
+  TriageRule,
+} from './tickets/ticket-settings';
+export { raiseSeverity, triageByRules } from './tickets/ticket-settings';
 export type { Clock } from './time/clock';
 export { systemClock } from './time/clock';
 export type { Metadata } from './validation/common-schemas';

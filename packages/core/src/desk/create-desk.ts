@@ -1,4 +1,5 @@
 import type { DomainEvent, DomainEventType } from '../events/domain-events';
+import type { OrderLookup } from '../orders/order-lookup';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import { type Clock, systemClock } from '../time/clock';
 import { parseInput } from '../validation/parse-input';
@@ -11,9 +12,11 @@ import { type DeskSettingsInput, DeskSettingsSchema } from './desk-settings';
 import { type DeskListener, EventPublisher } from './event-publisher';
 import { createJobRunner, type JobsApi } from './job-runner';
 import { createMessagesApi, type MessagesApi } from './messages-api';
+import { createOrdersApi, type OrdersApi } from './orders-api';
 import { createRoutingEngine, type RoutingApi } from './routing-api';
 import { createSlaApi, type SlaApi } from './sla-api';
 import { createSlaRuntime } from './sla-runtime';
+import { createTicketsApi, type TicketsApi } from './tickets-api';
 
 /** Events after which routing may be able to assign: something queued, or an agent freed up. */
 const ROUTING_TRIGGERS: ReadonlySet<DomainEventType> = new Set([
@@ -33,6 +36,8 @@ export interface CreateDeskOptions extends DeskSettingsInput {
   storage: StorageAdapter;
   /** Defaults to the system clock; pass a `VirtualClock` in tests. */
   clock?: Clock;
+  /** The shop's order system, for order snapshots on tickets and lookups from conversations. */
+  orders?: OrderLookup;
   /** Errors thrown by event listeners and background jobs. Defaults to `console.error`. */
   onError?: (error: unknown) => void;
 }
@@ -60,6 +65,8 @@ export interface Desk {
   readonly jobs: JobsApi;
   readonly routing: RoutingApi;
   readonly sla: SlaApi;
+  readonly tickets: TicketsApi;
+  readonly orders: OrdersApi;
   readonly clock: Clock;
   /**
    * Listens to committed events of one type, or to all with `'*'`. Returns the unsubscribe function.
@@ -88,7 +95,13 @@ export interface Desk {
  * });
  */
 export function createDesk(options: CreateDeskOptions): Desk {
-  const { storage, clock = systemClock, onError = defaultOnError, ...rawSettings } = options;
+  const {
+    storage,
+    clock = systemClock,
+    onError = defaultOnError,
+    orders,
+    ...rawSettings
+  } = options;
   const settings = parseInput(DeskSettingsSchema, rawSettings, 'desk options');
   const publisher = new EventPublisher((error) => onError(error));
   let run: RunCommand;
@@ -147,6 +160,8 @@ export function createDesk(options: CreateDeskOptions): Desk {
       idle: () => routing.idle(),
     },
     sla: createSlaApi(storage, clock, sla, Object.keys(settings.sla.calendars)),
+    tickets: createTicketsApi(storage, run, settings.tickets, orders ?? null),
+    orders: createOrdersApi(orders ?? null),
     clock,
     on: (type, listener) => publisher.on(type, listener),
     async stop() {

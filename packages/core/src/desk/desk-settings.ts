@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RoutingSettingsSchema } from '../routing/routing-settings';
 import { SlaSettingsSchema } from '../sla/sla-settings';
+import { TicketSettingsSchema } from '../tickets/ticket-settings';
 
 const HOUR = 60 * 60_000;
 
@@ -25,6 +26,8 @@ export const DeskSettingsSchema = z.object({
   routing: RoutingSettingsSchema.prefault({}),
   /** SLA policies and business calendars; no policies means no clocks. */
   sla: SlaSettingsSchema.prefault({}),
+  /** Ticket kinds, categories, triage, repeat and spike detection. */
+  tickets: TicketSettingsSchema.prefault({}),
   jobs: z
     .object({
       /** How often the runner looks for jobs scheduled by other nodes. */

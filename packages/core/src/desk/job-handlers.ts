@@ -3,6 +3,7 @@ import type { StorageReader, StorageTransaction } from '../storage/storage-adapt
 import { applyConversationEvent, commitConversation } from './apply-conversation-event';
 import type { CommandContext } from './command-runner';
 import { escalateDueSteps } from './sla-escalation';
+import { applyTicketEvent } from './ticket-commands';
 
 /**
  * What a due job does, inside the transaction that completes it. Handlers re-check the state they
@@ -106,5 +107,22 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
     // Committing with no change re-reads the clocks at `now`: crossed thresholds are announced once.
     const checked = await commitConversation(tx, context, conversation, {});
     await escalateDueSteps(tx, context, checked);
+  },
+
+  async 'ticket.close-resolved'(tx, context, job) {
+    const ticket = await tx.tickets.get(String(job.payload.ticketId), { forUpdate: true });
+    if (
+      ticket?.status !== 'resolved' ||
+      ticket.reopenUntil === null ||
+      context.now < ticket.reopenUntil
+    ) {
+      return;
+    }
+    await applyTicketEvent(tx, context, ticket, {
+      type: 'CLOSE',
+      at: context.now,
+      actor: { kind: 'system', id: 'reopen-window' },
+      text: null,
+    });
   },
 };

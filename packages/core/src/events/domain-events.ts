@@ -4,6 +4,7 @@ import type { Customer } from '../customer/customer';
 import type { Message } from '../message/message';
 import type { SlaClock } from '../sla/sla-clock';
 import type { EscalationAction, SlaTarget } from '../sla/sla-policy';
+import type { Ticket, TicketStatus } from '../tickets/ticket';
 
 /** The data each domain event carries, by event type. */
 export interface DomainEventDataMap {
@@ -30,6 +31,19 @@ export interface DomainEventDataMap {
   'conversation.priority_changed': { conversation: Conversation; from: Priority; to: Priority };
   'conversation.tags_changed': { conversation: Conversation; added: string[]; removed: string[] };
   'message.posted': { message: Message };
+  'ticket.created': { ticket: Ticket };
+  /** A workflow step: `action` says which (triaged, resolution proposed, rejected…). */
+  'ticket.transitioned': { ticket: Ticket; action: string; from: TicketStatus; to: TicketStatus };
+  /** Owner, department, severity, escalation, notes, repeat flag: changes outside the workflow. */
+  'ticket.updated': { ticket: Ticket; action: string };
+  /** More tickets of one category (and region) inside the window than the threshold: 预警. */
+  'tickets.spike': {
+    categoryId: string;
+    region: string | null;
+    count: number;
+    threshold: number;
+    windowMs: number;
+  };
   'sla.warning': SlaEventData & { threshold: number };
   'sla.breached': SlaEventData;
   'sla.met': SlaEventData & { breached: boolean };
@@ -72,6 +86,10 @@ export const DOMAIN_EVENT_TYPES = [
   'conversation.priority_changed',
   'conversation.tags_changed',
   'message.posted',
+  'ticket.created',
+  'ticket.transitioned',
+  'ticket.updated',
+  'tickets.spike',
   'sla.warning',
   'sla.breached',
   'sla.met',
@@ -80,7 +98,7 @@ export const DOMAIN_EVENT_TYPES = [
 
 /** What an event is about, so consumers can filter by aggregate. */
 export interface EventSubject {
-  kind: 'customer' | 'agent' | 'conversation';
+  kind: 'customer' | 'agent' | 'conversation' | 'ticket' | 'desk';
   id: string;
 }
 

@@ -6,6 +6,7 @@ export const JOB_KINDS = [
   'conversation.overflow',
   'agent.requeue',
   'sla.check',
+  'ticket.close-resolved',
 ] as const;
 /** What a job does when it comes due. */
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -44,6 +45,11 @@ export const conversationJobKeys = {
   closeIdle: (conversationId: string) => `conversation/${conversationId}/close-idle`,
   overflow: (conversationId: string) => `conversation/${conversationId}/overflow`,
   slaCheck: (conversationId: string) => `conversation/${conversationId}/sla`,
+};
+
+/** Job keys of one ticket. */
+export const ticketJobKeys = {
+  close: (ticketId: string) => `ticket/${ticketId}/close`,
 };
 
 /** Job key of an agent's requeue after leaving. */

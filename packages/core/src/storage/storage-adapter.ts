@@ -10,6 +10,7 @@ import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
 import type { EventBus } from '../events/event-bus';
 import type { Job, JobDraft } from '../jobs/job';
 import type { Message } from '../message/message';
+import type { Ticket, TicketStatus } from '../tickets/ticket';
 
 /** Filters for listing conversations; every given field must match. */
 export interface ConversationFilter {
@@ -19,6 +20,18 @@ export interface ConversationFilter {
   channel?: Channel;
   priority?: readonly Priority[];
   tag?: string;
+}
+
+/** Filters for listing or counting tickets; every given field must match. */
+export interface TicketFilter {
+  customerId?: string;
+  status?: readonly TicketStatus[];
+  ownerId?: string | null;
+  department?: string;
+  categoryId?: string;
+  region?: string;
+  /** Only tickets created at or after this instant. */
+  createdFrom?: number;
 }
 
 /** Keyset position in the conversation list, which is ordered newest first by (createdAt, id). */
@@ -55,6 +68,12 @@ export interface StorageReader {
     findByClientId(customerId: string, clientId: string): Promise<Conversation | null>;
     list(filter: ConversationFilter, page: ConversationPageRequest): Promise<Conversation[]>;
   };
+  tickets: {
+    get(id: string): Promise<Ticket | null>;
+    /** Newest first by (createdAt, id), like conversations. */
+    list(filter: TicketFilter, page: ConversationPageRequest): Promise<Ticket[]>;
+    count(filter: TicketFilter): Promise<number>;
+  };
   messages: {
     findByClientId(conversationId: string, clientId: string): Promise<Message | null>;
     /** Messages with `seq > afterSeq`, ascending, at most `limit`. */
@@ -85,6 +104,14 @@ export interface StorageTransaction {
     findByClientId(customerId: string, clientId: string): Promise<Conversation | null>;
     insert(conversation: Conversation): Promise<void>;
     update(conversation: Conversation, expectedVersion: number): Promise<void>;
+  };
+  tickets: {
+    get(id: string, options?: ReadOptions): Promise<Ticket | null>;
+    findByClientId(customerId: string, clientId: string): Promise<Ticket | null>;
+    insert(ticket: Ticket): Promise<void>;
+    update(ticket: Ticket, expectedVersion: number): Promise<void>;
+    /** Sees this transaction's own writes, like every read here. */
+    count(filter: TicketFilter): Promise<number>;
   };
   messages: {
     findByClientId(conversationId: string, clientId: string): Promise<Message | null>;

@@ -1,3 +1,4 @@
+export { candyShopOrders } from './candy-shop-orders';
 export {
   FIXTURE_NOW,
   makeAgent,
@@ -9,4 +10,5 @@ export {
 } from './storage-conformance/fixtures';
 export type { StorageConformanceOptions } from './storage-conformance/run-storage-conformance';
 export { runStorageConformance } from './storage-conformance/run-storage-conformance';
+export { makeTicket } from './storage-conformance/ticket-fixture';
 export { VirtualClock } from './virtual-clock';

@@ -5,6 +5,7 @@ import { customersAgentsConformance } from './customers-agents';
 import { eventLogConformance } from './event-log';
 import { jobsConformance } from './jobs';
 import { messagesConformance } from './messages';
+import { ticketsConformance } from './tickets';
 import { transactionsConformance } from './transactions';
 
 export interface StorageConformanceOptions {
@@ -44,6 +45,7 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
     customersAgentsConformance(adapter);
     conversationsConformance(adapter);
     messagesConformance(adapter);
+    ticketsConformance(adapter);
     transactionsConformance(adapter);
     eventLogConformance(adapter);
     jobsConformance(adapter);

@@ -1,0 +1,33 @@
+import type { DomainEventDraft } from '../events/domain-events';
+import type { JobDraft } from '../jobs/job';
+import type { Actor, Resolution, Severity } from './ticket';
+
+type Base = { at: number; actor: Actor; text: string | null };
+
+/** Events the ticket machine understands. */
+export type TicketMachineEvent =
+  | (Base & {
+      type: 'TRIAGE';
+      department: string;
+      severity: Severity;
+      categoryId: string | null;
+      ownerId: string | null;
+    })
+  | (Base & { type: 'START'; ownerId: string })
+  | (Base & { type: 'AWAIT_CUSTOMER' })
+  | (Base & { type: 'AWAIT_THIRD_PARTY' })
+  | (Base & { type: 'RESUME' })
+  | (Base & { type: 'PROPOSE'; resolution: Resolution })
+  | (Base & { type: 'ACCEPT'; reopenWindowMs: number })
+  | (Base & { type: 'REJECT' })
+  | (Base & { type: 'RESOLVE'; resolution: Resolution | null; reopenWindowMs: number })
+  | (Base & { type: 'REOPEN' })
+  | (Base & { type: 'CLOSE' })
+  | (Base & { type: 'CANCEL' });
+
+export type TicketMachineEventType = TicketMachineEvent['type'];
+
+export type TicketEffect =
+  | { type: 'emit'; event: DomainEventDraft }
+  | { type: 'schedule'; job: JobDraft }
+  | { type: 'cancel'; key: string };
