@@ -82,7 +82,12 @@ export async function publishSla(
   stored: Conversation,
   sla: SlaUpdate,
 ): Promise<void> {
-  for (const draft of slaEventsFor(stored, sla.announcements, context.now, context.sla)) {
+  for (const draft of slaEventsFor(
+    { conversation: stored },
+    sla.announcements,
+    context.now,
+    context.sla,
+  )) {
     context.emit(draft);
   }
   if (context.sla.enabled) await scheduleSlaCheck(tx, context, stored.id, sla.nextCheckAt);

@@ -3,7 +3,8 @@ import type { StorageReader, StorageTransaction } from '../storage/storage-adapt
 import { applyConversationEvent, commitConversation } from './apply-conversation-event';
 import type { CommandContext } from './command-runner';
 import { escalateDueSteps } from './sla-escalation';
-import { applyTicketEvent } from './ticket-commands';
+import { applyTicketEvent, commitTicket } from './ticket-commands';
+import { escalateTicket } from './ticket-escalation';
 
 /**
  * What a due job does, inside the transaction that completes it. Handlers re-check the state they
@@ -124,5 +125,12 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
       actor: { kind: 'system', id: 'reopen-window' },
       text: null,
     });
+  },
+
+  async 'ticket.sla-check'(tx, context, job) {
+    const ticket = await tx.tickets.get(String(job.payload.ticketId), { forUpdate: true });
+    if (!ticket?.sla) return;
+    const checked = await commitTicket(tx, context, ticket, {});
+    await escalateTicket(tx, context, checked);
   },
 };

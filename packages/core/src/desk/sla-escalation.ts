@@ -44,6 +44,7 @@ export async function escalateDueSteps(
       subject: { kind: 'conversation', id: current.id },
       data: {
         conversation: current,
+        ticket: null,
         policyId: due.policy.id,
         level: due.level,
         trigger: due.step.on,

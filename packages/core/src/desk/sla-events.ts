@@ -1,12 +1,13 @@
 import type { Conversation } from '../conversation/conversation';
 import type { DomainEventDraft } from '../events/domain-events';
 import { elapsedAt } from '../sla/sla-clock';
+import type { Ticket } from '../tickets/ticket';
 import type { SlaRuntime } from './sla-runtime';
 import type { SlaAnnouncement } from './sla-tracking';
 
 /** The `sla.warning`, `sla.breached` and `sla.met` events of a commit, carrying the stored conversation. */
 export function slaEventsFor(
-  conversation: Conversation,
+  owner: { conversation: Conversation } | { ticket: Ticket },
   announcements: readonly SlaAnnouncement[],
   now: number,
   runtime: SlaRuntime,
@@ -14,14 +15,18 @@ export function slaEventsFor(
   return announcements.map((announcement) => {
     const { clock, target } = announcement;
     const base = {
-      conversation,
+      conversation: 'conversation' in owner ? owner.conversation : null,
+      ticket: 'ticket' in owner ? owner.ticket : null,
       policyId: clock.policyId,
       target,
       dueAt: clock.dueAt,
       elapsedMs: elapsedAt(clock, now, runtime.calendarOf(clock)),
       clock,
     };
-    const subject = { kind: 'conversation' as const, id: conversation.id };
+    const subject =
+      'conversation' in owner
+        ? { kind: 'conversation' as const, id: owner.conversation.id }
+        : { kind: 'ticket' as const, id: owner.ticket.id };
     if (announcement.kind === 'met') {
       return {
         type: 'sla.met',

@@ -55,39 +55,11 @@ export function trackSla(
   const current: ConversationSla = after.sla ?? { policyId: null, clocks: {}, escalationLevel: 0 };
   const clocks: Partial<Record<SlaTarget, SlaClock>> = { ...current.clocks };
   const announcements: SlaAnnouncement[] = [];
-  const spec = (target: SlaTarget) => {
-    const targetSpec = policy?.targets[target];
-    if (!policy || !targetSpec) return null;
-    return {
-      target,
-      policyId: policy.id,
-      budgetMs: targetSpec.withinMs,
-      hours: targetSpec.hours,
-      calendarId: targetSpec.hours === 'business' ? (policy.calendar ?? null) : null,
-    };
-  };
-  const calendarOf = (clock: SlaClock) => runtime.calendarOf(clock);
-  const start = (target: SlaTarget) => {
-    const s = spec(target);
-    if (s) clocks[target] = startClock(s, now, runtime.calendarOf({ ...s } as SlaClock));
-  };
-  const meet = (target: SlaTarget) => {
-    const clock = clocks[target];
-    if (!clock || clock.metAt !== null) return;
-    const met = meetClock(clock, now, calendarOf(clock));
-    clocks[target] = met;
-    announcements.push({ kind: 'met', target, clock: met });
-  };
+  const start = (target: SlaTarget) => startFor(runtime, clocks, policy, target, now);
+  const meet = (target: SlaTarget) => meetFor(runtime, clocks, target, now, announcements);
 
   // A new policy applies its targets from now on; time already counted stays counted.
-  if (policy && policy.id !== current.policyId) {
-    for (const target of SLA_TARGETS) {
-      const clock = clocks[target];
-      const s = spec(target);
-      if (clock && s)
-        clocks[target] = rebudgetClock(clock, s, now, runtime.calendarOf({ ...s } as SlaClock));
-    }
-  }
+  if (policy && policy.id !== current.policyId) rebudgetAll(runtime, clocks, policy, now);
 
   if (NEEDS_PERSON.has(after.status)) {
     if (!clocks.firstResponse) start('firstResponse');
@@ -116,17 +88,7 @@ export function trackSla(
   }
 
   const paused = runtime.pauseOn.includes(after.status) || STOPPED.has(after.status);
-  for (const target of SLA_TARGETS) {
-    const clock = clocks[target];
-    if (!clock) continue;
-    const calendar = calendarOf(clock);
-    let next = paused ? pauseClock(clock, now, calendar) : resumeClock(clock, now, calendar);
-    const checked = checkClock(next, now, calendar, policyOf(runtime, next)?.warnAt ?? []);
-    next = checked.clock;
-    for (const signal of checked.signals)
-      announcements.push({ kind: 'signal', target, signal, clock: next });
-    clocks[target] = next;
-  }
+  settleClocks(runtime, clocks, paused, now, announcements);
 
   const sla: ConversationSla = {
     policyId: policy?.id ?? current.policyId,
@@ -134,6 +96,82 @@ export function trackSla(
     escalationLevel: current.escalationLevel,
   };
   return { sla, announcements, nextCheckAt: nextSlaCheck(runtime, sla) };
+}
+
+/** What a new clock for `target` counts under `policy`, or null when the policy has no such target. */
+export function clockSpec(policy: SlaPolicy | null, target: SlaTarget) {
+  const targetSpec = policy?.targets[target];
+  if (!policy || !targetSpec) return null;
+  return {
+    target,
+    policyId: policy.id,
+    budgetMs: targetSpec.withinMs,
+    hours: targetSpec.hours,
+    calendarId: targetSpec.hours === 'business' ? (policy.calendar ?? null) : null,
+  };
+}
+
+/** Gives open clocks the new policy's budgets from now on. */
+export function rebudgetAll(
+  runtime: SlaRuntime,
+  clocks: Partial<Record<SlaTarget, SlaClock>>,
+  policy: SlaPolicy,
+  now: number,
+): void {
+  for (const target of SLA_TARGETS) {
+    const clock = clocks[target];
+    const s = clockSpec(policy, target);
+    if (clock && s)
+      clocks[target] = rebudgetClock(clock, s, now, runtime.calendarOf({ ...s } as SlaClock));
+  }
+}
+
+/** Pauses or resumes every clock, then announces the thresholds crossed by `now`. */
+export function settleClocks(
+  runtime: SlaRuntime,
+  clocks: Partial<Record<SlaTarget, SlaClock>>,
+  paused: boolean,
+  now: number,
+  announcements: SlaAnnouncement[],
+): void {
+  for (const target of SLA_TARGETS) {
+    const clock = clocks[target];
+    if (!clock) continue;
+    const calendar = runtime.calendarOf(clock);
+    const moved = paused ? pauseClock(clock, now, calendar) : resumeClock(clock, now, calendar);
+    const checked = checkClock(moved, now, calendar, policyOf(runtime, moved)?.warnAt ?? []);
+    for (const signal of checked.signals) {
+      announcements.push({ kind: 'signal', target, signal, clock: checked.clock });
+    }
+    clocks[target] = checked.clock;
+  }
+}
+
+/** Starts the clock for `target` unless the policy lacks it. */
+export function startFor(
+  runtime: SlaRuntime,
+  clocks: Partial<Record<SlaTarget, SlaClock>>,
+  policy: SlaPolicy | null,
+  target: SlaTarget,
+  now: number,
+): void {
+  const s = clockSpec(policy, target);
+  if (s) clocks[target] = startClock(s, now, runtime.calendarOf({ ...s } as SlaClock));
+}
+
+/** Meets the clock for `target` if it is open, announcing it. */
+export function meetFor(
+  runtime: SlaRuntime,
+  clocks: Partial<Record<SlaTarget, SlaClock>>,
+  target: SlaTarget,
+  now: number,
+  announcements: SlaAnnouncement[],
+): void {
+  const clock = clocks[target];
+  if (!clock || clock.metAt !== null) return;
+  const met = meetClock(clock, now, runtime.calendarOf(clock));
+  clocks[target] = met;
+  announcements.push({ kind: 'met', target, clock: met });
 }
 
 function policyOf(runtime: SlaRuntime, clock: SlaClock): SlaPolicy | null {

@@ -1,11 +1,15 @@
 import { KefuError } from '../errors/kefu-error';
 import type { DomainEventDraft } from '../events/domain-events';
+import { ticketJobKeys } from '../jobs/job';
 import { transition } from '../machine/transition';
 import type { StorageTransaction } from '../storage/storage-adapter';
 import type { Actor, Ticket, TicketHistoryEntry } from '../tickets/ticket';
 import { ticketMachine } from '../tickets/ticket-machine';
 import type { TicketEffect, TicketMachineEvent } from '../tickets/ticket-machine-events';
 import type { CommandContext } from './command-runner';
+import { slaEventsFor } from './sla-events';
+import type { SlaUpdate } from './sla-tracking';
+import { ticketDueAt, trackTicketSla } from './ticket-sla';
 
 export async function loadTicket(tx: StorageTransaction, id: string): Promise<Ticket> {
   const ticket = await tx.tickets.get(id, { forUpdate: true });
@@ -30,7 +34,14 @@ export async function commitTicket(
   changes: Partial<Ticket>,
   effects: readonly TicketEffect[] = [],
 ): Promise<Ticket> {
-  const stored: Ticket = { ...before, ...changes, version: before.version + 1 };
+  const next: Ticket = { ...before, ...changes };
+  const sla = await ticketSlaUpdate(tx, context, before, next);
+  const stored: Ticket = {
+    ...next,
+    sla: sla.sla,
+    dueAt: context.sla.enabled ? ticketDueAt(sla.sla) : next.dueAt,
+    version: before.version + 1,
+  };
   await tx.tickets.update(stored, before.version);
   for (const effect of effects) {
     if (effect.type === 'emit') context.emit(withStoredTicket(effect.event, stored));
@@ -40,7 +51,52 @@ export async function commitTicket(
     }
     if (effect.type === 'cancel') await tx.jobs.cancel(effect.key, context.now);
   }
+  await publishTicketSla(tx, context, stored, sla);
   return stored;
+}
+
+/** The SLA state of a ticket change (policies may look at the customer's tier). */
+export async function ticketSlaUpdate(
+  tx: StorageTransaction,
+  context: CommandContext,
+  before: Ticket | null,
+  next: Ticket,
+): Promise<SlaUpdate> {
+  const tier = context.sla.enabled
+    ? ((await tx.customers.get(next.customerId))?.tier ?? 'standard')
+    : 'standard';
+  return trackTicketSla(context.sla, before, next, tier, context.now);
+}
+
+/** Announces the clocks' events and schedules their next look, once `stored` is written. */
+export async function publishTicketSla(
+  tx: StorageTransaction,
+  context: CommandContext,
+  stored: Ticket,
+  sla: SlaUpdate,
+): Promise<void> {
+  for (const draft of slaEventsFor(
+    { ticket: stored },
+    sla.announcements,
+    context.now,
+    context.sla,
+  )) {
+    context.emit(draft);
+  }
+  if (!context.sla.enabled) return;
+  const key = ticketJobKeys.slaCheck(stored.id);
+  if (sla.nextCheckAt === null) {
+    await tx.jobs.cancel(key, context.now);
+    return;
+  }
+  const job = {
+    key,
+    kind: 'ticket.sla-check' as const,
+    dueAt: sla.nextCheckAt,
+    payload: { ticketId: stored.id },
+  };
+  await tx.jobs.schedule(job, context.now);
+  context.scheduled(job);
 }
 
 /** Runs the ticket machine; a rejected event throws `INVALID_TRANSITION` and writes nothing. */

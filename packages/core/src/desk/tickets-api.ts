@@ -10,7 +10,13 @@ import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
 import type { CommandContext, RunCommand } from './command-runner';
 import { decodeCursor, encodeCursor } from './list-cursor';
-import { applyTicketEvent, loadTicket, updateTicket } from './ticket-commands';
+import {
+  applyTicketEvent,
+  loadTicket,
+  publishTicketSla,
+  ticketSlaUpdate,
+  updateTicket,
+} from './ticket-commands';
 import {
   type AssignTicketInput,
   AssignTicketSchema,
@@ -35,6 +41,7 @@ import {
   type TriageTicketInput,
   TriageTicketSchema,
 } from './ticket-schemas';
+import { ticketDueAt } from './ticket-sla';
 
 /** Complaint and after-sales tickets (工单). Each command returns the stored ticket. */
 export interface TicketsApi {
@@ -221,7 +228,10 @@ export function createTicketsApi(
           version: 1,
           schemaVersion: 1,
         };
+        const sla = await ticketSlaUpdate(tx, context, null, ticket);
+        ticket = { ...ticket, sla: sla.sla, dueAt: ticketDueAt(sla.sla) };
         await tx.tickets.insert(ticket);
+        await publishTicketSla(tx, context, ticket, sla);
         context.emit({
           type: 'ticket.created',
           at: context.now,

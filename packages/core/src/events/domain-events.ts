@@ -48,7 +48,8 @@ export interface DomainEventDataMap {
   'sla.breached': SlaEventData;
   'sla.met': SlaEventData & { breached: boolean };
   'sla.escalated': {
-    conversation: Conversation;
+    conversation: Conversation | null;
+    ticket: Ticket | null;
     policyId: string;
     level: number;
     trigger: 'warning' | 'breach';
@@ -58,7 +59,10 @@ export interface DomainEventDataMap {
 
 /** What every `sla.*` event says about the clock. */
 export interface SlaEventData {
-  conversation: Conversation;
+  /** The conversation the clock belongs to, or null for a ticket's clock. */
+  conversation: Conversation | null;
+  /** The ticket the clock belongs to, or null for a conversation's clock. */
+  ticket: Ticket | null;
   policyId: string;
   target: SlaTarget;
   dueAt: number | null;

@@ -7,6 +7,7 @@ export const JOB_KINDS = [
   'agent.requeue',
   'sla.check',
   'ticket.close-resolved',
+  'ticket.sla-check',
 ] as const;
 /** What a job does when it comes due. */
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -50,6 +51,7 @@ export const conversationJobKeys = {
 /** Job keys of one ticket. */
 export const ticketJobKeys = {
   close: (ticketId: string) => `ticket/${ticketId}/close`,
+  slaCheck: (ticketId: string) => `ticket/${ticketId}/sla`,
 };
 
 /** Job key of an agent's requeue after leaving. */
