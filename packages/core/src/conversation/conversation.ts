@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SlaClock } from '../sla/sla-clock';
 import type { SlaTarget } from '../sla/sla-policy';
+import type { Survey } from '../surveys/survey';
 import { ClientIdSchema, IdSchema, InstantSchema, LabelSchema } from '../validation/common-schemas';
 
 export const CHANNELS = [
@@ -73,6 +74,8 @@ export const ConversationSchema = z.object({
   abandonedAt: NullableInstant,
   /** SLA clocks of the policy that applies, kept by the desk (null until a policy applies). */
   sla: z.custom<ConversationSla>((value) => typeof value === 'object').nullable(),
+  /** The satisfaction survey sent after resolution, if surveys are on. */
+  survey: z.custom<Survey>((value) => typeof value === 'object').nullable(),
   /** Optimistic concurrency: every stored change increments it. */
   version: z.number().int().positive(),
   /** Shape of this snapshot, for migrations of stored data. */

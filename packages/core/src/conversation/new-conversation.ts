@@ -24,6 +24,7 @@ export function newConversation(fields: NewConversationFields): Conversation {
     assigneeId: null,
     overflowedAt: null,
     sla: null,
+    survey: null,
     lastSeq: 0,
     reopenCount: 0,
     transferCount: 0,

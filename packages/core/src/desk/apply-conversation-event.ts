@@ -14,6 +14,7 @@ import type { CommandContext } from './command-runner';
 import { updateQueueJobs } from './queue-jobs';
 import { slaEventsFor } from './sla-events';
 import { type SlaUpdate, trackSla } from './sla-tracking';
+import { surveyAfterChange } from './survey-lifecycle';
 
 /** Loads a conversation for a write, or fails with `NOT_FOUND`. */
 export async function loadConversation(tx: StorageTransaction, id: string): Promise<Conversation> {
@@ -39,7 +40,13 @@ export async function commitConversation(
 ): Promise<Conversation> {
   const next: Conversation = { ...before, ...changes };
   const sla = await slaUpdate(tx, context, before, next, event);
-  const stored: Conversation = { ...next, sla: sla.sla, version: before.version + 1 };
+  const survey = surveyAfterChange(context, 'conversation', before, next);
+  const stored: Conversation = {
+    ...next,
+    sla: sla.sla,
+    survey: survey.survey,
+    version: before.version + 1,
+  };
   await tx.conversations.update(stored, before.version);
   if (event) await moveLoad(tx, before, stored, event);
   await updateQueueJobs(tx, context, before, stored);
@@ -58,6 +65,7 @@ export async function commitConversation(
     }
   }
   await publishSla(tx, context, stored, sla);
+  await survey.after(tx);
   return stored;
 }
 

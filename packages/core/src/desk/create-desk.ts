@@ -16,6 +16,7 @@ import { createOrdersApi, type OrdersApi } from './orders-api';
 import { createRoutingEngine, type RoutingApi } from './routing-api';
 import { createSlaApi, type SlaApi } from './sla-api';
 import { createSlaRuntime } from './sla-runtime';
+import { createSurveysApi, type SurveysApi } from './surveys-api';
 import { createTicketsApi, type TicketsApi } from './tickets-api';
 
 /** Events after which routing may be able to assign: something queued, or an agent freed up. */
@@ -67,6 +68,7 @@ export interface Desk {
   readonly sla: SlaApi;
   readonly tickets: TicketsApi;
   readonly orders: OrdersApi;
+  readonly surveys: SurveysApi;
   readonly clock: Clock;
   /**
    * Listens to committed events of one type, or to all with `'*'`. Returns the unsubscribe function.
@@ -162,6 +164,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     sla: createSlaApi(storage, clock, sla, Object.keys(settings.sla.calendars)),
     tickets: createTicketsApi(storage, run, settings.tickets, orders ?? null),
     orders: createOrdersApi(orders ?? null),
+    surveys: createSurveysApi(storage, run),
     clock,
     on: (type, listener) => publisher.on(type, listener),
     async stop() {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RoutingSettingsSchema } from '../routing/routing-settings';
 import { SlaSettingsSchema } from '../sla/sla-settings';
+import { SurveySettingsSchema } from '../surveys/survey';
 import { TicketSettingsSchema } from '../tickets/ticket-settings';
 
 const HOUR = 60 * 60_000;
@@ -28,6 +29,8 @@ export const DeskSettingsSchema = z.object({
   sla: SlaSettingsSchema.prefault({}),
   /** Ticket kinds, categories, triage, repeat and spike detection. */
   tickets: TicketSettingsSchema.prefault({}),
+  /** Satisfaction surveys after resolution (off unless `enabled`). */
+  surveys: SurveySettingsSchema.prefault({}),
   jobs: z
     .object({
       /** How often the runner looks for jobs scheduled by other nodes. */

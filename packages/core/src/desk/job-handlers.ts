@@ -3,6 +3,7 @@ import type { StorageReader, StorageTransaction } from '../storage/storage-adapt
 import { applyConversationEvent, commitConversation } from './apply-conversation-event';
 import type { CommandContext } from './command-runner';
 import { escalateDueSteps } from './sla-escalation';
+import { applySurveyEvent, readSurvey, type SurveySubject } from './survey-commands';
 import { applyTicketEvent, commitTicket } from './ticket-commands';
 import { escalateTicket } from './ticket-escalation';
 
@@ -133,4 +134,29 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
     const checked = await commitTicket(tx, context, ticket, {});
     await escalateTicket(tx, context, checked);
   },
+
+  async 'survey.send'(tx, context, job) {
+    const ref = surveyRef(job.payload);
+    const found = await readSurvey(tx, ref);
+    if (found?.survey?.status !== 'scheduled') return;
+    await applySurveyEvent(tx, context, ref, {
+      type: 'SEND',
+      at: context.now,
+      expiresAfterMs: context.settings.surveys.expiresAfterMs,
+    });
+  },
+
+  async 'survey.expire'(tx, context, job) {
+    const ref = surveyRef(job.payload);
+    const found = await readSurvey(tx, ref);
+    if (found?.survey?.status !== 'sent' || (found.survey.expiresAt ?? 0) > context.now) return;
+    await applySurveyEvent(tx, context, ref, { type: 'EXPIRE', at: context.now });
+  },
 };
+
+function surveyRef(payload: Record<string, unknown>): SurveySubject {
+  return {
+    subject: payload.subject === 'ticket' ? 'ticket' : 'conversation',
+    id: String(payload.id),
+  };
+}

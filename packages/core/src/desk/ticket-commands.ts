@@ -9,6 +9,7 @@ import type { TicketEffect, TicketMachineEvent } from '../tickets/ticket-machine
 import type { CommandContext } from './command-runner';
 import { slaEventsFor } from './sla-events';
 import type { SlaUpdate } from './sla-tracking';
+import { surveyAfterChange } from './survey-lifecycle';
 import { ticketDueAt, trackTicketSla } from './ticket-sla';
 
 export async function loadTicket(tx: StorageTransaction, id: string): Promise<Ticket> {
@@ -36,9 +37,11 @@ export async function commitTicket(
 ): Promise<Ticket> {
   const next: Ticket = { ...before, ...changes };
   const sla = await ticketSlaUpdate(tx, context, before, next);
+  const survey = surveyAfterChange(context, 'ticket', before, next);
   const stored: Ticket = {
     ...next,
     sla: sla.sla,
+    survey: survey.survey,
     dueAt: context.sla.enabled ? ticketDueAt(sla.sla) : next.dueAt,
     version: before.version + 1,
   };
@@ -52,6 +55,7 @@ export async function commitTicket(
     if (effect.type === 'cancel') await tx.jobs.cancel(effect.key, context.now);
   }
   await publishTicketSla(tx, context, stored, sla);
+  await survey.after(tx);
   return stored;
 }
 

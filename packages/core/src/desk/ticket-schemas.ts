@@ -22,6 +22,7 @@ export const CreateTicketSchema = z.object({
   by: ActorSchema,
 });
 export type CreateTicketInput = z.input<typeof CreateTicketSchema>;
+export type CreateTicketParsed = z.output<typeof CreateTicketSchema>;
 
 export const TriageTicketSchema = z.object({
   ...TicketRef,

@@ -1,22 +1,16 @@
-import { nanoid } from 'nanoid';
 import { KefuError } from '../errors/kefu-error';
 import type { OrderLookup } from '../orders/order-lookup';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
 import { type CustomerTicketView, toCustomerView } from '../tickets/customer-view';
 import type { Actor, Ticket } from '../tickets/ticket';
 import type { TicketMachineEvent } from '../tickets/ticket-machine-events';
-import { raiseSeverity, type TicketSettings, triageByRules } from '../tickets/ticket-settings';
+import type { TicketSettings } from '../tickets/ticket-settings';
 import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
 import type { CommandContext, RunCommand } from './command-runner';
 import { decodeCursor, encodeCursor } from './list-cursor';
-import {
-  applyTicketEvent,
-  loadTicket,
-  publishTicketSla,
-  ticketSlaUpdate,
-  updateTicket,
-} from './ticket-commands';
+import { openTicket } from './open-ticket';
+import { applyTicketEvent, loadTicket, updateTicket } from './ticket-commands';
 import {
   type AssignTicketInput,
   AssignTicketSchema,
@@ -41,7 +35,6 @@ import {
   type TriageTicketInput,
   TriageTicketSchema,
 } from './ticket-schemas';
-import { ticketDueAt } from './ticket-sla';
 
 /** Complaint and after-sales tickets (工单). Each command returns the stored ticket. */
 export interface TicketsApi {
@@ -155,106 +148,7 @@ export function createTicketsApi(
           issues: [{ path: 'orderRef', message: 'unknown order' }],
         });
       }
-      return run(async (tx, context) => {
-        if (input.clientId !== undefined) {
-          const existing = await tx.tickets.findByClientId(input.customerId, input.clientId);
-          if (existing) return existing;
-        }
-        if (!(await tx.customers.get(input.customerId))) {
-          throw new KefuError(
-            'NOT_FOUND',
-            `No customer "${input.customerId}". Create it with desk.customers.upsert first.`,
-          );
-        }
-        if (input.conversationId !== undefined) {
-          const conversation = await tx.conversations.get(input.conversationId);
-          if (conversation?.customerId !== input.customerId) {
-            throw new KefuError(
-              'NOT_FOUND',
-              `No conversation "${input.conversationId}" of this customer.`,
-            );
-          }
-        }
-        const categoryId = input.categoryId ?? null;
-        const repeat =
-          categoryId !== null &&
-          (await tx.tickets.count({
-            customerId: input.customerId,
-            categoryId,
-            createdFrom: context.now - settings.repeatWindowMs,
-          })) > 0;
-        const region = input.region ?? orderSnapshot?.shipment?.city ?? null;
-        let ticket: Ticket = {
-          id: `tkt_${nanoid(16)}`,
-          clientId: input.clientId ?? null,
-          kind: input.kind,
-          subject: input.subject,
-          description: input.description,
-          categoryId,
-          severity: repeat ? raiseSeverity(input.severity) : input.severity,
-          status: 'new',
-          customerId: input.customerId,
-          conversationIds: input.conversationId ? [input.conversationId] : [],
-          orderRef: input.orderRef ?? null,
-          orderSnapshot,
-          region,
-          department: null,
-          ownerId: null,
-          dueAt: null,
-          escalationLevel: 0,
-          repeat,
-          rounds: 0,
-          proposal: null,
-          resolution: null,
-          attachments: input.attachments,
-          history: [
-            {
-              at: context.now,
-              actor: input.by,
-              action: 'created',
-              fromStatus: null,
-              toStatus: 'new',
-              text: null,
-              visibility: 'customer',
-            },
-          ],
-          sla: null,
-          createdAt: context.now,
-          updatedAt: context.now,
-          resolvedAt: null,
-          reopenUntil: null,
-          closedAt: null,
-          cancelledAt: null,
-          version: 1,
-          schemaVersion: 1,
-        };
-        const sla = await ticketSlaUpdate(tx, context, null, ticket);
-        ticket = { ...ticket, sla: sla.sla, dueAt: ticketDueAt(sla.sla) };
-        await tx.tickets.insert(ticket);
-        await publishTicketSla(tx, context, ticket, sla);
-        context.emit({
-          type: 'ticket.created',
-          at: context.now,
-          subject: { kind: 'ticket', id: ticket.id },
-          data: { ticket },
-        });
-        const decision =
-          triageByRules(settings.triage, ticket) ?? (await settings.classifier?.(ticket)) ?? null;
-        if (decision) {
-          ticket = await applyTicketEvent(tx, context, ticket, {
-            type: 'TRIAGE',
-            at: context.now,
-            actor: { kind: 'system', id: 'triage' },
-            text: null,
-            department: decision.department,
-            severity: decision.severity ?? ticket.severity,
-            categoryId: decision.categoryId ?? null,
-            ownerId: decision.ownerId ?? null,
-          });
-        }
-        await detectSpike(tx, context, ticket, settings);
-        return ticket;
-      });
+      return run((tx, context) => openTicket(tx, context, settings, input, orderSnapshot));
     },
 
     async get(id) {
@@ -426,28 +320,3 @@ export function createTicketsApi(
 }
 
 type StepInput = { ticketId: string; by: Actor; message?: string | undefined };
-
-/** Raises `tickets.spike` when this ticket takes its category (and region) over the threshold. */
-async function detectSpike(
-  tx: StorageTransaction,
-  context: CommandContext,
-  ticket: Ticket,
-  settings: TicketSettings,
-): Promise<void> {
-  if (ticket.categoryId === null) return;
-  const { windowMs, threshold, byRegion } = settings.spike;
-  const region = byRegion ? ticket.region : null;
-  const count = await tx.tickets.count({
-    categoryId: ticket.categoryId,
-    createdFrom: context.now - windowMs,
-    ...(region !== null ? { region } : {}),
-  });
-  // Announced once, when the count first passes the threshold inside the window.
-  if (count !== threshold + 1) return;
-  context.emit({
-    type: 'tickets.spike',
-    at: context.now,
-    subject: { kind: 'desk', id: `spike/${ticket.categoryId}/${region ?? '*'}` },
-    data: { categoryId: ticket.categoryId, region, count, threshold, windowMs },
-  });
-}

@@ -4,6 +4,7 @@ import type { Customer } from '../customer/customer';
 import type { Message } from '../message/message';
 import type { SlaClock } from '../sla/sla-clock';
 import type { EscalationAction, SlaTarget } from '../sla/sla-policy';
+import type { Survey } from '../surveys/survey';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
 
 /** The data each domain event carries, by event type. */
@@ -44,6 +45,12 @@ export interface DomainEventDataMap {
     threshold: number;
     windowMs: number;
   };
+  'survey.scheduled': { survey: Survey };
+  'survey.sent': { survey: Survey };
+  'survey.answered': { survey: Survey };
+  'survey.expired': { survey: Survey };
+  /** A disappointed answer; `ticketId` names the follow-up ticket when one was opened. */
+  'survey.low_score': { survey: Survey; ticketId: string | null };
   'sla.warning': SlaEventData & { threshold: number };
   'sla.breached': SlaEventData;
   'sla.met': SlaEventData & { breached: boolean };
@@ -94,6 +101,11 @@ export const DOMAIN_EVENT_TYPES = [
   'ticket.transitioned',
   'ticket.updated',
   'tickets.spike',
+  'survey.scheduled',
+  'survey.sent',
+  'survey.answered',
+  'survey.expired',
+  'survey.low_score',
   'sla.warning',
   'sla.breached',
   'sla.met',
@@ -102,7 +114,7 @@ export const DOMAIN_EVENT_TYPES = [
 
 /** What an event is about, so consumers can filter by aggregate. */
 export interface EventSubject {
-  kind: 'customer' | 'agent' | 'conversation' | 'ticket' | 'desk';
+  kind: 'customer' | 'agent' | 'conversation' | 'ticket' | 'survey' | 'desk';
   id: string;
 }
 

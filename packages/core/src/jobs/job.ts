@@ -8,6 +8,8 @@ export const JOB_KINDS = [
   'sla.check',
   'ticket.close-resolved',
   'ticket.sla-check',
+  'survey.send',
+  'survey.expire',
 ] as const;
 /** What a job does when it comes due. */
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -46,6 +48,12 @@ export const conversationJobKeys = {
   closeIdle: (conversationId: string) => `conversation/${conversationId}/close-idle`,
   overflow: (conversationId: string) => `conversation/${conversationId}/overflow`,
   slaCheck: (conversationId: string) => `conversation/${conversationId}/sla`,
+};
+
+/** Job keys of the survey of a conversation or ticket. */
+export const surveyJobKeys = {
+  send: (subjectId: string) => `survey/${subjectId}/send`,
+  expire: (subjectId: string) => `survey/${subjectId}/expire`,
 };
 
 /** Job keys of one ticket. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ConversationSla } from '../conversation/conversation';
 import { AttachmentSchema } from '../message/message';
+import type { Survey } from '../surveys/survey';
 import { ClientIdSchema, IdSchema, InstantSchema, LabelSchema } from '../validation/common-schemas';
 
 /** Built-in kinds; a desk may add its own with `tickets.kinds`. */
@@ -120,6 +121,7 @@ export const TicketSchema = z.object({
   attachments: z.array(AttachmentSchema),
   history: z.array(z.custom<TicketHistoryEntry>()),
   sla: z.custom<ConversationSla>().nullable(),
+  survey: z.custom<Survey>().nullable(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   resolvedAt: InstantSchema.nullable(),

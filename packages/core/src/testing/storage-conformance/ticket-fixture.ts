@@ -31,6 +31,7 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     attachments: [],
     history: [],
     sla: null,
+    survey: null,
     createdAt: FIXTURE_NOW,
     updatedAt: FIXTURE_NOW,
     resolvedAt: null,
