@@ -1,5 +1,6 @@
 import { writeResult } from './bench-result';
 import { benchMessagesPerSecond } from './core-messages-per-second';
+import { benchMetricsReport } from './metrics-report-ms';
 import { benchRoutingDecisions } from './routing-decisions-per-second';
 import { benchAddBusinessTime, benchSlaClocks } from './sla-clocks';
 
@@ -8,6 +9,7 @@ const benchmarks = [
   benchRoutingDecisions,
   benchAddBusinessTime,
   benchSlaClocks,
+  benchMetricsReport,
 ];
 
 for (const bench of benchmarks) {

@@ -1,4 +1,11 @@
-import { type Job, KefuError, type StorageAdapter, type StorageReader } from '@kefu/core';
+import {
+  collectFacts,
+  computeReport,
+  type Job,
+  KefuError,
+  type StorageAdapter,
+  type StorageReader,
+} from '@kefu/core';
 import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
 import { listConversations } from './list-conversations';
@@ -164,6 +171,13 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
         }
         return next;
       }),
+    },
+    metrics: {
+      // The same computation as the desk's event-log path, over the log in memory without paging.
+      report: async (query, { calendar }) => {
+        open();
+        return computeReport(collectFacts(state.events), query, calendar);
+      },
     },
     async close() {
       closed = true;

@@ -45,9 +45,11 @@ export type { DeskSettings, DeskSettingsInput } from './desk/desk-settings';
 export type { DeskListener } from './desk/event-publisher';
 export type { JobsApi } from './desk/job-runner';
 export type { MessagesApi } from './desk/messages-api';
+export type { LiveSnapshot, MetricsApi } from './desk/metrics-api';
 export type { OrdersApi } from './desk/orders-api';
 export type { QueuePosition, QueueSnapshot, RoutingApi } from './desk/routing-api';
 export type { CalendarQuery, SlaApi } from './desk/sla-api';
+export type { AnswerSurveyInput, SurveyRefInput, SurveysApi } from './desk/surveys-api';
 export type {
   AssignTicketInput,
   CreateTicketInput,
@@ -75,7 +77,13 @@ export type {
 export { DOMAIN_EVENT_TYPES } from './events/domain-events';
 export type { EventBus } from './events/event-bus';
 export type { Job, JobDraft, JobKind, JobStatus } from './jobs/job';
-export { agentJobKeys, conversationJobKeys, JOB_KINDS, ticketJobKeys } from './jobs/job';
+export {
+  agentJobKeys,
+  conversationJobKeys,
+  JOB_KINDS,
+  surveyJobKeys,
+  ticketJobKeys,
+} from './jobs/job';
 export type {
   Guard,
   Machine,
@@ -94,6 +102,19 @@ export {
   MAX_MESSAGE_TEXT_LENGTH,
   MessageSchema,
 } from './message/message';
+export type { ConversationFacts, LogFacts, SurveyAnswer } from './metrics/metrics-facts';
+export { collectFacts } from './metrics/metrics-facts';
+export type {
+  GroupBy,
+  Metrics,
+  MetricsReport,
+  ReportQuery,
+  ReportQueryInput,
+  ReportRow,
+} from './metrics/metrics-report';
+export { computeReport, GROUP_BY, ReportQuerySchema } from './metrics/metrics-report';
+export type { Distribution } from './metrics/statistics';
+export { distribution, rate } from './metrics/statistics';
 export type { OrderLookup, StoredOrder } from './orders/order-lookup';
 export { createMemoryOrderLookup } from './orders/order-lookup';
 export type { QueueEntry, QueueOrderOptions } from './routing/queue-order';
@@ -157,6 +178,17 @@ export type {
   StorageTransaction,
   TicketFilter,
 } from './storage/storage-adapter';
+export type {
+  Survey,
+  SurveyKind,
+  SurveyQuestion,
+  SurveySettings,
+  SurveySettingsInput,
+  SurveyStatus,
+} from './surveys/survey';
+export { isLowScore, SCALES, SURVEY_KINDS } from './surveys/survey';
+export type { SurveyMachineEvent } from './surveys/survey-machine';
+export { surveyMachine } from './surveys/survey-machine';
 export type { CustomerTicketView } from './tickets/customer-view';
 export { toCustomerView } from './tickets/customer-view';
 export type {

@@ -12,6 +12,7 @@ import { type DeskSettingsInput, DeskSettingsSchema } from './desk-settings';
 import { type DeskListener, EventPublisher } from './event-publisher';
 import { createJobRunner, type JobsApi } from './job-runner';
 import { createMessagesApi, type MessagesApi } from './messages-api';
+import { createMetrics, type MetricsApi } from './metrics-api';
 import { createOrdersApi, type OrdersApi } from './orders-api';
 import { createRoutingEngine, type RoutingApi } from './routing-api';
 import { createSlaApi, type SlaApi } from './sla-api';
@@ -69,6 +70,7 @@ export interface Desk {
   readonly tickets: TicketsApi;
   readonly orders: OrdersApi;
   readonly surveys: SurveysApi;
+  readonly metrics: MetricsApi;
   readonly clock: Clock;
   /**
    * Listens to committed events of one type, or to all with `'*'`. Returns the unsubscribe function.
@@ -125,7 +127,14 @@ export function createDesk(options: CreateDeskOptions): Desk {
   });
 
   const routing = createRoutingEngine({ storage, clock, run, settings, onError });
+  const metrics = createMetrics({
+    storage,
+    clock,
+    sla,
+    calendarId: Object.keys(settings.sla.calendars)[0],
+  });
   publisher.on('*', (event) => {
+    metrics.onEvent(event, onError);
     if (event.type === 'conversation.resolved') routing.recordHandleTime(event.data.conversation);
     if (!settings.routing.auto) return;
     if (ROUTING_TRIGGERS.has(event.type)) routing.kick();
@@ -165,6 +174,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     tickets: createTicketsApi(storage, run, settings.tickets, orders ?? null),
     orders: createOrdersApi(orders ?? null),
     surveys: createSurveysApi(storage, run),
+    metrics: metrics.api,
     clock,
     on: (type, listener) => publisher.on(type, listener),
     async stop() {

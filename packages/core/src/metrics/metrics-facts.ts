@@ -8,6 +8,10 @@ import type { Ticket } from '../tickets/ticket';
 export interface ConversationFacts {
   /** The snapshot with the highest version: the latest state the log knows. */
   latest: Conversation;
+  /** When a person first got it (transfers move `assignedAt`, not this). */
+  firstAssignedAt: number | null;
+  /** The first agent reply (not an internal note), from the messages themselves. */
+  firstResponseAt: number | null;
   /** Gaps between the oldest unanswered customer message and the next agent reply, in seq order. */
   responseTimes: number[];
   /** Per SLA target: breached if ever breached, else met if met. */
@@ -41,13 +45,25 @@ export function collectFacts(events: Iterable<DomainEvent>): LogFacts {
   const latest = new Map<string, Conversation>();
   const messages = new Map<string, Message[]>();
   const sla = new Map<string, Partial<Record<SlaTarget, 'met' | 'breached'>>>();
+  const firstAssigned = new Map<string, number>();
   const tickets = new Map<string, Ticket>();
-  const facts: LogFacts = { conversations: new Map(), tickets, surveysSent: [], surveyAnswers: [], presence: [] };
+  const facts: LogFacts = {
+    conversations: new Map(),
+    tickets,
+    surveysSent: [],
+    surveyAnswers: [],
+    presence: [],
+  };
 
   for (const event of events) {
     const data = event.data as { conversation?: Conversation | null; ticket?: Ticket | null };
-    if (data.conversation) latest.set(data.conversation.id, newer(latest.get(data.conversation.id), data.conversation));
+    if (data.conversation)
+      latest.set(data.conversation.id, newer(latest.get(data.conversation.id), data.conversation));
     if (data.ticket) tickets.set(data.ticket.id, newer(tickets.get(data.ticket.id), data.ticket));
+    if (event.type === 'conversation.assigned') {
+      const id = event.data.conversation.id;
+      firstAssigned.set(id, Math.min(firstAssigned.get(id) ?? event.at, event.at));
+    }
     if (event.type === 'message.posted') {
       const list = messages.get(event.data.message.conversationId) ?? [];
       list.push(event.data.message);
@@ -55,8 +71,10 @@ export function collectFacts(events: Iterable<DomainEvent>): LogFacts {
     }
     if ((event.type === 'sla.met' || event.type === 'sla.breached') && event.data.conversation) {
       const outcomes = sla.get(event.data.conversation.id) ?? {};
-      const breached = event.type === 'sla.breached' || (event.type === 'sla.met' && event.data.breached);
-      outcomes[event.data.target] = breached || outcomes[event.data.target] === 'breached' ? 'breached' : 'met';
+      const breached =
+        event.type === 'sla.breached' || (event.type === 'sla.met' && event.data.breached);
+      outcomes[event.data.target] =
+        breached || outcomes[event.data.target] === 'breached' ? 'breached' : 'met';
       sla.set(event.data.conversation.id, outcomes);
     }
     if (event.type === 'agent.upserted') {
@@ -71,17 +89,28 @@ export function collectFacts(events: Iterable<DomainEvent>): LogFacts {
     }
     if (event.type === 'survey.sent') {
       const { survey } = event.data;
-      facts.surveysSent.push({ kind: survey.kind, conversationId: survey.conversationId, at: event.at });
+      facts.surveysSent.push({
+        kind: survey.kind,
+        conversationId: survey.conversationId,
+        at: event.at,
+      });
     }
     if (event.type === 'survey.answered' && event.data.survey.score !== null) {
       const { survey } = event.data;
-      facts.surveyAnswers.push({ kind: survey.kind, score: survey.score ?? 0, conversationId: survey.conversationId, at: event.at });
+      facts.surveyAnswers.push({
+        kind: survey.kind,
+        score: survey.score ?? 0,
+        conversationId: survey.conversationId,
+        at: event.at,
+      });
     }
   }
   facts.presence.sort((a, b) => a.at - b.at || a.version - b.version);
   for (const [id, conversation] of latest) {
     facts.conversations.set(id, {
       latest: conversation,
+      firstAssignedAt: firstAssigned.get(id) ?? null,
+      firstResponseAt: firstReply(messages.get(id) ?? []) ?? conversation.firstResponseAt,
       responseTimes: responseTimes(messages.get(id) ?? []),
       sla: sla.get(id) ?? {},
     });
@@ -89,10 +118,23 @@ export function collectFacts(events: Iterable<DomainEvent>): LogFacts {
   return facts;
 }
 
+function firstReply(messages: Message[]): number | null {
+  let first: number | null = null;
+  for (const message of messages) {
+    if (message.internal || message.author.kind !== 'agent') continue;
+    if (first === null || message.createdAt < first) first = message.createdAt;
+  }
+  return first;
+}
+
 function responseTimes(messages: Message[]): number[] {
   const times: number[] = [];
   let waitingSince: number | null = null;
-  for (const message of [...messages].sort((a, b) => a.seq - b.seq)) {
+  // The log usually has them in seq order already; sort (our own array) only when it does not.
+  if (messages.some((message, i) => i > 0 && (messages[i - 1]?.seq ?? 0) > message.seq)) {
+    messages.sort((a, b) => a.seq - b.seq);
+  }
+  for (const message of messages) {
     if (message.internal) continue;
     if (message.author.kind === 'customer') waitingSince ??= message.createdAt;
     if (message.author.kind === 'agent' && waitingSince !== null) {

@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import type { BusinessCalendar } from '../sla/business-calendar';
 import { SLA_TARGETS, type SlaTarget } from '../sla/sla-policy';
-import { wallClock } from '../sla/zoned-time';
+import { localHourOf } from '../sla/zoned-time';
+import type { Ticket } from '../tickets/ticket';
 import type { ConversationFacts, LogFacts } from './metrics-facts';
 import { type Distribution, distribution, rate } from './statistics';
 
-export const GROUP_BY = ['agent', 'team', 'channel', 'priority', 'category', 'day', 'hour'] as const;
+export const GROUP_BY = [
+  'agent',
+  'team',
+  'channel',
+  'priority',
+  'category',
+  'day',
+  'hour',
+] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
 export const ReportQuerySchema = z
@@ -17,7 +26,10 @@ export const ReportQuerySchema = z
     /** Zone for `day` and `hour`. */
     timeZone: z.string().default('UTC'),
   })
-  .refine((query) => query.from < query.to, { message: '`from` must be before `to`', path: ['to'] });
+  .refine((query) => query.from < query.to, {
+    message: '`from` must be before `to`',
+    path: ['to'],
+  });
 export type ReportQueryInput = z.input<typeof ReportQuerySchema>;
 export type ReportQuery = z.output<typeof ReportQuerySchema>;
 
@@ -67,7 +79,7 @@ function groupOf(facts: ConversationFacts, by: readonly GroupBy[], timeZone: str
     if (key === 'priority') group.priority = c.priority;
     if (key === 'category') group.category = c.topic ?? 'none';
     if (key === 'day' || key === 'hour') {
-      const w = wallClock(c.createdAt, timeZone);
+      const w = localHourOf(c.createdAt, timeZone);
       const pad = (n: number) => String(n).padStart(2, '0');
       if (key === 'day') group.day = `${w.year}-${pad(w.month)}-${pad(w.day)}`;
       else group.hour = pad(w.hour);
@@ -82,11 +94,19 @@ const RESOLVED_STATES = new Set(['resolved', 'closed']);
  * Computes every metric for the cohort of conversations created in [from, to), grouped as asked.
  * Pure: the same facts and query always give the same report.
  */
-export function computeReport(facts: LogFacts, query: ReportQuery, calendar: BusinessCalendar): MetricsReport {
+export function computeReport(
+  facts: LogFacts,
+  query: ReportQuery,
+  calendar: BusinessCalendar,
+): MetricsReport {
+  const index = indexByConversation(facts);
   const cohort = [...facts.conversations.values()].filter(
     (f) => f.latest.createdAt >= query.from && f.latest.createdAt < query.to,
   );
-  const groups = new Map<string, { group: Partial<Record<GroupBy, string>>; members: ConversationFacts[] }>();
+  const groups = new Map<
+    string,
+    { group: Partial<Record<GroupBy, string>>; members: ConversationFacts[] }
+  >();
   for (const member of cohort) {
     const group = groupOf(member, query.groupBy, query.timeZone);
     const key = JSON.stringify(query.groupBy.map((k) => group[k]));
@@ -99,89 +119,180 @@ export function computeReport(facts: LogFacts, query: ReportQuery, calendar: Bus
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, { group, members }]) => ({
       group,
-      metrics: metricsOf(members, facts, query, calendar, byAgentOnly ? (group.agent ?? null) : null),
+      metrics: metricsOf(
+        members,
+        facts,
+        index,
+        query,
+        calendar,
+        byAgentOnly ? (group.agent ?? null) : null,
+      ),
     }));
-  return { query, total: metricsOf(cohort, facts, query, calendar, null), rows };
+  return { query, total: metricsOf(cohort, facts, index, query, calendar, null), rows };
+}
+
+interface ConversationIndex {
+  surveysSent: Map<string, LogFacts['surveysSent']>;
+  surveyAnswers: Map<string, LogFacts['surveyAnswers']>;
+  complaints: Map<string, Ticket[]>;
+}
+
+/** Surveys and complaint tickets by conversation, so each group reads only its own. */
+function indexByConversation(facts: LogFacts): ConversationIndex {
+  const push = <T>(map: Map<string, T[]>, key: string | null, value: T) => {
+    if (key === null) return;
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  const index: ConversationIndex = {
+    surveysSent: new Map(),
+    surveyAnswers: new Map(),
+    complaints: new Map(),
+  };
+  for (const sent of facts.surveysSent) push(index.surveysSent, sent.conversationId, sent);
+  for (const answer of facts.surveyAnswers)
+    push(index.surveyAnswers, answer.conversationId, answer);
+  for (const ticket of facts.tickets.values()) {
+    if (ticket.kind !== 'complaint') continue;
+    // A complaint counts once, for the first conversation it came from.
+    push(index.complaints, ticket.conversationIds[0] ?? null, ticket);
+  }
+  return index;
 }
 
 function metricsOf(
   members: ConversationFacts[],
   facts: LogFacts,
+  index: ConversationIndex,
   query: ReportQuery,
   calendar: BusinessCalendar,
   agentId: string | null,
 ): Metrics {
-  const ids = new Set(members.map((m) => m.latest.id));
-  const conversations = members.map((m) => m.latest);
-  const queued = conversations.filter((c) => c.queuedAt !== null);
-  const answered = conversations.filter((c) => c.firstResponseAt !== null);
-  const start = (c: (typeof conversations)[number]) => c.queuedAt ?? c.createdAt;
-  const resolved = conversations.filter((c) => c.resolvedAt !== null || RESOLVED_STATES.has(c.status));
-  const firstResolved = resolved.filter((c) => c.resolvedAt !== null);
-  const assigned = conversations.filter((c) => c.assignedAt !== null && c.queuedAt !== null);
+  // One pass over the group; every metric below is a fold of these lists and counters.
+  const firstResponses: number[] = [];
+  const firstResponsesBusiness: number[] = [];
+  const responses: number[] = [];
+  const resolutions: number[] = [];
+  const answerSpeeds: number[] = [];
+  const handleTimes: number[] = [];
+  const slaOutcomes = new Map<SlaTarget, { met: number; all: number }>();
+  const sent: LogFacts['surveysSent'] = [];
+  const answers: LogFacts['surveyAnswers'] = [];
+  const complaints: Ticket[] = [];
+  let queued = 0;
+  let abandoned = 0;
+  let resolved = 0;
+  let firstContact = 0;
+  let resolvedOnce = 0;
+  let backlog = 0;
+  for (const member of members) {
+    const c = member.latest;
+    const start = c.queuedAt ?? c.createdAt;
+    if (member.firstResponseAt !== null) {
+      firstResponses.push(member.firstResponseAt - start);
+      firstResponsesBusiness.push(calendar.businessTimeBetween(start, member.firstResponseAt));
+    }
+    for (const time of member.responseTimes) responses.push(time);
+    if (c.queuedAt !== null) {
+      queued++;
+      if (c.status === 'abandoned') abandoned++;
+      if (member.firstAssignedAt !== null) answerSpeeds.push(member.firstAssignedAt - c.queuedAt);
+    }
+    if (c.resolvedAt !== null || RESOLVED_STATES.has(c.status)) resolved++;
+    if (c.resolvedAt !== null) {
+      resolvedOnce++;
+      resolutions.push(c.resolvedAt - c.createdAt);
+      if (c.reopenCount === 0 && c.transferCount === 0) firstContact++;
+      if (member.firstAssignedAt !== null) handleTimes.push(c.resolvedAt - member.firstAssignedAt);
+    }
+    if (isOpenAt(c, query.to)) backlog++;
+    for (const [target, outcome] of Object.entries(member.sla) as [
+      SlaTarget,
+      'met' | 'breached',
+    ][]) {
+      const tally = slaOutcomes.get(target) ?? { met: 0, all: 0 };
+      tally.all++;
+      if (outcome === 'met') tally.met++;
+      slaOutcomes.set(target, tally);
+    }
+    for (const item of index.surveysSent.get(c.id) ?? []) sent.push(item);
+    for (const item of index.surveyAnswers.get(c.id) ?? []) answers.push(item);
+    for (const ticket of index.complaints.get(c.id) ?? []) complaints.push(ticket);
+  }
   const slaAttainment: Partial<Record<SlaTarget, number | null>> = {};
   for (const target of SLA_TARGETS) {
-    const outcomes = members.map((m) => m.sla[target]).filter((o) => o !== undefined);
-    if (outcomes.length > 0) slaAttainment[target] = rate(outcomes.filter((o) => o === 'met').length, outcomes.length);
+    const tally = slaOutcomes.get(target);
+    if (tally) slaAttainment[target] = rate(tally.met, tally.all);
   }
-  const sent = facts.surveysSent.filter((s) => s.conversationId !== null && ids.has(s.conversationId));
-  const answers = facts.surveyAnswers.filter((s) => s.conversationId !== null && ids.has(s.conversationId));
-  const of = (kind: 'csat' | 'nps' | 'ces') => answers.filter((a) => a.kind === kind).map((a) => a.score);
+  const of = (kind: 'csat' | 'nps' | 'ces') =>
+    answers.filter((a) => a.kind === kind).map((a) => a.score);
   const csat = of('csat');
   const nps = of('nps');
   const ces = of('ces');
-  const complaints = [...facts.tickets.values()].filter(
-    (t) => t.kind === 'complaint' && t.conversationIds.some((id) => ids.has(id)),
-  );
-  const handled = firstResolved.filter((c) => c.assignedAt !== null);
-  const handleTimes = handled.map((c) => (c.resolvedAt ?? 0) - (c.assignedAt ?? 0));
   return {
-    conversations: conversations.length,
-    firstResponseTime: distribution(answered.map((c) => (c.firstResponseAt ?? 0) - start(c))),
-    firstResponseBusinessTime: distribution(
-      answered.map((c) => calendar.businessTimeBetween(start(c), c.firstResponseAt ?? 0)),
-    ),
-    responseTime: distribution(members.flatMap((m) => m.responseTimes)),
-    resolutionTime: distribution(firstResolved.map((c) => (c.resolvedAt ?? 0) - c.createdAt)),
-    speedOfAnswer: distribution(assigned.map((c) => (c.assignedAt ?? 0) - (c.queuedAt ?? 0))),
-    firstContactResolution: rate(
-      firstResolved.filter((c) => c.reopenCount === 0 && c.transferCount === 0).length,
-      firstResolved.length,
-    ),
-    resolutionRate: rate(resolved.length, conversations.length),
-    abandonmentRate: rate(queued.filter((c) => c.status === 'abandoned').length, queued.length),
+    conversations: members.length,
+    firstResponseTime: distribution(firstResponses),
+    firstResponseBusinessTime: distribution(firstResponsesBusiness),
+    responseTime: distribution(responses),
+    resolutionTime: distribution(resolutions),
+    speedOfAnswer: distribution(answerSpeeds),
+    firstContactResolution: rate(firstContact, resolvedOnce),
+    resolutionRate: rate(resolved, members.length),
+    abandonmentRate: rate(abandoned, queued),
     slaAttainment,
     csat: {
       score: rate(csat.filter((s) => s >= 4).length, csat.length),
-      responseRate: rate(answers.filter((a) => a.kind === 'csat').length, sent.filter((s) => s.kind === 'csat').length),
+      responseRate: rate(csat.length, sent.filter((s) => s.kind === 'csat').length),
       responses: csat.length,
     },
     nps: {
       score:
         nps.length === 0
           ? null
-          : (100 * (nps.filter((s) => s >= 9).length - nps.filter((s) => s <= 6).length)) / nps.length,
+          : (100 * (nps.filter((s) => s >= 9).length - nps.filter((s) => s <= 6).length)) /
+            nps.length,
       responses: nps.length,
     },
     ces: { average: distribution(ces).avg, responses: ces.length },
-    complaintRate: rate(complaints.length, conversations.length),
+    complaintRate: rate(complaints.length, members.length),
     repeatComplaintRate: rate(complaints.filter((t) => t.repeat).length, complaints.length),
-    handled: handled.length,
+    handled: handleTimes.length,
     handleTime: distribution(handleTimes),
     utilisation:
-      agentId === null ? null : utilisation(facts, agentId, query, handleTimes.reduce((a, b) => a + b, 0)),
-    backlog: conversations.filter((c) => isOpenAt(c, query.to)).length,
+      agentId === null
+        ? null
+        : utilisation(
+            facts,
+            agentId,
+            query,
+            handleTimes.reduce((a, b) => a + b, 0),
+          ),
+    backlog,
   };
 }
 
-function isOpenAt(c: { createdAt: number; resolvedAt: number | null; closedAt: number | null; abandonedAt: number | null }, at: number) {
+function isOpenAt(
+  c: {
+    createdAt: number;
+    resolvedAt: number | null;
+    closedAt: number | null;
+    abandonedAt: number | null;
+  },
+  at: number,
+) {
   if (c.createdAt >= at) return false;
   const ended = [c.resolvedAt, c.closedAt, c.abandonedAt].filter((t): t is number => t !== null);
   return ended.length === 0 || Math.min(...ended) >= at;
 }
 
 /** Handle time over the agent's online time × capacity inside [from, to). */
-function utilisation(facts: LogFacts, agentId: string, query: ReportQuery, handleMs: number): number | null {
+function utilisation(
+  facts: LogFacts,
+  agentId: string,
+  query: ReportQuery,
+  handleMs: number,
+): number | null {
   let onlineSince: number | null = null;
   let capacity = 0;
   let capacityTime = 0;

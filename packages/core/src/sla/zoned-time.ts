@@ -77,28 +77,34 @@ export function zonedInstant(date: LocalDate, minutes: number, timeZone: string)
 }
 
 const QUARTER_HOUR = 15 * 60_000;
-const localDates = new Map<string, Map<number, LocalDate>>();
+const localHours = new Map<string, Map<number, LocalDate & { hour: number }>>();
 
 /**
- * The local date of `at` in `timeZone`. Memoised per quarter hour: every zone's offset is a
- * multiple of 15 minutes, so local midnight never falls inside a quarter hour, and formatting
- * with `Intl` is the slow part of business-time arithmetic.
+ * Local date and hour of `at` in `timeZone`. Memoised per quarter hour: every zone's offset is a
+ * multiple of 15 minutes, so a local hour never changes inside a quarter hour, and formatting with
+ * `Intl` is the slow part of business-time arithmetic and of grouping by day.
  */
-export function localDateOf(at: number, timeZone: string): LocalDate {
-  let byQuarter = localDates.get(timeZone);
+export function localHourOf(at: number, timeZone: string): LocalDate & { hour: number } {
+  let byQuarter = localHours.get(timeZone);
   if (!byQuarter) {
     byQuarter = new Map();
-    localDates.set(timeZone, byQuarter);
+    localHours.set(timeZone, byQuarter);
   }
   const quarter = Math.floor(at / QUARTER_HOUR);
-  let date = byQuarter.get(quarter);
-  if (!date) {
-    const { year, month, day } = wallClock(quarter * QUARTER_HOUR, timeZone);
-    date = { year, month, day };
+  let value = byQuarter.get(quarter);
+  if (!value) {
+    const { year, month, day, hour } = wallClock(quarter * QUARTER_HOUR, timeZone);
+    value = { year, month, day, hour };
     if (byQuarter.size > 50_000) byQuarter.clear();
-    byQuarter.set(quarter, date);
+    byQuarter.set(quarter, value);
   }
-  return date;
+  return value;
+}
+
+/** The local date of `at` in `timeZone`. */
+export function localDateOf(at: number, timeZone: string): LocalDate {
+  const { year, month, day } = localHourOf(at, timeZone);
+  return { year, month, day };
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

@@ -10,6 +10,8 @@ import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
 import type { EventBus } from '../events/event-bus';
 import type { Job, JobDraft } from '../jobs/job';
 import type { Message } from '../message/message';
+import type { MetricsReport, ReportQuery } from '../metrics/metrics-report';
+import type { BusinessCalendar } from '../sla/business-calendar';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
 
 /** Filters for listing conversations; every given field must match. */
@@ -181,6 +183,13 @@ export interface StorageAdapter {
      * until then.
      */
     nextDueAt(): Promise<number | null>;
+  };
+  /**
+   * Optional: computes `desk.metrics.report()` in the storage itself (e.g. in SQL). It must give
+   * the same result as `computeReport(collectFacts(events), query, calendar)` over the event log.
+   */
+  readonly metrics?: {
+    report(query: ReportQuery, options: { calendar: BusinessCalendar }): Promise<MetricsReport>;
   };
   /**
    * Cross-node notification of new events, for adapters shared by several nodes (e.g. Postgres

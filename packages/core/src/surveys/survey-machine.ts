@@ -3,7 +3,13 @@ import type { Survey, SurveyStatus } from './survey';
 
 export type SurveyMachineEvent =
   | { type: 'SEND'; at: number; expiresAfterMs: number }
-  | { type: 'ANSWER'; at: number; answers: Record<string, number>; comment: string | null; score: number }
+  | {
+      type: 'ANSWER';
+      at: number;
+      answers: Record<string, number>;
+      comment: string | null;
+      score: number;
+    }
   | { type: 'EXPIRE'; at: number };
 
 /**
@@ -18,13 +24,24 @@ export const surveyMachine = defineMachine<SurveyStatus, Survey, SurveyMachineEv
   initial: ['scheduled'],
   final: ['answered', 'expired'],
   on: {
-    SEND: [{ from: ['scheduled'], to: 'sent', update: (_s, e) => ({ sentAt: e.at, expiresAt: e.at + e.expiresAfterMs }) }],
+    SEND: [
+      {
+        from: ['scheduled'],
+        to: 'sent',
+        update: (_s, e) => ({ sentAt: e.at, expiresAt: e.at + e.expiresAfterMs }),
+      },
+    ],
     ANSWER: [
       {
         from: ['sent'],
         to: 'answered',
         guard: { name: 'not expired', check: (s, e) => s.expiresAt === null || e.at < s.expiresAt },
-        update: (_s, e) => ({ answeredAt: e.at, answers: e.answers, comment: e.comment, score: e.score }),
+        update: (_s, e) => ({
+          answeredAt: e.at,
+          answers: e.answers,
+          comment: e.comment,
+          score: e.score,
+        }),
       },
     ],
     EXPIRE: [{ from: ['scheduled', 'sent'], to: 'expired' }],

@@ -45,15 +45,31 @@ export const SurveySettingsSchema = z.object({
   enabled: z.boolean().default(false),
   kind: z.enum(SURVEY_KINDS).default('csat'),
   /** What is surveyed when it is resolved. */
-  on: z.array(z.enum(['conversation', 'ticket'])).min(1).default(['conversation']),
+  on: z
+    .array(z.enum(['conversation', 'ticket']))
+    .min(1)
+    .default(['conversation']),
   /** Wait this long after resolution before sending. */
-  delayMs: z.number().int().nonnegative().default(5 * MINUTE),
-  expiresAfterMs: z.number().int().positive().default(7 * 24 * 60 * MINUTE),
+  delayMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(5 * MINUTE),
+  expiresAfterMs: z
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 60 * MINUTE),
   questions: z
     .array(SurveyQuestionSchema)
     .min(1)
     .max(10)
-    .default([{ id: 'overall', text: { 'zh-CN': '您对本次服务满意吗？', en: 'How satisfied are you with our service?' } }]),
+    .default([
+      {
+        id: 'overall',
+        text: { 'zh-CN': '您对本次服务满意吗？', en: 'How satisfied are you with our service?' },
+      },
+    ]),
   /** A score at or below this (at or above, for CES) is low: `survey.low_score`. */
   lowScoreAt: z.number().int().optional(),
   /** Open a complaint ticket for a low score. */
@@ -65,6 +81,10 @@ export type SurveySettings = z.output<typeof SurveySettingsSchema>;
 const DEFAULT_LOW: Record<SurveyKind, number> = { csat: 2, nps: 6, ces: 5 };
 
 /** True for a disappointed answer: CSAT ≤ 2, NPS ≤ 6 (a detractor), CES ≥ 5 (hard work). */
-export function isLowScore(kind: SurveyKind, score: number, threshold = DEFAULT_LOW[kind]): boolean {
+export function isLowScore(
+  kind: SurveyKind,
+  score: number,
+  threshold = DEFAULT_LOW[kind],
+): boolean {
   return kind === 'ces' ? score >= threshold : score <= threshold;
 }
