@@ -1,5 +1,8 @@
 import { writeResult } from './bench-result';
 import { benchMessagesPerSecond } from './core-messages-per-second';
+import { benchGatewayDelivery } from './gateway-delivery';
+import { benchPGliteAppendRatio, benchPostgresAppendRatio } from './postgres-append-ratio';
+import { benchPostgresClaimRatio } from './postgres-claim-ratio';
 import { benchRoutingDecisions } from './routing-decisions-per-second';
 import { benchAddBusinessTime, benchSlaClocks } from './sla-clocks';
 
@@ -8,10 +11,15 @@ const benchmarks = [
   benchRoutingDecisions,
   benchAddBusinessTime,
   benchSlaClocks,
+  benchGatewayDelivery,
+  benchPostgresAppendRatio,
+  benchPGliteAppendRatio,
+  benchPostgresClaimRatio,
 ];
 
 for (const bench of benchmarks) {
   const result = await bench();
+  if (!result) continue;
   const file = writeResult(result);
   console.log(
     `${result.name}: ${result.value} ${result.unit} (baseline ${result.baseline}, ratio ${result.ratio}) → ${file}`,

@@ -1,0 +1,58 @@
+import { isKefuError, KefuError } from '@kefu/core';
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  '57P01', // admin_shutdown, also what pg_terminate_backend sends
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+]);
+const CONNECTION_MESSAGE =
+  /connection terminated|connection error|not queryable|connection ended|terminating connection|cannot use a pool after calling end/i;
+
+const codeOf = (error: unknown): string =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : '';
+
+/** True when the error means the connection (not the statement) failed. */
+export function isConnectionError(error: unknown): boolean {
+  const code = codeOf(error);
+  if (CONNECTION_CODES.has(code) || code.startsWith('08')) return true;
+  return error instanceof Error && CONNECTION_MESSAGE.test(error.message);
+}
+
+/**
+ * Turns a driver error into a `KefuError`: unique violations and serialisation failures are
+ * `CONFLICT` (retry), a lost connection is `UNAVAILABLE`, anything else `ADAPTER`.
+ */
+export function mapError(error: unknown, adapter: string): KefuError {
+  if (isKefuError(error)) return error;
+  const code = codeOf(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code === '23505') {
+    return new KefuError('CONFLICT', `${adapter}: the record already exists (${detail}).`, {
+      cause: error,
+    });
+  }
+  if (code === '40001' || code === '40P01') {
+    return new KefuError('CONFLICT', `${adapter}: a concurrent transaction won; retry.`, {
+      cause: error,
+    });
+  }
+  if (isConnectionError(error)) {
+    return new KefuError(
+      'UNAVAILABLE',
+      `${adapter}: the database connection was lost (${detail}); retry when it is back.`,
+      { cause: error },
+    );
+  }
+  return new KefuError('ADAPTER', `${adapter}: the database refused the statement (${detail}).`, {
+    cause: error,
+    details: code ? { sqlstate: code } : {},
+  });
+}

@@ -1,0 +1,148 @@
+import { quoteSchema } from './schema-name';
+import type { SqlClient } from './sql-client';
+
+/**
+ * One schema change; `statements` get the quoted schema name. Never edit a released one: add a
+ * new migration with the next version.
+ *
+ * @example
+ * const latest = MIGRATIONS.at(-1)?.version;
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: (s: string) => string[];
+}
+
+/**
+ * Every migration, in order; `adapter.migrate()` applies the ones a schema lacks. Ids are
+ * `COLLATE "C"` so ordering and keyset paging compare bytes, as JavaScript compares ASCII ids.
+ *
+ * @example
+ * console.log(MIGRATIONS.map((m) => `${m.version} ${m.name}`));
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    statements: (s) => [
+      `CREATE TABLE ${s}.customers (
+        id text COLLATE "C" PRIMARY KEY,
+        version integer NOT NULL,
+        doc jsonb NOT NULL
+      )`,
+      `CREATE TABLE ${s}.agents (
+        id text COLLATE "C" PRIMARY KEY,
+        version integer NOT NULL,
+        doc jsonb NOT NULL
+      )`,
+      `CREATE TABLE ${s}.conversations (
+        id text COLLATE "C" PRIMARY KEY,
+        version integer NOT NULL,
+        customer_id text NOT NULL,
+        client_id text,
+        status text NOT NULL,
+        assignee_id text,
+        channel text NOT NULL,
+        priority text NOT NULL,
+        tags text[] NOT NULL,
+        created_at bigint NOT NULL,
+        doc jsonb NOT NULL,
+        UNIQUE (customer_id, client_id)
+      )`,
+      `CREATE INDEX conversations_list ON ${s}.conversations (created_at DESC, id DESC)`,
+      `CREATE INDEX conversations_status ON ${s}.conversations (status, created_at DESC, id DESC)`,
+      `CREATE INDEX conversations_customer ON ${s}.conversations (customer_id, created_at DESC, id DESC)`,
+      `CREATE INDEX conversations_assignee ON ${s}.conversations (assignee_id, status)`,
+      `CREATE INDEX conversations_tags ON ${s}.conversations USING gin (tags)`,
+      `CREATE TABLE ${s}.messages (
+        conversation_id text COLLATE "C" NOT NULL,
+        seq integer NOT NULL,
+        id text NOT NULL,
+        client_id text,
+        doc jsonb NOT NULL,
+        PRIMARY KEY (conversation_id, seq),
+        UNIQUE (conversation_id, client_id)
+      )`,
+      `CREATE TABLE ${s}.events (
+        position bigint PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        type text NOT NULL,
+        subject_kind text NOT NULL,
+        subject_id text NOT NULL,
+        at bigint NOT NULL,
+        doc jsonb NOT NULL
+      )`,
+      `CREATE INDEX events_subject ON ${s}.events (subject_kind, subject_id, position)`,
+      // One row: the last position handed out. Appending locks it until commit, which is what
+      // keeps positions gap-free and in commit order.
+      `CREATE TABLE ${s}.event_counter (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        last_position bigint NOT NULL
+      )`,
+      `INSERT INTO ${s}.event_counter (singleton, last_position) VALUES (true, 0)`,
+      `CREATE TABLE ${s}.jobs (
+        id text COLLATE "C" PRIMARY KEY,
+        key text NOT NULL,
+        kind text NOT NULL,
+        status text NOT NULL,
+        due_at bigint NOT NULL,
+        payload jsonb NOT NULL,
+        attempts integer NOT NULL,
+        claim_token text,
+        lease_until bigint,
+        last_error text,
+        created_at bigint NOT NULL,
+        updated_at bigint NOT NULL
+      )`,
+      `CREATE UNIQUE INDEX jobs_live_key ON ${s}.jobs (key) WHERE status IN ('scheduled', 'claimed')`,
+      `CREATE INDEX jobs_due ON ${s}.jobs (due_at, id) WHERE status = 'scheduled'`,
+      `CREATE INDEX jobs_lease ON ${s}.jobs (lease_until, id) WHERE status = 'claimed'`,
+    ],
+  },
+];
+
+/**
+ * What `migrate()` did: the versions it applied now (empty when the schema was current) and the
+ * version the schema is at.
+ *
+ * @example
+ * const { applied, current } = await storage.migrate();
+ */
+export interface MigrationResult {
+  applied: number[];
+  current: number;
+}
+
+/**
+ * Brings `schema` up to the latest migration, in one transaction. Idempotent, and safe when
+ * several nodes start at once: a transaction-scoped advisory lock lets one node migrate while the
+ * others wait and then find nothing to do.
+ */
+export async function runMigrations(sql: SqlClient, schema: string): Promise<MigrationResult> {
+  const s = quoteSchema(schema);
+  return sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`kefu.migrate.${schema}`]);
+    await tx.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS ${s}.kefu_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    );
+    const done = await tx.query<{ version: number }>(`SELECT version FROM ${s}.kefu_migrations`);
+    const have = new Set(done.rows.map((row) => row.version));
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (have.has(migration.version)) continue;
+      for (const statement of migration.statements(s)) await tx.query(statement);
+      await tx.query(`INSERT INTO ${s}.kefu_migrations (version, name) VALUES ($1, $2)`, [
+        migration.version,
+        migration.name,
+      ]);
+      applied.push(migration.version);
+    }
+    return { applied, current: Math.max(0, ...have, ...applied) };
+  });
+}

@@ -1,0 +1,94 @@
+import type {
+  Agent,
+  Conversation,
+  ConversationFilter,
+  ConversationPageRequest,
+  Customer,
+  Message,
+  StorageReader,
+} from '@kefu/core';
+import { type DocRow, json } from './row-mapping';
+import type { SqlSession } from './sql-client';
+
+/**
+ * The conversation list as one statement: every filter is a bound parameter, the keyset
+ * `(created_at, id) < (…)` walks the `(… created_at DESC, id DESC)` indexes.
+ */
+export function conversationListQuery(
+  s: string,
+  filter: ConversationFilter,
+  page: ConversationPageRequest,
+): { text: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const bind = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.status !== undefined) {
+    where.push(`status IN (SELECT jsonb_array_elements_text(${bind(json(filter.status))}::jsonb))`);
+  }
+  if (filter.customerId !== undefined) where.push(`customer_id = ${bind(filter.customerId)}`);
+  if (filter.assigneeId === null) where.push('assignee_id IS NULL');
+  else if (filter.assigneeId !== undefined) where.push(`assignee_id = ${bind(filter.assigneeId)}`);
+  if (filter.channel !== undefined) where.push(`channel = ${bind(filter.channel)}`);
+  if (filter.priority !== undefined) {
+    where.push(
+      `priority IN (SELECT jsonb_array_elements_text(${bind(json(filter.priority))}::jsonb))`,
+    );
+  }
+  if (filter.tag !== undefined) where.push(`tags @> ARRAY[${bind(filter.tag)}::text]`);
+  if (page.after) {
+    where.push(
+      `(created_at, id) < (${bind(page.after.createdAt)}::bigint, ${bind(page.after.id)})`,
+    );
+  }
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const limit = bind(Math.max(0, Math.floor(page.limit)));
+  return {
+    text: `SELECT doc FROM ${s}.conversations ${clause} ORDER BY created_at DESC, id DESC LIMIT ${limit}`,
+    params,
+  };
+}
+
+/** Reads of committed data, each one statement outside any transaction. */
+export function createPostgresReader(sql: SqlSession, s: string): StorageReader {
+  const one = async <T>(text: string, params: unknown[]): Promise<T | null> =>
+    (await sql.query<DocRow<T>>(text, params)).rows[0]?.doc ?? null;
+  const many = async <T>(text: string, params: unknown[]): Promise<T[]> =>
+    (await sql.query<DocRow<T>>(text, params)).rows.map((row) => row.doc);
+  return {
+    customers: {
+      get: (id) => one<Customer>(`SELECT doc FROM ${s}.customers WHERE id = $1`, [id]),
+    },
+    agents: {
+      get: (id) => one<Agent>(`SELECT doc FROM ${s}.agents WHERE id = $1`, [id]),
+      list: () => many<Agent>(`SELECT doc FROM ${s}.agents ORDER BY id`, []),
+    },
+    conversations: {
+      get: (id) => one<Conversation>(`SELECT doc FROM ${s}.conversations WHERE id = $1`, [id]),
+      findByClientId: (customerId, clientId) =>
+        one<Conversation>(
+          `SELECT doc FROM ${s}.conversations WHERE customer_id = $1 AND client_id = $2`,
+          [customerId, clientId],
+        ),
+      list: (filter, page) => {
+        const query = conversationListQuery(s, filter, page);
+        return many<Conversation>(query.text, query.params);
+      },
+    },
+    messages: {
+      findByClientId: (conversationId, clientId) =>
+        one<Message>(
+          `SELECT doc FROM ${s}.messages WHERE conversation_id = $1 AND client_id = $2`,
+          [conversationId, clientId],
+        ),
+      listAfter: (conversationId, afterSeq, limit) =>
+        many<Message>(
+          `SELECT doc FROM ${s}.messages WHERE conversation_id = $1 AND seq > $2
+            ORDER BY seq LIMIT $3`,
+          [conversationId, Math.floor(afterSeq), Math.max(0, Math.floor(limit))],
+        ),
+    },
+  };
+}

@@ -1,0 +1,245 @@
+import type {
+  Agent,
+  Conversation,
+  Customer,
+  DomainEvent,
+  DomainEventDraft,
+  Job,
+  JobDraft,
+  Message,
+  ReadOptions,
+  StorageTransaction,
+} from '@kefu/core';
+import { KefuError } from '@kefu/core';
+import { nanoid } from 'nanoid';
+import { type DocRow, JOB_COLUMNS, type JobRow, json, toJob } from './row-mapping';
+import type { SqlSession } from './sql-client';
+
+const conflict = (message: string) => new KefuError('CONFLICT', message);
+
+/** Table and schema the statements of one transaction use. */
+interface Context {
+  readonly sql: SqlSession;
+  /** Quoted schema. */
+  readonly s: string;
+  readonly channel: string;
+}
+
+// Conversation columns are computed from the document in SQL, so the one JSON parameter is the
+// single source of truth and the indexed columns cannot drift from it.
+const conversationColumns = `d->>'id', (d->>'version')::int, d->>'customerId', d->>'clientId',
+  d->>'status', d->>'assigneeId', d->>'channel', d->>'priority',
+  ARRAY(SELECT jsonb_array_elements_text(d->'tags')), (d->>'createdAt')::bigint, d`;
+
+class VersionedRepository<T extends { id: string; version: number }> {
+  constructor(
+    protected readonly ctx: Context,
+    protected readonly table: 'customers' | 'agents' | 'conversations',
+    private readonly kind: string,
+  ) {}
+
+  async get(id: string, options?: ReadOptions): Promise<T | null> {
+    const lock = options?.forUpdate ? ' FOR UPDATE' : '';
+    const { rows } = await this.ctx.sql.query<DocRow<T>>(
+      `SELECT doc FROM ${this.ctx.s}.${this.table} WHERE id = $1${lock}`,
+      [id],
+    );
+    return rows[0]?.doc ?? null;
+  }
+
+  async insert(record: T): Promise<void> {
+    try {
+      await this.ctx.sql.query(
+        `INSERT INTO ${this.ctx.s}.${this.table} (id, version, doc) VALUES ($1, $2, $3::jsonb)`,
+        [record.id, record.version, json(record)],
+      );
+    } catch (error) {
+      throw this.duplicate(error, record.id);
+    }
+  }
+
+  protected duplicate(error: unknown, id: string): unknown {
+    if (error instanceof KefuError && error.code === 'CONFLICT') {
+      return conflict(`A ${this.kind} "${id}" already exists (or its client id is taken).`);
+    }
+    return error;
+  }
+
+  async update(record: T, expectedVersion: number): Promise<void> {
+    const { rowCount } = await this.ctx.sql.query(
+      `UPDATE ${this.ctx.s}.${this.table} SET version = $3, doc = $4::jsonb
+        WHERE id = $1 AND version = $2`,
+      [record.id, expectedVersion, record.version, json(record)],
+    );
+    this.requireOne(rowCount, record.id, expectedVersion);
+  }
+
+  protected requireOne(rowCount: number, id: string, expectedVersion: number): void {
+    if (rowCount !== 1) {
+      throw conflict(
+        `The ${this.kind} "${id}" is not at version ${expectedVersion} (changed or not stored); read it again and retry.`,
+      );
+    }
+  }
+}
+
+class ConversationRepository extends VersionedRepository<Conversation> {
+  async findByClientId(customerId: string, clientId: string): Promise<Conversation | null> {
+    const { rows } = await this.ctx.sql.query<DocRow<Conversation>>(
+      `SELECT doc FROM ${this.ctx.s}.conversations WHERE customer_id = $1 AND client_id = $2`,
+      [customerId, clientId],
+    );
+    return rows[0]?.doc ?? null;
+  }
+
+  override async insert(conversation: Conversation): Promise<void> {
+    try {
+      await this.ctx.sql.query(
+        `INSERT INTO ${this.ctx.s}.conversations (id, version, customer_id, client_id, status,
+          assignee_id, channel, priority, tags, created_at, doc)
+         SELECT ${conversationColumns} FROM (SELECT $1::jsonb AS d) AS input`,
+        [json(conversation)],
+      );
+    } catch (error) {
+      throw this.duplicate(error, conversation.id);
+    }
+  }
+
+  override async update(conversation: Conversation, expectedVersion: number): Promise<void> {
+    const { rowCount } = await this.ctx.sql.query(
+      `UPDATE ${this.ctx.s}.conversations AS c
+          SET (id, version, customer_id, client_id, status, assignee_id, channel, priority, tags,
+               created_at, doc) = (SELECT ${conversationColumns})
+         FROM (SELECT $1::jsonb AS d) AS input
+        WHERE c.id = $2 AND c.version = $3`,
+      [json(conversation), conversation.id, expectedVersion],
+    );
+    this.requireOne(rowCount, conversation.id, expectedVersion);
+  }
+}
+
+class MessageRepository {
+  constructor(private readonly ctx: Context) {}
+
+  async findByClientId(conversationId: string, clientId: string): Promise<Message | null> {
+    const { rows } = await this.ctx.sql.query<DocRow<Message>>(
+      `SELECT doc FROM ${this.ctx.s}.messages WHERE conversation_id = $1 AND client_id = $2`,
+      [conversationId, clientId],
+    );
+    return rows[0]?.doc ?? null;
+  }
+
+  async insert(message: Message): Promise<void> {
+    try {
+      await this.ctx.sql.query(
+        `INSERT INTO ${this.ctx.s}.messages (conversation_id, seq, id, client_id, doc)
+         VALUES ($1, $2, $3, $4, $5::jsonb)`,
+        [message.conversationId, message.seq, message.id, message.clientId, json(message)],
+      );
+    } catch (error) {
+      if (error instanceof KefuError && error.code === 'CONFLICT') {
+        throw conflict(
+          `Message seq ${message.seq} or its client id already exists in "${message.conversationId}".`,
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+class EventLogWriter {
+  constructor(private readonly ctx: Context) {}
+
+  async append(drafts: readonly DomainEventDraft[]): Promise<DomainEvent[]> {
+    if (drafts.length === 0) return [];
+    const ids = drafts.map(() => `evt_${nanoid(16)}`);
+    // One round trip: take the next positions from the counter, insert the events, and queue
+    // the NOTIFY. The counter row stays locked until commit, so appenders queue here: positions
+    // are handed out gap-free and become visible in order. A rollback undoes the increment and
+    // the NOTIFY (Postgres delivers notifications at commit only).
+    const { rows } = await this.ctx.sql.query<{ last: number }>(
+      `WITH counter AS (
+         UPDATE ${this.ctx.s}.event_counter SET last_position = last_position + $1
+         RETURNING last_position
+       ), appended AS (
+         INSERT INTO ${this.ctx.s}.events (position, id, type, subject_kind, subject_id, at, doc)
+         SELECT c.last_position - $1 + x.n, x.e->>'id', x.e->>'type', x.e->'subject'->>'kind',
+                x.e->'subject'->>'id', (x.e->>'at')::bigint,
+                x.e || jsonb_build_object('position', c.last_position - $1 + x.n)
+           FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS x(e, n) CROSS JOIN counter c
+         RETURNING position
+       )
+       SELECT last_position::float8 AS last, pg_notify($3, last_position::text) FROM counter`,
+      [
+        drafts.length,
+        json(drafts.map((draft, index) => ({ ...draft, id: ids[index] }))),
+        this.ctx.channel,
+      ],
+    );
+    const last = rows[0]?.last ?? 0;
+    const first = last - drafts.length + 1;
+    const events = drafts.map(
+      (draft, index) => ({ ...draft, id: ids[index], position: first + index }) as DomainEvent,
+    );
+    return JSON.parse(json(events)) as DomainEvent[];
+  }
+}
+
+class JobWriter {
+  constructor(private readonly ctx: Context) {}
+
+  async schedule(draft: JobDraft, now: number): Promise<Job> {
+    await this.cancel(draft.key, now);
+    const { rows } = await this.ctx.sql.query<JobRow>(
+      `INSERT INTO ${this.ctx.s}.jobs (id, key, kind, status, due_at, payload, attempts,
+         claim_token, lease_until, last_error, created_at, updated_at)
+       VALUES ($1, $2, $3, 'scheduled', $4, $5::jsonb, 0, NULL, NULL, NULL, $6, $6)
+       RETURNING ${JOB_COLUMNS}`,
+      [`job_${nanoid(16)}`, draft.key, draft.kind, draft.dueAt, json(draft.payload), now],
+    );
+    const row = rows[0];
+    if (!row) throw new KefuError('ADAPTER', 'Scheduling a job returned no row.');
+    return toJob(row);
+  }
+
+  async cancel(key: string, now: number): Promise<void> {
+    await this.ctx.sql.query(
+      `UPDATE ${this.ctx.s}.jobs SET status = 'cancelled', claim_token = NULL, lease_until = NULL,
+          updated_at = $2
+        WHERE key = $1 AND status IN ('scheduled', 'claimed')`,
+      [key, now],
+    );
+  }
+
+  async complete(jobId: string, claimToken: string, now: number): Promise<void> {
+    const { rowCount } = await this.ctx.sql.query(
+      `UPDATE ${this.ctx.s}.jobs SET status = 'done', claim_token = NULL, lease_until = NULL,
+          updated_at = $3
+        WHERE id = $1 AND status = 'claimed' AND claim_token = $2`,
+      [jobId, claimToken, now],
+    );
+    if (rowCount !== 1) {
+      throw conflict(`Job "${jobId}" is no longer claimed with this token; another runner has it.`);
+    }
+  }
+}
+
+/** One unit of work on one connection; see `createPostgresAdapter`. */
+export class PostgresTransaction implements StorageTransaction {
+  readonly customers: VersionedRepository<Customer>;
+  readonly agents: VersionedRepository<Agent>;
+  readonly conversations: ConversationRepository;
+  readonly messages: MessageRepository;
+  readonly events: EventLogWriter;
+  readonly jobs: JobWriter;
+
+  constructor(sql: SqlSession, s: string, channel: string) {
+    const ctx: Context = { sql, s, channel };
+    this.customers = new VersionedRepository(ctx, 'customers', 'customer');
+    this.agents = new VersionedRepository(ctx, 'agents', 'agent');
+    this.conversations = new ConversationRepository(ctx, 'conversations', 'conversation');
+    this.messages = new MessageRepository(ctx);
+    this.events = new EventLogWriter(ctx);
+    this.jobs = new JobWriter(ctx);
+  }
+}

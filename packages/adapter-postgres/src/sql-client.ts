@@ -1,0 +1,86 @@
+/** Rows of one statement. */
+export interface SqlResult<R> {
+  rows: R[];
+  rowCount: number;
+}
+
+/** Something that runs one parameterised statement. */
+export interface SqlSession {
+  query<R = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+  ): Promise<SqlResult<R>>;
+}
+
+/**
+ * The little the adapter needs from a database: statements, transactions, notifications. One
+ * implementation over a `pg` Pool, one over PGlite.
+ */
+export interface SqlClient extends SqlSession {
+  readonly kind: 'pg' | 'pglite';
+  /** Runs `work` in BEGIN … COMMIT; ROLLBACK when it throws. Errors of `work` pass through. */
+  transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** Calls `onPayload` for each NOTIFY on `channel`; resolves to a function that stops. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+}
+
+/**
+ * The part of a `pg` Pool the adapter uses, so `pg` stays an optional peer for types too.
+ *
+ * @example
+ * const client: PgPoolLike = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ */
+export interface PgPoolLike {
+  connect(): Promise<PgPoolClientLike>;
+  query(text: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  readonly totalCount: number;
+}
+
+/**
+ * A client checked out of a `pg` Pool.
+ *
+ * @example
+ * const connection: PgPoolClientLike = await pool.connect();
+ */
+export interface PgPoolClientLike {
+  query(text: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  release(error?: Error | boolean): void;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(
+    event: 'notification',
+    listener: (message: { channel: string; payload?: string | undefined }) => void,
+  ): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  off(event: 'error', listener: (error: Error) => void): unknown;
+  off(
+    event: 'notification',
+    listener: (message: { channel: string; payload?: string | undefined }) => void,
+  ): unknown;
+}
+
+/**
+ * The part of a PGlite instance the adapter uses.
+ *
+ * @example
+ * const client: PGliteLike = await PGlite.create();
+ */
+export interface PGliteLike {
+  query(
+    text: string,
+    params?: unknown[],
+  ): Promise<{ rows: unknown[]; affectedRows?: number | undefined }>;
+  exec(text: string): Promise<unknown>;
+  listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
+}
+
+export const isPgPool = (client: unknown): client is PgPoolLike =>
+  typeof client === 'object' &&
+  client !== null &&
+  typeof (client as PgPoolLike).connect === 'function' &&
+  'totalCount' in client;
+
+export const isPGlite = (client: unknown): client is PGliteLike =>
+  typeof client === 'object' &&
+  client !== null &&
+  typeof (client as PGliteLike).listen === 'function' &&
+  typeof (client as PGliteLike).exec === 'function';
