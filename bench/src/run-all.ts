@@ -1,5 +1,6 @@
 import { writeResult } from './bench-result';
 import { benchMessagesPerSecond } from './core-messages-per-second';
+import { benchGatewayDelivery } from './gateway-delivery';
 import { benchMetricsReport } from './metrics-report-ms';
 import { benchPGliteAppendRatio, benchPostgresAppendRatio } from './postgres-append-ratio';
 import { benchPostgresClaimRatio } from './postgres-claim-ratio';
@@ -12,6 +13,7 @@ const benchmarks = [
   benchAddBusinessTime,
   benchSlaClocks,
   benchMetricsReport,
+  benchGatewayDelivery,
   benchPostgresAppendRatio,
   benchPGliteAppendRatio,
   benchPostgresClaimRatio,

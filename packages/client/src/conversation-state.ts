@@ -1,0 +1,143 @@
+import type { WireConversation, WireMessage } from '@kefu/core/protocol';
+
+/** Where an optimistic message is: on its way, stored (it has a `seq`), or refused. */
+export type MessageStatus = 'sending' | 'sent' | 'failed';
+
+/** A message as a UI shows it: stored ones by `seq`, then this client's unsent ones. */
+export interface ClientMessage {
+  /** Stable across the optimistic → stored change: the client id, else the message id. */
+  key: string;
+  conversationId: string;
+  id: string | null;
+  seq: number | null;
+  clientId: string | null;
+  author: WireMessage['author'] | null;
+  text: string;
+  attachments: WireMessage['attachments'];
+  internal: boolean;
+  createdAt: number;
+  status: MessageStatus;
+  error: { code: string; message: string } | null;
+}
+
+/** One conversation in the store. */
+export interface ConversationView {
+  id: string;
+  conversation: WireConversation | null;
+  messages: readonly ClientMessage[];
+  /** Every message up to this seq is here (the resume point). */
+  syncedSeq: number;
+  /** Ids of the other people typing now. */
+  typing: readonly string[];
+  /** The highest seq the other side said it read. */
+  peerReadSeq: number;
+}
+
+/** An unsent message in the outbox. */
+export interface OutboxEntry {
+  clientId: string;
+  conversationId: string;
+  text: string;
+  attachments: WireMessage['attachments'];
+  internal: boolean;
+  createdAt: number;
+  status: 'sending' | 'failed';
+  error: { code: string; message: string } | null;
+}
+
+/** Mutable bookkeeping for one conversation; views are derived from it when it changes. */
+export class ConversationState {
+  conversation: WireConversation | null = null;
+  readonly stored = new Map<number, WireMessage>();
+  syncedSeq = 0;
+  /** A resubscribe is in flight to fill a gap. */
+  resyncing = false;
+  readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
+  peerReadSeq = 0;
+  #view: ConversationView | null = null;
+
+  constructor(readonly id: string) {}
+
+  /** Adds a stored message; true when it was new. Advances `syncedSeq` over contiguous seqs. */
+  add(message: WireMessage): boolean {
+    if (this.stored.has(message.seq)) return false;
+    this.stored.set(message.seq, message);
+    this.#advance();
+    this.changed();
+    return true;
+  }
+
+  /** The gateway sent everything up to `lastSeq` (seqs missing below it are not for us). */
+  synced(lastSeq: number): void {
+    if (lastSeq > this.syncedSeq) {
+      this.syncedSeq = lastSeq;
+      this.#advance();
+      this.changed();
+    }
+    this.resyncing = false;
+  }
+
+  /** True when a message above `syncedSeq + 1` arrived: something is missing in between. */
+  hasGap(): boolean {
+    for (const seq of this.stored.keys()) if (seq > this.syncedSeq) return true;
+    return false;
+  }
+
+  #advance(): void {
+    while (this.stored.has(this.syncedSeq + 1)) this.syncedSeq++;
+  }
+
+  changed(): void {
+    this.#view = null;
+  }
+
+  view(outbox: Iterable<OutboxEntry>): ConversationView {
+    if (this.#view) return this.#view;
+    const storedClientIds = new Set<string>();
+    const messages: ClientMessage[] = [...this.stored.values()]
+      .sort((a, b) => a.seq - b.seq)
+      .map((message) => {
+        if (message.clientId) storedClientIds.add(message.clientId);
+        return {
+          key: message.clientId ?? message.id,
+          conversationId: message.conversationId,
+          id: message.id,
+          seq: message.seq,
+          clientId: message.clientId,
+          author: message.author,
+          text: message.text,
+          attachments: message.attachments,
+          internal: message.internal,
+          createdAt: message.createdAt,
+          status: 'sent' as const,
+          error: null,
+        };
+      });
+    for (const entry of outbox) {
+      if (entry.conversationId !== this.id || storedClientIds.has(entry.clientId)) continue;
+      messages.push({
+        key: entry.clientId,
+        conversationId: entry.conversationId,
+        id: null,
+        seq: null,
+        clientId: entry.clientId,
+        author: null,
+        text: entry.text,
+        attachments: entry.attachments,
+        internal: entry.internal,
+        createdAt: entry.createdAt,
+        status: entry.status,
+        error: entry.error,
+      });
+    }
+    this.#view = {
+      id: this.id,
+      conversation: this.conversation,
+      messages,
+      syncedSeq: this.syncedSeq,
+      typing: [...this.typing.keys()],
+      peerReadSeq: this.peerReadSeq,
+    };
+    return this.#view;
+  }
+}

@@ -1,0 +1,329 @@
+import type { ClientFrame, ServerFrame, WireMessage } from '@kefu/core/protocol';
+import { ws } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket as NodeWebSocket } from 'ws';
+import { createKefuClient, type KefuClient } from './kefu-client';
+
+// Node 20 has no global WebSocket; msw intercepts the global, so give it one to replace.
+if (!('WebSocket' in globalThis)) {
+  Object.defineProperty(globalThis, 'WebSocket', {
+    value: NodeWebSocket,
+    configurable: true,
+    writable: true,
+  });
+}
+
+const URL = 'ws://kefu.test/kefu';
+const gateway = ws.link(URL);
+const server = setupServer();
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+interface MockConnection {
+  received: ClientFrame[];
+  send(frame: ServerFrame): void;
+  close(code?: number, reason?: string): void;
+}
+
+/** A scripted gateway: records every connection's frames and lets the test answer. */
+function mockGateway(
+  onFrame: (frame: ClientFrame, connection: MockConnection) => void = () => {},
+): MockConnection[] {
+  const connections: MockConnection[] = [];
+  server.use(
+    gateway.addEventListener('connection', ({ client }) => {
+      const connection: MockConnection = {
+        received: [],
+        send: (frame) => client.send(JSON.stringify(frame)),
+        close: (code, reason) => client.close(code, reason),
+      };
+      connections.push(connection);
+      client.addEventListener('message', (event) => {
+        const frame = JSON.parse(String(event.data)) as ClientFrame;
+        connection.received.push(frame);
+        onFrame(frame, connection);
+      });
+    }),
+  );
+  return connections;
+}
+
+const welcome = (heartbeatMs = 60_000): ServerFrame => ({
+  type: 'welcome',
+  v: 1,
+  session: { role: 'customer', id: 'cus_lin' },
+  heartbeatMs,
+});
+
+/** Answers hello with welcome, like a gateway that accepts everyone. */
+const welcoming =
+  (
+    next: (frame: ClientFrame, connection: MockConnection) => void = () => {},
+    heartbeatMs?: number,
+  ) =>
+  (frame: ClientFrame, connection: MockConnection) => {
+    if (frame.type === 'hello') connection.send(welcome(heartbeatMs));
+    else next(frame, connection);
+  };
+
+const stored = (seq: number, text: string, clientId: string | null = null): WireMessage => ({
+  id: `msg_${seq}`,
+  conversationId: 'conv_1',
+  seq,
+  author: { kind: 'agent', id: 'agt_wang' },
+  text,
+  attachments: [],
+  internal: false,
+  clientId,
+  createdAt: 1_700_000_000_000 + seq,
+});
+
+const clients: KefuClient[] = [];
+function client(options: Partial<Parameters<typeof createKefuClient>[0]> = {}): KefuClient {
+  const created = createKefuClient({
+    url: URL,
+    identity: { kind: 'customer', customerId: 'cus_lin', signature: 'ab12' },
+    reconnect: { minDelayMs: 5, maxDelayMs: 20 },
+    visitorTokenStorage: null,
+    ...options,
+  });
+  clients.push(created);
+  return created;
+}
+afterEach(() => {
+  for (const c of clients.splice(0)) c.close();
+});
+
+async function until<T>(check: () => T | undefined | false, timeoutMs = 3_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+const messagesOf = (c: KefuClient) => c.getSnapshot().conversations.conv_1?.messages ?? [];
+
+describe('createKefuClient (msw WebSocket)', () => {
+  it('says hello with its identity and opens on welcome', async () => {
+    const connections = mockGateway(welcoming());
+    const kefu = client();
+    await until(() => kefu.getSnapshot().status === 'open');
+    expect(connections[0]?.received[0]).toEqual({
+      type: 'hello',
+      v: 1,
+      auth: { kind: 'customer', customerId: 'cus_lin', signature: 'ab12' },
+    });
+    expect(kefu.getSnapshot().session).toEqual({ role: 'customer', id: 'cus_lin' });
+  });
+
+  it('shows a message as sending at once, then sent with its seq on ack', async () => {
+    const connections = mockGateway(
+      welcoming((frame, connection) => {
+        if (frame.type === 'send' && frame.id) {
+          connection.send({
+            type: 'ack',
+            id: frame.id,
+            message: stored(1, frame.text ?? '', frame.clientId),
+          });
+        }
+      }),
+    );
+    const kefu = client();
+    await until(() => kefu.getSnapshot().status === 'open');
+    const clientId = kefu.send('conv_1', '在吗');
+    expect(messagesOf(kefu)).toMatchObject([
+      { key: clientId, text: '在吗', status: 'sending', seq: null },
+    ]);
+    await until(() => messagesOf(kefu)[0]?.status === 'sent');
+    expect(messagesOf(kefu)).toMatchObject([{ key: clientId, seq: 1, status: 'sent' }]);
+    expect(connections[0]?.received.filter((f) => f.type === 'send')).toHaveLength(1);
+  });
+
+  it('marks a refused message failed, and retry sends it again with the same client id', async () => {
+    let refuse = true;
+    const connections = mockGateway(
+      welcoming((frame, connection) => {
+        if (frame.type !== 'send' || !frame.id) return;
+        if (refuse) {
+          connection.send({ type: 'error', id: frame.id, code: 'FORBIDDEN', message: 'no' });
+        } else {
+          connection.send({ type: 'ack', id: frame.id, message: stored(1, 'x', frame.clientId) });
+        }
+      }),
+    );
+    const kefu = client();
+    await until(() => kefu.getSnapshot().status === 'open');
+    const clientId = kefu.send('conv_1', 'x');
+    await until(() => messagesOf(kefu)[0]?.status === 'failed');
+    expect(messagesOf(kefu)[0]?.error).toEqual({ code: 'FORBIDDEN', message: 'no' });
+    refuse = false;
+    kefu.retry(clientId);
+    await until(() => messagesOf(kefu)[0]?.status === 'sent');
+    const sends = connections[0]?.received.filter((f) => f.type === 'send') ?? [];
+    expect(sends.map((f) => f.type === 'send' && f.clientId)).toEqual([clientId, clientId]);
+  });
+
+  it('keeps offline sends in the outbox and delivers them after reconnecting, resuming from the last seq', async () => {
+    const connections = mockGateway(
+      welcoming((frame, connection) => {
+        if (frame.type === 'subscribe') {
+          connection.send({ type: 'synced', conversationId: 'conv_1', lastSeq: 2 });
+        }
+      }),
+    );
+    const kefu = client({ reconnect: { minDelayMs: 100, maxDelayMs: 100, random: () => 0.99 } });
+    kefu.watch('conv_1');
+    await until(() => connections[0]?.received.some((f) => f.type === 'subscribe'));
+    connections[0]?.send({ type: 'message', message: stored(1, 'a') });
+    connections[0]?.send({ type: 'message', message: stored(2, 'b') });
+    await until(() => kefu.getSnapshot().conversations.conv_1?.syncedSeq === 2);
+
+    connections[0]?.close(4500, 'server restart');
+    await until(() => kefu.getSnapshot().status === 'reconnecting');
+    const first = kefu.send('conv_1', 'offline 1');
+    const second = kefu.send('conv_1', 'offline 2');
+    expect(messagesOf(kefu).map((m) => m.status)).toEqual(['sent', 'sent', 'sending', 'sending']);
+
+    await until(() => connections[1]?.received.filter((f) => f.type === 'send').length === 2);
+    const again = connections[1]?.received ?? [];
+    expect(again.find((f) => f.type === 'subscribe')).toMatchObject({
+      conversationId: 'conv_1',
+      afterSeq: 2,
+    });
+    expect(
+      again.filter((f) => f.type === 'send').map((f) => f.type === 'send' && f.clientId),
+    ).toEqual([first, second]);
+    // Nothing was sent on the dead connection.
+    expect(connections[0]?.received.some((f) => f.type === 'send')).toBe(false);
+    // The stored copy arriving as a live message confirms the optimistic one, without doubling it.
+    connections[1]?.send({
+      type: 'message',
+      message: { ...stored(3, 'offline 1', first), author: { kind: 'customer', id: 'cus_lin' } },
+    });
+    await until(() => messagesOf(kefu)[2]?.status === 'sent');
+    expect(messagesOf(kefu).map((m) => [m.text, m.status])).toEqual([
+      ['a', 'sent'],
+      ['b', 'sent'],
+      ['offline 1', 'sent'],
+      ['offline 2', 'sending'],
+    ]);
+  });
+
+  it('drops duplicates and asks again from the last contiguous seq when it sees a gap', async () => {
+    let subscribes = 0;
+    const connections = mockGateway(
+      welcoming((frame, connection) => {
+        if (frame.type === 'subscribe' && subscribes++ === 0) {
+          connection.send({ type: 'synced', conversationId: 'conv_1', lastSeq: 0 });
+        }
+      }),
+    );
+    const kefu = client();
+    kefu.watch('conv_1');
+    await until(() => connections[0]?.received.some((f) => f.type === 'subscribe'));
+    const live = connections[0];
+    live?.send({ type: 'message', message: stored(1, 'a') });
+    live?.send({ type: 'message', message: stored(1, 'a') });
+    live?.send({ type: 'message', message: stored(3, 'c') });
+    await until(() => live?.received.filter((f) => f.type === 'subscribe').length === 2);
+    expect(live?.received.filter((f) => f.type === 'subscribe').at(-1)).toMatchObject({
+      afterSeq: 1,
+    });
+    live?.send({ type: 'message', message: stored(2, 'b') });
+    live?.send({ type: 'synced', conversationId: 'conv_1', lastSeq: 3 });
+    await until(() => kefu.getSnapshot().conversations.conv_1?.syncedSeq === 3);
+    expect(messagesOf(kefu).map((m) => m.text)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('stops for good when the gateway refuses the credentials', async () => {
+    const connections = mockGateway((frame, connection) => {
+      if (frame.type !== 'hello') return;
+      connection.send({ type: 'error', code: 'UNAUTHORIZED', message: 'bad signature' });
+      setTimeout(() => connection.close(4401, 'unauthorized'), 5);
+    });
+    const kefu = client();
+    await until(() => kefu.getSnapshot().status === 'closed');
+    expect(kefu.getSnapshot().lastError).toEqual({
+      code: 'UNAUTHORIZED',
+      message: 'bad signature',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(connections).toHaveLength(1);
+  });
+
+  it('pings at the heartbeat interval and reconnects when the gateway goes silent', async () => {
+    let silent = false;
+    const connections = mockGateway((frame, connection) => {
+      if (frame.type === 'hello') connection.send(welcome(20));
+      if (frame.type === 'ping' && !silent) connection.send({ type: 'pong', at: frame.at ?? 0 });
+    });
+    const kefu = client();
+    await until(() => (connections[0]?.received.filter((f) => f.type === 'ping').length ?? 0) >= 2);
+    silent = true;
+    await until(() => connections.length >= 2, 2_000);
+    expect(kefu.getSnapshot().status).not.toBe('closed');
+  });
+
+  it('keeps a visitor token the gateway issues, and presents it next time', async () => {
+    const saved: string[] = [];
+    const connections = mockGateway((frame, connection) => {
+      if (frame.type === 'hello') {
+        connection.send({
+          ...welcome(),
+          session: { role: 'visitor', id: 'vis_1' },
+          visitorToken: 'v1.vis_1.sig',
+        } as ServerFrame);
+      }
+    });
+    const storage = {
+      get: () => saved.at(-1) ?? null,
+      set: (token: string) => void saved.push(token),
+    };
+    const first = client({ identity: { kind: 'visitor' }, visitorTokenStorage: storage });
+    await until(() => first.getSnapshot().status === 'open');
+    expect(saved).toEqual(['v1.vis_1.sig']);
+    first.close();
+    const second = client({ identity: { kind: 'visitor' }, visitorTokenStorage: storage });
+    await until(() => second.getSnapshot().status === 'open');
+    expect(connections[1]?.received[0]).toMatchObject({
+      auth: { kind: 'visitor', token: 'v1.vis_1.sig' },
+    });
+  });
+
+  it('resolves startConversation with the conversation and watches it', async () => {
+    const connections = mockGateway(
+      welcoming((frame, connection) => {
+        if (frame.type === 'start' && frame.id) {
+          connection.send({
+            type: 'ack',
+            id: frame.id,
+            conversation: {
+              id: 'conv_1',
+              customerId: 'cus_lin',
+              clientId: frame.clientId,
+              status: 'queued',
+              topic: null,
+              assigneeId: null,
+              lastSeq: 1,
+              createdAt: 1,
+              updatedAt: 1,
+            },
+          });
+        }
+      }),
+    );
+    const kefu = client();
+    const conversation = await kefu.startConversation({ text: '你好' });
+    expect(conversation.id).toBe('conv_1');
+    expect(connections[0]?.received.find((f) => f.type === 'start')).toMatchObject({
+      message: { text: '你好' },
+    });
+    await until(() => connections[0]?.received.some((f) => f.type === 'subscribe'));
+  });
+});

@@ -1,0 +1,517 @@
+import {
+  type ClientFrame,
+  type Credentials,
+  decodeServerFrame,
+  encodeFrame,
+  PROTOCOL_VERSION,
+  type ServerFrame,
+  type Session,
+  type WireConversation,
+  type WireMessage,
+} from '@kefu/core/protocol';
+import { nanoid } from 'nanoid';
+import { type BackoffOptions, backoffDelay } from './backoff';
+import { ConversationState, type ConversationView, type OutboxEntry } from './conversation-state';
+import {
+  type ClientTransport,
+  createWebSocketTransport,
+  type TransportConnection,
+} from './transport';
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+/** What a UI reads: referentially stable until something changes. */
+export interface KefuClientSnapshot {
+  status: ConnectionStatus;
+  session: Session | null;
+  conversations: Readonly<Record<string, ConversationView>>;
+  /** The last error the gateway reported that was not tied to one message. */
+  lastError: { code: string; message: string } | null;
+}
+
+/** Somewhere to keep the visitor token between page loads (localStorage by default). */
+export interface TokenStorage {
+  get(): string | null;
+  set(token: string): void;
+}
+
+export interface CreateKefuClientOptions {
+  /** The gateway URL, e.g. `wss://shop.example/kefu`. */
+  url: string;
+  /** Who this client is: a signed customer, a visitor, or an agent. */
+  identity: Credentials;
+  /** Defaults to WebSocket (`globalThis.WebSocket`). */
+  transport?: ClientTransport;
+  /** Ping interval until the gateway says otherwise. Default 25 s. */
+  heartbeatMs?: number;
+  reconnect?: BackoffOptions;
+  /** Where a visitor's token is kept; defaults to localStorage when there is one. */
+  visitorTokenStorage?: TokenStorage | null;
+  /** Connect at creation. Default true. */
+  autoConnect?: boolean;
+}
+
+/** A customer-service client: connection, conversations and outbox behind one store. */
+export interface KefuClient {
+  /** Store API for UIs (`useSyncExternalStore(client.subscribe, client.getSnapshot)`). */
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): KefuClientSnapshot;
+  connect(): void;
+  /** Closes for good (no reconnect). Unsent messages stay in the outbox of this object. */
+  close(): void;
+  /**
+   * Starts a conversation (customers and visitors), optionally with a first message, and watches it.
+   * Safe to call offline: it is sent when connected, once.
+   */
+  startConversation(input?: { topic?: string; text?: string }): Promise<WireConversation>;
+  /** Receives a conversation's messages from the last one seen, live, across reconnects. */
+  watch(conversationId: string): void;
+  unwatch(conversationId: string): void;
+  /**
+   * Sends a message; shown at once as `sending`, then `sent`, or `failed`. Offline, it waits in the
+   * outbox and is delivered exactly once after reconnecting. Returns the client id.
+   */
+  send(conversationId: string, text: string, options?: { internal?: boolean }): string;
+  /** Sends a `failed` message again. */
+  retry(clientId: string): void;
+  setTyping(conversationId: string, typing: boolean): void;
+  markRead(conversationId: string, seq: number): void;
+}
+
+const TYPING_TTL_MS = 8_000;
+
+function defaultTokenStorage(): TokenStorage | null {
+  const storage = (
+    globalThis as {
+      localStorage?: {
+        getItem(key: string): string | null;
+        setItem(key: string, value: string): void;
+      };
+    }
+  ).localStorage;
+  if (!storage) return null;
+  const key = 'kefu.visitorToken';
+  return { get: () => storage.getItem(key), set: (token) => storage.setItem(key, token) };
+}
+
+/**
+ * Creates a client for a Kefu gateway.
+ *
+ * @example
+ * import { createKefuClient } from '@kefu/client';
+ *
+ * const client = createKefuClient({
+ *   url: 'wss://candy.example/kefu',
+ *   identity: { kind: 'customer', customerId: 'cus_lin', signature },
+ * });
+ * const conversation = await client.startConversation({ text: '我的糖果什么时候到？' });
+ * client.subscribe(() => render(client.getSnapshot().conversations[conversation.id]));
+ */
+export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
+  const transport = options.transport ?? createWebSocketTransport();
+  const tokenStorage =
+    options.visitorTokenStorage === undefined ? defaultTokenStorage() : options.visitorTokenStorage;
+  let identity: Credentials = options.identity;
+  if (identity.kind === 'visitor' && !identity.token) {
+    const saved = tokenStorage?.get();
+    if (saved) identity = { kind: 'visitor', token: saved };
+  }
+
+  const listeners = new Set<() => void>();
+  const conversations = new Map<string, ConversationState>();
+  const watched = new Set<string>();
+  const outbox = new Map<string, OutboxEntry>();
+  /** Requests awaiting an ack, by request id; re-sent after a reconnect (all are idempotent). */
+  const requests = new Map<
+    string,
+    { frame: ClientFrame; resolve(frame: ServerFrame): void; reject(error: Error): void }
+  >();
+  /** Send request ids → client ids. */
+  const sendRequests = new Map<string, string>();
+
+  let status: ConnectionStatus = 'idle';
+  let session: Session | null = null;
+  let lastError: KefuClientSnapshot['lastError'] = null;
+  let connection: TransportConnection | null = null;
+  let attempt = 0;
+  let heartbeatMs = options.heartbeatMs ?? 25_000;
+  let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  let pingTimer: ReturnType<typeof setInterval> | null = null;
+  let lastHeardAt = 0;
+  let snapshot: KefuClientSnapshot | null = null;
+  let lastSnapshot: KefuClientSnapshot | null = null;
+  let stopped = false;
+
+  const emit = () => {
+    snapshot = null;
+    for (const listener of [...listeners]) listener();
+  };
+
+  const stateOf = (conversationId: string) => {
+    let state = conversations.get(conversationId);
+    if (!state) {
+      state = new ConversationState(conversationId);
+      conversations.set(conversationId, state);
+    }
+    return state;
+  };
+
+  const write = (frame: ClientFrame) => {
+    if (status === 'open') connection?.send(encodeFrame(frame));
+  };
+
+  const sendOutboxEntry = (entry: OutboxEntry) => {
+    const id = `s_${entry.clientId}`;
+    sendRequests.set(id, entry.clientId);
+    write({
+      type: 'send',
+      id,
+      conversationId: entry.conversationId,
+      clientId: entry.clientId,
+      text: entry.text,
+      attachments: entry.attachments,
+      internal: entry.internal,
+    });
+  };
+
+  const resubscribe = (conversationId: string) => {
+    const state = stateOf(conversationId);
+    state.resyncing = true;
+    write({ type: 'subscribe', conversationId, afterSeq: state.syncedSeq });
+  };
+
+  const onStored = (message: WireMessage) => {
+    const state = stateOf(message.conversationId);
+    const added = state.add(message);
+    const pending = message.clientId ? outbox.get(message.clientId) : undefined;
+    if (pending && pending.conversationId === message.conversationId && message.clientId) {
+      outbox.delete(message.clientId);
+      state.changed();
+    }
+    if (!state.resyncing && state.hasGap() && watched.has(message.conversationId)) {
+      resubscribe(message.conversationId);
+    }
+    return added || pending !== undefined;
+  };
+
+  const failEntry = (clientId: string, error: { code: string; message: string }) => {
+    const entry = outbox.get(clientId);
+    if (!entry) return;
+    outbox.set(clientId, { ...entry, status: 'failed', error });
+    stateOf(entry.conversationId).changed();
+  };
+
+  const handleFrame = (frame: ServerFrame) => {
+    switch (frame.type) {
+      case 'welcome': {
+        session = frame.session;
+        heartbeatMs = frame.heartbeatMs;
+        status = 'open';
+        attempt = 0;
+        lastError = null;
+        if (frame.visitorToken && identity.kind === 'visitor') {
+          identity = { kind: 'visitor', token: frame.visitorToken };
+          tokenStorage?.set(frame.visitorToken);
+        }
+        startHeartbeat();
+        for (const conversationId of watched) resubscribe(conversationId);
+        for (const request of requests.values()) write(request.frame);
+        for (const entry of outbox.values()) if (entry.status === 'sending') sendOutboxEntry(entry);
+        emit();
+        return;
+      }
+      case 'message':
+        if (onStored(frame.message)) emit();
+        return;
+      case 'conversation': {
+        const state = stateOf(frame.conversation.id);
+        state.conversation = frame.conversation;
+        state.changed();
+        emit();
+        return;
+      }
+      case 'synced': {
+        const state = stateOf(frame.conversationId);
+        state.synced(frame.lastSeq);
+        // Something newer than the backlog arrived with a hole before it: ask again.
+        if (state.hasGap() && watched.has(frame.conversationId)) resubscribe(frame.conversationId);
+        emit();
+        return;
+      }
+      case 'ack': {
+        const clientId = sendRequests.get(frame.id);
+        if (clientId !== undefined) {
+          sendRequests.delete(frame.id);
+          if (frame.message) onStored(frame.message);
+          emit();
+          return;
+        }
+        const request = requests.get(frame.id);
+        if (request) {
+          requests.delete(frame.id);
+          request.resolve(frame);
+        }
+        return;
+      }
+      case 'typing': {
+        if (frame.author.id === session?.id) return;
+        const state = stateOf(frame.conversationId);
+        const existing = state.typing.get(frame.author.id);
+        if (existing) clearTimeout(existing);
+        if (frame.typing) {
+          const timer = setTimeout(() => {
+            state.typing.delete(frame.author.id);
+            state.changed();
+            emit();
+          }, TYPING_TTL_MS);
+          state.typing.set(frame.author.id, timer);
+        } else {
+          state.typing.delete(frame.author.id);
+        }
+        state.changed();
+        emit();
+        return;
+      }
+      case 'read': {
+        const state = stateOf(frame.conversationId);
+        if (frame.seq > state.peerReadSeq && frame.author.id !== session?.id) {
+          state.peerReadSeq = frame.seq;
+          state.changed();
+          emit();
+        }
+        return;
+      }
+      case 'pong':
+        return;
+      case 'error': {
+        const error = { code: frame.code, message: frame.message };
+        const clientId = frame.id ? sendRequests.get(frame.id) : undefined;
+        if (frame.id && clientId !== undefined) {
+          sendRequests.delete(frame.id);
+          if (frame.code === 'RATE_LIMITED' || frame.code === 'UNAVAILABLE') {
+            // Not the message's fault: try again later, still exactly once thanks to the client id.
+            const entry = outbox.get(clientId);
+            setTimeout(() => {
+              if (entry && outbox.get(clientId)?.status === 'sending') sendOutboxEntry(entry);
+            }, frame.retryAfterMs ?? 1_000);
+          } else {
+            failEntry(clientId, error);
+          }
+          emit();
+          return;
+        }
+        const request = frame.id ? requests.get(frame.id) : undefined;
+        if (frame.id && request) {
+          requests.delete(frame.id);
+          request.reject(Object.assign(new Error(frame.message), { code: frame.code }));
+          return;
+        }
+        lastError = error;
+        emit();
+        return;
+      }
+    }
+  };
+
+  const startHeartbeat = () => {
+    stopHeartbeat();
+    lastHeardAt = Date.now();
+    pingTimer = setInterval(() => {
+      // Silence for two intervals means the connection is dead, even if the socket did not notice.
+      if (Date.now() - lastHeardAt > heartbeatMs * 2) {
+        connection?.close(4408, 'heartbeat timeout');
+        return;
+      }
+      write({ type: 'ping', at: Date.now() });
+    }, heartbeatMs);
+  };
+
+  const stopHeartbeat = () => {
+    if (pingTimer) clearInterval(pingTimer);
+    pingTimer = null;
+  };
+
+  const scheduleReconnect = () => {
+    if (stopped || reconnectTimer) return;
+    status = 'reconnecting';
+    const delay = backoffDelay(attempt, options.reconnect);
+    attempt++;
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = null;
+      open();
+    }, delay);
+  };
+
+  const open = () => {
+    if (stopped) return;
+    status = attempt === 0 && status !== 'reconnecting' ? 'connecting' : 'reconnecting';
+    const current = transport.open(options.url, {
+      onOpen: () => {
+        if (connection !== current) return;
+        lastHeardAt = Date.now();
+        current.send(encodeFrame({ type: 'hello', v: PROTOCOL_VERSION, auth: identity }));
+      },
+      onMessage: (text) => {
+        if (connection !== current) return;
+        lastHeardAt = Date.now();
+        const frame = decodeServerFrame(text);
+        if (frame) handleFrame(frame);
+      },
+      onClose: (code) => {
+        if (connection !== current) return;
+        connection = null;
+        stopHeartbeat();
+        sendRequests.clear();
+        for (const state of conversations.values()) state.resyncing = false;
+        // Refused credentials or protocol: retrying the same would be refused again.
+        if (code === 4401 || code === 4400) {
+          stopped = true;
+          status = 'closed';
+          rejectPending(
+            lastError?.message ?? 'The gateway refused the connection.',
+            'UNAUTHORIZED',
+          );
+        } else if (!stopped) {
+          scheduleReconnect();
+        } else {
+          status = 'closed';
+        }
+        emit();
+      },
+    });
+    connection = current;
+    emit();
+  };
+
+  /** Requests can no longer be answered: fail them rather than leave callers waiting forever. */
+  const rejectPending = (message: string, code: string) => {
+    for (const pending of requests.values())
+      pending.reject(Object.assign(new Error(message), { code }));
+    requests.clear();
+  };
+
+  const request = <T extends ServerFrame>(frame: ClientFrame & { id: string }) =>
+    new Promise<T>((resolve, reject) => {
+      requests.set(frame.id, { frame, resolve: resolve as (f: ServerFrame) => void, reject });
+      write(frame);
+    });
+
+  const client: KefuClient = {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot() {
+      if (snapshot) return snapshot;
+      const previous = lastSnapshot;
+      const views: Record<string, ConversationView> = {};
+      let same =
+        previous !== null && Object.keys(previous.conversations).length === conversations.size;
+      for (const [id, state] of conversations) {
+        const view = state.view(outbox.values());
+        views[id] = view;
+        if (previous?.conversations[id] !== view) same = false;
+      }
+      snapshot = {
+        status,
+        session,
+        conversations: same && previous ? previous.conversations : views,
+        lastError,
+      };
+      if (
+        previous &&
+        previous.status === snapshot.status &&
+        previous.session === snapshot.session &&
+        previous.lastError === snapshot.lastError &&
+        previous.conversations === snapshot.conversations
+      ) {
+        snapshot = previous;
+      }
+      lastSnapshot = snapshot;
+      return snapshot;
+    },
+    connect() {
+      stopped = false;
+      if (!connection && !reconnectTimer) open();
+    },
+    close() {
+      stopped = true;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      reconnectTimer = null;
+      stopHeartbeat();
+      const current = connection;
+      connection = null;
+      current?.close(1000, 'client closed');
+      status = 'closed';
+      rejectPending('The client was closed.', 'UNAVAILABLE');
+      for (const state of conversations.values()) {
+        for (const timer of state.typing.values()) clearTimeout(timer);
+      }
+      emit();
+    },
+    async startConversation(input = {}) {
+      const clientId = nanoid(16);
+      const ack = await request<Extract<ServerFrame, { type: 'ack' }>>({
+        type: 'start',
+        id: `c_${clientId}`,
+        clientId,
+        ...(input.topic ? { topic: input.topic } : {}),
+        ...(input.text ? { message: { text: input.text } } : {}),
+      });
+      const conversation = ack.conversation;
+      if (!conversation) throw new Error('The gateway did not return the conversation.');
+      const state = stateOf(conversation.id);
+      state.conversation = conversation;
+      state.changed();
+      client.watch(conversation.id);
+      emit();
+      return conversation;
+    },
+    watch(conversationId) {
+      if (watched.has(conversationId)) return;
+      watched.add(conversationId);
+      stateOf(conversationId);
+      resubscribe(conversationId);
+      emit();
+    },
+    unwatch(conversationId) {
+      if (!watched.delete(conversationId)) return;
+      write({ type: 'unsubscribe', conversationId });
+    },
+    send(conversationId, text, sendOptions = {}) {
+      const clientId = nanoid(16);
+      const entry: OutboxEntry = {
+        clientId,
+        conversationId,
+        text,
+        attachments: [],
+        internal: sendOptions.internal ?? false,
+        createdAt: Date.now(),
+        status: 'sending',
+        error: null,
+      };
+      outbox.set(clientId, entry);
+      stateOf(conversationId).changed();
+      sendOutboxEntry(entry);
+      emit();
+      return clientId;
+    },
+    retry(clientId) {
+      const entry = outbox.get(clientId);
+      if (entry?.status !== 'failed') return;
+      const again: OutboxEntry = { ...entry, status: 'sending', error: null };
+      outbox.set(clientId, again);
+      stateOf(entry.conversationId).changed();
+      sendOutboxEntry(again);
+      emit();
+    },
+    setTyping(conversationId, typing) {
+      write({ type: 'typing', conversationId, typing });
+    },
+    markRead(conversationId, seq) {
+      write({ type: 'read', conversationId, seq });
+    },
+  };
+  if (options.autoConnect ?? true) client.connect();
+  return client;
+}

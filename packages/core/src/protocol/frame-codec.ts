@@ -1,0 +1,78 @@
+import type { KefuErrorCode } from '../errors/kefu-error';
+import { ClientFrameSchema, type ParsedClientFrame } from './client-frames';
+import { type ServerFrame, ServerFrameSchema } from './server-frames';
+
+/** Why a frame could not be read, as a code and a message fit for an `error` frame. */
+export interface FrameProblem {
+  code: KefuErrorCode;
+  message: string;
+  /** The request id, when the frame was JSON with a usable `id`. */
+  id?: string;
+}
+
+export type DecodeResult<T> = { ok: true; frame: T } | { ok: false; problem: FrameProblem };
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function requestIdOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const id = (value as { id?: unknown }).id;
+  return typeof id === 'string' && id.length > 0 && id.length <= 64 ? id : undefined;
+}
+
+/**
+ * Reads a client frame from text, never throwing: malformed JSON and frames that fail the schema
+ * come back as a `VALIDATION` problem that says what is wrong.
+ *
+ * @example
+ * const result = decodeClientFrame(text);
+ * if (!result.ok) socket.send(encodeFrame({ type: 'error', ...result.problem }));
+ */
+export function decodeClientFrame(text: string): DecodeResult<ParsedClientFrame> {
+  const json = parseJson(text);
+  if (!json.ok) {
+    return { ok: false, problem: { code: 'VALIDATION', message: 'A frame must be JSON.' } };
+  }
+  const parsed = ClientFrameSchema.safeParse(json.value);
+  if (parsed.success) return { ok: true, frame: parsed.data };
+  const id = requestIdOf(json.value);
+  const issues = parsed.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || 'frame'}: ${issue.message}`)
+    .join('; ');
+  return {
+    ok: false,
+    problem: { code: 'VALIDATION', message: `Invalid frame (${issues}).`, ...(id ? { id } : {}) },
+  };
+}
+
+/**
+ * Reads a server frame from text; `null` for anything that is not a valid frame, which a client
+ * ignores (a newer gateway may send frame types this client does not know).
+ *
+ * @example
+ * const frame = decodeServerFrame(event.data);
+ * if (frame?.type === 'message') store.add(frame.message);
+ */
+export function decodeServerFrame(text: string): ServerFrame | null {
+  const json = parseJson(text);
+  if (!json.ok) return null;
+  const parsed = ServerFrameSchema.safeParse(json.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Writes a frame as text.
+ *
+ * @example
+ * socket.send(encodeFrame({ type: 'ping', at: Date.now() }));
+ */
+export function encodeFrame(frame: object): string {
+  return JSON.stringify(frame);
+}

@@ -1,0 +1,324 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { type Conversation, isKefuError, KefuError } from '@kefu/core';
+import {
+  decodeClientFrame,
+  encodeFrame,
+  type ParsedClientFrame,
+  PROTOCOL_VERSION,
+  type ServerFrame,
+  toWireConversation,
+  toWireMessage,
+} from '@kefu/core/protocol';
+import {
+  CLOSE_CODES,
+  type ConnectionSink,
+  type GatewayContext,
+  type Principal,
+  type SubscriberHandle,
+} from './gateway-context';
+import { SlidingWindowLimiter } from './rate-limiter';
+
+type Frame<T extends ParsedClientFrame['type']> = Extract<ParsedClientFrame, { type: T }>;
+
+const PAGE = 500;
+const MINUTE = 60_000;
+
+/**
+ * One client connection, whatever carries it: authenticates with `hello`, then serves frames.
+ * Frames are handled one at a time, in arrival order, so a client's sends are stored in the order
+ * it sent them.
+ */
+export class GatewayConnection implements SubscriberHandle {
+  principal: Principal | null = null;
+  readonly #subscriptions = new Set<string>();
+  readonly #messages: SlidingWindowLimiter;
+  readonly #frames: SlidingWindowLimiter;
+  #queue: Promise<void> = Promise.resolve();
+  #closed = false;
+  #lastSeenAt: number;
+  readonly #heartbeat: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly context: GatewayContext,
+    private readonly sink: ConnectionSink,
+    readonly request: { headers: IncomingHttpHeaders; ip: string },
+    private readonly onClosed: (connection: GatewayConnection) => void,
+  ) {
+    const now = () => Date.now();
+    this.#messages = new SlidingWindowLimiter(context.limits.messagesPerMinute, MINUTE, now);
+    this.#frames = new SlidingWindowLimiter(context.limits.framesPerMinute, MINUTE, now);
+    this.#lastSeenAt = Date.now();
+    // A connection that says nothing (not even hello or ping) for too long is gone.
+    this.#heartbeat = setInterval(() => {
+      if (Date.now() - this.#lastSeenAt > context.heartbeatMs * 2.5) {
+        this.close(CLOSE_CODES.heartbeat, 'heartbeat timeout');
+      }
+    }, context.heartbeatMs);
+    this.#heartbeat.unref?.();
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** A frame arrived; `byteLength` is its size on the wire. */
+  receive(text: string, byteLength: number): void {
+    if (this.#closed) return;
+    this.#lastSeenAt = Date.now();
+    if (byteLength > this.context.limits.maxFrameBytes) {
+      this.#error(
+        undefined,
+        'RATE_LIMITED',
+        `Frames are limited to ${this.context.limits.maxFrameBytes} bytes.`,
+      );
+      return;
+    }
+    const rate = this.#frames.take('frames');
+    if (!rate.allowed) {
+      this.#error(undefined, 'RATE_LIMITED', 'Too many frames; slow down.', rate.retryAfterMs);
+      return;
+    }
+    const decoded = decodeClientFrame(text);
+    if (!decoded.ok) {
+      this.#error(decoded.problem.id, decoded.problem.code, decoded.problem.message);
+      return;
+    }
+    const frame = decoded.frame;
+    this.#queue = this.#queue
+      .then(() => this.#handle(frame))
+      .catch((error) => this.#fail(frame, error));
+  }
+
+  deliver(frame: object): void {
+    if (!this.#closed) this.sink.send(encodeFrame(frame));
+  }
+
+  close(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearInterval(this.#heartbeat);
+    for (const conversationId of this.#subscriptions)
+      this.context.unsubscribe(conversationId, this);
+    this.#subscriptions.clear();
+    this.onClosed(this);
+    this.sink.close(code, reason);
+  }
+
+  /** The transport closed by itself. */
+  closedByPeer(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearInterval(this.#heartbeat);
+    for (const conversationId of this.#subscriptions)
+      this.context.unsubscribe(conversationId, this);
+    this.#subscriptions.clear();
+    this.onClosed(this);
+  }
+
+  #send(frame: ServerFrame): void {
+    this.deliver(frame);
+  }
+
+  #error(id: string | undefined, code: KefuError['code'], message: string, retryAfterMs?: number) {
+    this.#send({
+      type: 'error',
+      ...(id ? { id } : {}),
+      code,
+      message,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+  }
+
+  #fail(frame: ParsedClientFrame, error: unknown): void {
+    const id = 'id' in frame ? frame.id : undefined;
+    if (isKefuError(error)) {
+      const retry = error.details.retryAfterMs;
+      this.#error(id, error.code, error.message, typeof retry === 'number' ? retry : undefined);
+      return;
+    }
+    this.context.onError(error);
+    this.#error(id, 'UNAVAILABLE', 'The desk could not handle this request; retry later.');
+  }
+
+  async #handle(frame: ParsedClientFrame): Promise<void> {
+    if (this.#closed) return;
+    if (frame.type === 'ping') {
+      this.#send({ type: 'pong', ...(frame.at === undefined ? {} : { at: frame.at }) });
+      return;
+    }
+    if (frame.type === 'hello') return this.#hello(frame);
+    const principal = this.principal;
+    if (!principal) {
+      throw new KefuError('UNAUTHORIZED', 'Send a hello frame with credentials first.');
+    }
+    switch (frame.type) {
+      case 'subscribe':
+        return this.#subscribe(principal, frame);
+      case 'unsubscribe':
+        this.#subscriptions.delete(frame.conversationId);
+        this.context.unsubscribe(frame.conversationId, this);
+        if (frame.id) this.#send({ type: 'ack', id: frame.id });
+        return;
+      case 'start':
+        return this.#start(principal, frame);
+      case 'send':
+        return this.#sendMessage(principal, frame);
+      case 'typing':
+      case 'read':
+        return this.#relay(principal, frame);
+    }
+  }
+
+  async #hello(frame: Frame<'hello'>): Promise<void> {
+    if (this.principal) throw new KefuError('VALIDATION', 'This connection already said hello.');
+    if (frame.v !== PROTOCOL_VERSION) {
+      this.#error(frame.id, 'VALIDATION', `This gateway speaks protocol v${PROTOCOL_VERSION}.`);
+      this.close(CLOSE_CODES.protocol, 'unsupported protocol version');
+      return;
+    }
+    const result = await this.context.identify(frame.auth, this.request);
+    if (!('role' in result)) {
+      this.#error(frame.id, result.code, result.message);
+      this.close(CLOSE_CODES.unauthorized, 'unauthorized');
+      return;
+    }
+    this.principal = result;
+    this.#send({
+      type: 'welcome',
+      v: PROTOCOL_VERSION,
+      ...(frame.id ? { id: frame.id } : {}),
+      session: { role: result.role, id: result.id },
+      heartbeatMs: this.context.heartbeatMs,
+      ...(result.visitorToken ? { visitorToken: result.visitorToken } : {}),
+    });
+  }
+
+  /** Loads a conversation this principal may use, or throws NOT_FOUND / FORBIDDEN. */
+  async #authorized(principal: Principal, conversationId: string): Promise<Conversation> {
+    const conversation = await this.context.desk.conversations.get(conversationId);
+    if (!conversation) throw new KefuError('NOT_FOUND', `No conversation "${conversationId}".`);
+    const allowed =
+      principal.role === 'agent'
+        ? await this.context.authorizeAgent(principal.id, conversation)
+        : conversation.customerId === principal.id;
+    if (!allowed) {
+      throw new KefuError('FORBIDDEN', 'This conversation belongs to someone else.', {
+        details: { conversationId },
+      });
+    }
+    return conversation;
+  }
+
+  async #subscribe(principal: Principal, frame: Frame<'subscribe'>): Promise<void> {
+    const conversation = await this.#authorized(principal, frame.conversationId);
+    // Subscribe before reading the backlog: a message committed meanwhile arrives live, in the
+    // backlog, or both (the client drops duplicates by seq), never neither.
+    if (this.#closed) return;
+    this.#subscriptions.add(conversation.id);
+    this.context.subscribe(conversation.id, this);
+    const internalVisible = principal.role === 'agent';
+    let after = frame.afterSeq;
+    let lastSeq = Math.max(after, conversation.lastSeq);
+    for (;;) {
+      const page = await this.context.desk.messages.list({
+        conversationId: conversation.id,
+        afterSeq: after,
+        limit: PAGE,
+        includeInternal: true,
+      });
+      for (const message of page) {
+        if (internalVisible || !message.internal) {
+          this.#send({ type: 'message', message: toWireMessage(message) });
+        }
+      }
+      const last = page.at(-1);
+      if (last) {
+        after = last.seq;
+        lastSeq = Math.max(lastSeq, last.seq);
+      }
+      if (page.length < PAGE) break;
+    }
+    this.#send({ type: 'conversation', conversation: toWireConversation(conversation) });
+    this.#send({
+      type: 'synced',
+      ...(frame.id ? { id: frame.id } : {}),
+      conversationId: conversation.id,
+      lastSeq,
+    });
+  }
+
+  async #start(principal: Principal, frame: Frame<'start'>): Promise<void> {
+    if (principal.role === 'agent') {
+      throw new KefuError('FORBIDDEN', 'Agents do not start conversations over the gateway.');
+    }
+    const key = `${principal.id}:${frame.clientId}`;
+    if (!this.context.countedStarts.has(key)) {
+      const decision = this.context.conversationLimiter.take(principal.id);
+      if (!decision.allowed) {
+        throw new KefuError('RATE_LIMITED', 'Too many new conversations; continue an open one.', {
+          details: { retryAfterMs: decision.retryAfterMs },
+        });
+      }
+      this.context.countedStarts.add(key);
+    }
+    const message = frame.message;
+    const hasMessage =
+      message && (message.text.trim().length > 0 || message.attachments.length > 0);
+    const conversation = await this.context.desk.conversations.start({
+      customerId: principal.id,
+      clientId: frame.clientId,
+      ...(frame.topic ? { topic: frame.topic } : {}),
+      ...(hasMessage ? { message: { ...message, clientId: frame.clientId } } : {}),
+    });
+    if (frame.id) {
+      this.#send({ type: 'ack', id: frame.id, conversation: toWireConversation(conversation) });
+    }
+  }
+
+  async #sendMessage(principal: Principal, frame: Frame<'send'>): Promise<void> {
+    const decision = this.#messages.take('send');
+    if (!decision.allowed) {
+      throw new KefuError('RATE_LIMITED', 'Too many messages; wait a moment.', {
+        details: { retryAfterMs: decision.retryAfterMs },
+      });
+    }
+    if (frame.internal && principal.role !== 'agent') {
+      throw new KefuError('FORBIDDEN', 'Only agents write internal notes.');
+    }
+    // Checked here too, not only by the desk: the desk answers a repeated client id with the
+    // stored message before it checks the author.
+    await this.#authorized(principal, frame.conversationId);
+    const message = await this.context.desk.messages.post({
+      conversationId: frame.conversationId,
+      author: principal.author,
+      text: frame.text,
+      attachments: frame.attachments,
+      clientId: frame.clientId,
+      internal: frame.internal,
+    });
+    if (frame.id) this.#send({ type: 'ack', id: frame.id, message: toWireMessage(message) });
+  }
+
+  async #relay(principal: Principal, frame: Frame<'typing'> | Frame<'read'>): Promise<void> {
+    if (!this.#subscriptions.has(frame.conversationId)) {
+      throw new KefuError('FORBIDDEN', 'Subscribe to the conversation first.');
+    }
+    const out: ServerFrame =
+      frame.type === 'typing'
+        ? {
+            type: 'typing',
+            conversationId: frame.conversationId,
+            author: principal.author,
+            typing: frame.typing,
+          }
+        : {
+            type: 'read',
+            conversationId: frame.conversationId,
+            author: principal.author,
+            seq: frame.seq,
+          };
+    for (const subscriber of this.context.subscribersOf(frame.conversationId)) {
+      if (subscriber !== this) subscriber.deliver(out);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Author, Desk, KefuErrorCode } from '@kefu/core';
+import type { Credentials } from '@kefu/core/protocol';
+import type { CreateGatewayOptions, GatewayLimits } from './gateway-options';
+import type { SlidingWindowLimiter } from './rate-limiter';
+
+/** Where a connection's frames go: a WebSocket, or a function for in-process clients. */
+export interface ConnectionSink {
+  send(text: string): void;
+  close(code: number, reason: string): void;
+}
+
+/** Who a connection (or an HTTP request) is, once authenticated. */
+export interface Principal {
+  role: 'customer' | 'visitor' | 'agent';
+  id: string;
+  author: Author;
+  visitorToken?: string;
+}
+
+/** Close codes the gateway uses (4000–4999 are for applications). */
+export const CLOSE_CODES = {
+  unauthorized: 4401,
+  rateLimited: 4429,
+  protocol: 4400,
+  heartbeat: 4408,
+  shutdown: 1001,
+  restart: 1012,
+} as const;
+
+/** What connections share: the desk, the settings and the gateway-wide limits. */
+export interface GatewayContext {
+  desk: Desk;
+  limits: GatewayLimits;
+  heartbeatMs: number;
+  conversationLimiter: SlidingWindowLimiter;
+  /** (customerId:clientId) pairs already counted, so an idempotent retry is not counted twice. */
+  countedStarts: Set<string>;
+  authorizeAgent: NonNullable<CreateGatewayOptions['authorizeAgent']>;
+  identify(
+    credentials: Credentials,
+    request: { headers: IncomingHttpHeaders; ip: string },
+  ): Promise<Principal | { code: KefuErrorCode; message: string }>;
+  subscribe(conversationId: string, connection: SubscriberHandle): void;
+  unsubscribe(conversationId: string, connection: SubscriberHandle): void;
+  subscribersOf(conversationId: string): Iterable<SubscriberHandle>;
+  onError(error: unknown): void;
+}
+
+/** The part of a connection the fan-out needs. */
+export interface SubscriberHandle {
+  readonly principal: Principal | null;
+  deliver(frame: object): void;
+}

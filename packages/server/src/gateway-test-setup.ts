@@ -1,0 +1,189 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { createMemoryAdapter } from '@kefu/adapter-memory';
+import { createKefuClient, createWebSocketTransport, type KefuClient } from '@kefu/client';
+import { createDesk, type Desk } from '@kefu/core';
+import {
+  type ClientFrame,
+  type Credentials,
+  PROTOCOL_VERSION,
+  type ServerFrame,
+} from '@kefu/core/protocol';
+import { WebSocket } from 'ws';
+import { createGateway, type Gateway } from './create-gateway';
+import type { CreateGatewayOptions } from './gateway-options';
+import { signCustomerId } from './identity';
+
+export const SECRET = 'test-identity-secret';
+export const AGENT_TOKENS: Record<string, string> = {
+  'token-wang': 'agt_wang',
+  'token-li': 'agt_li',
+};
+
+export interface GatewayFixture {
+  desk: Desk;
+  gateway: Gateway;
+  server: Server;
+  url: string;
+  httpUrl: string;
+  /** Cuts every open socket abruptly (no close frame), as a network failure would. */
+  killSockets(): number;
+  /** The raw sockets of upgraded connections still open. */
+  sockets: Set<Duplex>;
+  close(): Promise<void>;
+}
+
+/** A desk with the candy shop's people, a gateway on it, and an HTTP server on an ephemeral port. */
+export async function startGateway(
+  options: Partial<CreateGatewayOptions> = {},
+): Promise<GatewayFixture> {
+  const desk = createDesk({ storage: createMemoryAdapter(), routing: { auto: false } });
+  await desk.customers.upsert({ id: 'cus_lin', name: '林小糖' });
+  await desk.customers.upsert({ id: 'cus_amy', name: 'Amy Chen' });
+  await desk.agents.upsert({ id: 'agt_wang', name: '王客服', presence: 'online' });
+  await desk.agents.upsert({ id: 'agt_li', name: '李售后', presence: 'online' });
+  const gateway = createGateway({
+    desk,
+    identity: { secret: SECRET },
+    authenticate: async ({ token }) => {
+      const agentId = AGENT_TOKENS[token];
+      return agentId ? { agentId } : null;
+    },
+    onError: () => {},
+    ...options,
+  });
+  const server = createServer();
+  gateway.attach(server);
+  const sockets = new Set<Duplex>();
+  server.on('upgrade', (_request, socket: Duplex) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    desk,
+    gateway,
+    server,
+    url: `ws://127.0.0.1:${port}${gateway.path}`,
+    httpUrl: `http://127.0.0.1:${port}${gateway.path}`,
+    sockets,
+    killSockets() {
+      const count = sockets.size;
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      return count;
+    },
+    async close() {
+      await gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await desk.stop();
+    },
+  };
+}
+
+export const customer = (customerId: string): Credentials => ({
+  kind: 'customer',
+  customerId,
+  signature: signCustomerId(customerId, SECRET),
+});
+
+export const agent = (token: string): Credentials => ({ kind: 'agent', token });
+
+/** A raw WebSocket speaking frames, for tests that need to send what a real client never would. */
+export interface RawSocket {
+  socket: WebSocket;
+  frames: ServerFrame[];
+  send(frame: ClientFrame | Record<string, unknown>): void;
+  sendText(text: string): void;
+  /** Resolves with the first frame (already received or future) that matches. */
+  next<T extends ServerFrame['type']>(
+    type: T,
+    predicate?: (frame: Extract<ServerFrame, { type: T }>) => boolean,
+  ): Promise<Extract<ServerFrame, { type: T }>>;
+  closed: Promise<{ code: number; reason: string }>;
+  close(): void;
+}
+
+export async function openRaw(url: string, credentials?: Credentials): Promise<RawSocket> {
+  const socket = new WebSocket(url);
+  const frames: ServerFrame[] = [];
+  const waiters: Array<() => void> = [];
+  socket.on('message', (data) => {
+    frames.push(JSON.parse(String(data)) as ServerFrame);
+    for (const waiter of [...waiters]) waiter();
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
+  );
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  const raw: RawSocket = {
+    socket,
+    frames,
+    closed,
+    send: (frame) => socket.send(JSON.stringify(frame)),
+    sendText: (text) => socket.send(text),
+    next(type, predicate) {
+      type F = Extract<ServerFrame, { type: typeof type }>;
+      const find = () =>
+        frames.find((f): f is F => f.type === type && (!predicate || predicate(f as F)));
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`no ${type} frame; got ${JSON.stringify(frames)}`)),
+          5_000,
+        );
+        const check = () => {
+          const found = find();
+          if (!found) return;
+          clearTimeout(timer);
+          waiters.splice(waiters.indexOf(check), 1);
+          resolve(found);
+        };
+        waiters.push(check);
+        check();
+      });
+    },
+    close: () => socket.close(),
+  };
+  if (credentials) {
+    raw.send({ type: 'hello', v: PROTOCOL_VERSION, id: 'hello', auth: credentials });
+    const first = await Promise.race([raw.next('welcome'), raw.next('error')]);
+    if (first.type === 'error') throw new Error(`hello refused: ${first.message}`);
+  }
+  return raw;
+}
+
+/** A @kefu/client over real WebSockets, with fast reconnects for tests. */
+export function connectClient(
+  url: string,
+  identity: Credentials,
+  options: { random?: () => number; minDelayMs?: number } = {},
+): KefuClient {
+  return createKefuClient({
+    url,
+    identity,
+    transport: createWebSocketTransport({ WebSocket }),
+    reconnect: {
+      minDelayMs: options.minDelayMs ?? 5,
+      maxDelayMs: Math.max(40, options.minDelayMs ?? 0),
+      ...(options.random ? { random: options.random } : {}),
+    },
+    visitorTokenStorage: null,
+  });
+}
+
+/** Waits until `check` returns a value other than undefined/false. */
+export async function until<T>(check: () => T | undefined | false, timeoutMs = 5_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

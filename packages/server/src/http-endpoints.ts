@@ -1,0 +1,140 @@
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { isKefuError, KefuError } from '@kefu/core';
+import { type Credentials, toWireMessage } from '@kefu/core/protocol';
+import type { GatewayContext, Principal } from './gateway-context';
+import { issueVisitorToken } from './identity';
+
+interface HttpRequestContext {
+  request: IncomingMessage;
+  response: ServerResponse;
+  path: string;
+  context: GatewayContext;
+  ip: string;
+  connections: () => number;
+  allowVisitors: boolean;
+  secret: string | undefined;
+}
+
+function reply(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  response.end(JSON.stringify(body));
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  RATE_LIMITED: 429,
+  CAPACITY: 409,
+};
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Credentials from HTTP headers: a bearer agent token, a visitor token, or a signed customer id. */
+function credentialsFrom(headers: IncomingHttpHeaders): Credentials | null {
+  const authorization = header(headers, 'authorization');
+  if (authorization?.startsWith('Bearer ')) {
+    return { kind: 'agent', token: authorization.slice('Bearer '.length) };
+  }
+  const visitorToken = header(headers, 'x-kefu-visitor-token');
+  if (visitorToken) return { kind: 'visitor', token: visitorToken };
+  const customerId = header(headers, 'x-kefu-customer-id');
+  if (customerId) {
+    const signature = header(headers, 'x-kefu-signature');
+    return { kind: 'customer', customerId, ...(signature ? { signature } : {}) };
+  }
+  return null;
+}
+
+async function principalFor(http: HttpRequestContext): Promise<Principal> {
+  const credentials = credentialsFrom(http.request.headers);
+  if (!credentials) throw new KefuError('UNAUTHORIZED', 'Send credentials in the request headers.');
+  if (credentials.kind === 'visitor' && !credentials.token) {
+    throw new KefuError('UNAUTHORIZED', 'A visitor token is required.');
+  }
+  const result = await http.context.identify(credentials, {
+    headers: http.request.headers,
+    ip: http.ip,
+  });
+  if (!('role' in result)) throw new KefuError(result.code, result.message);
+  // An invalid visitor token would mint a new visitor; over HTTP that is a refusal instead.
+  if (
+    result.role === 'visitor' &&
+    credentials.kind === 'visitor' &&
+    result.visitorToken !== credentials.token
+  ) {
+    throw new KefuError('UNAUTHORIZED', 'The visitor token is not valid.');
+  }
+  return result;
+}
+
+/**
+ * The endpoints that need no socket:
+ * - `GET {path}/health`
+ * - `POST {path}/visitors`: a new anonymous visitor and token (when visitors are enabled)
+ * - `GET {path}/conversations/{id}/messages?afterSeq=&limit=`: history, as the caller may see it
+ */
+export async function handleHttpRequest(http: HttpRequestContext): Promise<void> {
+  const { request, response, path, context } = http;
+  const url = new URL(request.url ?? '/', 'http://gateway.local');
+  const route = url.pathname.slice(path.length) || '/';
+  try {
+    if (request.method === 'GET' && route === '/health') {
+      reply(response, 200, { ok: true, connections: http.connections() });
+      return;
+    }
+    if (request.method === 'POST' && route === '/visitors') {
+      if (!http.allowVisitors || !http.secret) {
+        throw new KefuError('FORBIDDEN', 'Anonymous visitors are not enabled.');
+      }
+      reply(response, 201, issueVisitorToken(http.secret));
+      return;
+    }
+    const history = /^\/conversations\/([^/]+)\/messages$/.exec(route);
+    if (request.method === 'GET' && history?.[1]) {
+      const principal = await principalFor(http);
+      const conversationId = decodeURIComponent(history[1]);
+      const conversation = await context.desk.conversations.get(conversationId);
+      if (!conversation) throw new KefuError('NOT_FOUND', `No conversation "${conversationId}".`);
+      const allowed =
+        principal.role === 'agent'
+          ? await context.authorizeAgent(principal.id, conversation)
+          : conversation.customerId === principal.id;
+      if (!allowed) throw new KefuError('FORBIDDEN', 'This conversation belongs to someone else.');
+      const afterSeq = Number(url.searchParams.get('afterSeq') ?? 0);
+      const limit = Number(url.searchParams.get('limit') ?? 100);
+      const messages = await context.desk.messages.list({
+        conversationId,
+        afterSeq,
+        limit,
+        includeInternal: true,
+      });
+      const visible = messages.filter((m) => principal.role === 'agent' || !m.internal);
+      const last = messages.at(-1);
+      reply(response, 200, {
+        messages: visible.map(toWireMessage),
+        nextAfterSeq: messages.length === limit && last ? last.seq : null,
+      });
+      return;
+    }
+    reply(response, 404, { error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
+  } catch (error) {
+    if (isKefuError(error)) {
+      reply(response, STATUS_BY_CODE[error.code] ?? 503, {
+        error: { code: error.code, message: error.message },
+      });
+      return;
+    }
+    context.onError(error);
+    reply(response, 503, { error: { code: 'UNAVAILABLE', message: 'Retry later.' } });
+  }
+}

@@ -1,0 +1,22 @@
+export type { Gateway, InProcessConnection } from './create-gateway';
+export { createGateway } from './create-gateway';
+export type {
+  AgentAuthRequest,
+  CreateGatewayOptions,
+  GatewayLimits,
+  IdentityOptions,
+} from './gateway-options';
+export { DEFAULT_LIMITS } from './gateway-options';
+export {
+  issueVisitorToken,
+  signCustomerId,
+  verifyCustomerSignature,
+  verifyVisitorToken,
+} from './identity';
+export type {
+  CreateWebhookDispatcherOptions,
+  WebhookCursorStore,
+  WebhookDispatcher,
+  WebhookEndpoint,
+} from './webhooks';
+export { createWebhookDispatcher, signWebhook, verifyWebhookSignature } from './webhooks';
