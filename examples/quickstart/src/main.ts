@@ -16,7 +16,7 @@ desk.on('*', (event: DomainEvent) => {
     const who = { customer: '顾客', agent: '客服', bot: '机器人', system: '系统' }[author.kind];
     console.log(`${time(event.at)}  ${who}${internal ? '(内部备注)' : ''}: ${text}`);
   } else if (event.type.startsWith('conversation.')) {
-    const status = 'conversation' in event.data ? event.data.conversation.status : '';
+    const status = 'conversation' in event.data ? (event.data.conversation?.status ?? '') : '';
     console.log(`${time(event.at)}  · ${event.type} → ${status}`);
   }
 });

@@ -38,7 +38,8 @@ export class SubscriptionRegistry {
       }
       return;
     }
-    if (!('conversation' in event.data)) return;
+    // SLA events of tickets carry no conversation.
+    if (!('conversation' in event.data) || !event.data.conversation) return;
     const frame = {
       type: 'conversation',
       conversation: toWireConversation(event.data.conversation),

@@ -108,3 +108,59 @@ describe('desk: messages', () => {
     expect(await desk.messages.list({ conversationId: id })).toEqual([]);
   });
 });
+
+describe('desk: messages, more', () => {
+  it('fills a customer page past internal notes', async () => {
+    const { desk } = await setupDesk();
+    const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
+    await desk.conversations.assign({ conversationId: id, agentId: 'agt_wang' });
+    for (let i = 0; i < 5; i++) {
+      await desk.messages.post({
+        conversationId: id,
+        author: { kind: 'agent', id: 'agt_wang' },
+        text: `note ${i}`,
+        internal: true,
+      });
+    }
+    await desk.messages.post({
+      conversationId: id,
+      author: { kind: 'agent', id: 'agt_wang' },
+      text: '您好',
+    });
+    await desk.messages.post({
+      conversationId: id,
+      author: { kind: 'customer', id: 'cus_lin' },
+      text: '在',
+    });
+    const page = await desk.messages.list({ conversationId: id, includeInternal: false, limit: 2 });
+    expect(page.map((m) => m.text)).toEqual(['您好', '在']);
+  });
+
+  it('does not answer a replayed client id to another author', async () => {
+    const { desk } = await setupDesk();
+    const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
+    await desk.conversations.assign({ conversationId: id, agentId: 'agt_wang' });
+    await desk.messages.post({
+      conversationId: id,
+      author: { kind: 'customer', id: 'cus_lin' },
+      text: '我的地址是…',
+      clientId: 'msg_secret01',
+    });
+    await expect(
+      desk.messages.post({
+        conversationId: id,
+        author: { kind: 'customer', id: 'cus_amy' },
+        text: 'x',
+        clientId: 'msg_secret01',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      desk.messages.post({
+        conversationId: id,
+        author: { kind: 'agent', id: 'agt_wang' },
+        text: 'x',
+        clientId: 'msg_secret01',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});

@@ -46,12 +46,24 @@ export function createMessagesApi(storage: StorageAdapter, run: RunCommand): Mes
 
     async list(rawInput) {
       const input = parseInput(ListMessagesSchema, rawInput, 'message list request');
-      const messages = await storage.read.messages.listAfter(
-        input.conversationId,
-        input.afterSeq,
-        input.limit,
-      );
-      return input.includeInternal ? messages : messages.filter((message) => !message.internal);
+      if (input.includeInternal) {
+        return storage.read.messages.listAfter(input.conversationId, input.afterSeq, input.limit);
+      }
+      // Notes are filtered out, so keep reading until the page is full or the log ends.
+      const page: Message[] = [];
+      for (let after = input.afterSeq; page.length < input.limit; ) {
+        const batch = await storage.read.messages.listAfter(
+          input.conversationId,
+          after,
+          input.limit,
+        );
+        for (const message of batch)
+          if (!message.internal && page.length < input.limit) page.push(message);
+        const last = batch.at(-1);
+        if (batch.length < input.limit || !last) break;
+        after = last.seq;
+      }
+      return page;
     },
   };
 }

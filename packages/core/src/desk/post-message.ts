@@ -64,12 +64,25 @@ export async function postMessageInTransaction(
   conversation: Conversation,
   draft: MessageDraft,
 ): Promise<{ message: Message; conversation: Conversation }> {
+  // Who may write is checked before a replay is answered, so a guessed client id reveals nothing.
+  await checkAuthor(tx, conversation, draft.author, draft.internal);
   if (draft.clientId !== undefined) {
     const existing = await tx.messages.findByClientId(conversation.id, draft.clientId);
-    if (existing) return { message: existing, conversation };
+    if (
+      existing &&
+      existing.author.kind === draft.author.kind &&
+      existing.author.id === draft.author.id
+    ) {
+      return { message: existing, conversation };
+    }
+    if (existing) {
+      throw new KefuError(
+        'CONFLICT',
+        'This client id is already used by another author; generate a new one.',
+      );
+    }
   }
   requireOpen(conversation);
-  await checkAuthor(tx, conversation, draft.author, draft.internal);
 
   const seq = conversation.lastSeq + 1;
   const event = machineEventFor(draft, context.now);
