@@ -1,4 +1,6 @@
+import type { BenchResult } from './bench-result';
 import { writeResult } from './bench-result';
+import { benchBotAccuracy, benchKnowledgeSearch } from './bot-accuracy';
 import { benchMessagesPerSecond } from './core-messages-per-second';
 import { benchGatewayDelivery } from './gateway-delivery';
 import { benchMetricsReport } from './metrics-report-ms';
@@ -13,6 +15,8 @@ const benchmarks = [
   benchAddBusinessTime,
   benchSlaClocks,
   benchMetricsReport,
+  benchBotAccuracy,
+  benchKnowledgeSearch,
   benchGatewayDelivery,
   benchPostgresAppendRatio,
   benchPGliteAppendRatio,
@@ -20,10 +24,11 @@ const benchmarks = [
 ];
 
 for (const bench of benchmarks) {
-  const result = await bench();
-  if (!result) continue;
-  const file = writeResult(result);
-  console.log(
-    `${result.name}: ${result.value} ${result.unit} (baseline ${result.baseline}, ratio ${result.ratio}) → ${file}`,
-  );
+  const outcome: BenchResult | BenchResult[] | null = await bench();
+  for (const result of outcome === null ? [] : Array.isArray(outcome) ? outcome : [outcome]) {
+    const file = writeResult(result);
+    console.log(
+      `${result.name}: ${result.value} ${result.unit} (baseline ${result.baseline}, ratio ${result.ratio}) → ${file}`,
+    );
+  }
 }

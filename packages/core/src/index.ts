@@ -1,5 +1,20 @@
 export type { Agent, AgentInput, Presence } from './agent/agent';
 export { AGENT_DEFAULTS, AgentInputSchema, AgentSchema, PRESENCES } from './agent/agent';
+export type { CannedReply } from './bot/canned-replies';
+export { createCannedReplies, renderTemplate } from './bot/canned-replies';
+export { asksForPerson } from './bot/handoff-request';
+export type {
+  BotContext,
+  BotDecision,
+  BotHandler,
+  HandoffReason,
+  KnowledgeBotOptions,
+  KnowledgeHit,
+  KnowledgeSource,
+} from './bot/knowledge-bot';
+export { createKnowledgeBot } from './bot/knowledge-bot';
+export type { Sentiment, SentimentAnalyzer } from './bot/sentiment';
+export { lexiconSentiment } from './bot/sentiment';
 export type {
   Channel,
   CloseReason,
@@ -84,6 +99,11 @@ export {
   surveyJobKeys,
   ticketJobKeys,
 } from './jobs/job';
+export type { IndexedDocument, SearchHit, SearchOptions } from './knowledge/bm25-index';
+export { Bm25Index } from './knowledge/bm25-index';
+export type { KnowledgeArticle, KnowledgeBase } from './knowledge/knowledge-base';
+export { createKnowledgeBase } from './knowledge/knowledge-base';
+export { tokenize } from './knowledge/tokenize';
 export type {
   Guard,
   Machine,

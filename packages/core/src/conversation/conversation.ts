@@ -74,6 +74,8 @@ export const ConversationSchema = z.object({
   abandonedAt: NullableInstant,
   /** SLA clocks of the policy that applies, kept by the desk (null until a policy applies). */
   sla: z.custom<ConversationSla>((value) => typeof value === 'object').nullable(),
+  /** Unconfident bot answers so far; the bot hands off after too many. */
+  botMisses: z.number().int().nonnegative(),
   /** The satisfaction survey sent after resolution, if surveys are on. */
   survey: z.custom<Survey>((value) => typeof value === 'object').nullable(),
   /** Optimistic concurrency: every stored change increments it. */

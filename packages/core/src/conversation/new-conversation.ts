@@ -25,6 +25,7 @@ export function newConversation(fields: NewConversationFields): Conversation {
     overflowedAt: null,
     sla: null,
     survey: null,
+    botMisses: 0,
     lastSeq: 0,
     reopenCount: 0,
     transferCount: 0,

@@ -1,9 +1,11 @@
+import type { BotHandler } from '../bot/knowledge-bot';
 import type { DomainEvent, DomainEventType } from '../events/domain-events';
 import type { OrderLookup } from '../orders/order-lookup';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import { type Clock, systemClock } from '../time/clock';
 import { parseInput } from '../validation/parse-input';
 import { type AgentsApi, createAgentsApi } from './agents-api';
+import { createBotRunner } from './bot-runner';
 import { createCommandRunner, type RunCommand } from './command-runner';
 import { type ReadEventsInput, ReadEventsSchema } from './command-schemas';
 import { type ConversationsApi, createConversationsApi } from './conversations-api';
@@ -38,6 +40,8 @@ export interface CreateDeskOptions extends DeskSettingsInput {
   storage: StorageAdapter;
   /** Defaults to the system clock; pass a `VirtualClock` in tests. */
   clock?: Clock;
+  /** Answers conversations in the `bot` state (e.g. `createKnowledgeBot`); none by default. */
+  bot?: BotHandler;
   /** The shop's order system, for order snapshots on tickets and lookups from conversations. */
   orders?: OrderLookup;
   /** Errors thrown by event listeners and background jobs. Defaults to `console.error`. */
@@ -71,6 +75,8 @@ export interface Desk {
   readonly orders: OrdersApi;
   readonly surveys: SurveysApi;
   readonly metrics: MetricsApi;
+  /** Resolves when the bot has answered every customer message given to it. */
+  readonly bot: { idle(): Promise<void> };
   readonly clock: Clock;
   /**
    * Listens to committed events of one type, or to all with `'*'`. Returns the unsubscribe function.
@@ -104,6 +110,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     clock = systemClock,
     onError = defaultOnError,
     orders,
+    bot,
     ...rawSettings
   } = options;
   const settings = parseInput(DeskSettingsSchema, rawSettings, 'desk options');
@@ -133,8 +140,12 @@ export function createDesk(options: CreateDeskOptions): Desk {
     sla,
     calendarId: Object.keys(settings.sla.calendars)[0],
   });
+  const botRunner = createBotRunner({ storage, run, bot, onError });
   publisher.on('*', (event) => {
     metrics.onEvent(event, onError);
+    if (event.type === 'message.posted' && event.data.message.author.kind === 'customer') {
+      botRunner.onCustomerMessage(event.data.message);
+    }
     if (event.type === 'conversation.resolved') routing.recordHandleTime(event.data.conversation);
     if (!settings.routing.auto) return;
     if (ROUTING_TRIGGERS.has(event.type)) routing.kick();
@@ -175,10 +186,12 @@ export function createDesk(options: CreateDeskOptions): Desk {
     orders: createOrdersApi(orders ?? null),
     surveys: createSurveysApi(storage, run),
     metrics: metrics.api,
+    bot: { idle: () => botRunner.idle() },
     clock,
     on: (type, listener) => publisher.on(type, listener),
     async stop() {
       await jobs.stop();
+      await botRunner.idle();
       await routing.idle();
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SentimentAnalyzer } from '../bot/sentiment';
 import { RoutingSettingsSchema } from '../routing/routing-settings';
 import { SlaSettingsSchema } from '../sla/sla-settings';
 import { SurveySettingsSchema } from '../surveys/survey';
@@ -29,6 +30,15 @@ export const DeskSettingsSchema = z.object({
   sla: SlaSettingsSchema.prefault({}),
   /** Ticket kinds, categories, triage, repeat and spike detection. */
   tickets: TicketSettingsSchema.prefault({}),
+  /** Flags angry or urgent customer messages (tags `angry`, `urgent`) and can raise priority. */
+  sentiment: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** Raise the conversation to `high` when a message is angry or urgent. */
+      raisePriority: z.boolean().default(false),
+      analyzer: z.custom<SentimentAnalyzer>((value) => typeof value === 'function').optional(),
+    })
+    .prefault({}),
   /** Satisfaction surveys after resolution (off unless `enabled`). */
   surveys: SurveySettingsSchema.prefault({}),
   jobs: z

@@ -1,4 +1,5 @@
 import { nanoid } from 'nanoid';
+import { lexiconSentiment } from '../bot/sentiment';
 import type { Conversation } from '../conversation/conversation';
 import type { ConversationMachineEvent } from '../conversation/conversation-events';
 import { KefuError } from '../errors/kefu-error';
@@ -86,9 +87,10 @@ export async function postMessageInTransaction(
 
   const seq = conversation.lastSeq + 1;
   const event = machineEventFor(draft, context.now);
+  const changes = { lastSeq: seq, ...sentimentChanges(context, conversation, draft) };
   const updated = event
-    ? await applyConversationEvent(tx, context, conversation, event, { lastSeq: seq })
-    : await commitConversation(tx, context, conversation, { lastSeq: seq, updatedAt: context.now });
+    ? await applyConversationEvent(tx, context, conversation, event, changes)
+    : await commitConversation(tx, context, conversation, { ...changes, updatedAt: context.now });
 
   const message: Message = {
     id: `msg_${nanoid(16)}`,
@@ -109,4 +111,22 @@ export async function postMessageInTransaction(
     data: { message },
   });
   return { message, conversation: updated };
+}
+
+/** Tags (and, if configured, priority) that an angry or urgent customer message calls for. */
+function sentimentChanges(
+  context: CommandContext,
+  conversation: Conversation,
+  draft: MessageDraft,
+): Partial<Conversation> {
+  const settings = context.settings.sentiment;
+  if (!settings.enabled || draft.author.kind !== 'customer' || draft.text.length === 0) return {};
+  const { angry, urgent } = (settings.analyzer ?? lexiconSentiment)(draft.text);
+  if (!angry && !urgent) return {};
+  const flags = [...(angry ? ['angry'] : []), ...(urgent ? ['urgent'] : [])];
+  const tags = [...new Set([...conversation.tags, ...flags])];
+  const raise =
+    settings.raisePriority &&
+    (conversation.priority === 'low' || conversation.priority === 'normal');
+  return { tags, ...(raise ? { priority: 'high' as const } : {}) };
 }

@@ -1,0 +1,78 @@
+/** How a message sounds: angry, urgent, both or neither, with the words that said so. */
+export interface Sentiment {
+  angry: boolean;
+  urgent: boolean;
+  /** Matched words, for the agent who reads the flag. */
+  cues: string[];
+}
+
+/** Pluggable: a lexicon by default, or a model of your own. */
+export type SentimentAnalyzer = (text: string) => Sentiment;
+
+const ANGRY = [
+  '投诉',
+  '太差',
+  '差评',
+  '垃圾',
+  '骗子',
+  '气死',
+  '生气',
+  '愤怒',
+  '退钱',
+  '再也不买',
+  '什么破',
+  '坑人',
+  '无语',
+  '恶心',
+  '欺骗',
+  '举报',
+  'angry',
+  'furious',
+  'terrible',
+  'awful',
+  'worst',
+  'scam',
+  'ridiculous',
+  'unacceptable',
+  'disgusting',
+  'complaint',
+  'never again',
+  'useless',
+];
+const URGENT = [
+  '马上',
+  '立刻',
+  '赶紧',
+  '紧急',
+  '急',
+  '尽快',
+  '今天必须',
+  '快点',
+  '等不及',
+  'urgent',
+  'asap',
+  'immediately',
+  'right now',
+  'emergency',
+  'hurry',
+  'today',
+];
+
+/**
+ * A Chinese and English lexicon heuristic: flags angry or urgent messages (several exclamation
+ * marks count as urgency too). Cheap and predictable; swap in your own analyzer for nuance.
+ *
+ * @example
+ * lexiconSentiment('快递一周都没到，太差了！！'); // { angry: true, urgent: true, cues: ['太差', '!!'] }
+ */
+export const lexiconSentiment: SentimentAnalyzer = (text) => {
+  const lower = text.normalize('NFKC').toLowerCase();
+  const angry = ANGRY.filter((word) => lower.includes(word));
+  const urgent = URGENT.filter((word) => lower.includes(word));
+  const shouting = /!{2,}/.test(lower) ? ['!!'] : [];
+  return {
+    angry: angry.length > 0,
+    urgent: urgent.length > 0 || shouting.length > 0,
+    cues: [...angry, ...urgent, ...shouting],
+  };
+};
