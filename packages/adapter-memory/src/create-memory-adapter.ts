@@ -1,4 +1,5 @@
 import {
+  type ArticleFilter,
   collectFacts,
   computeReport,
   type Job,
@@ -71,6 +72,19 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       }),
       list: whenOpen((filter, page) =>
         listConversations(state.conversations.values(), filter, page),
+      ),
+    },
+    articles: {
+      get: whenOpen((id: string) => state.articles.get(id) ?? null),
+      list: whenOpen((filter: ArticleFilter) =>
+        [...state.articles.values()]
+          .filter(
+            (a) =>
+              (filter.status === undefined || filter.status.includes(a.status)) &&
+              (filter.locale === undefined || a.locale === filter.locale) &&
+              (filter.category === undefined || a.category === filter.category),
+          )
+          .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
       ),
     },
     tickets: {

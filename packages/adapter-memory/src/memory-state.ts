@@ -1,4 +1,13 @@
-import type { Agent, Conversation, Customer, DomainEvent, Job, Message, Ticket } from '@kefu/core';
+import type {
+  Agent,
+  Article,
+  Conversation,
+  Customer,
+  DomainEvent,
+  Job,
+  Message,
+  Ticket,
+} from '@kefu/core';
 
 /** Everything committed: plain maps, written only when a transaction commits. */
 export interface MemoryState {
@@ -10,6 +19,7 @@ export interface MemoryState {
   /** conversation id → messages, indexed by `seq - 1` */
   messages: Map<string, Message[]>;
   tickets: Map<string, Ticket>;
+  articles: Map<string, Article>;
   /** `customerId␀clientId` → ticket id */
   ticketClientIds: Map<string, string>;
   /** `conversationId␀clientId` → message */
@@ -31,6 +41,7 @@ export function createMemoryState(): MemoryState {
     messages: new Map(),
     messageClientIds: new Map(),
     tickets: new Map(),
+    articles: new Map(),
     ticketClientIds: new Map(),
     events: [],
     jobs: new Map(),

@@ -1,5 +1,6 @@
 import type {
   Agent,
+  Article,
   Conversation,
   Customer,
   DomainEvent,
@@ -40,6 +41,7 @@ class Staging {
   table<
     K extends
       | 'tickets'
+      | 'articles'
       | 'ticketClientIds'
       | 'customers'
       | 'agents'
@@ -74,7 +76,7 @@ class Staging {
 class VersionedRepository<T extends { id: string; version: number }> {
   constructor(
     protected readonly staging: Staging,
-    private readonly name: 'customers' | 'agents' | 'conversations' | 'tickets',
+    private readonly name: 'customers' | 'agents' | 'conversations' | 'tickets' | 'articles',
     private readonly kind: string,
   ) {}
 
@@ -235,6 +237,7 @@ export class MemoryTransaction implements StorageTransaction {
   readonly agents: VersionedRepository<Agent>;
   readonly conversations: CustomerOwnedRepository<Conversation>;
   readonly tickets: TicketRepository;
+  readonly articles: VersionedRepository<Article>;
   readonly messages: MessageRepository;
   readonly events: EventLogWriter;
   readonly jobs: JobWriter;
@@ -251,6 +254,7 @@ export class MemoryTransaction implements StorageTransaction {
       'conversationClientIds',
     );
     this.tickets = new TicketRepository(staging, 'tickets', 'ticket', 'ticketClientIds');
+    this.articles = new VersionedRepository<Article>(staging, 'articles', 'article');
     this.messages = new MessageRepository(staging);
     this.events = new EventLogWriter(staging);
     this.jobs = new JobWriter(staging);

@@ -126,6 +126,18 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX tickets_department ON ${s}.tickets (department, created_at DESC, id DESC)`,
     ],
   },
+  {
+    version: 3,
+    name: 'articles',
+    statements: (s) => [
+      `CREATE TABLE ${s}.articles (
+        id text COLLATE "C" PRIMARY KEY,
+        version integer NOT NULL,
+        doc jsonb NOT NULL
+      )`,
+      `CREATE INDEX articles_status ON ${s}.articles ((doc->>'status'), (doc->>'locale'), id)`,
+    ],
+  },
 ];
 
 /**

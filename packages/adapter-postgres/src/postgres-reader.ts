@@ -1,5 +1,6 @@
 import type {
   Agent,
+  Article,
   Conversation,
   ConversationFilter,
   ConversationPageRequest,
@@ -78,6 +79,22 @@ export function createPostgresReader(sql: SqlSession, s: string): StorageReader 
         const query = conversationListQuery(s, filter, page);
         return many<Conversation>(query.text, query.params);
       },
+    },
+    articles: {
+      get: (id) => one<Article>(`SELECT doc FROM ${s}.articles WHERE id = $1`, [id]),
+      list: (filter) =>
+        many<Article>(
+          `SELECT doc FROM ${s}.articles
+            WHERE ($1::jsonb IS NULL OR doc->>'status' IN (SELECT jsonb_array_elements_text($1::jsonb)))
+              AND ($2::text IS NULL OR doc->>'locale' = $2)
+              AND ($3::text IS NULL OR doc->>'category' = $3)
+            ORDER BY id`,
+          [
+            filter.status ? json(filter.status) : null,
+            filter.locale ?? null,
+            filter.category ?? null,
+          ],
+        ),
     },
     tickets: {
       get: (id) => one<Ticket>(`SELECT doc FROM ${s}.tickets WHERE id = $1`, [id]),

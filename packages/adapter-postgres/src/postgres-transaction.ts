@@ -1,5 +1,6 @@
 import type {
   Agent,
+  Article,
   Conversation,
   Customer,
   DomainEvent,
@@ -37,7 +38,7 @@ const conversationColumns = `d->>'id', (d->>'version')::int, d->>'customerId', d
 class VersionedRepository<T extends { id: string; version: number }> {
   constructor(
     protected readonly ctx: Context,
-    protected readonly table: 'customers' | 'agents' | 'conversations' | 'tickets',
+    protected readonly table: 'customers' | 'agents' | 'conversations' | 'tickets' | 'articles',
     private readonly kind: string,
   ) {}
 
@@ -274,6 +275,7 @@ export class PostgresTransaction implements StorageTransaction {
   readonly agents: VersionedRepository<Agent>;
   readonly conversations: ConversationRepository;
   readonly tickets: TicketRepository;
+  readonly articles: VersionedRepository<Article>;
   readonly messages: MessageRepository;
   readonly events: EventLogWriter;
   readonly jobs: JobWriter;
@@ -284,6 +286,7 @@ export class PostgresTransaction implements StorageTransaction {
     this.agents = new VersionedRepository(ctx, 'agents', 'agent');
     this.conversations = new ConversationRepository(ctx, 'conversations', 'conversation');
     this.tickets = new TicketRepository(ctx, 'tickets', 'ticket');
+    this.articles = new VersionedRepository<Article>(ctx, 'articles', 'article');
     this.messages = new MessageRepository(ctx);
     this.events = new EventLogWriter(ctx);
     this.jobs = new JobWriter(ctx);

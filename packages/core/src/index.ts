@@ -99,6 +99,10 @@ export {
   surveyJobKeys,
   ticketJobKeys,
 } from './jobs/job';
+export type { Article, ArticleRevision, ArticleStatus } from './knowledge/article';
+export { ARTICLE_STATUSES, ArticleContentSchema, ArticleSchema } from './knowledge/article';
+export type { ArticleMachineEvent } from './knowledge/article-machine';
+export { articleMachine } from './knowledge/article-machine';
 export type { IndexedDocument, SearchHit, SearchOptions } from './knowledge/bm25-index';
 export { Bm25Index } from './knowledge/bm25-index';
 export type { KnowledgeArticle, KnowledgeBase } from './knowledge/knowledge-base';
@@ -187,6 +191,7 @@ export type {
 export { matchPolicy, SLA_TARGETS, SlaPolicySchema } from './sla/sla-policy';
 export type { SlaSettings, SlaSettingsInput } from './sla/sla-settings';
 export type {
+  ArticleFilter,
   ClaimRequest,
   ConversationFilter,
   ConversationListKey,

@@ -1,4 +1,8 @@
-import type { BotHandler } from '../bot/knowledge-bot';
+import {
+  type BotHandler,
+  createKnowledgeBot,
+  type KnowledgeBotOptions,
+} from '../bot/knowledge-bot';
 import type { DomainEvent, DomainEventType } from '../events/domain-events';
 import type { OrderLookup } from '../orders/order-lookup';
 import type { StorageAdapter } from '../storage/storage-adapter';
@@ -13,6 +17,7 @@ import { type CustomersApi, createCustomersApi } from './customers-api';
 import { type DeskSettingsInput, DeskSettingsSchema } from './desk-settings';
 import { type DeskListener, EventPublisher } from './event-publisher';
 import { createJobRunner, type JobsApi } from './job-runner';
+import { createKnowledge, type KnowledgeApi } from './knowledge-api';
 import { createMessagesApi, type MessagesApi } from './messages-api';
 import { createMetrics, type MetricsApi } from './metrics-api';
 import { createOrdersApi, type OrdersApi } from './orders-api';
@@ -42,6 +47,8 @@ export interface CreateDeskOptions extends DeskSettingsInput {
   clock?: Clock;
   /** Answers conversations in the `bot` state (e.g. `createKnowledgeBot`); none by default. */
   bot?: BotHandler;
+  /** Or: a knowledge bot over this desk's own published articles, with these options. */
+  knowledgeBot?: Omit<KnowledgeBotOptions, 'knowledge'>;
   /** The shop's order system, for order snapshots on tickets and lookups from conversations. */
   orders?: OrderLookup;
   /** Errors thrown by event listeners and background jobs. Defaults to `console.error`. */
@@ -77,6 +84,7 @@ export interface Desk {
   readonly metrics: MetricsApi;
   /** Resolves when the bot has answered every customer message given to it. */
   readonly bot: { idle(): Promise<void> };
+  readonly knowledge: KnowledgeApi;
   readonly clock: Clock;
   /**
    * Listens to committed events of one type, or to all with `'*'`. Returns the unsubscribe function.
@@ -111,6 +119,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     onError = defaultOnError,
     orders,
     bot,
+    knowledgeBot,
     ...rawSettings
   } = options;
   const settings = parseInput(DeskSettingsSchema, rawSettings, 'desk options');
@@ -140,9 +149,26 @@ export function createDesk(options: CreateDeskOptions): Desk {
     sla,
     calendarId: Object.keys(settings.sla.calendars)[0],
   });
-  const botRunner = createBotRunner({ storage, run, bot, onError });
+  const knowledge = createKnowledge(storage, run);
+  const botHandler =
+    bot ??
+    (knowledgeBot
+      ? createKnowledgeBot({
+          ...knowledgeBot,
+          knowledge: {
+            search: (query, o) =>
+              knowledge.api.search({
+                query,
+                limit: o.limit,
+                ...(o.locale ? { locale: o.locale } : {}),
+              }),
+          },
+        })
+      : undefined);
+  const botRunner = createBotRunner({ storage, run, bot: botHandler, onError });
   publisher.on('*', (event) => {
     metrics.onEvent(event, onError);
+    knowledge.onEvent(event).catch(onError);
     if (event.type === 'message.posted' && event.data.message.author.kind === 'customer') {
       botRunner.onCustomerMessage(event.data.message);
     }
@@ -187,6 +213,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     surveys: createSurveysApi(storage, run),
     metrics: metrics.api,
     bot: { idle: () => botRunner.idle() },
+    knowledge: knowledge.api,
     clock,
     on: (type, listener) => publisher.on(type, listener),
     async stop() {

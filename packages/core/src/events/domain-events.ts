@@ -1,6 +1,7 @@
 import type { Agent } from '../agent/agent';
 import type { CloseReason, Conversation, Priority } from '../conversation/conversation';
 import type { Customer } from '../customer/customer';
+import type { Article } from '../knowledge/article';
 import type { Message } from '../message/message';
 import type { SlaClock } from '../sla/sla-clock';
 import type { EscalationAction, SlaTarget } from '../sla/sla-policy';
@@ -32,6 +33,8 @@ export interface DomainEventDataMap {
   'conversation.priority_changed': { conversation: Conversation; from: Priority; to: Priority };
   'conversation.tags_changed': { conversation: Conversation; added: string[]; removed: string[] };
   'message.posted': { message: Message };
+  /** An article was created, edited or moved through review (`action` says which). */
+  'article.changed': { article: Article; action: string };
   'ticket.created': { ticket: Ticket };
   /** A workflow step: `action` says which (triaged, resolution proposed, rejected…). */
   'ticket.transitioned': { ticket: Ticket; action: string; from: TicketStatus; to: TicketStatus };
@@ -97,6 +100,7 @@ export const DOMAIN_EVENT_TYPES = [
   'conversation.priority_changed',
   'conversation.tags_changed',
   'message.posted',
+  'article.changed',
   'ticket.created',
   'ticket.transitioned',
   'ticket.updated',
@@ -114,7 +118,7 @@ export const DOMAIN_EVENT_TYPES = [
 
 /** What an event is about, so consumers can filter by aggregate. */
 export interface EventSubject {
-  kind: 'customer' | 'agent' | 'conversation' | 'ticket' | 'survey' | 'desk';
+  kind: 'customer' | 'agent' | 'conversation' | 'ticket' | 'survey' | 'article' | 'desk';
   id: string;
 }
 

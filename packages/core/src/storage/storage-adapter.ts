@@ -9,6 +9,7 @@ import type { Customer } from '../customer/customer';
 import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
 import type { EventBus } from '../events/event-bus';
 import type { Job, JobDraft } from '../jobs/job';
+import type { Article, ArticleStatus } from '../knowledge/article';
 import type { Message } from '../message/message';
 import type { MetricsReport, ReportQuery } from '../metrics/metrics-report';
 import type { BusinessCalendar } from '../sla/business-calendar';
@@ -34,6 +35,13 @@ export interface TicketFilter {
   region?: string;
   /** Only tickets created at or after this instant. */
   createdFrom?: number;
+}
+
+/** Filters for listing knowledge-base articles. */
+export interface ArticleFilter {
+  status?: readonly ArticleStatus[];
+  locale?: string;
+  category?: string;
 }
 
 /** Keyset position in the conversation list, which is ordered newest first by (createdAt, id). */
@@ -76,6 +84,11 @@ export interface StorageReader {
     list(filter: TicketFilter, page: ConversationPageRequest): Promise<Ticket[]>;
     count(filter: TicketFilter): Promise<number>;
   };
+  articles: {
+    get(id: string): Promise<Article | null>;
+    /** Every matching article, ordered by id. */
+    list(filter: ArticleFilter): Promise<Article[]>;
+  };
   messages: {
     findByClientId(conversationId: string, clientId: string): Promise<Message | null>;
     /** Messages with `seq > afterSeq`, ascending, at most `limit`. */
@@ -114,6 +127,11 @@ export interface StorageTransaction {
     update(ticket: Ticket, expectedVersion: number): Promise<void>;
     /** Sees this transaction's own writes, like every read here. */
     count(filter: TicketFilter): Promise<number>;
+  };
+  articles: {
+    get(id: string, options?: ReadOptions): Promise<Article | null>;
+    insert(article: Article): Promise<void>;
+    update(article: Article, expectedVersion: number): Promise<void>;
   };
   messages: {
     findByClientId(conversationId: string, clientId: string): Promise<Message | null>;

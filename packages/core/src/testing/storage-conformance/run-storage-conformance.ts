@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { StorageAdapter } from '../../storage/storage-adapter';
+import { articlesConformance } from './articles';
 import { conversationsConformance } from './conversations';
 import { customersAgentsConformance } from './customers-agents';
 import { eventLogConformance } from './event-log';
@@ -46,6 +47,7 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
     conversationsConformance(adapter);
     messagesConformance(adapter);
     ticketsConformance(adapter);
+    articlesConformance(adapter);
     transactionsConformance(adapter);
     eventLogConformance(adapter);
     jobsConformance(adapter);
