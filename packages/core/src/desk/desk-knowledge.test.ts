@@ -62,6 +62,12 @@ describe('desk: knowledge base', () => {
     const messages = await desk.messages.list({ conversationId: id });
     expect(messages.at(-1)).toMatchObject({ author: { kind: 'bot' } });
     expect(messages.at(-1)?.text).toContain('冰袋');
+    const suggested = await desk.knowledge.suggestFor({
+      conversationId: id,
+      locale: 'zh-CN',
+      limit: 1,
+    });
+    expect(suggested.map((hit) => hit.id)).toEqual(['kb_melted_zh']);
   });
 
   it('refuses bad articles with VALIDATION', async () => {

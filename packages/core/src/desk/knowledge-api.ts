@@ -35,6 +35,12 @@ const SearchSchema = z.object({
   limit: z.number().int().min(1).max(50).default(5),
 });
 
+const SuggestForSchema = z.object({
+  conversationId: IdSchema,
+  locale: z.string().min(2).max(35).optional(),
+  limit: z.number().int().min(1).max(20).default(3),
+});
+
 type Step = z.input<typeof StepSchema>;
 
 /** The knowledge base (知识库): articles with a review workflow, and search over published ones. */
@@ -62,6 +68,17 @@ export interface KnowledgeApi {
   search(input: z.input<typeof SearchSchema>): Promise<KnowledgeHit[]>;
   /** Titles for what the customer has typed so far. */
   suggest(input: z.input<typeof SearchSchema>): Promise<string[]>;
+  /**
+   * Articles for the conversation at hand, from the customer's latest messages (for agents).
+   *
+   * @example
+   * const articles = await desk.knowledge.suggestFor({ conversationId, locale: 'zh-CN' });
+   */
+  suggestFor(input: {
+    conversationId: string;
+    locale?: string;
+    limit?: number;
+  }): Promise<KnowledgeHit[]>;
   /** Rebuilds the search index from storage (after other nodes published). */
   refresh(): Promise<void>;
 }
@@ -196,6 +213,27 @@ export function createKnowledge(storage: StorageAdapter, run: RunCommand) {
     async suggest(raw) {
       const input = parseInput(SearchSchema, raw, 'knowledge suggestion');
       return (await load()).suggest(input.query, {
+        limit: input.limit,
+        ...(input.locale ? { locale: input.locale } : {}),
+      });
+    },
+    async suggestFor(raw) {
+      const input = parseInput(SuggestForSchema, raw, 'article suggestion request');
+      const conversation = await storage.read.conversations.get(input.conversationId);
+      if (!conversation)
+        throw new KefuError('NOT_FOUND', `No conversation "${input.conversationId}".`);
+      const recent = await storage.read.messages.listAfter(
+        conversation.id,
+        Math.max(0, conversation.lastSeq - 20),
+        20,
+      );
+      const asked = recent
+        .filter((m) => m.author.kind === 'customer')
+        .slice(-3)
+        .map((m) => m.text)
+        .join(' ');
+      if (asked.trim().length === 0) return [];
+      return (await load()).search(asked, {
         limit: input.limit,
         ...(input.locale ? { locale: input.locale } : {}),
       });
