@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { createPostgresAdapter, type PostgresAdapter } from '@kefu/adapter-postgres';
 import type { Conversation, DomainEventDraft, Message } from '@kefu/core';
+import { makeConversation } from '@kefu/core/testing';
 import pg from 'pg';
 import { type BenchResult, median, opsPerSecond } from './bench-result';
 
@@ -41,40 +42,14 @@ async function seeded(client: pg.Pool | PGlite): Promise<{
 }> {
   const adapter = createPostgresAdapter({ client, schema: schemaName() });
   await adapter.migrate();
-  const conversation = {
+  const conversation = makeConversation({
     id: 'conv_bench',
-    customerId: 'cus_lin',
-    clientId: null,
-    channel: 'web',
-    topic: null,
-    priority: 'normal',
-    tags: [],
     status: 'active',
-    skills: [],
-    team: null,
-    leftMessage: false,
-    overflowedAt: null,
     assigneeId: 'agt_wang',
-    lastSeq: 0,
-    reopenCount: 0,
-    transferCount: 0,
     createdAt: 0,
     updatedAt: 0,
     queuedAt: null,
-    assignedAt: null,
-    firstResponseAt: null,
-    lastCustomerMessageAt: null,
-    lastAgentMessageAt: null,
-    pendingSince: null,
-    resolvedAt: null,
-    reopenUntil: null,
-    closedAt: null,
-    closeReason: null,
-    abandonedAt: null,
-    sla: null,
-    version: 1,
-    schemaVersion: 1,
-  } as unknown as Conversation;
+  });
   await adapter.transaction((tx) => tx.conversations.insert(conversation));
   return { adapter, conversation };
 }
