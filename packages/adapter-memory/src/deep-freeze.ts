@@ -16,12 +16,12 @@ function copyFrozen(value: unknown, copies: Map<object, unknown> | undefined): u
   if (typeof value !== 'object' || value === null) return value;
   const known = copies?.get(value);
   if (known !== undefined && copies && stillMatches(value, known, copies)) return known;
+  // Stored (or read back) already: sharing it is safe and saves the copy. Updates spread a stored
+  // record, so most nested arrays and objects arrive here frozen.
+  if (isDeepFrozen(value)) return value;
   let copy: unknown;
   if (Array.isArray(value)) {
     copy = Object.freeze(value.map((item) => copyFrozen(item, copies)));
-  } else if (isDeepFrozen(value)) {
-    // Stored (or read back) already: sharing it is safe and saves the copy.
-    return value;
   } else {
     // Spread first (fast for flat records), then replace only the nested objects.
     const record: Record<string, unknown> = { ...value };

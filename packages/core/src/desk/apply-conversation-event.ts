@@ -38,15 +38,14 @@ export async function commitConversation(
   event: ConversationMachineEvent | null = null,
   effects: readonly ConversationEffect[] = [],
 ): Promise<Conversation> {
-  const next: Conversation = { ...before, ...changes };
-  const sla = await slaUpdate(tx, context, before, next, event);
-  const survey = surveyAfterChange(context, 'conversation', before, next);
-  const stored: Conversation = {
-    ...next,
-    sla: sla.sla,
-    survey: survey.survey,
-    version: before.version + 1,
-  };
+  // One fresh object, completed in place before anyone else sees it: this is the hot path.
+  const stored: Conversation = { ...before, ...changes, version: before.version + 1 };
+  const sla = context.sla.enabled
+    ? await slaUpdate(tx, context, before, stored, event)
+    : NO_SLA_CHANGE(stored);
+  const survey = surveyAfterChange(context, 'conversation', before, stored);
+  stored.sla = sla.sla;
+  stored.survey = survey.survey;
   await tx.conversations.update(stored, before.version);
   if (event) await moveLoad(tx, before, stored, event);
   await updateQueueJobs(tx, context, before, stored);
@@ -68,6 +67,12 @@ export async function commitConversation(
   await survey.after(tx);
   return stored;
 }
+
+const NO_SLA_CHANGE = (conversation: Conversation): SlaUpdate => ({
+  sla: conversation.sla,
+  announcements: [],
+  nextCheckAt: null,
+});
 
 /** The SLA state a change leads to (the customer's tier matters to policies). */
 export async function slaUpdate(
