@@ -4,7 +4,6 @@ import { VirtualClock } from '@kefu/core/testing';
 import type { BenchResult } from './bench-result';
 
 const CONVERSATIONS = 100_000;
-const DAY = 24 * 3_600_000;
 const START = Date.parse('2026-11-16T08:00:00+08:00');
 
 const shanghai = {

@@ -58,6 +58,11 @@ const URGENT = [
   'today',
 ];
 
+const escapeForRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// One alternation per list: a single scan of the message instead of one per word.
+const ANGRY_PATTERN = new RegExp(ANGRY.map(escapeForRegExp).join('|'), 'g');
+const URGENT_PATTERN = new RegExp(URGENT.map(escapeForRegExp).join('|'), 'g');
+
 /**
  * A Chinese and English lexicon heuristic: flags angry or urgent messages (several exclamation
  * marks count as urgency too). Cheap and predictable; swap in your own analyzer for nuance.
@@ -65,11 +70,6 @@ const URGENT = [
  * @example
  * lexiconSentiment('快递一周都没到，太差了！！'); // { angry: true, urgent: true, cues: ['太差', '!!'] }
  */
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// One alternation per list: a single scan of the message instead of one per word.
-const ANGRY_PATTERN = new RegExp(ANGRY.map(escape).join('|'), 'g');
-const URGENT_PATTERN = new RegExp(URGENT.map(escape).join('|'), 'g');
-
 export const lexiconSentiment: SentimentAnalyzer = (text) => {
   const lower = text.normalize('NFKC').toLowerCase();
   const angry = [...new Set(lower.match(ANGRY_PATTERN) ?? [])];
