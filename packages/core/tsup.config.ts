@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'testing/index': 'src/testing/index.ts',
     'protocol/index': 'src/protocol/index.ts',
+    wire: 'src/protocol/wire.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -1,4 +1,4 @@
-import type { WireConversation, WireMessage } from '@kefu/core/protocol';
+import type { WireConversation, WireMessage, WireSurvey } from '@kefu/core/wire';
 
 /** Where an optimistic message is: on its way, stored (it has a `seq`), or refused. */
 export type MessageStatus = 'sending' | 'sent' | 'failed';
@@ -31,6 +31,16 @@ export interface ConversationView {
   typing: readonly string[];
   /** The highest seq the other side said it read. */
   peerReadSeq: number;
+  /** While queued: the place (1 = next) and the expected wait (null when nobody is online). */
+  queue: QueuePlace | null;
+  /** The satisfaction survey once it was sent (answer it with `client.rate`). */
+  survey: WireSurvey | null;
+}
+
+/** A queued conversation's place. */
+export interface QueuePlace {
+  position: number;
+  estimatedWaitMs: number | null;
 }
 
 /** An unsent message in the outbox. */
@@ -54,6 +64,8 @@ export class ConversationState {
   resyncing = false;
   readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
   peerReadSeq = 0;
+  queue: QueuePlace | null = null;
+  survey: WireSurvey | null = null;
   #view: ConversationView | null = null;
 
   constructor(readonly id: string) {}
@@ -137,6 +149,8 @@ export class ConversationState {
       syncedSeq: this.syncedSeq,
       typing: [...this.typing.keys()],
       peerReadSeq: this.peerReadSeq,
+      queue: this.queue,
+      survey: this.survey,
     };
     return this.#view;
   }

@@ -1,3 +1,14 @@
+export type {
+  AgentCallMethod,
+  ConversationAction,
+  DeskStatus,
+  Session,
+  WireConversation,
+  WireConversationDetails,
+  WireMessage,
+  WireSurvey,
+  WireTicket,
+} from '@kefu/core/wire';
 export type { BackoffOptions } from './backoff';
 export { backoffDelay } from './backoff';
 export type {
@@ -5,8 +16,10 @@ export type {
   ConversationView,
   MessageStatus,
   OutboxEntry,
+  QueuePlace,
 } from './conversation-state';
 export type {
+  ActOptions,
   ConnectionStatus,
   CreateKefuClientOptions,
   KefuClient,

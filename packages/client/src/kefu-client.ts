@@ -1,14 +1,19 @@
 import {
+  type AgentCallMethod,
   type ClientFrame,
+  type ConversationAction,
   type Credentials,
-  decodeServerFrame,
+  type DeskStatus,
   encodeFrame,
   PROTOCOL_VERSION,
+  readServerFrame,
   type ServerFrame,
   type Session,
   type WireConversation,
   type WireMessage,
-} from '@kefu/core/protocol';
+  type WireSurvey,
+  type WireTicket,
+} from '@kefu/core/wire';
 import { nanoid } from 'nanoid';
 import { type BackoffOptions, backoffDelay } from './backoff';
 import { ConversationState, type ConversationView, type OutboxEntry } from './conversation-state';
@@ -27,6 +32,21 @@ export interface KefuClientSnapshot {
   conversations: Readonly<Record<string, ConversationView>>;
   /** The last error the gateway reported that was not tied to one message. */
   lastError: { code: string; message: string } | null;
+  /** Agents, after `listConversations()`: the inbox's conversation ids, kept live. */
+  inbox: readonly string[] | null;
+  /** Customers, after `loadTickets()`: their tickets by id, kept live. */
+  tickets: Readonly<Record<string, WireTicket>>;
+}
+
+/** Options of an agent's `act` on a conversation. */
+export interface ActOptions {
+  /** `transfer`: another agent, or `null` back to the queue. */
+  toAgentId?: string | null;
+  /** `transfer` to this team's queue. */
+  toTeam?: string;
+  reason?: string;
+  /** `transfer`: an internal note for whoever takes over. */
+  note?: string;
 }
 
 /** Somewhere to keep the visitor token between page loads (localStorage by default). */
@@ -76,7 +96,53 @@ export interface KefuClient {
   retry(clientId: string): void;
   setTyping(conversationId: string, typing: boolean): void;
   markRead(conversationId: string, seq: number): void;
+  /**
+   * Customers: their conversations, newest first (watch one to get its messages). Agents: their
+   * inbox — queued conversations and those assigned to them — kept live in `snapshot.inbox`.
+   */
+  listConversations(): Promise<WireConversation[]>;
+  /** Whether the shop is open and anyone can answer now (else offer "leave a message"). */
+  deskStatus(): Promise<DeskStatus>;
+  /** Customers: answers the satisfaction survey of a conversation, once. */
+  rate(
+    conversationId: string,
+    input: { answers: Record<string, number>; comment?: string },
+  ): Promise<WireSurvey>;
+  /** Customers: their tickets (工单) as they may see them, then kept live in `snapshot.tickets`. */
+  loadTickets(): Promise<WireTicket[]>;
+  /** Customers: accepts or rejects the resolution proposed on their ticket. */
+  respondToTicket(
+    ticketId: string,
+    input: { accept: boolean; message?: string },
+  ): Promise<WireTicket>;
+  /** Agents: claim, resolve, reopen, close, wait on the customer (`pending`) or transfer. */
+  act(
+    conversationId: string,
+    action: ConversationAction,
+    options?: ActOptions,
+  ): Promise<WireConversation>;
+  /** Agents: takes the first queued conversation they qualify for, or null. */
+  claimNext(): Promise<WireConversation | null>;
+  /** Agents: online, away or offline. */
+  setPresence(presence: 'online' | 'away' | 'offline'): Promise<void>;
+  /** Agents: one allow-listed desk call (`tickets.propose`, `orders.lookup`, …); see the protocol reference. */
+  call<T = unknown>(method: AgentCallMethod, input?: Record<string, unknown>): Promise<T>;
 }
+
+/** Requests that may be sent again after a reconnect: repeating them changes nothing. */
+const IDEMPOTENT: ReadonlySet<string> = new Set([
+  'start',
+  'inbox',
+  'status',
+  'tickets',
+  'presence',
+]);
+
+/** Agent inbox membership, as the gateway decides it. */
+const inInbox = (conversation: WireConversation, agentId: string) =>
+  conversation.status === 'queued' ||
+  (conversation.assigneeId === agentId &&
+    (conversation.status === 'active' || conversation.status === 'pending'));
 
 const TYPING_TTL_MS = 8_000;
 
@@ -124,7 +190,12 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
   /** Requests awaiting an ack, by request id; re-sent after a reconnect (all are idempotent). */
   const requests = new Map<
     string,
-    { frame: ClientFrame; resolve(frame: ServerFrame): void; reject(error: Error): void }
+    {
+      frame: ClientFrame;
+      sent: boolean;
+      resolve(frame: ServerFrame): void;
+      reject(error: Error): void;
+    }
   >();
   /** Send request ids → client ids. */
   const sendRequests = new Map<string, string>();
@@ -132,6 +203,8 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
   let status: ConnectionStatus = 'idle';
   let session: Session | null = null;
   let lastError: KefuClientSnapshot['lastError'] = null;
+  let inbox: string[] | null = null;
+  let tickets: Record<string, WireTicket> = {};
   let connection: TransportConnection | null = null;
   let attempt = 0;
   let heartbeatMs = options.heartbeatMs ?? 25_000;
@@ -157,7 +230,22 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
   };
 
   const write = (frame: ClientFrame) => {
-    if (status === 'open') connection?.send(encodeFrame(frame));
+    if (status !== 'open' || !connection) return false;
+    connection.send(encodeFrame(frame));
+    return true;
+  };
+
+  const setTicket = (ticket: WireTicket) => {
+    tickets = { ...tickets, [ticket.id]: ticket };
+  };
+
+  /** Keeps the agent inbox in step with a conversation the gateway sent. */
+  const placeInInbox = (conversation: WireConversation) => {
+    if (!inbox || session?.role !== 'agent') return;
+    const inside = inInbox(conversation, session.id);
+    const known = inbox.includes(conversation.id);
+    if (inside && !known) inbox = [...inbox, conversation.id];
+    else if (!inside && known) inbox = inbox.filter((id) => id !== conversation.id);
   };
 
   const sendOutboxEntry = (entry: OutboxEntry) => {
@@ -215,7 +303,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         }
         startHeartbeat();
         for (const conversationId of watched) resubscribe(conversationId);
-        for (const request of requests.values()) write(request.frame);
+        for (const request of requests.values()) request.sent = write(request.frame);
         for (const entry of outbox.values()) if (entry.status === 'sending') sendOutboxEntry(entry);
         emit();
         return;
@@ -226,10 +314,36 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
       case 'conversation': {
         const state = stateOf(frame.conversation.id);
         state.conversation = frame.conversation;
+        if (frame.conversation.status !== 'queued') state.queue = null;
+        state.changed();
+        placeInInbox(frame.conversation);
+        emit();
+        return;
+      }
+      case 'queue': {
+        const state = stateOf(frame.conversationId);
+        state.queue =
+          frame.position === null
+            ? null
+            : { position: frame.position, estimatedWaitMs: frame.estimatedWaitMs };
         state.changed();
         emit();
         return;
       }
+      case 'survey': {
+        const conversationId = frame.survey.conversationId;
+        if (conversationId) {
+          const state = stateOf(conversationId);
+          state.survey = frame.survey;
+          state.changed();
+          emit();
+        }
+        return;
+      }
+      case 'ticket':
+        setTicket(frame.ticket);
+        emit();
+        return;
       case 'synced': {
         const state = stateOf(frame.conversationId);
         state.synced(frame.lastSeq);
@@ -354,7 +468,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
       onMessage: (text) => {
         if (connection !== current) return;
         lastHeardAt = Date.now();
-        const frame = decodeServerFrame(text);
+        const frame = readServerFrame(text);
         if (frame) handleFrame(frame);
       },
       onClose: (code) => {
@@ -363,6 +477,16 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         stopHeartbeat();
         sendRequests.clear();
         for (const state of conversations.values()) state.resyncing = false;
+        // A request that went out and may have been carried out is not repeated blindly.
+        for (const [id, pending] of requests) {
+          if (!pending.sent || IDEMPOTENT.has(pending.frame.type)) continue;
+          requests.delete(id);
+          pending.reject(
+            Object.assign(new Error('The connection dropped; check before retrying.'), {
+              code: 'UNAVAILABLE',
+            }),
+          );
+        }
         // Refused credentials or protocol: retrying the same would be refused again.
         if (code === 4401 || code === 4400) {
           stopped = true;
@@ -390,11 +514,20 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
     requests.clear();
   };
 
-  const request = <T extends ServerFrame>(frame: ClientFrame & { id: string }) =>
+  type Ack = Extract<ServerFrame, { type: 'ack' }>;
+  const request = <T extends ServerFrame = Ack>(frame: ClientFrame & { id: string }) =>
     new Promise<T>((resolve, reject) => {
-      requests.set(frame.id, { frame, resolve: resolve as (f: ServerFrame) => void, reject });
-      write(frame);
+      const pending = {
+        frame,
+        sent: false,
+        resolve: resolve as (f: ServerFrame) => void,
+        reject,
+      };
+      requests.set(frame.id, pending);
+      pending.sent = write(frame);
     });
+  const requestId = (prefix: string) => `${prefix}_${nanoid(12)}`;
+  const missing = (what: string) => new Error(`The gateway did not return the ${what}.`);
 
   const client: KefuClient = {
     subscribe(listener) {
@@ -417,13 +550,17 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         session,
         conversations: same && previous ? previous.conversations : views,
         lastError,
+        inbox,
+        tickets,
       };
       if (
         previous &&
         previous.status === snapshot.status &&
         previous.session === snapshot.session &&
         previous.lastError === snapshot.lastError &&
-        previous.conversations === snapshot.conversations
+        previous.conversations === snapshot.conversations &&
+        previous.inbox === snapshot.inbox &&
+        previous.tickets === snapshot.tickets
       ) {
         snapshot = previous;
       }
@@ -510,6 +647,99 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
     },
     markRead(conversationId, seq) {
       write({ type: 'read', conversationId, seq });
+    },
+    async listConversations() {
+      const ack = await request({ type: 'inbox', id: requestId('i') });
+      const list = ack.conversations ?? [];
+      for (const conversation of list) {
+        const state = stateOf(conversation.id);
+        // A frame that arrived before this answer may be newer than the listed copy.
+        if ((state.conversation?.updatedAt ?? -1) > conversation.updatedAt) continue;
+        state.conversation = conversation;
+        state.changed();
+      }
+      const agentId = session?.role === 'agent' ? session.id : null;
+      if (agentId !== null) {
+        inbox = list
+          .map((listed) => stateOf(listed.id).conversation ?? listed)
+          .filter((current) => inInbox(current, agentId))
+          .map((current) => current.id);
+      }
+      emit();
+      return list;
+    },
+    async deskStatus() {
+      const ack = await request({ type: 'status', id: requestId('st') });
+      if (!ack.status) throw missing('desk status');
+      return ack.status;
+    },
+    async rate(conversationId, input) {
+      const ack = await request({
+        type: 'rate',
+        id: requestId('r'),
+        conversationId,
+        answers: input.answers,
+        ...(input.comment ? { comment: input.comment } : {}),
+      });
+      if (!ack.survey) throw missing('survey');
+      const state = stateOf(conversationId);
+      state.survey = ack.survey;
+      state.changed();
+      emit();
+      return ack.survey;
+    },
+    async loadTickets() {
+      const ack = await request({ type: 'tickets', id: requestId('t') });
+      const list = ack.tickets ?? [];
+      tickets = Object.fromEntries(list.map((ticket) => [ticket.id, ticket]));
+      emit();
+      return list;
+    },
+    async respondToTicket(ticketId, input) {
+      const ack = await request({
+        type: 'ticket_reply',
+        id: requestId('tr'),
+        ticketId,
+        accept: input.accept,
+        ...(input.message ? { message: input.message } : {}),
+      });
+      if (!ack.ticket) throw missing('ticket');
+      setTicket(ack.ticket);
+      emit();
+      return ack.ticket;
+    },
+    async act(conversationId, action, actOptions = {}) {
+      const ack = await request({
+        type: 'act',
+        id: requestId('a'),
+        conversationId,
+        action,
+        ...actOptions,
+      });
+      if (!ack.conversation) throw missing('conversation');
+      const state = stateOf(conversationId);
+      state.conversation = ack.conversation;
+      state.changed();
+      placeInInbox(ack.conversation);
+      emit();
+      return ack.conversation;
+    },
+    async claimNext() {
+      const ack = await request({ type: 'claim_next', id: requestId('cn') });
+      if (!ack.conversation) return null;
+      const state = stateOf(ack.conversation.id);
+      state.conversation = ack.conversation;
+      state.changed();
+      placeInInbox(ack.conversation);
+      emit();
+      return ack.conversation;
+    },
+    async setPresence(presence) {
+      await request({ type: 'presence', id: requestId('p'), presence });
+    },
+    async call<T>(method: AgentCallMethod, input: Record<string, unknown> = {}) {
+      const ack = await request({ type: 'call', id: requestId('k'), method, input });
+      return ack.result as T;
     },
   };
   if (options.autoConnect ?? true) client.connect();

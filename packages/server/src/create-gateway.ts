@@ -14,6 +14,7 @@ import {
 import { type CreateGatewayOptions, DEFAULT_LIMITS } from './gateway-options';
 import { handleHttpRequest } from './http-endpoints';
 import { issueVisitorToken, verifyCustomerSignature, verifyVisitorToken } from './identity';
+import { watchQueue } from './queue-updates';
 import { SlidingWindowLimiter } from './rate-limiter';
 
 const HOUR = 3_600_000;
@@ -177,10 +178,14 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     conversationLimiter: new SlidingWindowLimiter(limits.conversationsPerHour, HOUR, Date.now),
     countedStarts: new Set(),
     authorizeAgent: options.authorizeAgent ?? (() => true),
+    authorizeCall: options.authorizeCall ?? (() => true),
     identify,
     subscribe: (id, connection) => registry.add(id, connection),
     unsubscribe: (id, connection) => registry.remove(id, connection),
     subscribersOf: (id) => registry.of(id),
+    watchInbox: (agentId, connection, ids) => registry.watchInbox(agentId, connection, ids),
+    watchTickets: (customerId, connection) => registry.watchTickets(customerId, connection),
+    forget: (connection) => registry.forget(connection),
     onError,
   };
 
@@ -218,6 +223,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
         }
       });
   };
+  const offQueue = watchQueue(desk, registry);
   let offBus: (() => void) | null = null;
   if (bus) {
     void desk.events.lastPosition().then((position) => {
@@ -359,6 +365,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     },
     async close() {
       offDesk();
+      offQueue();
       offBus?.();
       for (const connection of [...connections])
         connection.close(CLOSE_CODES.shutdown, 'gateway closing');

@@ -1,34 +1,117 @@
-import type { DomainEvent } from '@kefu/core';
-import { toWireConversation, toWireMessage } from '@kefu/core/protocol';
+import type { Conversation, DomainEvent, Survey } from '@kefu/core';
+import { toWireConversation, toWireMessage, toWireSurvey, toWireTicket } from '@kefu/core/protocol';
 import type { SubscriberHandle } from './gateway-context';
 
-/** Conversation id → the connections subscribed to it. */
+/** Is this conversation in this agent's inbox: waiting in the queue, or theirs and open? */
+export function inInbox(conversation: Conversation, agentId: string): boolean {
+  if (conversation.status === 'queued') return true;
+  return (
+    conversation.assigneeId === agentId &&
+    (conversation.status === 'active' || conversation.status === 'pending')
+  );
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}
+
+/**
+ * Who hears what: connections subscribed to a conversation, agents watching their inbox, and
+ * customers watching their tickets. Turns desk events into the frames each may see.
+ */
 export class SubscriptionRegistry {
   readonly #byConversation = new Map<string, Set<SubscriberHandle>>();
+  /** Agent id → connections watching that agent's inbox. */
+  readonly #inboxes = new Map<string, Set<SubscriberHandle>>();
+  /** Per inbox connection: the conversation ids it was last told are in its inbox. */
+  readonly #inboxIds = new Map<SubscriberHandle, Set<string>>();
+  /** Customer id → connections watching that customer's tickets. */
+  readonly #tickets = new Map<string, Set<SubscriberHandle>>();
 
   add(conversationId: string, subscriber: SubscriberHandle): void {
-    const set = this.#byConversation.get(conversationId);
-    if (set) set.add(subscriber);
-    else this.#byConversation.set(conversationId, new Set([subscriber]));
+    addTo(this.#byConversation, conversationId, subscriber);
   }
 
   remove(conversationId: string, subscriber: SubscriberHandle): void {
-    const set = this.#byConversation.get(conversationId);
-    if (!set) return;
-    set.delete(subscriber);
-    if (set.size === 0) this.#byConversation.delete(conversationId);
+    removeFrom(this.#byConversation, conversationId, subscriber);
   }
 
   of(conversationId: string): Iterable<SubscriberHandle> {
     return this.#byConversation.get(conversationId) ?? [];
   }
 
-  /** Sends what a desk event means to the connections subscribed to its conversation. */
+  /** Conversations with at least one subscriber. */
+  subscribedConversations(): Iterable<string> {
+    return this.#byConversation.keys();
+  }
+
+  /** The agent's connection hears its inbox; `ids` (added to earlier ones) are those it was sent. */
+  watchInbox(agentId: string, subscriber: SubscriberHandle, ids: Iterable<string>): void {
+    addTo(this.#inboxes, agentId, subscriber);
+    const known = this.#inboxIds.get(subscriber) ?? new Set<string>();
+    for (const id of ids) known.add(id);
+    this.#inboxIds.set(subscriber, known);
+  }
+
+  watchTickets(customerId: string, subscriber: SubscriberHandle): void {
+    addTo(this.#tickets, customerId, subscriber);
+  }
+
+  /** A connection closed: it hears nothing more. */
+  forget(subscriber: SubscriberHandle): void {
+    const id = subscriber.principal?.id;
+    if (id === undefined) return;
+    removeFrom(this.#inboxes, id, subscriber);
+    this.#inboxIds.delete(subscriber);
+    removeFrom(this.#tickets, id, subscriber);
+  }
+
+  /** Sends what a desk event means to the connections that may hear it. */
   dispatch(event: DomainEvent): void {
-    if (event.subject.kind !== 'conversation') return;
+    switch (event.subject.kind) {
+      case 'conversation':
+        this.#conversationEvent(event);
+        return;
+      case 'ticket':
+        if ('ticket' in event.data && event.data.ticket) {
+          const ticket = event.data.ticket;
+          const frame = { type: 'ticket', ticket: toWireTicket(ticket) };
+          for (const subscriber of this.#tickets.get(ticket.customerId) ?? []) {
+            subscriber.deliver(frame);
+          }
+        }
+        return;
+      case 'survey':
+        if ('survey' in event.data) this.#surveyEvent(event.data.survey);
+        return;
+      default:
+        return;
+    }
+  }
+
+  #surveyEvent(survey: Survey): void {
+    const frame = { type: 'survey', survey: toWireSurvey(survey) };
+    const audience = survey.conversationId
+      ? this.#byConversation.get(survey.conversationId)
+      : this.#tickets.get(survey.customerId);
+    for (const subscriber of audience ?? []) {
+      if (subscriber.principal?.role !== 'agent') subscriber.deliver(frame);
+    }
+  }
+
+  #conversationEvent(event: DomainEvent): void {
     const subscribers = this.#byConversation.get(event.subject.id);
-    if (!subscribers || subscribers.size === 0) return;
     if (event.type === 'message.posted') {
+      if (!subscribers) return;
       const { message } = event.data;
       const frame = { type: 'message', message: toWireMessage(message) };
       for (const subscriber of subscribers) {
@@ -38,13 +121,37 @@ export class SubscriptionRegistry {
       }
       return;
     }
-    // SLA events of tickets carry no conversation.
     if (!('conversation' in event.data) || !event.data.conversation) return;
-    const frame = {
-      type: 'conversation',
-      conversation: toWireConversation(event.data.conversation),
+    const conversation = event.data.conversation;
+    let forCustomer: object | null = null;
+    let forAgent: object | null = null;
+    const frameFor = (subscriber: SubscriberHandle) => {
+      if (subscriber.principal?.role === 'agent') {
+        forAgent ??= {
+          type: 'conversation',
+          conversation: toWireConversation(conversation, { forAgent: true }),
+        };
+        return forAgent;
+      }
+      forCustomer ??= { type: 'conversation', conversation: toWireConversation(conversation) };
+      return forCustomer;
     };
-    for (const subscriber of subscribers) subscriber.deliver(frame);
+    const told = new Set<SubscriberHandle>();
+    for (const subscriber of subscribers ?? []) {
+      subscriber.deliver(frameFor(subscriber));
+      told.add(subscriber);
+    }
+    // Inboxes hear a conversation that is in them now, or was: it arrives, changes or leaves.
+    for (const [agentId, watchers] of this.#inboxes) {
+      const inside = inInbox(conversation, agentId);
+      for (const watcher of watchers) {
+        const ids = this.#inboxIds.get(watcher);
+        if (!ids || (!inside && !ids.has(conversation.id))) continue;
+        if (inside) ids.add(conversation.id);
+        else ids.delete(conversation.id);
+        if (!told.has(watcher)) watcher.deliver(frameFor(watcher));
+      }
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { type Conversation, isKefuError, KefuError } from '@kefu/core';
+import { isKefuError, KefuError } from '@kefu/core';
 import {
   decodeClientFrame,
   encodeFrame,
@@ -8,7 +8,9 @@ import {
   type ServerFrame,
   toWireConversation,
   toWireMessage,
+  toWireSurvey,
 } from '@kefu/core/protocol';
+import { authorizedConversation } from './authorization';
 import {
   CLOSE_CODES,
   type ConnectionSink,
@@ -16,9 +18,15 @@ import {
   type Principal,
   type SubscriberHandle,
 } from './gateway-context';
+import * as requests from './gateway-requests';
+import { queueFrame } from './queue-updates';
 import { SlidingWindowLimiter } from './rate-limiter';
 
 type Frame<T extends ParsedClientFrame['type']> = Extract<ParsedClientFrame, { type: T }>;
+type RequestFrame = Exclude<
+  ParsedClientFrame,
+  { type: 'hello' | 'ping' | 'subscribe' | 'unsubscribe' | 'start' | 'send' | 'typing' | 'read' }
+>;
 
 const PAGE = 500;
 const MINUTE = 60_000;
@@ -97,11 +105,17 @@ export class GatewayConnection implements SubscriberHandle {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#heartbeat);
+    this.#leave();
+    this.onClosed(this);
+    this.sink.close(code, reason);
+  }
+
+  /** Stops hearing anything: conversations, inbox, tickets. */
+  #leave(): void {
     for (const conversationId of this.#subscriptions)
       this.context.unsubscribe(conversationId, this);
     this.#subscriptions.clear();
-    this.onClosed(this);
-    this.sink.close(code, reason);
+    this.context.forget(this);
   }
 
   /** The transport closed by itself. */
@@ -109,9 +123,7 @@ export class GatewayConnection implements SubscriberHandle {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#heartbeat);
-    for (const conversationId of this.#subscriptions)
-      this.context.unsubscribe(conversationId, this);
-    this.#subscriptions.clear();
+    this.#leave();
     this.onClosed(this);
   }
 
@@ -166,7 +178,37 @@ export class GatewayConnection implements SubscriberHandle {
       case 'typing':
       case 'read':
         return this.#relay(principal, frame);
+      default:
+        return this.#request(principal, frame);
     }
+  }
+
+  /** Request frames answered with an `ack` carrying the result. */
+  async #request(principal: Principal, frame: RequestFrame): Promise<void> {
+    const scope = { context: this.context, principal, handle: this };
+    const body = await (() => {
+      switch (frame.type) {
+        case 'inbox':
+          return requests.inbox(scope);
+        case 'status':
+          return requests.status(scope);
+        case 'act':
+          return requests.act(scope, frame);
+        case 'claim_next':
+          return requests.claimNext(scope);
+        case 'presence':
+          return requests.presence(scope, frame);
+        case 'call':
+          return requests.call(scope, frame);
+        case 'rate':
+          return requests.rate(scope, frame);
+        case 'tickets':
+          return requests.tickets(scope);
+        case 'ticket_reply':
+          return requests.ticketReply(scope, frame);
+      }
+    })();
+    if (frame.id) this.#send({ type: 'ack', id: frame.id, ...body });
   }
 
   async #hello(frame: Frame<'hello'>): Promise<void> {
@@ -193,24 +235,12 @@ export class GatewayConnection implements SubscriberHandle {
     });
   }
 
-  /** Loads a conversation this principal may use, or throws NOT_FOUND / FORBIDDEN. */
-  async #authorized(principal: Principal, conversationId: string): Promise<Conversation> {
-    const conversation = await this.context.desk.conversations.get(conversationId);
-    if (!conversation) throw new KefuError('NOT_FOUND', `No conversation "${conversationId}".`);
-    const allowed =
-      principal.role === 'agent'
-        ? await this.context.authorizeAgent(principal.id, conversation)
-        : conversation.customerId === principal.id;
-    if (!allowed) {
-      throw new KefuError('FORBIDDEN', 'This conversation belongs to someone else.', {
-        details: { conversationId },
-      });
-    }
-    return conversation;
-  }
-
   async #subscribe(principal: Principal, frame: Frame<'subscribe'>): Promise<void> {
-    const conversation = await this.#authorized(principal, frame.conversationId);
+    const conversation = await authorizedConversation(
+      this.context,
+      principal,
+      frame.conversationId,
+    );
     // Subscribe before reading the backlog: a message committed meanwhile arrives live, in the
     // backlog, or both (the client drops duplicates by seq), never neither.
     if (this.#closed) return;
@@ -238,7 +268,19 @@ export class GatewayConnection implements SubscriberHandle {
       }
       if (page.length < PAGE) break;
     }
-    this.#send({ type: 'conversation', conversation: toWireConversation(conversation) });
+    // Read again now that this connection hears changes: one made since the first read (an
+    // assignment, a resolution, a survey) is either in this snapshot or arrives live.
+    const current = (await this.context.desk.conversations.get(conversation.id)) ?? conversation;
+    this.#send({
+      type: 'conversation',
+      conversation: toWireConversation(current, { forAgent: internalVisible }),
+    });
+    if (current.status === 'queued') {
+      this.deliver(queueFrame(current.id, this.context.desk.routing.position(current.id)));
+    }
+    if (current.survey && !internalVisible) {
+      this.#send({ type: 'survey', survey: toWireSurvey(current.survey) });
+    }
     this.#send({
       type: 'synced',
       ...(frame.id ? { id: frame.id } : {}),
@@ -287,7 +329,7 @@ export class GatewayConnection implements SubscriberHandle {
     }
     // Checked here too, not only by the desk: the desk answers a repeated client id with the
     // stored message before it checks the author.
-    await this.#authorized(principal, frame.conversationId);
+    await authorizedConversation(this.context, principal, frame.conversationId);
     const message = await this.context.desk.messages.post({
       conversationId: frame.conversationId,
       author: principal.author,

@@ -37,6 +37,7 @@ export interface GatewayContext {
   /** (customerId:clientId) pairs already counted, so an idempotent retry is not counted twice. */
   countedStarts: Set<string>;
   authorizeAgent: NonNullable<CreateGatewayOptions['authorizeAgent']>;
+  authorizeCall: NonNullable<CreateGatewayOptions['authorizeCall']>;
   identify(
     credentials: Credentials,
     request: { headers: IncomingHttpHeaders; ip: string },
@@ -44,6 +45,12 @@ export interface GatewayContext {
   subscribe(conversationId: string, connection: SubscriberHandle): void;
   unsubscribe(conversationId: string, connection: SubscriberHandle): void;
   subscribersOf(conversationId: string): Iterable<SubscriberHandle>;
+  /** The agent's connection hears inbox changes; `ids` are the conversations it was sent. */
+  watchInbox(agentId: string, connection: SubscriberHandle, ids: Iterable<string>): void;
+  /** The customer's connection hears changes of their tickets. */
+  watchTickets(customerId: string, connection: SubscriberHandle): void;
+  /** The connection closed: drop its inbox and ticket watches. */
+  forget(connection: SubscriberHandle): void;
   onError(error: unknown): void;
 }
 

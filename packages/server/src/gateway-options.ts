@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Conversation, Desk, EventBus } from '@kefu/core';
+import type { AgentCallMethod } from '@kefu/core/protocol';
 
 /** What `authenticate` gets to decide who an agent is. */
 export interface AgentAuthRequest {
@@ -56,6 +57,15 @@ export interface CreateGatewayOptions {
   authenticate?: (request: AgentAuthRequest) => Promise<{ agentId: string } | null>;
   /** May an agent read and write this conversation? Default: every agent may. */
   authorizeAgent?: (agentId: string, conversation: Conversation) => boolean | Promise<boolean>;
+  /**
+   * May an agent make this desk call (`call` frame, e.g. `tickets.propose`, `metrics.report`)?
+   * Default: every agent may make every allow-listed call. Use it to keep reports to supervisors.
+   */
+  authorizeCall?: (
+    agentId: string,
+    method: AgentCallMethod,
+    input: Record<string, unknown>,
+  ) => boolean | Promise<boolean>;
   limits?: Partial<GatewayLimits>;
   /** How often clients ping; silent connections are dropped after 2.5 times this. Default 25 s. */
   heartbeatMs?: number;

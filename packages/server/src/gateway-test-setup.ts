@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createMemoryAdapter } from '@kefu/adapter-memory';
 import { createKefuClient, createWebSocketTransport, type KefuClient } from '@kefu/client';
-import { createDesk, type Desk } from '@kefu/core';
+import { type CreateDeskOptions, createDesk, type Desk } from '@kefu/core';
 import {
   type ClientFrame,
   type Credentials,
@@ -37,8 +37,13 @@ export interface GatewayFixture {
 /** A desk with the candy shop's people, a gateway on it, and an HTTP server on an ephemeral port. */
 export async function startGateway(
   options: Partial<CreateGatewayOptions> = {},
+  deskOptions: Partial<CreateDeskOptions> = {},
 ): Promise<GatewayFixture> {
-  const desk = createDesk({ storage: createMemoryAdapter(), routing: { auto: false } });
+  const desk = createDesk({
+    storage: createMemoryAdapter(),
+    routing: { auto: false },
+    ...deskOptions,
+  });
   await desk.customers.upsert({ id: 'cus_lin', name: '林小糖' });
   await desk.customers.upsert({ id: 'cus_amy', name: 'Amy Chen' });
   await desk.agents.upsert({ id: 'agt_wang', name: '王客服', presence: 'online' });

@@ -1,7 +1,9 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { isKefuError, KefuError } from '@kefu/core';
 import { type Credentials, toWireMessage } from '@kefu/core/protocol';
+import { authorizedConversation } from './authorization';
 import type { GatewayContext, Principal } from './gateway-context';
+import { deskStatus } from './gateway-requests';
 import { issueVisitorToken } from './identity';
 
 interface HttpRequestContext {
@@ -80,6 +82,7 @@ async function principalFor(http: HttpRequestContext): Promise<Principal> {
 /**
  * The endpoints that need no socket:
  * - `GET {path}/health`
+ * - `GET {path}/status`: open or closed, the next opening, agents online (for "leave a message")
  * - `POST {path}/visitors`: a new anonymous visitor and token (when visitors are enabled)
  * - `GET {path}/conversations/{id}/messages?afterSeq=&limit=`: history, as the caller may see it
  */
@@ -90,6 +93,10 @@ export async function handleHttpRequest(http: HttpRequestContext): Promise<void>
   try {
     if (request.method === 'GET' && route === '/health') {
       reply(response, 200, { ok: true, connections: http.connections() });
+      return;
+    }
+    if (request.method === 'GET' && route === '/status') {
+      reply(response, 200, (await deskStatus(context)).status);
       return;
     }
     if (request.method === 'POST' && route === '/visitors') {
@@ -103,13 +110,7 @@ export async function handleHttpRequest(http: HttpRequestContext): Promise<void>
     if (request.method === 'GET' && history?.[1]) {
       const principal = await principalFor(http);
       const conversationId = decodeURIComponent(history[1]);
-      const conversation = await context.desk.conversations.get(conversationId);
-      if (!conversation) throw new KefuError('NOT_FOUND', `No conversation "${conversationId}".`);
-      const allowed =
-        principal.role === 'agent'
-          ? await context.authorizeAgent(principal.id, conversation)
-          : conversation.customerId === principal.id;
-      if (!allowed) throw new KefuError('FORBIDDEN', 'This conversation belongs to someone else.');
+      await authorizedConversation(context, principal, conversationId);
       const afterSeq = Number(url.searchParams.get('afterSeq') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 100);
       const messages = await context.desk.messages.list({

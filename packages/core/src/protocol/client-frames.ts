@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { PRESENCES } from '../agent/agent';
 import { AttachmentSchema, MAX_MESSAGE_TEXT_LENGTH } from '../message/message';
-import { ClientIdSchema, IdSchema } from '../validation/common-schemas';
+import { ClientIdSchema, IdSchema, LabelSchema } from '../validation/common-schemas';
+import { AGENT_CALL_METHODS, CONVERSATION_ACTIONS } from './protocol-constants';
 
-/** The protocol version this build speaks. A gateway refuses a `hello` with another major. */
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION } from './protocol-constants';
 
 /** Request ids correlate a client frame with the server's `ack` or `error`. */
 export const RequestIdSchema = z.string().min(1).max(64);
@@ -87,6 +88,85 @@ export const PingFrameSchema = z.object({
   at: z.number().int().nonnegative().optional(),
 });
 
+/**
+ * Customers: their conversations, newest first. Agents: their inbox (queued conversations and
+ * those assigned to them); the connection then receives a `conversation` frame whenever a
+ * conversation enters, changes in or leaves that inbox.
+ */
+export const InboxFrameSchema = z.object({ type: z.literal('inbox'), id: RequestIdSchema });
+
+/** Whether the shop is open and anyone can answer now (else offer "leave a message"). */
+export const StatusFrameSchema = z.object({ type: z.literal('status'), id: RequestIdSchema });
+
+/** Agents: move a conversation (take it, resolve it, transfer it…). */
+export const ActFrameSchema = z
+  .object({
+    type: z.literal('act'),
+    id: RequestIdSchema,
+    conversationId: IdSchema,
+    action: z.enum(CONVERSATION_ACTIONS),
+    /** `transfer`: another agent, or `null` back to the queue. */
+    toAgentId: IdSchema.nullable().optional(),
+    /** `transfer` to the queue of this team. */
+    toTeam: LabelSchema.optional(),
+    reason: z.string().trim().min(1).max(500).optional(),
+    /** `transfer`: an internal note for whoever takes over. */
+    note: z.string().trim().min(1).max(MAX_MESSAGE_TEXT_LENGTH).optional(),
+  })
+  .refine((frame) => frame.action !== 'transfer' || frame.toAgentId !== undefined, {
+    message: 'a transfer names toAgentId (an agent id, or null for the queue)',
+    path: ['toAgentId'],
+  });
+
+/** Agents: take the first queued conversation they qualify for (抢单). */
+export const ClaimNextFrameSchema = z.object({
+  type: z.literal('claim_next'),
+  id: RequestIdSchema,
+});
+
+/** Agents: online, away or offline. */
+export const PresenceFrameSchema = z.object({
+  type: z.literal('presence'),
+  id: RequestIdSchema.optional(),
+  presence: z.enum(PRESENCES),
+});
+
+/** Agents: one allow-listed desk call (tickets, customer profile, order lookup, knowledge…). */
+export const CallFrameSchema = z.object({
+  type: z.literal('call'),
+  id: RequestIdSchema,
+  method: z.enum(AGENT_CALL_METHODS),
+  input: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** Customers: answer the satisfaction survey of their conversation or ticket, once. */
+export const RateFrameSchema = z
+  .object({
+    type: z.literal('rate'),
+    id: RequestIdSchema,
+    conversationId: IdSchema.optional(),
+    ticketId: IdSchema.optional(),
+    /** Question id → score on the survey's scale. */
+    answers: z.record(z.string().max(32), z.number().int()),
+    comment: z.string().trim().min(1).max(2000).optional(),
+  })
+  .refine((frame) => (frame.conversationId === undefined) !== (frame.ticketId === undefined), {
+    message: 'name either a conversationId or a ticketId',
+    path: ['conversationId'],
+  });
+
+/** Customers: their tickets as they may see them; updates then arrive as `ticket` frames. */
+export const TicketsFrameSchema = z.object({ type: z.literal('tickets'), id: RequestIdSchema });
+
+/** Customers: accept or reject the resolution proposed on their ticket. */
+export const TicketReplyFrameSchema = z.object({
+  type: z.literal('ticket_reply'),
+  id: RequestIdSchema,
+  ticketId: IdSchema,
+  accept: z.boolean(),
+  message: z.string().trim().min(1).max(2000).optional(),
+});
+
 /** Every frame a client may send. */
 export const ClientFrameSchema = z.discriminatedUnion('type', [
   HelloFrameSchema,
@@ -97,6 +177,15 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   TypingFrameSchema,
   ReadFrameSchema,
   PingFrameSchema,
+  InboxFrameSchema,
+  StatusFrameSchema,
+  ActFrameSchema,
+  ClaimNextFrameSchema,
+  PresenceFrameSchema,
+  CallFrameSchema,
+  RateFrameSchema,
+  TicketsFrameSchema,
+  TicketReplyFrameSchema,
 ]);
 
 /** A frame as a client writes it (defaults may be left out). */

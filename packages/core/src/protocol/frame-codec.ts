@@ -1,6 +1,9 @@
 import type { KefuErrorCode } from '../errors/kefu-error';
 import { ClientFrameSchema, type ParsedClientFrame } from './client-frames';
 import { type ServerFrame, ServerFrameSchema } from './server-frames';
+import { parseJson } from './wire-codec';
+
+export { encodeFrame } from './wire-codec';
 
 /** Why a frame could not be read, as a code and a message fit for an `error` frame. */
 export interface FrameProblem {
@@ -11,14 +14,6 @@ export interface FrameProblem {
 }
 
 export type DecodeResult<T> = { ok: true; frame: T } | { ok: false; problem: FrameProblem };
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
 
 function requestIdOf(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -65,14 +60,4 @@ export function decodeServerFrame(text: string): ServerFrame | null {
   if (!json.ok) return null;
   const parsed = ServerFrameSchema.safeParse(json.value);
   return parsed.success ? parsed.data : null;
-}
-
-/**
- * Writes a frame as text.
- *
- * @example
- * socket.send(encodeFrame({ type: 'ping', at: Date.now() }));
- */
-export function encodeFrame(frame: object): string {
-  return JSON.stringify(frame);
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { KEFU_ERROR_CODES } from '../errors/kefu-error';
 import { AttachmentSchema, AuthorSchema } from '../message/message';
+import { SURVEY_KINDS, SurveyQuestionSchema } from '../surveys/survey';
+import { ResolutionSchema, TICKET_STATUSES } from '../tickets/ticket';
 import { ClientIdSchema, IdSchema, InstantSchema } from '../validation/common-schemas';
 import { RequestIdSchema } from './client-frames';
 
@@ -18,10 +20,25 @@ export const WireMessageSchema = z.object({
 });
 export type WireMessage = z.infer<typeof WireMessageSchema>;
 
+/** What agent connections see of a conversation besides the customer's fields. */
+export const WireConversationDetailsSchema = z.object({
+  channel: z.string(),
+  priority: z.string(),
+  tags: z.array(z.string()),
+  skills: z.array(z.string()),
+  team: z.string().nullable(),
+  queuedAt: InstantSchema.nullable(),
+  leftMessage: z.boolean(),
+  /** The earliest running SLA deadline (first response or next response), if any. */
+  dueAt: InstantSchema.nullable(),
+  /** A running SLA clock is past its warning or its deadline. */
+  slaState: z.enum(['ok', 'at_risk', 'breached']),
+});
+export type WireConversationDetails = z.infer<typeof WireConversationDetailsSchema>;
+
 /**
  * A conversation as a connection sees it: the fields a customer may know. Agent-only fields
- * (tags, skills, team, SLA clocks, priority) are left out for everyone on the wire; agent consoles
- * read them from the desk.
+ * (tags, skills, team, SLA clocks, priority) are sent to agent connections only, in `details`.
  */
 export const WireConversationSchema = z.object({
   id: IdSchema,
@@ -33,8 +50,60 @@ export const WireConversationSchema = z.object({
   lastSeq: z.number().int().nonnegative(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
+  details: WireConversationDetailsSchema.optional(),
 });
 export type WireConversation = z.infer<typeof WireConversationSchema>;
+
+/** A satisfaction survey as the customer answers it. */
+export const WireSurveySchema = z.object({
+  id: IdSchema,
+  kind: z.enum(SURVEY_KINDS),
+  conversationId: IdSchema.nullable(),
+  ticketId: IdSchema.nullable(),
+  status: z.enum(['scheduled', 'sent', 'answered', 'expired']),
+  questions: z.array(SurveyQuestionSchema),
+  scale: z.object({ min: z.number().int(), max: z.number().int() }),
+  answers: z.record(z.string(), z.number()),
+  comment: z.string().nullable(),
+  score: z.number().nullable(),
+  expiresAt: InstantSchema.nullable(),
+});
+export type WireSurvey = z.infer<typeof WireSurveySchema>;
+
+/** A ticket (工单) as its customer sees it: a status timeline, never internal notes or fields. */
+export const WireTicketSchema = z.object({
+  id: IdSchema,
+  kind: z.string(),
+  subject: z.string(),
+  status: z.enum(TICKET_STATUSES),
+  orderRef: z.string().nullable(),
+  proposal: ResolutionSchema.nullable(),
+  resolution: ResolutionSchema.nullable(),
+  expectedCompletionAt: InstantSchema.nullable(),
+  timeline: z.array(
+    z.object({
+      at: InstantSchema,
+      action: z.string(),
+      status: z.enum(TICKET_STATUSES),
+      text: z.string().nullable(),
+    }),
+  ),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
+export type WireTicket = z.infer<typeof WireTicketSchema>;
+
+/** Whether anyone can answer now: drives "leave a message" in the widget. */
+export const DeskStatusSchema = z.object({
+  /** Inside business hours (always true without business hours). */
+  open: z.boolean(),
+  /** When the shop opens next, while closed. */
+  nextOpeningAt: InstantSchema.nullable(),
+  agentsOnline: z.number().int().nonnegative(),
+  /** Someone online has room for a new conversation. */
+  acceptingNow: z.boolean(),
+});
+export type DeskStatus = z.infer<typeof DeskStatusSchema>;
 
 export const SessionSchema = z.object({
   role: z.enum(['customer', 'visitor', 'agent']),
@@ -59,6 +128,13 @@ export const AckFrameSchema = z.object({
   id: RequestIdSchema,
   message: WireMessageSchema.optional(),
   conversation: WireConversationSchema.optional(),
+  conversations: z.array(WireConversationSchema).optional(),
+  survey: WireSurveySchema.optional(),
+  ticket: WireTicketSchema.optional(),
+  tickets: z.array(WireTicketSchema).optional(),
+  status: DeskStatusSchema.optional(),
+  /** The answer to a `call` (JSON; its shape is the desk method's return value). */
+  result: z.unknown().optional(),
 });
 
 export const MessageFrameSchema = z.object({
@@ -93,6 +169,21 @@ export const PeerReadFrameSchema = z.object({
   seq: z.number().int().nonnegative(),
 });
 
+/** A conversation's place in the queue changed (sent to its subscribers while it waits). */
+export const QueueFrameSchema = z.object({
+  type: z.literal('queue'),
+  conversationId: IdSchema,
+  /** 1 = next; null once it has left the queue. */
+  position: z.number().int().positive().nullable(),
+  estimatedWaitMs: z.number().int().nonnegative().nullable(),
+});
+
+/** A survey of a subscribed conversation (or of the customer's ticket) was sent, answered or expired. */
+export const SurveyFrameSchema = z.object({ type: z.literal('survey'), survey: WireSurveySchema });
+
+/** One of the customer's tickets changed (after a `tickets` request). */
+export const TicketFrameSchema = z.object({ type: z.literal('ticket'), ticket: WireTicketSchema });
+
 export const PongFrameSchema = z.object({
   type: z.literal('pong'),
   at: z.number().int().nonnegative().optional(),
@@ -119,6 +210,9 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
   PeerReadFrameSchema,
   PongFrameSchema,
   ErrorFrameSchema,
+  QueueFrameSchema,
+  SurveyFrameSchema,
+  TicketFrameSchema,
 ]);
 export type ServerFrame = z.infer<typeof ServerFrameSchema>;
 export type ErrorFrame = z.infer<typeof ErrorFrameSchema>;

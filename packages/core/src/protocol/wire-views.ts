@@ -1,6 +1,15 @@
 import type { Conversation } from '../conversation/conversation';
 import type { Message } from '../message/message';
-import type { WireConversation, WireMessage } from './server-frames';
+import { SCALES, type Survey } from '../surveys/survey';
+import { toCustomerView } from '../tickets/customer-view';
+import type { Ticket } from '../tickets/ticket';
+import type {
+  WireConversation,
+  WireConversationDetails,
+  WireMessage,
+  WireSurvey,
+  WireTicket,
+} from './server-frames';
 
 /**
  * A stored message as it goes on the wire. Callers must not pass internal notes to customer
@@ -23,14 +32,41 @@ export function toWireMessage(message: Message): WireMessage {
   };
 }
 
+/** The agent-only part of a conversation on the wire: routing fields and SLA state. */
+function detailsOf(conversation: Conversation): WireConversationDetails {
+  let dueAt: number | null = null;
+  let slaState: WireConversationDetails['slaState'] = 'ok';
+  for (const clock of Object.values(conversation.sla?.clocks ?? {})) {
+    if (!clock || clock.metAt !== null) continue;
+    if (clock.dueAt !== null && (dueAt === null || clock.dueAt < dueAt)) dueAt = clock.dueAt;
+    if (clock.breachedAt !== null) slaState = 'breached';
+    else if (clock.warned.length > 0 && slaState === 'ok') slaState = 'at_risk';
+  }
+  return {
+    channel: conversation.channel,
+    priority: conversation.priority,
+    tags: conversation.tags,
+    skills: conversation.skills,
+    team: conversation.team,
+    queuedAt: conversation.queuedAt,
+    leftMessage: conversation.leftMessage,
+    dueAt,
+    slaState,
+  };
+}
+
 /**
- * A conversation as it goes on the wire: only fields a customer may see.
+ * A conversation as it goes on the wire: only fields a customer may see, plus `details` for agent
+ * connections (`{ forAgent: true }`).
  *
  * @example
  * socket.send(encodeFrame({ type: 'conversation', conversation: toWireConversation(c) }));
  */
-export function toWireConversation(conversation: Conversation): WireConversation {
-  return {
+export function toWireConversation(
+  conversation: Conversation,
+  options: { forAgent?: boolean } = {},
+): WireConversation {
+  const wire: WireConversation = {
     id: conversation.id,
     customerId: conversation.customerId,
     clientId: conversation.clientId,
@@ -41,4 +77,38 @@ export function toWireConversation(conversation: Conversation): WireConversation
     createdAt: conversation.createdAt,
     updatedAt: conversation.updatedAt,
   };
+  if (options.forAgent) wire.details = detailsOf(conversation);
+  return wire;
+}
+
+/**
+ * A survey as its customer sees it (questions, scale and their answers; no agent fields).
+ *
+ * @example
+ * connection.deliver({ type: 'survey', survey: toWireSurvey(survey) });
+ */
+export function toWireSurvey(survey: Survey): WireSurvey {
+  return {
+    id: survey.id,
+    kind: survey.kind,
+    conversationId: survey.conversationId,
+    ticketId: survey.ticketId,
+    status: survey.status,
+    questions: survey.questions,
+    scale: SCALES[survey.kind],
+    answers: survey.answers,
+    comment: survey.comment,
+    score: survey.score,
+    expiresAt: survey.expiresAt,
+  };
+}
+
+/**
+ * A ticket as its customer sees it: the customer projection, never internal notes or fields.
+ *
+ * @example
+ * connection.deliver({ type: 'ticket', ticket: toWireTicket(ticket) });
+ */
+export function toWireTicket(ticket: Ticket): WireTicket {
+  return toCustomerView(ticket);
 }

@@ -1,0 +1,28 @@
+/**
+ * `@kefu/core/wire`: what a client needs to speak the protocol, without zod — the version, the
+ * frame types, `encodeFrame` and a trusting `readServerFrame`. Servers validate with
+ * `@kefu/core/protocol`.
+ */
+export type {
+  ClientFrame,
+  Credentials,
+  HelloFrame,
+  SendFrame,
+  StartFrame,
+  SubscribeFrame,
+} from './client-frames';
+export type { AgentCallMethod, ConversationAction } from './protocol-constants';
+export { AGENT_CALL_METHODS, CONVERSATION_ACTIONS, PROTOCOL_VERSION } from './protocol-constants';
+export type {
+  DeskStatus,
+  ErrorFrame,
+  ServerFrame,
+  Session,
+  WelcomeFrame,
+  WireConversation,
+  WireConversationDetails,
+  WireMessage,
+  WireSurvey,
+  WireTicket,
+} from './server-frames';
+export { encodeFrame, readServerFrame } from './wire-codec';
