@@ -327,3 +327,99 @@ describe('createKefuClient (msw WebSocket)', () => {
     await until(() => connections[0]?.received.some((f) => f.type === 'subscribe'));
   });
 });
+
+describe('createKefuClient: requests beyond messages (msw WebSocket)', () => {
+  it('keeps queue places, surveys and tickets the gateway pushes in the snapshot', async () => {
+    const connections = mockGateway(welcoming());
+    const kefu = client();
+    await until(() => kefu.getSnapshot().status === 'open');
+    const gatewaySide = connections[0];
+    gatewaySide?.send({
+      type: 'queue',
+      conversationId: 'conv_1',
+      position: 3,
+      estimatedWaitMs: 90_000,
+    });
+    await until(() => kefu.getSnapshot().conversations.conv_1?.queue?.position === 3);
+    gatewaySide?.send({
+      type: 'queue',
+      conversationId: 'conv_1',
+      position: null,
+      estimatedWaitMs: null,
+    });
+    await until(() => kefu.getSnapshot().conversations.conv_1?.queue === null);
+
+    gatewaySide?.send({
+      type: 'survey',
+      survey: {
+        id: 'srv_1',
+        kind: 'csat',
+        conversationId: 'conv_1',
+        ticketId: null,
+        status: 'sent',
+        questions: [{ id: 'overall', text: { 'zh-CN': '您对本次服务满意吗？' } }],
+        scale: { min: 1, max: 5 },
+        answers: {},
+        comment: null,
+        score: null,
+        expiresAt: null,
+      },
+    });
+    await until(() => kefu.getSnapshot().conversations.conv_1?.survey?.status === 'sent');
+
+    const before = kefu.getSnapshot();
+    gatewaySide?.send({
+      type: 'ticket',
+      ticket: {
+        id: 'tkt_1',
+        kind: 'delivery',
+        subject: '包裹未送达',
+        status: 'in_progress',
+        orderRef: null,
+        proposal: null,
+        resolution: null,
+        expectedCompletionAt: null,
+        timeline: [],
+        createdAt: 1,
+        updatedAt: 2,
+      },
+    });
+    await until(() => kefu.getSnapshot().tickets.tkt_1?.status === 'in_progress');
+    // A new snapshot object, but the conversations map did not change with the ticket.
+    expect(kefu.getSnapshot()).not.toBe(before);
+    expect(kefu.getSnapshot().conversations).toBe(before.conversations);
+  });
+
+  it('fails a sent, non-idempotent request when the connection drops, and resends idempotent ones', async () => {
+    let connectionNumber = 0;
+    const connections = mockGateway((frame, connection) => {
+      if (frame.type === 'hello') {
+        connectionNumber++;
+        connection.send(welcome());
+        return;
+      }
+      // The first connection swallows requests and dies; the second answers them.
+      if (connectionNumber === 1) return;
+      if (frame.type === 'status' && frame.id) {
+        connection.send({
+          type: 'ack',
+          id: frame.id,
+          status: { open: true, nextOpeningAt: null, agentsOnline: 1, acceptingNow: true },
+        });
+      }
+    });
+    const kefu = client();
+    await until(() => kefu.getSnapshot().status === 'open');
+    const claim = kefu.act('conv_1', 'claim').then(
+      () => 'resolved',
+      (error: { code?: string }) => error.code,
+    );
+    const status = kefu.deskStatus();
+    await until(() => connections[0]?.received.some((f) => f.type === 'status'));
+    connections[0]?.close(1011, 'gone');
+    expect(await claim).toBe('UNAVAILABLE');
+    expect(await status).toMatchObject({ agentsOnline: 1 });
+    // The claim was not sent again on the new connection; the status request was.
+    expect(connections[1]?.received.map((f) => f.type)).toEqual(['hello', 'status']);
+  });
+});
