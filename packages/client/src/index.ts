@@ -11,6 +11,7 @@ export type {
 } from '@kefu/core/wire';
 export type { BackoffOptions } from './backoff';
 export { backoffDelay } from './backoff';
+export type { OutboxStorage, TokenStorage } from './browser-storage';
 export type {
   ClientMessage,
   ConversationView,
@@ -24,7 +25,6 @@ export type {
   CreateKefuClientOptions,
   KefuClient,
   KefuClientSnapshot,
-  TokenStorage,
 } from './kefu-client';
 export { createKefuClient } from './kefu-client';
 export type {

@@ -3,6 +3,8 @@ import { ws } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
+import type { OutboxStorage } from './browser-storage';
+import type { OutboxEntry } from './conversation-state';
 import { createKefuClient, type KefuClient } from './kefu-client';
 
 // Node 20 has no global WebSocket; msw intercepts the global, so give it one to replace.
@@ -421,5 +423,37 @@ describe('createKefuClient: requests beyond messages (msw WebSocket)', () => {
     expect(await status).toMatchObject({ agentsOnline: 1 });
     // The claim was not sent again on the new connection; the status request was.
     expect(connections[1]?.received.map((f) => f.type)).toEqual(['hello', 'status']);
+  });
+});
+
+describe('createKefuClient: the outbox across page loads (msw WebSocket)', () => {
+  it('keeps a message sent offline in storage and delivers it once from the next page', async () => {
+    let saved: OutboxEntry[] = [];
+    const storage: OutboxStorage = { load: () => saved, save: (entries) => (saved = entries) };
+    // The first page never gets a welcome: it is offline as far as sending goes.
+    mockGateway();
+    const firstPage = client({ outboxStorage: storage });
+    const clientId = firstPage.send('conv_1', '离线时写的');
+    expect(saved.map((entry) => [entry.clientId, entry.status])).toEqual([[clientId, 'sending']]);
+    firstPage.close();
+
+    server.resetHandlers();
+    const connections = mockGateway(
+      welcoming((frame, connection) => {
+        if (frame.type === 'send' && frame.id) {
+          connection.send({
+            type: 'ack',
+            id: frame.id,
+            message: stored(1, frame.text ?? '', frame.clientId),
+          });
+        }
+      }),
+    );
+    const nextPage = client({ outboxStorage: storage });
+    expect(messagesOf(nextPage)).toMatchObject([{ text: '离线时写的', status: 'sending' }]);
+    await until(() => messagesOf(nextPage)[0]?.status === 'sent');
+    const sends = connections.flatMap((c) => c.received).filter((f) => f.type === 'send');
+    expect(sends).toMatchObject([{ clientId, text: '离线时写的' }]);
+    expect(saved).toEqual([]);
   });
 });

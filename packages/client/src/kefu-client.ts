@@ -16,6 +16,13 @@ import {
 } from '@kefu/core/wire';
 import { nanoid } from 'nanoid';
 import { type BackoffOptions, backoffDelay } from './backoff';
+import {
+  defaultOutboxStorage,
+  defaultTokenStorage,
+  Outbox,
+  type OutboxStorage,
+  type TokenStorage,
+} from './browser-storage';
 import { ConversationState, type ConversationView, type OutboxEntry } from './conversation-state';
 import {
   type ClientTransport,
@@ -49,12 +56,6 @@ export interface ActOptions {
   note?: string;
 }
 
-/** Somewhere to keep the visitor token between page loads (localStorage by default). */
-export interface TokenStorage {
-  get(): string | null;
-  set(token: string): void;
-}
-
 export interface CreateKefuClientOptions {
   /** The gateway URL, e.g. `wss://shop.example/kefu`. */
   url: string;
@@ -67,6 +68,11 @@ export interface CreateKefuClientOptions {
   reconnect?: BackoffOptions;
   /** Where a visitor's token is kept; defaults to localStorage when there is one. */
   visitorTokenStorage?: TokenStorage | null;
+  /**
+   * Where unsent messages are kept, so a reload while offline loses none; defaults to
+   * localStorage when there is one, `null` keeps them in memory only.
+   */
+  outboxStorage?: OutboxStorage | null;
   /** Connect at creation. Default true. */
   autoConnect?: boolean;
 }
@@ -77,7 +83,7 @@ export interface KefuClient {
   subscribe(listener: () => void): () => void;
   getSnapshot(): KefuClientSnapshot;
   connect(): void;
-  /** Closes for good (no reconnect). Unsent messages stay in the outbox of this object. */
+  /** Closes for good (no reconnect). Unsent messages stay in the outbox (and its storage). */
   close(): void;
   /**
    * Starts a conversation (customers and visitors), optionally with a first message, and watches it.
@@ -146,20 +152,6 @@ const inInbox = (conversation: WireConversation, agentId: string) =>
 
 const TYPING_TTL_MS = 8_000;
 
-function defaultTokenStorage(): TokenStorage | null {
-  const storage = (
-    globalThis as {
-      localStorage?: {
-        getItem(key: string): string | null;
-        setItem(key: string, value: string): void;
-      };
-    }
-  ).localStorage;
-  if (!storage) return null;
-  const key = 'kefu.visitorToken';
-  return { get: () => storage.getItem(key), set: (token) => storage.setItem(key, token) };
-}
-
 /**
  * Creates a client for a Kefu gateway.
  *
@@ -186,7 +178,11 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
   const listeners = new Set<() => void>();
   const conversations = new Map<string, ConversationState>();
   const watched = new Set<string>();
-  const outbox = new Map<string, OutboxEntry>();
+  const outbox = new Outbox(
+    options.outboxStorage === undefined
+      ? defaultOutboxStorage(options.identity)
+      : options.outboxStorage,
+  );
   /** Requests awaiting an ack, by request id; re-sent after a reconnect (all are idempotent). */
   const requests = new Map<
     string,
@@ -228,6 +224,8 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
     }
     return state;
   };
+  // Messages restored from storage show in their conversations straight away.
+  for (const entry of outbox.values()) stateOf(entry.conversationId);
 
   const write = (frame: ClientFrame) => {
     if (status !== 'open' || !connection) return false;
