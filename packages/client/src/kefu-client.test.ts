@@ -83,6 +83,17 @@ const stored = (seq: number, text: string, clientId: string | null = null): Wire
   createdAt: 1_700_000_000_000 + seq,
 });
 
+/** Stores every send as seq 1 and acks it. */
+const ackFirstSend = (frame: ClientFrame, connection: MockConnection) => {
+  if (frame.type === 'send' && frame.id) {
+    connection.send({
+      type: 'ack',
+      id: frame.id,
+      message: stored(1, frame.text ?? '', frame.clientId),
+    });
+  }
+};
+
 const clients: KefuClient[] = [];
 function client(options: Partial<Parameters<typeof createKefuClient>[0]> = {}): KefuClient {
   const created = createKefuClient({
@@ -125,17 +136,7 @@ describe('createKefuClient (msw WebSocket)', () => {
   });
 
   it('shows a message as sending at once, then sent with its seq on ack', async () => {
-    const connections = mockGateway(
-      welcoming((frame, connection) => {
-        if (frame.type === 'send' && frame.id) {
-          connection.send({
-            type: 'ack',
-            id: frame.id,
-            message: stored(1, frame.text ?? '', frame.clientId),
-          });
-        }
-      }),
-    );
+    const connections = mockGateway(welcoming(ackFirstSend));
     const kefu = client();
     await until(() => kefu.getSnapshot().status === 'open');
     const clientId = kefu.send('conv_1', '在吗');
@@ -438,17 +439,7 @@ describe('createKefuClient: the outbox across page loads (msw WebSocket)', () =>
     firstPage.close();
 
     server.resetHandlers();
-    const connections = mockGateway(
-      welcoming((frame, connection) => {
-        if (frame.type === 'send' && frame.id) {
-          connection.send({
-            type: 'ack',
-            id: frame.id,
-            message: stored(1, frame.text ?? '', frame.clientId),
-          });
-        }
-      }),
-    );
+    const connections = mockGateway(welcoming(ackFirstSend));
     const nextPage = client({ outboxStorage: storage });
     expect(messagesOf(nextPage)).toMatchObject([{ text: '离线时写的', status: 'sending' }]);
     await until(() => messagesOf(nextPage)[0]?.status === 'sent');

@@ -6,7 +6,14 @@ import { createDesk, type Desk } from '@kefu/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from './create-gateway';
-import { AGENT_TOKENS, agent, connectClient, customer, SECRET, until } from './gateway-test-setup';
+import {
+  agent,
+  authenticateTestAgent,
+  connectClient,
+  customer,
+  SECRET,
+  until,
+} from './gateway-test-setup';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const schema = `kefu_gw_${Math.random().toString(36).slice(2, 10)}`;
@@ -30,10 +37,7 @@ async function startNode(): Promise<Node> {
   const gateway = createGateway({
     desk,
     identity: { secret: SECRET },
-    authenticate: async ({ token }) => {
-      const agentId = AGENT_TOKENS[token];
-      return agentId ? { agentId } : null;
-    },
+    authenticate: authenticateTestAgent,
     ...(storage.bus ? { bus: storage.bus } : {}),
     onError: () => {},
   });

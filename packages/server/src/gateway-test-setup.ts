@@ -21,6 +21,12 @@ export const AGENT_TOKENS: Record<string, string> = {
   'token-li': 'agt_li',
 };
 
+/** Agents sign in with the tokens above. */
+export const authenticateTestAgent = async ({ token }: { token: string }) => {
+  const agentId = AGENT_TOKENS[token];
+  return agentId ? { agentId } : null;
+};
+
 export interface GatewayFixture {
   desk: Desk;
   gateway: Gateway;
@@ -51,10 +57,7 @@ export async function startGateway(
   const gateway = createGateway({
     desk,
     identity: { secret: SECRET },
-    authenticate: async ({ token }) => {
-      const agentId = AGENT_TOKENS[token];
-      return agentId ? { agentId } : null;
-    },
+    authenticate: authenticateTestAgent,
     onError: () => {},
     ...options,
   });

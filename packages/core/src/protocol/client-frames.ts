@@ -4,8 +4,6 @@ import { AttachmentSchema, MAX_MESSAGE_TEXT_LENGTH } from '../message/message';
 import { ClientIdSchema, IdSchema, LabelSchema } from '../validation/common-schemas';
 import { AGENT_CALL_METHODS, CONVERSATION_ACTIONS } from './protocol-constants';
 
-export { PROTOCOL_VERSION } from './protocol-constants';
-
 /** Request ids correlate a client frame with the server's `ack` or `error`. */
 export const RequestIdSchema = z.string().min(1).max(64);
 

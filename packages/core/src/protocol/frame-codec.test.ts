@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeClientFrame, decodeServerFrame, encodeFrame } from './frame-codec';
+import { decodeClientFrame, decodeServerFrame } from './frame-codec';
+import { encodeFrame } from './wire-codec';
 
 describe('protocol frames', () => {
   it('reads a send frame and fills in defaults', () => {

@@ -3,8 +3,6 @@ import { ClientFrameSchema, type ParsedClientFrame } from './client-frames';
 import { type ServerFrame, ServerFrameSchema } from './server-frames';
 import { parseJson } from './wire-codec';
 
-export { encodeFrame } from './wire-codec';
-
 /** Why a frame could not be read, as a code and a message fit for an `error` frame. */
 export interface FrameProblem {
   code: KefuErrorCode;

@@ -1,12 +1,9 @@
-export type {
-  ClientFrame,
-  Credentials,
-  HelloFrame,
-  ParsedClientFrame,
-  SendFrame,
-  StartFrame,
-  SubscribeFrame,
-} from './client-frames';
+/**
+ * `@kefu/core/protocol`: the wire protocol with its zod schemas, for gateways and anyone who wants
+ * every field checked. Everything in `@kefu/core/wire` (types, version, `encodeFrame`,
+ * `readServerFrame`) is here too.
+ */
+export type { ParsedClientFrame } from './client-frames';
 export {
   ActFrameSchema,
   CallFrameSchema,
@@ -16,7 +13,6 @@ export {
   HelloFrameSchema,
   InboxFrameSchema,
   PingFrameSchema,
-  PROTOCOL_VERSION,
   PresenceFrameSchema,
   RateFrameSchema,
   ReadFrameSchema,
@@ -31,21 +27,7 @@ export {
   UnsubscribeFrameSchema,
 } from './client-frames';
 export type { DecodeResult, FrameProblem } from './frame-codec';
-export { decodeClientFrame, decodeServerFrame, encodeFrame } from './frame-codec';
-export type { AgentCallMethod, ConversationAction } from './protocol-constants';
-export { AGENT_CALL_METHODS, CONVERSATION_ACTIONS } from './protocol-constants';
-export type {
-  DeskStatus,
-  ErrorFrame,
-  ServerFrame,
-  Session,
-  WelcomeFrame,
-  WireConversation,
-  WireConversationDetails,
-  WireMessage,
-  WireSurvey,
-  WireTicket,
-} from './server-frames';
+export { decodeClientFrame, decodeServerFrame } from './frame-codec';
 export {
   AckFrameSchema,
   ConversationFrameSchema,
@@ -68,5 +50,5 @@ export {
   WireSurveySchema,
   WireTicketSchema,
 } from './server-frames';
-export { readServerFrame } from './wire-codec';
+export * from './wire';
 export { toWireConversation, toWireMessage, toWireSurvey, toWireTicket } from './wire-views';
