@@ -26,10 +26,20 @@ export default defineConfig({
       },
       { find: /^@kefu\/server$/, replacement: source('./packages/server/src/index.ts') },
       { find: /^@kefu\/client$/, replacement: source('./packages/client/src/index.ts') },
+      {
+        find: /^@kefu\/widget-react$/,
+        replacement: source('./packages/widget-react/src/index.ts'),
+      },
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/src/**/*.test.tsx',
+      'packages/widget-react/e2e/**/*.test.ts',
+      'examples/*/src/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     testTimeout: 20_000,
   },
 });

@@ -5,9 +5,11 @@ import { benchMessagesPerSecond } from './core-messages-per-second';
 import { benchGatewayDelivery } from './gateway-delivery';
 import { benchMetricsReport } from './metrics-report-ms';
 import { benchPGliteAppendRatio, benchPostgresAppendRatio } from './postgres-append-ratio';
+import { benchPostgresBusLatency } from './postgres-bus-latency';
 import { benchPostgresClaimRatio } from './postgres-claim-ratio';
 import { benchRoutingDecisions } from './routing-decisions-per-second';
 import { benchAddBusinessTime, benchSlaClocks } from './sla-clocks';
+import { benchWidgetGzipBytes } from './widget-gzip-bytes';
 
 const benchmarks = [
   benchMessagesPerSecond,
@@ -21,6 +23,8 @@ const benchmarks = [
   benchPostgresAppendRatio,
   benchPGliteAppendRatio,
   benchPostgresClaimRatio,
+  benchPostgresBusLatency,
+  benchWidgetGzipBytes,
 ];
 
 for (const bench of benchmarks) {

@@ -1,0 +1,277 @@
+import type { Attachment } from '@kefu/core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchChromium, screenshotPath } from './browser';
+import { bundlePages } from './bundle-pages';
+import { type ShopServer, startShopServer } from './shop-server';
+
+const LONG = 90_000;
+const WAIT = { timeout: 20_000 };
+
+let browser: Browser;
+let shop: ShopServer;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  shop = await startShopServer(await bundlePages());
+  browser = await launchChromium();
+}, LONG);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await shop?.close();
+});
+
+/** A fresh page in its own context; every dialog (alert, confirm) it opens is recorded. */
+async function openPage(url: string, viewport = { width: 1100, height: 800 }) {
+  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  contexts.push(context);
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  return { context, page, dialogs, errors };
+}
+
+async function openWidget(page: Page) {
+  await page.getByRole('button', { name: /^Chat with us/ }).click();
+  const panel = page.getByRole('dialog', { name: 'Customer service' });
+  await panel.waitFor(WAIT);
+  return panel;
+}
+
+async function sendFromWidget(page: Page, text: string) {
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill(text);
+  await composer.press('Enter');
+}
+
+/** The one conversation of a customer in the desk (waits until it exists). */
+async function conversationOf(customerId: string): Promise<string> {
+  for (;;) {
+    const page = await shop.desk.conversations.list({ customerId });
+    const first = page.items[0];
+    if (first) return first.id;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function openAgentConversation(agent: Page, conversationId: string) {
+  await agent.getByRole('button', { name: new RegExp(`^Open ${conversationId} `) }).click(WAIT);
+  return agent.getByRole('region', { name: 'Conversation' });
+}
+
+async function sendFromAgent(agent: Page, text: string) {
+  const composer = agent.getByRole('textbox', { name: 'Message' });
+  await composer.fill(text);
+  await composer.press('Enter');
+}
+
+/** Puts the conversation with the agent, so the desk accepts agent replies. */
+async function agentReply(conversationId: string, text: string, attachments: Attachment[] = []) {
+  const conversation = await shop.desk.conversations.get(conversationId);
+  if (conversation?.status === 'queued') {
+    await shop.desk.conversations.assign({ conversationId, agentId: 'agt_wang' });
+  }
+  await shop.desk.messages.post({
+    conversationId,
+    author: { kind: 'agent', id: 'agt_wang' },
+    text,
+    attachments,
+  });
+}
+
+async function storedTexts(conversationId: string): Promise<string[]> {
+  const messages = await shop.desk.messages.list({ conversationId, limit: 500 });
+  return messages.map((message) => message.text);
+}
+
+describe('the widget in Chromium against a real gateway', () => {
+  it(
+    'customer asks, agent replies and resolves, customer rates; a reload keeps the history',
+    async () => {
+      const customer = await openPage(shop.customerPage('cus_lin'));
+      const panel = await openWidget(customer.page);
+      await expect
+        .poll(() =>
+          customer.page.evaluate(
+            () =>
+              document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName,
+          ),
+        )
+        .toBe('TEXTAREA');
+      await sendFromWidget(customer.page, '我的糖果什么时候到？');
+      await panel.getByText('我的糖果什么时候到？').waitFor(WAIT);
+      const conversationId = await conversationOf('cus_lin');
+
+      const agent = await openPage(shop.agentPage());
+      const workspace = await openAgentConversation(agent.page, conversationId);
+      await workspace.getByText('我的糖果什么时候到？').waitFor(WAIT);
+      await agent.page.getByRole('button', { name: 'Claim' }).click();
+      await workspace.getByTestId('status').getByText('active').waitFor(WAIT);
+      await sendFromAgent(agent.page, '您好！订单 20261122-0042 已发货，预计明天送达。');
+
+      await panel.getByText('您好！订单 20261122-0042 已发货，预计明天送达。').waitFor(WAIT);
+      // The agent's page marked it read: the customer's own message shows "Read".
+      await panel.getByText('· Read').waitFor(WAIT);
+      await customer.page.screenshot({ path: screenshotPath('customer-conversation') });
+      await agent.page.screenshot({ path: screenshotPath('agent-console') });
+
+      await agent.page.getByRole('button', { name: 'Resolve' }).click();
+      await workspace.getByTestId('status').getByText('resolved').waitFor(WAIT);
+      await panel.getByText('This conversation has been resolved.').waitFor(WAIT);
+      const survey = panel.getByRole('form', { name: 'How did we do?' });
+      await survey.waitFor(WAIT);
+      await customer.page.screenshot({ path: screenshotPath('customer-survey') });
+      const overall = survey.getByRole('group').first();
+      await overall.getByRole('radio', { name: '5 of 5' }).check({ force: true });
+      await survey.getByLabel('Anything else? (optional)').fill('很快，谢谢！');
+      await survey.getByRole('button', { name: 'Send rating' }).click();
+      await panel.getByText('Thank you for your feedback!').waitFor(WAIT);
+      const answered = await shop.desk.surveys.get({ conversationId });
+      expect(answered).toMatchObject({ status: 'answered', score: 5, comment: '很快，谢谢！' });
+
+      await customer.page.reload();
+      const again = await openWidget(customer.page);
+      await again.getByText('我的糖果什么时候到？').waitFor(WAIT);
+      await again.getByText('您好！订单 20261122-0042 已发货，预计明天送达。').waitFor(WAIT);
+      await again.getByText('Thank you for your feedback!').waitFor(WAIT);
+      expect(customer.errors).toEqual([]);
+      expect(agent.errors).toEqual([]);
+    },
+    LONG,
+  );
+
+  it(
+    'loses nothing when the network drops and comes back',
+    async () => {
+      const customer = await openPage(shop.customerPage('cus_amy'));
+      const panel = await openWidget(customer.page);
+      await sendFromWidget(customer.page, 'Before the outage');
+      await panel.getByText('Before the outage').waitFor(WAIT);
+      const conversationId = await conversationOf('cus_amy');
+      const agent = await openPage(shop.agentPage());
+      const workspace = await openAgentConversation(agent.page, conversationId);
+      await workspace.getByText('Before the outage').waitFor(WAIT);
+      await agent.page.getByRole('button', { name: 'Claim' }).click();
+      await workspace.getByTestId('status').getByText('active').waitFor(WAIT);
+
+      await customer.context.setOffline(true);
+      expect(shop.killSockets()).toBeGreaterThan(0);
+      await panel.getByText(/Connection lost/).waitFor(WAIT);
+      await sendFromWidget(customer.page, 'Typed while offline');
+      await panel.getByText('Typed while offline').waitFor(WAIT);
+      await panel.getByText('· Sending…').waitFor(WAIT);
+      await customer.page.screenshot({ path: screenshotPath('customer-offline') });
+      // The agent's own connection comes back by itself; it replies during the customer's outage.
+      await sendFromAgent(agent.page, 'Reply during the outage');
+      await expect
+        .poll(() => storedTexts(conversationId), WAIT)
+        .toContain('Reply during the outage');
+
+      await customer.context.setOffline(false);
+      await panel.getByText('Reply during the outage').waitFor(WAIT);
+      await workspace.getByText('Typed while offline').waitFor(WAIT);
+      // Stored exactly once each, the offline message after the reply it missed.
+      await expect
+        .poll(() => storedTexts(conversationId), WAIT)
+        .toEqual(['Before the outage', 'Reply during the outage', 'Typed while offline']);
+      const texts = await storedTexts(conversationId);
+      expect(texts.filter((text) => text === 'Typed while offline')).toHaveLength(1);
+      expect(texts).toHaveLength(3);
+      await expect.poll(() => panel.getByText('· Sending…').count(), WAIT).toBe(0);
+    },
+    LONG,
+  );
+
+  it(
+    'shows script payloads as text and opens no dialog',
+    async () => {
+      const payloads = [
+        '<img src=x onerror="alert(1)">',
+        '<script>alert(2)</script>',
+        '<a href="javascript:alert(3)">click me</a>',
+        'javascript:alert(4)',
+        '"><svg onload=alert(5)>',
+      ];
+      const customer = await openPage(shop.customerPage('cus_xss'));
+      const panel = await openWidget(customer.page);
+      await sendFromWidget(customer.page, payloads[0] ?? '');
+      const conversationId = await conversationOf('cus_xss');
+      for (const text of payloads.slice(1)) await agentReply(conversationId, text);
+      for (const text of payloads) await panel.getByText(text, { exact: true }).waitFor(WAIT);
+      const agent = await openPage(shop.agentPage());
+      const workspace = await openAgentConversation(agent.page, conversationId);
+      await workspace.getByText(payloads[0] ?? '', { exact: true }).waitFor(WAIT);
+
+      for (const page of [customer.page, agent.page]) {
+        const injected = await page.evaluate(
+          () =>
+            document.querySelectorAll(
+              '.kefu-widget img, .kefu-widget script, .kefu-widget svg[onload], [onerror], a[href^="javascript"]',
+            ).length,
+        );
+        expect(injected).toBe(0);
+      }
+      await customer.page.screenshot({ path: screenshotPath('customer-xss-as-text') });
+      expect(customer.dialogs).toEqual([]);
+      expect(agent.dialogs).toEqual([]);
+    },
+    LONG,
+  );
+
+  it(
+    'passes axe-core in light, dark and small-screen layouts',
+    async () => {
+      for (const [name, theme, viewport] of [
+        ['light', 'light', { width: 1100, height: 800 }],
+        ['dark', 'dark', { width: 1100, height: 800 }],
+        ['mobile', 'auto', { width: 390, height: 740 }],
+      ] as const) {
+        const customerId = `cus_axe_${name}`;
+        const customer = await openPage(
+          shop.customerPage(customerId, { theme, locale: name === 'mobile' ? 'zh-CN' : 'en' }),
+          viewport,
+        );
+        expect(await axeViolations(customer.page)).toEqual([]);
+        const launcher = customer.page.locator('.kefu-launcher');
+        await launcher.click();
+        await customer.page.locator('.kefu-panel').waitFor(WAIT);
+        await customer.page
+          .getByRole('textbox')
+          .fill(name === 'mobile' ? '你好，有巧克力吗？' : 'Do you ship to Shanghai?');
+        await customer.page.getByRole('textbox').press('Enter');
+        const conversationId = await conversationOf(customerId);
+        await agentReply(
+          conversationId,
+          name === 'mobile'
+            ? '有的，详见 https://candy.example/chocolate'
+            : 'Yes, see https://candy.example/shipping',
+          [
+            {
+              name: 'price-list.pdf',
+              url: 'https://candy.example/price-list.pdf',
+              contentType: 'application/pdf',
+              size: 48_000,
+            },
+          ],
+        );
+        await customer.page.locator('.kefu-attachments').waitFor(WAIT);
+        const violations = await axeViolations(customer.page);
+        expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+        if (name === 'mobile') {
+          const box = await customer.page.locator('.kefu-panel').boundingBox();
+          expect(box).toMatchObject({ x: 0, y: 0, width: 390, height: 740 });
+        }
+        await customer.page.screenshot({ path: screenshotPath(`widget-${name}`) });
+      }
+    },
+    LONG,
+  );
+});

@@ -1,0 +1,24 @@
+import type { ClientMessage } from '@kefu/client';
+import { useWidgetI18n } from '../i18n/i18n-context';
+
+/**
+ * A visually hidden polite live region that reads out a new message from the shop, so screen
+ * reader users hear replies without moving focus.
+ *
+ * @example
+ * <LiveRegion message={incoming.latest} />
+ */
+export function LiveRegion({ message }: { message: ClientMessage | null }) {
+  const { t } = useWidgetI18n();
+  const name =
+    message?.author?.kind === 'bot'
+      ? t('bot')
+      : message?.author?.kind === 'system'
+        ? t('system')
+        : t('agent');
+  return (
+    <div className="kefu-sr-only" aria-live="polite" aria-atomic="true">
+      {message ? t('newMessage', { name, text: message.text }) : null}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import type { ClientMessage } from '@kefu/client';
+import { memo } from 'react';
+import { formatMessageTime } from '../i18n/format';
+import { useWidgetI18n } from '../i18n/i18n-context';
+import type { Translate } from '../i18n/translate';
+import { MessageText } from '../text/message-text';
+import { AttachmentList } from './attachment-list';
+
+export interface MessageItemProps {
+  message: ClientMessage;
+  /** Written by whoever uses this client (the customer in the widget, the agent in a console). */
+  own: boolean;
+  /** The other side read up to this seq. */
+  peerReadSeq: number;
+  onRetry?(clientId: string): void;
+  /** `new Date().toDateString()`: messages of other days show their date. */
+  today: string;
+}
+
+function authorLabel(message: ClientMessage, own: boolean, t: Translate): string {
+  if (own) return t('you');
+  switch (message.author?.kind) {
+    case 'agent':
+      return t('agent');
+    case 'bot':
+      return t('bot');
+    case 'system':
+      return t('system');
+    default:
+      return t('you');
+  }
+}
+
+function deliveryLabel(message: ClientMessage, peerReadSeq: number, t: Translate): string {
+  if (message.status === 'sending') return t('sending');
+  if (message.status === 'failed') return t('failed');
+  return message.seq !== null && message.seq <= peerReadSeq ? t('read') : t('sent');
+}
+
+/**
+ * One message: author, text (as text, links made safe), attachments, time and, for your own
+ * messages, sending / sent / read / not sent with a retry button.
+ *
+ * @example
+ * <MessageItem message={message} own={message.author === null} peerReadSeq={view.peerReadSeq} today={new Date().toDateString()} />
+ */
+export const MessageItem = memo(MessageItemView, sameMessageProps);
+
+function MessageItemView({ message, own, peerReadSeq, onRetry, today }: MessageItemProps) {
+  const { t, locale } = useWidgetI18n();
+  const system = message.author?.kind === 'system';
+  const className = own
+    ? 'kefu-message kefu-message--own'
+    : system
+      ? 'kefu-message kefu-message--system'
+      : 'kefu-message';
+  const time = formatMessageTime(message.createdAt, locale, today);
+  return (
+    <li className={className} data-status={message.status}>
+      {system ? null : <span className="kefu-author">{authorLabel(message, own, t)}</span>}
+      <div className={system ? undefined : 'kefu-bubble'}>
+        <MessageText text={message.text} />
+        <AttachmentList attachments={message.attachments} />
+      </div>
+      <span className="kefu-meta">
+        <time dateTime={new Date(message.createdAt).toISOString()}>{time}</time>
+        {own ? (
+          <span className={message.status === 'failed' ? 'kefu-failed' : undefined}>
+            {' · '}
+            {deliveryLabel(message, peerReadSeq, t)}
+          </span>
+        ) : null}
+        {own && message.status === 'failed' && message.clientId && onRetry ? (
+          <>
+            {' '}
+            <button
+              type="button"
+              className="kefu-link-button"
+              onClick={() => message.clientId && onRetry(message.clientId)}
+            >
+              {t('retry')}
+            </button>
+          </>
+        ) : null}
+      </span>
+    </li>
+  );
+}
+
+/**
+ * The client rebuilds message objects whenever anything in the conversation changes (typing,
+ * read receipts); compare what is shown, so only messages that changed re-render.
+ */
+function sameMessageProps(before: MessageItemProps, after: MessageItemProps): boolean {
+  const a = before.message;
+  const b = after.message;
+  return (
+    before.own === after.own &&
+    before.today === after.today &&
+    before.onRetry === after.onRetry &&
+    // Only own, stored messages show "read"; others ignore the read position.
+    (!after.own || before.peerReadSeq === after.peerReadSeq) &&
+    a.key === b.key &&
+    a.seq === b.seq &&
+    a.status === b.status &&
+    a.text === b.text &&
+    a.attachments === b.attachments &&
+    a.author === b.author &&
+    a.createdAt === b.createdAt
+  );
+}

@@ -1,0 +1,106 @@
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useConversation } from '../hooks/use-conversation';
+import { useKefuClient } from '../hooks/use-kefu-client';
+import { useKefuSelector } from '../hooks/use-kefu-selector';
+import { useWidgetI18n } from '../i18n/i18n-context';
+import { MessageItem } from './message-item';
+
+export interface MessageListProps {
+  conversationId: string | null;
+  /**
+   * How many messages are rendered at first and added per "show earlier" (default 50). Long
+   * histories stay cheap: older messages are not in the DOM until asked for, and the ones that are
+   * skip layout while off screen (`content-visibility: auto`).
+   */
+  pageSize?: number;
+  /** Shown while the conversation has no messages. */
+  emptyText?: string;
+}
+
+const selectSessionId = (snapshot: { session: { id: string } | null }) =>
+  snapshot.session?.id ?? null;
+
+/** Near enough to the bottom that a new message should scroll into view. */
+const STICKY_PX = 80;
+
+/**
+ * The conversation's messages, oldest first, scrolled to the newest. Keeps the reader's place when
+ * they scrolled up, and when earlier messages are added above.
+ *
+ * @example
+ * <MessageList conversationId={conversationId} pageSize={30} />
+ */
+export function MessageList({ conversationId, pageSize = 50, emptyText }: MessageListProps) {
+  const { t } = useWidgetI18n();
+  const client = useKefuClient();
+  const view = useConversation(conversationId);
+  const sessionId = useKefuSelector(selectSessionId);
+  const [shown, setShown] = useState(pageSize);
+  const listRef = useRef<HTMLOListElement>(null);
+  const stuckToBottom = useRef(true);
+  const heightBeforeEarlier = useRef<number | null>(null);
+
+  const messages = view?.messages ?? [];
+  const visible = useMemo(
+    () => (messages.length > shown ? messages.slice(messages.length - shown) : messages),
+    [messages, shown],
+  );
+  const hidden = messages.length - visible.length;
+  const last = messages[messages.length - 1];
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the newest message changes
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    if (heightBeforeEarlier.current !== null) {
+      list.scrollTop += list.scrollHeight - heightBeforeEarlier.current;
+      heightBeforeEarlier.current = null;
+      return;
+    }
+    if (stuckToBottom.current || last?.author === null) list.scrollTop = list.scrollHeight;
+  }, [last?.key, last?.status, visible.length]);
+
+  const today = new Date().toDateString();
+  return (
+    <ol
+      ref={listRef}
+      className="kefu-messages"
+      aria-label={t('messagesLabel')}
+      // A scrollable region must be reachable by keyboard.
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: scrolling the history by keyboard
+      tabIndex={0}
+      onScroll={(event) => {
+        const list = event.currentTarget;
+        stuckToBottom.current = list.scrollHeight - list.scrollTop - list.clientHeight < STICKY_PX;
+      }}
+    >
+      {hidden > 0 ? (
+        <li className="kefu-earlier-row" style={{ display: 'contents' }}>
+          <button
+            type="button"
+            className="kefu-earlier"
+            onClick={() => {
+              heightBeforeEarlier.current = listRef.current?.scrollHeight ?? null;
+              setShown((count) => count + pageSize);
+            }}
+          >
+            {t('earlierMessages')}
+          </button>
+        </li>
+      ) : null}
+      {messages.length === 0 && emptyText ? (
+        <li className="kefu-message kefu-message--system">{emptyText}</li>
+      ) : null}
+      {visible.map((message) => (
+        <MessageItem
+          key={message.key}
+          message={message}
+          own={message.author === null || message.author.id === sessionId}
+          peerReadSeq={view?.peerReadSeq ?? 0}
+          onRetry={client.retry}
+          today={today}
+        />
+      ))}
+    </ol>
+  );
+}

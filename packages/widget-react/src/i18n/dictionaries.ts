@@ -1,0 +1,33 @@
+import { en, type WidgetMessages } from './en';
+import { zhCN } from './zh-cn';
+
+/** Dictionaries by locale; custom ones may leave keys out (English fills them). */
+export type WidgetDictionaries = Record<string, Partial<WidgetMessages>>;
+
+/** The dictionaries built in. */
+export const builtInDictionaries: Readonly<Record<string, WidgetMessages>> = {
+  en,
+  'zh-CN': zhCN,
+};
+
+/**
+ * The complete dictionary for `locale`: built in or custom (over the built-in one of the same
+ * language, else English), with `overrides` on top.
+ *
+ * @example
+ * resolveMessages('zh-TW', { 'zh-TW': { title: '線上客服' } }); // zh-CN wording, own title
+ */
+export function resolveMessages(
+  locale: string,
+  custom: WidgetDictionaries = {},
+  overrides: Partial<WidgetMessages> = {},
+): WidgetMessages {
+  const language = locale.toLowerCase().split('-')[0];
+  const base =
+    builtInDictionaries[locale] ??
+    Object.entries(builtInDictionaries).find(
+      ([key]) => key.toLowerCase().split('-')[0] === language,
+    )?.[1] ??
+    en;
+  return { ...base, ...custom[locale], ...overrides };
+}

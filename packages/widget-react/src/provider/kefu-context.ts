@@ -1,0 +1,5 @@
+import type { KefuClient } from '@kefu/client';
+import { createContext } from 'react';
+
+/** The client the hooks read; set by `KefuProvider`. */
+export const KefuContext = createContext<KefuClient | null>(null);

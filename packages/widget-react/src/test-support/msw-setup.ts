@@ -1,0 +1,19 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { closeClients } from './render-with-client';
+
+/** One msw server per test file; unknown requests fail the test. */
+export function setupMsw() {
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    cleanup();
+    closeClients();
+    server.resetHandlers();
+    document.getElementById('kefu-widget-styles')?.remove();
+  });
+  afterAll(() => server.close());
+  return server;
+}

@@ -1,0 +1,79 @@
+import { darkTheme, lightTheme } from './theme-variables';
+
+const declarations = (variables: Partial<Record<string, string>>) =>
+  Object.entries(variables)
+    .map(([name, value]) => `${name}:${value}`)
+    .join(';');
+
+/**
+ * The widget's whole stylesheet. `<ChatWidget>` injects it once (`<style id="kefu-widget-styles">`);
+ * with `injectStyles={false}`, serve it yourself (e.g. `<style>{widgetCss}</style>` in a server
+ * rendered head, or a file for a strict Content-Security-Policy).
+ *
+ * @example
+ * writeFileSync('public/kefu.css', widgetCss);
+ */
+export const widgetCss = `
+.kefu-widget{${declarations(lightTheme)};font-family:var(--kefu-font);font-size:15px;line-height:1.45;color:var(--kefu-text)}
+.kefu-widget[data-theme=dark]{${declarations(darkTheme)}}
+@media (prefers-color-scheme:dark){.kefu-widget[data-theme=auto]{${declarations(darkTheme)}}}
+.kefu-widget *,.kefu-widget *::before,.kefu-widget *::after{box-sizing:border-box}
+.kefu-widget button,.kefu-widget textarea,.kefu-widget input,.kefu-widget select{font:inherit;color:inherit}
+.kefu-widget :focus-visible{outline:3px solid var(--kefu-focus);outline-offset:2px}
+.kefu-sr-only{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.kefu-launcher{position:fixed;right:var(--kefu-offset);bottom:var(--kefu-offset);z-index:var(--kefu-z);width:56px;height:56px;border:0;border-radius:50%;background:var(--kefu-accent);color:var(--kefu-accent-text);cursor:pointer;box-shadow:0 4px 16px rgb(0 0 0/.25);display:grid;place-items:center}
+.kefu-launcher svg{width:26px;height:26px;fill:currentColor}
+.kefu-badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:var(--kefu-danger);color:#fff;font-size:12px;font-weight:700;line-height:22px;text-align:center}
+.kefu-panel{position:fixed;right:var(--kefu-offset);bottom:calc(var(--kefu-offset) + 68px);z-index:var(--kefu-z);width:var(--kefu-width);height:min(var(--kefu-height),calc(100vh - 110px));display:flex;flex-direction:column;background:var(--kefu-bg);border:1px solid var(--kefu-border);border-radius:var(--kefu-radius);box-shadow:0 12px 40px rgb(0 0 0/.22);overflow:hidden}
+.kefu-panel--inline{position:static;width:100%;height:100%;box-shadow:none}
+@media (max-width:480px){.kefu-panel:not(.kefu-panel--inline){inset:0;width:100%;height:100%;border-radius:0;border:0}.kefu-launcher[aria-expanded=true]{display:none}}
+.kefu-header{display:flex;align-items:center;gap:8px;padding:12px 14px;background:var(--kefu-accent);color:var(--kefu-accent-text)}
+.kefu-header h2{flex:1;margin:0;font-size:16px}
+.kefu-icon-button{border:0;background:transparent;color:inherit;cursor:pointer;padding:6px 8px;border-radius:8px;font-size:14px}
+.kefu-icon-button:hover{background:rgb(255 255 255/.18)}
+.kefu-body{flex:1;min-height:0;display:flex;flex-direction:column}
+.kefu-notice{margin:8px 12px 0;padding:8px 12px;border-radius:10px;background:var(--kefu-surface);color:var(--kefu-text);font-size:14px}
+.kefu-notice p{margin:0}
+.kefu-notice strong{display:block}
+.kefu-messages{flex:1;min-height:96px;overflow-y:auto;margin:0;padding:12px;list-style:none;display:flex;flex-direction:column;gap:8px;overscroll-behavior:contain}
+.kefu-message{display:flex;flex-direction:column;max-width:85%;align-self:flex-start;content-visibility:auto;contain-intrinsic-size:auto 56px}
+.kefu-message--own{align-self:flex-end;align-items:flex-end}
+.kefu-message--system{align-self:center;max-width:100%;color:var(--kefu-muted);font-size:13px;text-align:center}
+.kefu-bubble{padding:8px 12px;border-radius:16px;background:var(--kefu-bubble-other);color:var(--kefu-bubble-other-text);white-space:pre-wrap;overflow-wrap:anywhere}
+.kefu-message--own .kefu-bubble{background:var(--kefu-bubble-own);color:var(--kefu-bubble-own-text)}
+.kefu-message--own .kefu-bubble a{color:inherit}
+.kefu-bubble a{color:inherit;text-decoration:underline}
+.kefu-meta{font-size:12px;color:var(--kefu-muted);margin:2px 4px 0}
+.kefu-author{font-size:12px;color:var(--kefu-muted);margin:0 4px 2px}
+.kefu-failed{color:var(--kefu-danger)}
+.kefu-link-button{border:0;background:none;padding:0;color:var(--kefu-accent);text-decoration:underline;cursor:pointer;font-size:12px}
+.kefu-attachments{margin:4px 0 0;padding:0;list-style:none}
+.kefu-attachments a{color:inherit}
+.kefu-earlier{align-self:center;border:1px solid var(--kefu-border);background:var(--kefu-bg);border-radius:14px;padding:4px 12px;cursor:pointer;font-size:13px}
+.kefu-typing{min-height:20px;margin:0 14px;font-size:13px;color:var(--kefu-muted)}
+.kefu-composer{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid var(--kefu-border)}
+.kefu-composer textarea{flex:1;resize:none;max-height:120px;min-height:40px;padding:9px 12px;border:1px solid var(--kefu-border);border-radius:12px;background:var(--kefu-bg)}
+.kefu-button{border:0;border-radius:12px;padding:9px 14px;background:var(--kefu-accent);color:var(--kefu-accent-text);cursor:pointer;font-weight:600}
+.kefu-button[disabled]{opacity:.6;cursor:default}
+.kefu-button--secondary{background:var(--kefu-surface);color:var(--kefu-text);border:1px solid var(--kefu-border)}
+.kefu-form{display:flex;flex-direction:column;gap:10px;padding:14px;overflow-y:auto}
+.kefu-form label,.kefu-form legend{font-weight:600;font-size:14px}
+.kefu-form textarea,.kefu-form select,.kefu-form input[type=text]{width:100%;padding:8px 10px;border:1px solid var(--kefu-border);border-radius:10px;background:var(--kefu-bg)}
+.kefu-form h3{margin:0;font-size:16px}
+.kefu-survey{flex:none;max-height:55%;border-top:1px solid var(--kefu-border)}.kefu-survey fieldset{border:0;margin:0;padding:0}
+.kefu-scale{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}
+.kefu-scale label{display:flex}
+.kefu-scale input{position:absolute;opacity:0;width:1px;height:1px}
+.kefu-scale span{min-width:36px;padding:6px 8px;border:1px solid var(--kefu-border);border-radius:10px;text-align:center;cursor:pointer;font-weight:500}
+.kefu-scale input:checked+span{background:var(--kefu-accent);color:var(--kefu-accent-text);border-color:var(--kefu-accent)}
+.kefu-scale input:focus-visible+span{outline:3px solid var(--kefu-focus);outline-offset:2px}
+.kefu-tickets{flex:1;overflow-y:auto;margin:0;padding:12px;list-style:none;display:flex;flex-direction:column;gap:12px}
+.kefu-ticket{border:1px solid var(--kefu-border);border-radius:12px;padding:10px 12px}
+.kefu-ticket h3{margin:0 0 4px;font-size:15px}
+.kefu-ticket ol{margin:8px 0 0;padding:0 0 0 18px;font-size:13px}
+.kefu-ticket li{margin-bottom:4px}
+.kefu-ticket time{color:var(--kefu-muted);margin-right:6px}
+.kefu-actions{display:flex;gap:8px;margin-top:8px}
+@media (prefers-reduced-motion:no-preference){.kefu-panel{animation:kefu-in .16s ease-out}}
+@keyframes kefu-in{from{opacity:0;transform:translateY(8px)}to{opacity:1;transform:none}}
+`;

@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'es2022',
+  tsconfig: 'tsconfig.build.json',
+  // Components use hooks; frameworks with server components need the boundary marked.
+  banner: { js: '"use client";' },
+});
