@@ -1,0 +1,94 @@
+import {
+  type Clock,
+  createDesk,
+  createMemoryOrderLookup,
+  type Desk,
+  type StorageAdapter,
+  strategies,
+} from '@kefu/core';
+import { candyShopOrders } from '../seed/orders';
+import type { OpeningHours } from './config';
+import { openingHours } from './opening-hours';
+import { slaPolicies } from './sla-policies';
+
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+
+/**
+ * The candy shop's desk: new web conversations start with the knowledge bot, routing picks the
+ * least busy agent with the skills the bot asked for, SLA clocks run on Shanghai business hours,
+ * after-sales tickets are triaged by keyword, and a CSAT survey follows every resolved chat.
+ *
+ * @example
+ * const desk = createCandyShopDesk({ storage, openingHours: 'shop' });
+ * await desk.jobs.start();
+ */
+export function createCandyShopDesk(options: {
+  storage: StorageAdapter;
+  openingHours: OpeningHours;
+  clock?: Clock;
+  onError?: (error: unknown) => void;
+}): Desk {
+  return createDesk({
+    storage: options.storage,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
+    // The shop's order system; a real shop implements `OrderLookup` over its own order API.
+    orders: createMemoryOrderLookup(candyShopOrders),
+    initialStatus: 'bot',
+    knowledgeBot: {
+      handoffCategories: ['payment'],
+      skillsByCategory: {
+        logistics: ['logistics'],
+        orders: ['orders'],
+        'after-sales': ['after-sales'],
+        quality: ['after-sales'],
+        payment: ['payment'],
+      },
+    },
+    routing: {
+      strategy: strategies.leastBusy(),
+      // Nobody with the skills free after two minutes: any agent may take it.
+      overflow: { afterMs: 2 * MINUTE, team: null, skills: [] },
+      whenAgentLeaves: { action: 'requeue', graceMs: 2 * MINUTE },
+    },
+    sla: {
+      calendars: { shanghai: openingHours(options.openingHours) },
+      policies: slaPolicies('shanghai'),
+    },
+    sentiment: { raisePriority: true },
+    tickets: {
+      categories: [
+        { id: 'logistics', name: '物流 Logistics' },
+        { id: 'late', name: '延误 Late delivery', parentId: 'logistics' },
+        { id: 'quality', name: '质量问题 Quality' },
+        { id: 'melted', name: '融化 Melted', parentId: 'quality' },
+        { id: 'payment', name: '支付 Payment' },
+      ],
+      triage: [
+        { match: { kinds: ['delivery'] }, department: 'logistics', severity: 'medium' },
+        { match: { keywords: ['融化', 'melted'] }, department: 'after-sales', severity: 'high' },
+        { match: { kinds: ['payment'] }, department: 'payment', severity: 'high' },
+        {
+          match: { kinds: ['complaint', 'return', 'exchange', 'refund', 'product-quality'] },
+          department: 'after-sales',
+        },
+      ],
+    },
+    surveys: {
+      enabled: true,
+      kind: 'csat',
+      on: ['conversation'],
+      // Short for the demo; a shop would wait a few minutes after the chat ends.
+      delayMs: 2 * SECOND,
+      questions: [
+        { id: 'overall', text: { 'zh-CN': '您对本次服务满意吗？', en: 'How satisfied are you?' } },
+        {
+          id: 'speed',
+          text: { 'zh-CN': '回复速度如何？', en: 'How fast did we answer?' },
+        },
+      ],
+      followUpTicket: true,
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import type { ClientMessage } from '@kefu/client';
+import { useEffect, useRef } from 'react';
+import { formatShanghai } from '../shared/format';
+
+const WHO: Record<string, string> = {
+  customer: '顾客',
+  agent: '客服',
+  bot: '机器人 Bot',
+  system: '系统',
+};
+
+/** The conversation's messages, internal notes (内部备注) marked; text only, never HTML. */
+export function MessageThread({
+  messages,
+  agentNames,
+}: {
+  messages: readonly ClientMessage[];
+  agentNames: ReadonlyMap<string, string>;
+}) {
+  const end = useRef<HTMLLIElement>(null);
+  const last = messages.at(-1)?.key;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when a message arrives
+  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [last]);
+  return (
+    <ol className="thread" aria-label="Messages" aria-live="polite">
+      {messages.map((message) => {
+        const kind = message.author?.kind ?? 'agent';
+        const name =
+          kind === 'agent' && message.author
+            ? (agentNames.get(message.author.id) ?? message.author.id)
+            : WHO[kind];
+        return (
+          <li
+            key={message.key}
+            className={`bubble bubble-${kind}${message.internal ? ' bubble-internal' : ''}`}
+            data-status={message.status}
+          >
+            <span className="bubble-meta">
+              {message.internal ? '🔒 内部备注 Internal note · ' : ''}
+              {name} · {formatShanghai(message.createdAt, false)}
+              {message.status === 'failed' ? ` · ⚠ ${message.error?.message ?? 'failed'}` : ''}
+            </span>
+            <span className="bubble-text">{message.text}</span>
+          </li>
+        );
+      })}
+      <li ref={end} aria-hidden="true" />
+    </ol>
+  );
+}

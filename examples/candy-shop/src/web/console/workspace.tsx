@@ -1,0 +1,77 @@
+import { KefuProvider } from '@kefu/widget-react';
+import { useMemo, useState } from 'react';
+import type { AgentSession } from '../../shared/demo-api';
+import { gatewayUrl } from '../shared/demo-fetch';
+import { ConversationView } from './conversation-view';
+import { CsatPanel } from './csat-panel';
+import { Inbox } from './inbox';
+import { MetricsPanel } from './metrics-panel';
+import { useAgents } from './people';
+import { TopBar } from './top-bar';
+
+function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut(): void }) {
+  const [selected, setSelected] = useState<string | null>(null);
+  const [tab, setTab] = useState<'chat' | 'reports'>('chat');
+  const agents = useAgents(selected);
+  const agentNames = useMemo(
+    () => new Map(agents.map((agent) => [agent.id, agent.name])),
+    [agents],
+  );
+  return (
+    <div className="console">
+      <TopBar agent={session.agent} onSignOut={onSignOut} />
+      <MetricsPanel />
+      <div className="tabs" role="tablist">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'chat'}
+          onClick={() => setTab('chat')}
+        >
+          会话 Conversations
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'reports'}
+          onClick={() => setTab('reports')}
+        >
+          报表 Reports
+        </button>
+      </div>
+      {tab === 'reports' ? (
+        <CsatPanel agentNames={agentNames} />
+      ) : (
+        <div className="desk">
+          <Inbox agentId={session.agent.id} selectedId={selected} onSelect={setSelected} />
+          {selected ? (
+            <ConversationView
+              key={selected}
+              conversationId={selected}
+              self={session.agent}
+              agents={agents}
+            />
+          ) : (
+            <p className="muted empty">选择一个会话 Pick a conversation from the inbox</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The signed-in console: one agent connection to the gateway for everything below it. */
+export function Workspace({ session, onSignOut }: { session: AgentSession; onSignOut(): void }) {
+  return (
+    <KefuProvider
+      key={session.token}
+      options={{
+        url: gatewayUrl(),
+        identity: { kind: 'agent', token: session.token },
+        outboxStorage: null,
+      }}
+    >
+      <AgentDesk session={session} onSignOut={onSignOut} />
+    </KefuProvider>
+  );
+}
