@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPostgresAdapter } from './create-postgres-adapter';
 import { MIGRATIONS } from './migrations';
+import { untilListening, waitFor } from './test-support/bus';
 import {
   createPool,
   DATABASE_URL,
@@ -15,15 +16,6 @@ import {
 } from './test-support/databases';
 
 const LATEST = MIGRATIONS.length;
-
-const waitFor = async (check: () => boolean, ms: number) => {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) return false;
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-  return true;
-};
 
 function sharedBehaviour(label: string, client: () => Promise<pg.Pool | PGlite>) {
   describe(label, () => {
@@ -86,12 +78,7 @@ function sharedBehaviour(label: string, client: () => Promise<pg.Pool | PGlite>)
       try {
         const seen: number[] = [];
         reader.bus.subscribe((position) => seen.push(position));
-        // Wait until the LISTEN is in place: a ping (position 0) comes back through it.
-        for (let attempt = 0; attempt < 50 && !seen.includes(0); attempt++) {
-          await writer.bus.publish(0);
-          await waitFor(() => seen.includes(0), 100);
-        }
-        expect(seen).toContain(0);
+        expect(await untilListening(writer.bus, () => seen.includes(0))).toBe(true);
         const conversation = makeConversation();
         await writer.transaction((tx) =>
           tx.events.append([makeEventDraft(conversation), makeEventDraft(conversation)]),

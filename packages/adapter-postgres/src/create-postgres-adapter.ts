@@ -5,6 +5,7 @@ import { createNotifyEventBus } from './notify-event-bus';
 import { createPGliteSqlClient } from './pglite-sql-client';
 import { createPoolSqlClient } from './pool-sql-client';
 import { createPostgresJobs } from './postgres-jobs';
+import { createPostgresMetrics } from './postgres-metrics';
 import { createPostgresReader } from './postgres-reader';
 import { PostgresTransaction } from './postgres-transaction';
 import type { EventRow } from './row-mapping';
@@ -40,6 +41,11 @@ export interface PostgresAdapter extends StorageAdapter {
   /** Creates or upgrades the schema; idempotent and safe to run from several nodes at once. */
   migrate(): Promise<MigrationResult>;
   readonly bus: NonNullable<StorageAdapter['bus']>;
+  /**
+   * `desk.metrics.report()` computed from the event log in SQL (per-conversation facts), then
+   * finished by `computeReport` in JavaScript; see docs/adapters/postgres.md.
+   */
+  readonly metrics: NonNullable<StorageAdapter['metrics']>;
 }
 
 /**
@@ -115,6 +121,7 @@ export function createPostgresAdapter(options: PostgresAdapterOptions): Postgres
       lastPosition,
     },
     jobs: createPostgresJobs({ ...sql, query: guarded.query }, s),
+    metrics: createPostgresMetrics(guarded, s),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,16 +1,24 @@
-import { createDesk, type Desk, isKefuError, type StorageAdapter } from '@kefu/core';
+import {
+  type CreateDeskOptions,
+  createDesk,
+  type Desk,
+  isKefuError,
+  type StorageAdapter,
+} from '@kefu/core';
 import { VirtualClock } from '@kefu/core/testing';
 import type pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PostgresAdapter } from './create-postgres-adapter';
 import { createPostgresAdapter } from './index';
+import { followThroughBus, untilListening, waitFor } from './test-support/bus';
 import { createPool, DATABASE_URL, freshAdapter, randomSchema } from './test-support/databases';
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const AGENTS = 20;
 
 /** Four nodes on one database: each its own pool, adapter and desk, one schema. */
-async function fourNodes(options: { reopenWindowMs?: number } = {}) {
+async function fourNodes(options: Omit<Partial<CreateDeskOptions>, 'storage' | 'clock'> = {}) {
   const schema = randomSchema();
   const clock = new VirtualClock(Date.UTC(2026, 10, 11, 1, 0));
   const pools: pg.Pool[] = [];
@@ -162,6 +170,91 @@ describe.skipIf(!DATABASE_URL)('four desks on one PostgreSQL server (DATABASE_UR
     const closed = (await allEvents(first)).filter((e) => e.type === 'conversation.closed');
     expect(closed).toHaveLength(1);
     expect(await Promise.all(desks.map((desk) => desk.jobs.runDue()))).toEqual([0, 0, 0, 0]);
+  });
+
+  it('fires each SLA deadline once when four desks poll at the same time', async () => {
+    nodes = await fourNodes({
+      sla: {
+        policies: [
+          {
+            id: 'fast',
+            name: '10 分钟首响',
+            targets: { firstResponse: { withinMs: 10 * MINUTE, hours: 'calendar' } },
+            warnAt: [],
+            escalation: [{ on: 'breach', actions: [{ type: 'raise-priority', to: 'urgent' }] }],
+          },
+        ],
+      },
+      // Small batches: the four runners come back for more and meet each other's claims.
+      jobs: { batchSize: 2 },
+    });
+    const { first, desks, clock } = nodes;
+    await first.customers.upsert({ id: 'cus_lin' });
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      ids.push((await first.conversations.start({ customerId: 'cus_lin', priority: 'low' })).id);
+    }
+    const dueAt = clock.now() + 10 * MINUTE;
+    await clock.advance(10 * MINUTE + 1);
+    const ran = await Promise.all(desks.map((desk) => desk.jobs.runDue()));
+    // One sla.check job per conversation, each run by exactly one of the four runners.
+    expect(ran.reduce((a, b) => a + b, 0)).toBe(ids.length);
+    const events = await allEvents(first);
+    for (const id of ids) {
+      const about = events.filter((e) => e.subject.id === id);
+      const breached = about.filter((e) => e.type === 'sla.breached');
+      expect(breached, `${id} breached`).toHaveLength(1);
+      expect(breached[0]?.data).toMatchObject({ target: 'firstResponse', dueAt });
+      expect(
+        about.filter((e) => e.type === 'sla.escalated'),
+        `${id} escalated`,
+      ).toHaveLength(1);
+      // Started (1), the breach recorded (2), the escalation (3): a second run would add one.
+      expect(await first.conversations.get(id)).toMatchObject({
+        priority: 'urgent',
+        version: 3,
+        sla: { escalationLevel: 1, clocks: { firstResponse: { breachedAt: dueAt } } },
+      });
+    }
+    expect(await Promise.all(desks.map((desk) => desk.jobs.runDue()))).toEqual([0, 0, 0, 0]);
+  });
+
+  it('lets a fourth node see every event three desks commit, through LISTEN/NOTIFY alone', async () => {
+    nodes = await fourNodes();
+    const { first, desks, adapters } = nodes;
+    const watcher = followThroughBus(adapters[3] as PostgresAdapter);
+    try {
+      const sender = (adapters[0] as PostgresAdapter).bus;
+      expect(await untilListening(sender, () => watcher.announced.includes(0))).toBe(true);
+      await first.customers.upsert({ id: 'cus_lin' });
+      await first.agents.upsert({ id: 'agt_wang', presence: 'online' });
+      const { id } = await first.conversations.start({ customerId: 'cus_lin' });
+      await first.conversations.assign({ conversationId: id, agentId: 'agt_wang' });
+      const posted = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          (desks[i % 3] as Desk).messages.post({
+            conversationId: id,
+            author: { kind: 'customer', id: 'cus_lin' },
+            text: `第 ${i} 条`,
+          }),
+        ),
+      );
+      const last = await first.events.lastPosition();
+      // Delivery, not speed (that is bench/src/postgres-bus-latency.ts): the bound only ends a
+      // failing run.
+      const caughtUp = () => (watcher.events.at(-1)?.position ?? 0) >= last;
+      expect(await waitFor(caughtUp, 10_000)).toBe(true);
+      expect(watcher.errors).toEqual([]);
+      expect(watcher.events.map((e) => e.position)).toEqual(
+        Array.from({ length: last }, (_, i) => i + 1),
+      );
+      const seen = new Set(
+        watcher.events.flatMap((e) => (e.type === 'message.posted' ? [e.data.message.id] : [])),
+      );
+      expect(posted.filter((m) => !seen.has(m.id))).toEqual([]);
+    } finally {
+      watcher.stop();
+    }
   });
 
   it('completes, after the lease, a job whose node died holding it', async () => {

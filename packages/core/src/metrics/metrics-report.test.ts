@@ -187,11 +187,14 @@ describe('metrics report: known answers', () => {
     expect(viaHook).toEqual(viaLog);
   });
 
-  it('refuses a query whose range is empty or reversed', async () => {
+  it('refuses a query whose range is empty or reversed, or whose time zone is unknown', async () => {
     const { desk } = await morning();
     await expect(desk.metrics.report({ from: day.to, to: day.from })).rejects.toMatchObject({
       code: 'VALIDATION',
     });
+    await expect(
+      desk.metrics.report({ ...day, groupBy: ['day'], timeZone: 'Mars/Olympus_Mons' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });
 

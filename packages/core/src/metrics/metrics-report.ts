@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { Conversation } from '../conversation/conversation';
 import type { BusinessCalendar } from '../sla/business-calendar';
 import { SLA_TARGETS, type SlaTarget } from '../sla/sla-policy';
-import { localHourOf } from '../sla/zoned-time';
+import { assertTimeZone, localHourOf } from '../sla/zoned-time';
 import type { Ticket } from '../tickets/ticket';
 import type { ConversationFacts, LogFacts } from './metrics-facts';
 import { type Distribution, distribution, rate } from './statistics';
@@ -24,7 +25,17 @@ export const ReportQuerySchema = z
     to: z.number().int().nonnegative(),
     groupBy: z.array(z.enum(GROUP_BY)).max(3).default([]),
     /** Zone for `day` and `hour`. */
-    timeZone: z.string().default('UTC'),
+    timeZone: z
+      .string()
+      .refine((zone) => {
+        try {
+          assertTimeZone(zone);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as Asia/Shanghai')
+      .default('UTC'),
   })
   .refine((query) => query.from < query.to, {
     message: '`from` must be before `to`',
@@ -69,7 +80,40 @@ export interface MetricsReport {
   rows: ReportRow[];
 }
 
-function groupOf(facts: ConversationFacts, by: readonly GroupBy[], timeZone: string) {
+/**
+ * The part of {@link LogFacts} the report reads, and nothing more: a database adapter's
+ * `metrics.report` hook can fetch exactly these fields and hand them to `computeReport`.
+ */
+export interface ReportFacts {
+  conversations: ReadonlyMap<string, ReportConversationFacts>;
+  tickets: ReadonlyMap<string, Pick<Ticket, 'kind' | 'conversationIds' | 'repeat'>>;
+  surveysSent: LogFacts['surveysSent'];
+  surveyAnswers: LogFacts['surveyAnswers'];
+  presence: LogFacts['presence'];
+}
+
+/** One conversation of {@link ReportFacts}: only the snapshot fields the report reads. */
+export type ReportConversationFacts = Omit<ConversationFacts, 'latest'> & {
+  latest: Pick<
+    Conversation,
+    | 'id'
+    | 'assigneeId'
+    | 'team'
+    | 'channel'
+    | 'priority'
+    | 'topic'
+    | 'status'
+    | 'createdAt'
+    | 'queuedAt'
+    | 'resolvedAt'
+    | 'closedAt'
+    | 'abandonedAt'
+    | 'reopenCount'
+    | 'transferCount'
+  >;
+};
+
+function groupOf(facts: ReportConversationFacts, by: readonly GroupBy[], timeZone: string) {
   const c = facts.latest;
   const group: Partial<Record<GroupBy, string>> = {};
   for (const key of by) {
@@ -95,7 +139,7 @@ const RESOLVED_STATES = new Set(['resolved', 'closed']);
  * Pure: the same facts and query always give the same report.
  */
 export function computeReport(
-  facts: LogFacts,
+  facts: ReportFacts,
   query: ReportQuery,
   calendar: BusinessCalendar,
 ): MetricsReport {
@@ -105,7 +149,7 @@ export function computeReport(
   );
   const groups = new Map<
     string,
-    { group: Partial<Record<GroupBy, string>>; members: ConversationFacts[] }
+    { group: Partial<Record<GroupBy, string>>; members: ReportConversationFacts[] }
   >();
   for (const member of cohort) {
     const group = groupOf(member, query.groupBy, query.timeZone);
@@ -134,11 +178,11 @@ export function computeReport(
 interface ConversationIndex {
   surveysSent: Map<string, LogFacts['surveysSent']>;
   surveyAnswers: Map<string, LogFacts['surveyAnswers']>;
-  complaints: Map<string, Ticket[]>;
+  complaints: Map<string, Pick<Ticket, 'repeat'>[]>;
 }
 
 /** Surveys and complaint tickets by conversation, so each group reads only its own. */
-function indexByConversation(facts: LogFacts): ConversationIndex {
+function indexByConversation(facts: ReportFacts): ConversationIndex {
   const push = <T>(map: Map<string, T[]>, key: string | null, value: T) => {
     if (key === null) return;
     const list = map.get(key);
@@ -162,8 +206,8 @@ function indexByConversation(facts: LogFacts): ConversationIndex {
 }
 
 function metricsOf(
-  members: ConversationFacts[],
-  facts: LogFacts,
+  members: ReportConversationFacts[],
+  facts: ReportFacts,
   index: ConversationIndex,
   query: ReportQuery,
   calendar: BusinessCalendar,
@@ -179,7 +223,7 @@ function metricsOf(
   const slaOutcomes = new Map<SlaTarget, { met: number; all: number }>();
   const sent: LogFacts['surveysSent'] = [];
   const answers: LogFacts['surveyAnswers'] = [];
-  const complaints: Ticket[] = [];
+  const complaints: Pick<Ticket, 'repeat'>[] = [];
   let queued = 0;
   let abandoned = 0;
   let resolved = 0;
@@ -288,7 +332,7 @@ function isOpenAt(
 
 /** Handle time over the agent's online time × capacity inside [from, to). */
 function utilisation(
-  facts: LogFacts,
+  facts: ReportFacts,
   agentId: string,
   query: ReportQuery,
   handleMs: number,

@@ -6,6 +6,7 @@ import { customersAgentsConformance } from './customers-agents';
 import { eventLogConformance } from './event-log';
 import { jobsConformance } from './jobs';
 import { messagesConformance } from './messages';
+import { metricsReportConformance } from './metrics-report';
 import { ticketsConformance } from './tickets';
 import { transactionsConformance } from './transactions';
 
@@ -51,5 +52,6 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
     transactionsConformance(adapter);
     eventLogConformance(adapter);
     jobsConformance(adapter);
+    metricsReportConformance(adapter);
   });
 }
