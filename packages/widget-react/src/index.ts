@@ -72,6 +72,5 @@ export type { SafeLinkProps } from './text/safe-link';
 export { SAFE_LINK_REL, SafeLink } from './text/safe-link';
 export { safeHref } from './text/safe-url';
 export type { ThemeVariable, ThemeVariables } from './theme/theme-variables';
-export { darkTheme, lightTheme } from './theme/theme-variables';
 export { useWidgetStyles, WIDGET_STYLE_ID } from './theme/use-widget-styles';
 export { widgetCss } from './theme/widget-css';

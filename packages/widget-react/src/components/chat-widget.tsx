@@ -7,7 +7,7 @@ import type { WidgetDictionaries } from '../i18n/dictionaries';
 import type { WidgetMessages } from '../i18n/en';
 import { useWidgetI18n, WidgetI18nProvider } from '../i18n/i18n-context';
 import { KefuProvider } from '../provider/kefu-provider';
-import type { ThemeVariable } from '../theme/theme-variables';
+import type { ThemeVariables } from '../theme/theme-variables';
 import { useWidgetStyles } from '../theme/use-widget-styles';
 import { ChatView } from './chat-view';
 import { Launcher } from './launcher';
@@ -30,7 +30,7 @@ export interface ChatWidgetProps {
   /** `auto` (default) follows the system's dark mode. */
   theme?: 'light' | 'dark' | 'auto';
   /** CSS variables to override, e.g. `{ '--kefu-accent': '#7b1fa2' }`. */
-  themeVariables?: Partial<Record<ThemeVariable, string>>;
+  themeVariables?: ThemeVariables;
   /** Open at first render (uncontrolled). */
   defaultOpen?: boolean;
   /** Controlled open state; pair with `onOpenChange`. */

@@ -27,7 +27,7 @@ function authorLabel(message: ClientMessage, own: boolean, t: Translate): string
     case 'system':
       return t('system');
     default:
-      return t('you');
+      return t('customer');
   }
 }
 

@@ -20,6 +20,7 @@ export const en = {
   leaveMessagePlaceholder: 'Leave a message',
   send: 'Send',
   you: 'You',
+  customer: 'Customer',
   agent: 'Agent',
   bot: 'Assistant',
   system: 'Notice',

@@ -21,6 +21,7 @@ export const zhCN: WidgetMessages = {
   leaveMessagePlaceholder: '请留言',
   send: '发送',
   you: '我',
+  customer: '顾客',
   agent: '客服',
   bot: '智能客服',
   system: '系统消息',

@@ -1,10 +1,3 @@
-import { darkTheme, lightTheme } from './theme-variables';
-
-const declarations = (variables: Partial<Record<string, string>>) =>
-  Object.entries(variables)
-    .map(([name, value]) => `${name}:${value}`)
-    .join(';');
-
 /**
  * The widget's whole stylesheet. `<ChatWidget>` injects it once (`<style id="kefu-widget-styles">`);
  * with `injectStyles={false}`, serve it yourself (e.g. `<style>{widgetCss}</style>` in a server
@@ -14,11 +7,11 @@ const declarations = (variables: Partial<Record<string, string>>) =>
  * writeFileSync('public/kefu.css', widgetCss);
  */
 export const widgetCss = `
-.kefu-widget{${declarations(lightTheme)};font-family:var(--kefu-font);font-size:15px;line-height:1.45;color:var(--kefu-text)}
-.kefu-widget[data-theme=dark]{${declarations(darkTheme)}}
-@media (prefers-color-scheme:dark){.kefu-widget[data-theme=auto]{${declarations(darkTheme)}}}
+.kefu-widget{--kefu-accent:#c2185b;--kefu-accent-text:#fff;--kefu-bg:#fff;--kefu-surface:#f6f6f8;--kefu-text:#1f1f24;--kefu-muted:#5d5d66;--kefu-border:#d9d9e0;--kefu-bubble-own:var(--kefu-accent);--kefu-bubble-own-text:var(--kefu-accent-text);--kefu-bubble-other:#f0f0f4;--kefu-bubble-other-text:var(--kefu-text);--kefu-danger:#b3261e;--kefu-focus:#1a73e8;--kefu-radius:14px;--kefu-font:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;--kefu-width:380px;--kefu-height:600px;--kefu-z:2147483000;--kefu-offset:20px;font-family:var(--kefu-font);font-size:15px;line-height:1.45;color:var(--kefu-text)}
+.kefu-widget[data-theme=dark]{--kefu-accent:#f48fb1;--kefu-accent-text:#1d1b20;--kefu-bg:#1d1b20;--kefu-surface:#2a282e;--kefu-text:#eceaf0;--kefu-muted:#b4b0bb;--kefu-border:#46434c;--kefu-bubble-other:#34313a;--kefu-danger:#ffb4ab;--kefu-focus:#8ab4f8}
+@media (prefers-color-scheme:dark){.kefu-widget[data-theme=auto]{--kefu-accent:#f48fb1;--kefu-accent-text:#1d1b20;--kefu-bg:#1d1b20;--kefu-surface:#2a282e;--kefu-text:#eceaf0;--kefu-muted:#b4b0bb;--kefu-border:#46434c;--kefu-bubble-other:#34313a;--kefu-danger:#ffb4ab;--kefu-focus:#8ab4f8}}
 .kefu-widget *,.kefu-widget *::before,.kefu-widget *::after{box-sizing:border-box}
-.kefu-widget button,.kefu-widget textarea,.kefu-widget input,.kefu-widget select{font:inherit;color:inherit}
+.kefu-widget button,.kefu-widget textarea,.kefu-widget input,.kefu-widget select{font:inherit}.kefu-widget textarea,.kefu-widget input,.kefu-widget select{color:inherit}
 .kefu-widget :focus-visible{outline:3px solid var(--kefu-focus);outline-offset:2px}
 .kefu-sr-only{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .kefu-launcher{position:fixed;right:var(--kefu-offset);bottom:var(--kefu-offset);z-index:var(--kefu-z);width:56px;height:56px;border:0;border-radius:50%;background:var(--kefu-accent);color:var(--kefu-accent-text);cursor:pointer;box-shadow:0 4px 16px rgb(0 0 0/.25);display:grid;place-items:center}
@@ -49,7 +42,7 @@ export const widgetCss = `
 .kefu-link-button{border:0;background:none;padding:0;color:var(--kefu-accent);text-decoration:underline;cursor:pointer;font-size:12px}
 .kefu-attachments{margin:4px 0 0;padding:0;list-style:none}
 .kefu-attachments a{color:inherit}
-.kefu-earlier{align-self:center;border:1px solid var(--kefu-border);background:var(--kefu-bg);border-radius:14px;padding:4px 12px;cursor:pointer;font-size:13px}
+.kefu-earlier{align-self:center;border:1px solid var(--kefu-border);background:var(--kefu-bg);color:var(--kefu-text);border-radius:14px;padding:4px 12px;cursor:pointer;font-size:13px}
 .kefu-typing{min-height:20px;margin:0 14px;font-size:13px;color:var(--kefu-muted)}
 .kefu-composer{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid var(--kefu-border)}
 .kefu-composer textarea{flex:1;resize:none;max-height:120px;min-height:40px;padding:9px 12px;border:1px solid var(--kefu-border);border-radius:12px;background:var(--kefu-bg)}
