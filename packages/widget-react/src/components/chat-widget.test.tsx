@@ -223,6 +223,19 @@ describe('<ChatWidget>', () => {
     expect(await within(panel).findByText(/· Read/)).toBeTruthy();
     fake.push({ type: 'typing', conversationId: id, author: agent, typing: false });
     await waitFor(() => expect(within(panel).queryByText('Agent is typing…')).toBeNull());
+
+    fake.refuseSends = 1;
+    await user.type(within(panel).getByRole('textbox'), 'second try{Enter}');
+    expect(await within(panel).findByText(/· Not sent/)).toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(within(panel).queryByText(/· Not sent/)).toBeNull());
+    const sends = fake.received.filter((frame) => frame.type === 'send');
+    expect(sends.map((frame) => frame.type === 'send' && frame.text)).toEqual([
+      'second try',
+      'second try',
+    ]);
+    expect(new Set(sends.map((frame) => frame.type === 'send' && frame.clientId)).size).toBe(1);
+    expect(fake.messages.get(id)?.map((message) => message.text)).toEqual(['hello', 'second try']);
   });
 
   it('counts unread replies on the launcher and announces them in a live region', async () => {

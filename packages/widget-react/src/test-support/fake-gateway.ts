@@ -20,6 +20,8 @@ export interface FakeGateway {
   deskStatus: DeskStatus;
   tickets: Map<string, WireTicket>;
   surveys: Map<string, WireSurvey>;
+  /** Refuse this many upcoming `send` frames with a VALIDATION error. */
+  refuseSends: number;
   /** Every frame every connection sent, in order. */
   received: ClientFrame[];
   /** Sends a frame to every open connection. */
@@ -73,6 +75,7 @@ export function useFakeGateway(server: SetupServer, url = FAKE_URL): FakeGateway
     deskStatus: { open: true, nextOpeningAt: null, agentsOnline: 1, acceptingNow: true },
     tickets: new Map(),
     surveys: new Map(),
+    refuseSends: 0,
     received: [],
     push(frame) {
       for (const client of clients) client.send(JSON.stringify(frame));
@@ -158,6 +161,11 @@ export function useFakeGateway(server: SetupServer, url = FAKE_URL): FakeGateway
         return;
       }
       case 'send': {
+        if (fake.refuseSends > 0) {
+          fake.refuseSends--;
+          reply({ type: 'error', id, code: 'VALIDATION', message: 'Refused by the test.' });
+          return;
+        }
         const list = fake.messages.get(frame.conversationId) ?? [];
         const existing = list.find((message) => message.clientId === frame.clientId);
         const message =
