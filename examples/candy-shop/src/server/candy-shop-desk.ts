@@ -1,22 +1,26 @@
 import {
   type Clock,
   createDesk,
+  createKnowledgeBot,
   createMemoryOrderLookup,
   type Desk,
+  type KnowledgeSource,
   type StorageAdapter,
   strategies,
 } from '@kefu/core';
 import { candyShopOrders } from '../seed/orders';
 import type { OpeningHours } from './config';
 import { openingHours } from './opening-hours';
+import { createOrderAwareBot } from './order-aware-bot';
 import { slaPolicies } from './sla-policies';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 
 /**
- * The candy shop's desk: new web conversations start with the knowledge bot, routing picks the
- * least busy agent with the skills the bot asked for, SLA clocks run on Shanghai business hours,
+ * The candy shop's desk: new web conversations start with the bot (order status from the order
+ * system, everything else from the knowledge base), routing picks the least busy agent with the
+ * skills the bot asked for, SLA clocks run on Shanghai business hours,
  * after-sales tickets are triaged by keyword, and a CSAT survey follows every resolved chat.
  *
  * @example
@@ -29,14 +33,17 @@ export function createCandyShopDesk(options: {
   clock?: Clock;
   onError?: (error: unknown) => void;
 }): Desk {
-  return createDesk({
-    storage: options.storage,
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.onError ? { onError: options.onError } : {}),
-    // The shop's order system; a real shop implements `OrderLookup` over its own order API.
-    orders: createMemoryOrderLookup(candyShopOrders),
-    initialStatus: 'bot',
-    knowledgeBot: {
+  // The shop's order system; a real shop implements `OrderLookup` over its own order API.
+  const orders = createMemoryOrderLookup(candyShopOrders);
+  // The bot searches the desk's own published articles; the desk exists by the time it is asked.
+  const knowledge: KnowledgeSource = {
+    search: (query, { locale, limit }) =>
+      desk.knowledge.search({ query, limit, ...(locale ? { locale } : {}) }),
+  };
+  const bot = createOrderAwareBot({
+    orders,
+    fallback: createKnowledgeBot({
+      knowledge,
       handoffCategories: ['payment'],
       skillsByCategory: {
         logistics: ['logistics'],
@@ -45,7 +52,15 @@ export function createCandyShopDesk(options: {
         quality: ['after-sales'],
         payment: ['payment'],
       },
-    },
+    }),
+  });
+  const desk: Desk = createDesk({
+    storage: options.storage,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
+    orders,
+    initialStatus: 'bot',
+    bot,
     routing: {
       strategy: strategies.leastBusy(),
       // Nobody with the skills free after two minutes: any agent may take it.
@@ -91,4 +106,5 @@ export function createCandyShopDesk(options: {
       followUpTicket: true,
     },
   });
+  return desk;
 }

@@ -60,10 +60,14 @@ export function ConversationView({
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new conversation forgets the typed order
-  useEffect(() => setTypedRef(null), [conversationId]);
+  useEffect(() => {
+    setTypedRef(null);
+  }, [conversationId]);
   const lastSeq = view?.syncedSeq ?? 0;
   // biome-ignore lint/correctness/useExhaustiveDependencies: mark read as messages arrive
-  useEffect(() => markRead(), [lastSeq]);
+  useEffect(() => {
+    markRead();
+  }, [lastSeq]);
 
   if (!conversation) return <p className="muted">加载中 Loading…</p>;
   const mine = conversation.assigneeId === self.id;

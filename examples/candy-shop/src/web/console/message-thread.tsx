@@ -20,7 +20,9 @@ export function MessageThread({
   const end = useRef<HTMLLIElement>(null);
   const last = messages.at(-1)?.key;
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when a message arrives
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [last]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [last]);
   return (
     <ol className="thread" aria-label="Messages" aria-live="polite">
       {messages.map((message) => {

@@ -1,10 +1,22 @@
+import type { KefuClientSnapshot } from '@kefu/client';
 import type { LiveSnapshot } from '@kefu/core';
+import { useKefuSelector } from '@kefu/widget-react';
 import { formatDuration } from '../shared/format';
 import { useDeskCall } from './use-desk-call';
 
-/** The live desk (实时监控): queue, longest wait, agents, SLA risk; refreshed every 5 seconds. */
+const selectInbox = (snapshot: KefuClientSnapshot) => snapshot.inbox;
+
+/**
+ * The live desk (实时监控): queue, longest wait, agents, SLA risk; asked again whenever the inbox
+ * changes and every 5 seconds.
+ */
 export function MetricsPanel() {
-  const live = useDeskCall<LiveSnapshot>('metrics.snapshot', {}, { refreshMs: 5000 });
+  const inbox = useKefuSelector(selectInbox);
+  const live = useDeskCall<LiveSnapshot>(
+    'metrics.snapshot',
+    {},
+    { refreshMs: 5000, refreshKey: inbox },
+  );
   const snapshot = live.data;
   const tile = (label: string, value: string | number, warn = false) => (
     <div className={`tile${warn ? ' tile-warn' : ''}`}>

@@ -14,7 +14,9 @@ export function OrderPanel({
   order: DeskCall<OrderSnapshot | null>;
 }) {
   const [typed, setTyped] = useState(orderRef ?? '');
-  useEffect(() => setTyped(orderRef ?? ''), [orderRef]);
+  useEffect(() => {
+    setTyped(orderRef ?? '');
+  }, [orderRef]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (typed.trim()) onOrderRef(typed.trim());

@@ -1,0 +1,254 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './testing/chromium';
+import { type DemoProcess, type DemoUrls, runScript, startDemo } from './testing/demo-process';
+import { DEMO_SCRIPT, EXAMPLE_DIR } from './testing/example-scripts';
+import { getJson, waitUntil } from './testing/wait-until';
+
+const ARTIFACTS = join(EXAMPLE_DIR, 'test-artifacts');
+const MINUTE = 60_000;
+
+/**
+ * The demo as a user gets it: built once, started the way `pnpm demo` starts it (on a free port,
+ * a temporary data folder), answered over HTTP, stopped with Ctrl+C; then started again on the
+ * same data and walked through in real Chromium, from the storefront's widget to the console.
+ */
+describe('pnpm demo (examples/candy-shop)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'kefu-candy-shop-'));
+  const env = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    KEFU_DATA_DIR: join(work, 'data'),
+    KEFU_WEB_DIR: join(work, 'web'),
+  };
+  let demo: DemoProcess | null = null;
+  let browser: Browser | null = null;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await runScript('build', env, 4 * MINUTE);
+  }, 5 * MINUTE);
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop('SIGKILL' as 'SIGTERM');
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('is the build, then the server', () => {
+    expect(DEMO_SCRIPT).toBe('pnpm run build && pnpm run start');
+  });
+
+  it(
+    'serves the storefront, the console and the gateway, and stops on Ctrl+C with exit 0, keeping its data',
+    async () => {
+      demo = await startDemo(env, 2 * MINUTE);
+      const { urls } = demo;
+      expect(demo.output()).toContain('Seeded 3 agents, 3 customers, 36 articles.');
+
+      const storefront = await fetch(urls.storefront);
+      expect(storefront.status).toBe(200);
+      const storefrontHtml = await storefront.text();
+      expect(storefrontHtml).toContain('甜甜糖果铺');
+      const script = /src="(\/assets\/storefront-[^"]+\.js)"/.exec(storefrontHtml)?.[1];
+      expect(script).toBeDefined();
+      const asset = await fetch(new URL(script ?? '', urls.storefront));
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('content-type')).toContain('javascript');
+      // A client-side route of the storefront reloads into the storefront.
+      expect(await (await fetch(new URL('/orders', urls.storefront))).text()).toContain(
+        '甜甜糖果铺',
+      );
+
+      const consolePage = await fetch(urls.console);
+      expect(consolePage.status).toBe(200);
+      expect(await consolePage.text()).toContain('客服工作台');
+
+      const health = await getJson<{ ok: boolean }>(urls.status.replace(/status$/, 'health'));
+      expect(health).toMatchObject({ status: 200, body: { ok: true } });
+      const status = await getJson<{
+        open: boolean;
+        nextOpeningAt: number | null;
+        agentsOnline: number;
+        acceptingNow: boolean;
+      }>(urls.status);
+      expect(status.status).toBe(200);
+      // The shop's real hours (09:00–22:00 Shanghai): open now, or told when it opens, within a day.
+      const { open, nextOpeningAt } = status.body;
+      if (open) expect(nextOpeningAt).toBeNull();
+      else expect(nextOpeningAt).toBeGreaterThan(Date.now() - MINUTE);
+      if (!open) expect(nextOpeningAt).toBeLessThan(Date.now() + 24 * 3_600_000);
+      expect(status.body).toMatchObject({ agentsOnline: 0, acceptingNow: false });
+
+      // The demo's sign-in: signed customers, agent tokens the gateway accepts.
+      const session = await fetch(new URL('/api/customer-session', urls.storefront), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ customerId: 'cus_lin' }),
+      });
+      expect(((await session.json()) as { signature: string }).signature).toMatch(/^[0-9a-f]{64}$/);
+      const forged = await fetch(new URL('/api/orders', urls.storefront), {
+        headers: { 'x-kefu-customer-id': 'cus_lin', 'x-kefu-signature': '0'.repeat(64) },
+      });
+      expect(forged.status).toBe(401);
+
+      expect(await demo.stop('SIGINT')).toBe(0);
+      expect(demo.output()).toContain('Stopped; the data is saved.');
+
+      // Started again on the same data folder: the data is there, nothing is seeded twice.
+      demo = await startDemo(env, 2 * MINUTE);
+      expect(demo.output()).toContain('Data found from an earlier run; nothing to seed.');
+      const accounts = await getJson<{ agents: unknown[] }>(
+        new URL('/api/accounts', demo.urls.storefront).href,
+      );
+      expect(accounts.body.agents).toHaveLength(3);
+      expect(await demo.stop('SIGTERM')).toBe(0);
+      demo = null;
+    },
+    3 * MINUTE,
+  );
+
+  it(
+    'end to end in Chromium: late parcel, bot, handoff, reply, delivery ticket, compensation accepted, CSAT',
+    async () => {
+      // Open around the clock, so the walk-through does not depend on the hour it runs at.
+      demo = await startDemo(
+        { ...env, KEFU_DATA_DIR: join(work, 'data-e2e'), KEFU_OPENING_HOURS: 'always' },
+        2 * MINUTE,
+      );
+      browser = await launchChromium();
+      const context = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+      const pageErrors: string[] = [];
+      try {
+        await walkThrough(browser, demo.urls, context, pageErrors);
+        expect(pageErrors).toEqual([]);
+      } catch (error) {
+        if (pageErrors.length > 0) {
+          (error as Error).message += `\nErrors in the pages:\n${pageErrors.join('\n')}`;
+        }
+        // What each page showed when it failed, kept with the other artifacts.
+        for (const [index, page] of browser
+          .contexts()
+          .flatMap((c) => c.pages())
+          .entries()) {
+          await screenshot(page, `failure-${index}`).catch(() => {});
+        }
+        throw error;
+      }
+      expect(await demo.stop('SIGTERM')).toBe(0);
+      demo = null;
+    },
+    5 * MINUTE,
+  );
+});
+
+async function walkThrough(
+  browser: Browser,
+  urls: DemoUrls,
+  context: { locale: string; timezoneId: string },
+  pageErrors: string[],
+): Promise<void> {
+  const newPage = async (viewport: { width: number; height: number }) => {
+    const page = await (await browser.newContext({ ...context, viewport })).newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    return page;
+  };
+  // 王客服 signs in to the console and is online.
+  const agent = await newPage({ width: 1440, height: 900 });
+  await agent.goto(urls.console);
+  await agent.getByRole('button', { name: /王客服/ }).click();
+  await agent.locator('.connection-open').waitFor();
+  await waitUntil('王客服 online', async () => {
+    const { body } = await getJson<{ agentsOnline: number }>(urls.status);
+    return body.agentsOnline === 1;
+  });
+
+  // 林小糖 asks where her candy is; the bot answers from the knowledge base.
+  const shop = await newPage({ width: 1280, height: 860 });
+  await shop.goto(urls.storefront);
+  await shop.getByLabel('Sign in as').selectOption('cus_lin');
+  await shop.getByRole('button', { name: '联系客服' }).click();
+  const composer = shop.getByPlaceholder('请输入消息');
+  await composer.fill('我的糖果什么时候到？订单 SO-20261111-0042');
+  await composer.press('Enter');
+  const messages = shop.getByRole('list', { name: '消息记录' });
+  await messages.getByText(/我查到了订单 SO-20261111-0042：由顺丰速运配送/).waitFor();
+
+  // 转人工: the bot hands off, routing gives the conversation to 王客服.
+  await composer.fill('转人工');
+  await composer.press('Enter');
+  await messages.getByText('正在为您转接人工客服').waitFor();
+  const inbox = agent.getByRole('navigation', { name: 'Inbox' });
+  await inbox
+    .getByRole('region', { name: 'My conversations' })
+    .getByRole('button', { name: /林小糖/ })
+    .click();
+
+  // The agent sees the order the customer mentioned, answers with a canned reply, and leaves
+  // an internal note the customer must never see.
+  await agent
+    .getByTestId('order-snapshot')
+    .getByText(/SF1234567890/)
+    .waitFor();
+  await agent.getByRole('button', { name: '延误致歉 Late parcel' }).click();
+  await agent.getByLabel('Reply', { exact: true }).press('Enter');
+  await messages.getByText(/非常抱歉让您久等了！订单 SO-20261111-0042 的包裹在杭州滞留/).waitFor();
+  await screenshot(shop, 'storefront-chat');
+  await agent.getByLabel('内部备注 Internal note').check();
+  await agent.getByLabel('Internal note', { exact: true }).fill('顾客很着急，已申请 20 元券');
+  await agent.getByRole('button', { name: '添加备注 Add note' }).click();
+  await agent.getByText('顾客很着急，已申请 20 元券').waitFor();
+
+  // A delivery ticket from the conversation, started, with a coupon proposed.
+  await agent.getByLabel('Ticket subject').fill('包裹在杭州滞留');
+  await agent.getByRole('button', { name: '创建工单 Open ticket' }).click();
+  const ticket = agent.getByRole('article', { name: 'Ticket 包裹在杭州滞留' });
+  await ticket.getByText('已分派 Triaged').waitFor();
+  await ticket.getByRole('button', { name: '开始处理 Start' }).click();
+  await ticket.getByText('处理中 In progress').waitFor();
+  await ticket.getByLabel('Message to the customer').fill('为您补偿一张 20 元优惠券，包裹已加急');
+  await ticket.getByRole('button', { name: '提出方案 Propose' }).click();
+  await ticket.getByText('方案待确认 Proposal sent').waitFor();
+  await screenshot(agent, 'console-conversation');
+
+  // The customer accepts the proposal in the widget's ticket timeline.
+  await shop.getByRole('button', { name: /我的工单/ }).click();
+  await shop.getByText(/处理方案：赠送 .*20\.00 优惠券/).waitFor();
+  await shop.getByRole('button', { name: '接受', exact: true }).click();
+  await shop.getByText(/处理结果：赠送 .*20\.00 优惠券/).waitFor();
+  await screenshot(shop, 'storefront-ticket');
+  await ticket.getByText('已解决 Resolved').waitFor({ timeout: 30_000 });
+
+  // The agent resolves the chat; the CSAT survey follows and the customer rates 5/5.
+  await agent.getByRole('button', { name: '解决 Resolve', exact: true }).click();
+  await shop.getByRole('button', { name: '返回对话' }).click();
+  await shop.getByText('请对本次服务进行评价').waitFor({ timeout: 30_000 });
+  const fives = shop.getByLabel('5 分（满分 5 分）');
+  for (let index = 0; index < (await fives.count()); index += 1) {
+    await fives.nth(index).check();
+  }
+  await shop.getByLabel('其他建议（选填）').fill('很快，谢谢！');
+  await shop.getByRole('button', { name: '提交评价' }).click();
+  await shop.getByText('感谢您的评价！').waitFor();
+  await screenshot(shop, 'storefront-widget');
+  expect(await shop.getByText('顾客很着急').count()).toBe(0);
+
+  // The supervisor sees the rating in the report (agents cannot: reports are supervisors').
+  await agent.getByRole('tab', { name: '报表 Reports' }).click();
+  await agent.getByText(/仅主管可见 Supervisors only/).waitFor();
+  const supervisor = await newPage({ width: 1280, height: 720 });
+  await supervisor.goto(urls.console);
+  await supervisor.getByRole('button', { name: /赵主管/ }).click();
+  await supervisor.getByRole('tab', { name: '报表 Reports' }).click();
+  const csat = supervisor.getByTestId('csat-score');
+  await csat.getByText(/1 份评价 responses/).waitFor({ timeout: 30_000 });
+  expect(await csat.textContent()).toContain('100%');
+  await screenshot(supervisor, 'console-reports');
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
