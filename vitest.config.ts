@@ -11,6 +11,7 @@ export default defineConfig({
         find: /^@kefu\/core\/testing$/,
         replacement: source('./packages/core/src/testing/index.ts'),
       },
+      { find: /^@kefu\/core\/wire$/, replacement: source('./packages/core/src/protocol/wire.ts') },
       {
         find: /^@kefu\/core\/protocol$/,
         replacement: source('./packages/core/src/protocol/index.ts'),
