@@ -39,7 +39,7 @@ describe('pnpm demo (examples/candy-shop)', () => {
   });
 
   it('is the build, then the server', () => {
-    expect(DEMO_SCRIPT).toBe('pnpm run build && pnpm run start');
+    expect(DEMO_SCRIPT.demo).toBe(`${DEMO_SCRIPT.build} && ${DEMO_SCRIPT.start}`);
   });
 
   it(
@@ -196,7 +196,6 @@ async function walkThrough(
   await agent.getByRole('button', { name: '延误致歉 Late parcel' }).click();
   await agent.getByLabel('Reply', { exact: true }).press('Enter');
   await messages.getByText(/非常抱歉让您久等了！订单 SO-20261111-0042 的包裹在杭州滞留/).waitFor();
-  await screenshot(shop, 'storefront-chat');
   await agent.getByLabel('内部备注 Internal note').check();
   await agent.getByLabel('Internal note', { exact: true }).fill('顾客很着急，已申请 20 元券');
   await agent.getByRole('button', { name: '添加备注 Add note' }).click();
@@ -213,6 +212,7 @@ async function walkThrough(
   await ticket.getByRole('button', { name: '提出方案 Propose' }).click();
   await ticket.getByText('方案待确认 Proposal sent').waitFor();
   await screenshot(agent, 'console-conversation');
+  await screenshot(shop, 'storefront-chat');
 
   // The customer accepts the proposal in the widget's ticket timeline.
   await shop.getByRole('button', { name: /我的工单/ }).click();
@@ -238,7 +238,7 @@ async function walkThrough(
 
   // The supervisor sees the rating in the report (agents cannot: reports are supervisors').
   await agent.getByRole('tab', { name: '报表 Reports' }).click();
-  await agent.getByText(/仅主管可见 Supervisors only/).waitFor();
+  await agent.getByText('仅主管可见 Supervisors only').waitFor();
   const supervisor = await newPage({ width: 1280, height: 720 });
   await supervisor.goto(urls.console);
   await supervisor.getByRole('button', { name: /赵主管/ }).click();

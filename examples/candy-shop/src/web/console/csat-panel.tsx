@@ -26,7 +26,13 @@ export function CsatPanel({ agentNames }: { agentNames: ReadonlyMap<string, stri
     return (
       <section className="panel" aria-labelledby="csat-heading">
         <h3 id="csat-heading">满意度 CSAT</h3>
-        <p className="muted">仅主管可见 Supervisors only ({report.error})</p>
+        {report.errorCode === 'FORBIDDEN' ? (
+          <p className="muted">仅主管可见 Supervisors only</p>
+        ) : (
+          <p role="alert" className="error">
+            {report.error}
+          </p>
+        )}
       </section>
     );
   }

@@ -5,6 +5,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 export interface DeskCall<T> {
   data: T | null;
   error: string | null;
+  /** The gateway's error code (`FORBIDDEN`, `VALIDATION`…) when the call failed. */
+  errorCode: string | null;
   loading: boolean;
   reload(): void;
 }
@@ -23,9 +25,10 @@ export function useDeskCall<T>(
   options: { refreshMs?: number; refreshKey?: unknown } = {},
 ): DeskCall<T> {
   const client = useKefuClient();
-  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({
+  const [state, setState] = useState<Omit<DeskCall<T>, 'reload'>>({
     data: null,
     error: null,
+    errorCode: null,
     loading: input !== null,
   });
   const [round, setRound] = useState(0);
@@ -36,18 +39,19 @@ export function useDeskCall<T>(
   // biome-ignore lint/correctness/useExhaustiveDependencies: the input is compared by its JSON key
   useEffect(() => {
     if (key === null || inputRef.current === null) {
-      setState({ data: null, error: null, loading: false });
+      setState({ data: null, error: null, errorCode: null, loading: false });
       return;
     }
     let live = true;
     setState((previous) => ({ ...previous, loading: true }));
     client.call<T>(method, inputRef.current).then(
-      (data) => live && setState({ data, error: null, loading: false }),
+      (data) => live && setState({ data, error: null, errorCode: null, loading: false }),
       (failure: unknown) =>
         live &&
         setState((previous) => ({
           data: previous.data,
           error: failure instanceof Error ? failure.message : String(failure),
+          errorCode: (failure as { code?: string }).code ?? null,
           loading: false,
         })),
     );
