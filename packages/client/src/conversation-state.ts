@@ -12,6 +12,8 @@ export interface ClientMessage {
   seq: number | null;
   clientId: string | null;
   author: WireMessage['author'] | null;
+  /** The agent's display name when the gateway sent one (e.g. 王客服). */
+  authorName: string | null;
   text: string;
   attachments: WireMessage['attachments'];
   internal: boolean;
@@ -55,27 +57,74 @@ export interface OutboxEntry {
   error: { code: string; message: string } | null;
 }
 
-/** Mutable bookkeeping for one conversation; views are derived from it when it changes. */
+/** A stored message as a UI shows it. */
+function fromStored(message: WireMessage): ClientMessage {
+  return {
+    key: message.clientId ?? message.id,
+    conversationId: message.conversationId,
+    id: message.id,
+    seq: message.seq,
+    clientId: message.clientId,
+    author: message.author,
+    authorName: message.authorName ?? null,
+    text: message.text,
+    attachments: message.attachments,
+    internal: message.internal,
+    createdAt: message.createdAt,
+    status: 'sent',
+    error: null,
+  };
+}
+
+/** An unsent message as a UI shows it. */
+function fromOutbox(entry: OutboxEntry): ClientMessage {
+  return {
+    key: entry.clientId,
+    conversationId: entry.conversationId,
+    id: null,
+    seq: null,
+    clientId: entry.clientId,
+    author: null,
+    authorName: null,
+    text: entry.text,
+    attachments: entry.attachments,
+    internal: entry.internal,
+    createdAt: entry.createdAt,
+    status: entry.status,
+    error: entry.error,
+  };
+}
+
+/**
+ * Mutable bookkeeping for one conversation; views are derived from it when it changes. A stored
+ * message's view object is made once and reused, and the message list is rebuilt only when
+ * messages change (not for typing, read receipts, queue places or surveys), so memoised rows and
+ * lists re-render only when they must.
+ */
 export class ConversationState {
   conversation: WireConversation | null = null;
-  readonly stored = new Map<number, WireMessage>();
+  /** Stored messages by seq, as UI objects. */
+  readonly stored = new Map<number, ClientMessage>();
   syncedSeq = 0;
-  /** A resubscribe is in flight to fill a gap. */
+  /** A resubscribe is in flight to fill a gap (or the first backlog is arriving). */
   resyncing = false;
   readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
   peerReadSeq = 0;
   queue: QueuePlace | null = null;
   survey: WireSurvey | null = null;
+  #maxSeq = 0;
   #view: ConversationView | null = null;
+  #messages: readonly ClientMessage[] | null = null;
 
   constructor(readonly id: string) {}
 
   /** Adds a stored message; true when it was new. Advances `syncedSeq` over contiguous seqs. */
   add(message: WireMessage): boolean {
     if (this.stored.has(message.seq)) return false;
-    this.stored.set(message.seq, message);
+    this.stored.set(message.seq, fromStored(message));
+    this.#maxSeq = Math.max(this.#maxSeq, message.seq);
     this.#advance();
-    this.changed();
+    this.messagesChanged();
     return true;
   }
 
@@ -91,61 +140,31 @@ export class ConversationState {
 
   /** True when a message above `syncedSeq + 1` arrived: something is missing in between. */
   hasGap(): boolean {
-    for (const seq of this.stored.keys()) if (seq > this.syncedSeq) return true;
-    return false;
+    return this.#maxSeq > this.syncedSeq;
   }
 
   #advance(): void {
     while (this.stored.has(this.syncedSeq + 1)) this.syncedSeq++;
   }
 
+  /** Something other than the messages changed (status, typing, read, queue, survey). */
   changed(): void {
+    this.#view = null;
+  }
+
+  /** A message was stored, or this conversation's outbox changed. */
+  messagesChanged(): void {
+    this.#messages = null;
     this.#view = null;
   }
 
   view(outbox: Iterable<OutboxEntry>): ConversationView {
     if (this.#view) return this.#view;
-    const storedClientIds = new Set<string>();
-    const messages: ClientMessage[] = [...this.stored.values()]
-      .sort((a, b) => a.seq - b.seq)
-      .map((message) => {
-        if (message.clientId) storedClientIds.add(message.clientId);
-        return {
-          key: message.clientId ?? message.id,
-          conversationId: message.conversationId,
-          id: message.id,
-          seq: message.seq,
-          clientId: message.clientId,
-          author: message.author,
-          text: message.text,
-          attachments: message.attachments,
-          internal: message.internal,
-          createdAt: message.createdAt,
-          status: 'sent' as const,
-          error: null,
-        };
-      });
-    for (const entry of outbox) {
-      if (entry.conversationId !== this.id || storedClientIds.has(entry.clientId)) continue;
-      messages.push({
-        key: entry.clientId,
-        conversationId: entry.conversationId,
-        id: null,
-        seq: null,
-        clientId: entry.clientId,
-        author: null,
-        text: entry.text,
-        attachments: entry.attachments,
-        internal: entry.internal,
-        createdAt: entry.createdAt,
-        status: entry.status,
-        error: entry.error,
-      });
-    }
+    this.#messages ??= this.#buildMessages(outbox);
     this.#view = {
       id: this.id,
       conversation: this.conversation,
-      messages,
+      messages: this.#messages,
       syncedSeq: this.syncedSeq,
       typing: [...this.typing.keys()],
       peerReadSeq: this.peerReadSeq,
@@ -153,5 +172,17 @@ export class ConversationState {
       survey: this.survey,
     };
     return this.#view;
+  }
+
+  #buildMessages(outbox: Iterable<OutboxEntry>): ClientMessage[] {
+    const messages = [...this.stored.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+    const storedClientIds = new Set<string>();
+    for (const message of messages) if (message.clientId) storedClientIds.add(message.clientId);
+    for (const entry of outbox) {
+      if (entry.conversationId === this.id && !storedClientIds.has(entry.clientId)) {
+        messages.push(fromOutbox(entry));
+      }
+    }
+    return messages;
   }
 }

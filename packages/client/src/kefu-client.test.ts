@@ -448,3 +448,38 @@ describe('createKefuClient: the outbox across page loads (msw WebSocket)', () =>
     expect(saved).toEqual([]);
   });
 });
+
+describe('createKefuClient: render economy (msw WebSocket)', () => {
+  it('shows a backlog in one change and keeps message objects when only typing changes', async () => {
+    const connections = mockGateway(
+      welcoming((frame, connection) => {
+        if (frame.type !== 'subscribe') return;
+        for (let seq = 1; seq <= 50; seq++)
+          connection.send({ type: 'message', message: stored(seq, `第${seq}条`) });
+        connection.send({ type: 'synced', conversationId: 'conv_1', lastSeq: 50 });
+      }),
+    );
+    const kefu = client();
+    await until(() => kefu.getSnapshot().status === 'open');
+    const lengths: number[] = [];
+    kefu.subscribe(() => lengths.push(messagesOf(kefu).length));
+    kefu.watch('conv_1');
+    await until(() => kefu.getSnapshot().conversations.conv_1?.syncedSeq === 50);
+    // No snapshot with a partial backlog was ever published.
+    expect(lengths.filter((length) => length > 0 && length < 50)).toEqual([]);
+
+    const before = kefu.getSnapshot().conversations.conv_1;
+    connections[0]?.send({
+      type: 'typing',
+      conversationId: 'conv_1',
+      author: { kind: 'agent', id: 'agt_wang' },
+      typing: true,
+    });
+    const after = await until(() => {
+      const view = kefu.getSnapshot().conversations.conv_1;
+      return view !== before ? view : undefined;
+    });
+    expect(after?.typing).toEqual(['agt_wang']);
+    expect(after?.messages).toBe(before?.messages);
+  });
+});

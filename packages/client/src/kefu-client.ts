@@ -272,7 +272,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
     const pending = message.clientId ? outbox.get(message.clientId) : undefined;
     if (pending && pending.conversationId === message.conversationId && message.clientId) {
       outbox.delete(message.clientId);
-      state.changed();
+      state.messagesChanged();
     }
     if (!state.resyncing && state.hasGap() && watched.has(message.conversationId)) {
       resubscribe(message.conversationId);
@@ -284,7 +284,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
     const entry = outbox.get(clientId);
     if (!entry) return;
     outbox.set(clientId, { ...entry, status: 'failed', error });
-    stateOf(entry.conversationId).changed();
+    stateOf(entry.conversationId).messagesChanged();
   };
 
   const handleFrame = (frame: ServerFrame) => {
@@ -307,7 +307,8 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         return;
       }
       case 'message':
-        if (onStored(frame.message)) emit();
+        // A backlog is shown once, when `synced` says it is complete, not a render per message.
+        if (onStored(frame.message) && !stateOf(frame.message.conversationId).resyncing) emit();
         return;
       case 'conversation': {
         const state = stateOf(frame.conversation.id);
@@ -626,7 +627,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         error: null,
       };
       outbox.set(clientId, entry);
-      stateOf(conversationId).changed();
+      stateOf(conversationId).messagesChanged();
       sendOutboxEntry(entry);
       emit();
       return clientId;
@@ -636,7 +637,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
       if (entry?.status !== 'failed') return;
       const again: OutboxEntry = { ...entry, status: 'sending', error: null };
       outbox.set(clientId, again);
-      stateOf(entry.conversationId).changed();
+      stateOf(entry.conversationId).messagesChanged();
       sendOutboxEntry(again);
       emit();
     },

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { KefuError } from '@kefu/core';
 import type { Credentials } from '@kefu/core/protocol';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { AgentNames } from './agent-names';
 import { RecentPositions, SubscriptionRegistry } from './fan-out';
 import { GatewayConnection } from './gateway-connection';
 import {
@@ -111,7 +112,9 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     );
   }
 
-  const registry = new SubscriptionRegistry();
+  const names = new AgentNames();
+  names.load(desk).catch(onError);
+  const registry = new SubscriptionRegistry((message) => names.wire(message));
   const connections = new Set<GatewayConnection>();
   const perIp = new Map<string, number>();
 
@@ -187,6 +190,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     watchTickets: (customerId, connection) => registry.watchTickets(customerId, connection),
     forget: (connection) => registry.forget(connection),
     onError,
+    wireMessage: (message) => names.wire(message),
   };
 
   // Fan-out: this node's events straight from the desk; with a bus, other nodes' events from the log.
@@ -194,6 +198,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   let cursor = 0;
   const offDesk = desk.on('*', (event) => {
     recent?.add(event.position);
+    names.note(event);
     registry.dispatch(event);
   });
   let catchingUp: Promise<void> | null = null;
@@ -202,7 +207,10 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     for (;;) {
       const events = await desk.events.read({ after: cursor, limit: 1000 });
       for (const event of events) {
-        if (!recent?.has(event.position)) registry.dispatch(event);
+        if (!recent?.has(event.position)) {
+          names.note(event);
+          registry.dispatch(event);
+        }
         cursor = event.position;
       }
       if (events.length < 1000) return;

@@ -1,4 +1,4 @@
-import type { Conversation, DomainEvent, Survey } from '@kefu/core';
+import type { Conversation, DomainEvent, Message, Survey } from '@kefu/core';
 import { toWireConversation, toWireMessage, toWireSurvey, toWireTicket } from '@kefu/core/protocol';
 import type { SubscriberHandle } from './gateway-context';
 
@@ -29,6 +29,9 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
  * customers watching their tickets. Turns desk events into the frames each may see.
  */
 export class SubscriptionRegistry {
+  /** @param wireMessage how a stored message goes on the wire (with its agent's name). */
+  constructor(private readonly wireMessage: (message: Message) => object = toWireMessage) {}
+
   readonly #byConversation = new Map<string, Set<SubscriberHandle>>();
   /** Agent id → connections watching that agent's inbox. */
   readonly #inboxes = new Map<string, Set<SubscriberHandle>>();
@@ -113,7 +116,7 @@ export class SubscriptionRegistry {
     if (event.type === 'message.posted') {
       if (!subscribers) return;
       const { message } = event.data;
-      const frame = { type: 'message', message: toWireMessage(message) };
+      const frame = { type: 'message', message: this.wireMessage(message) };
       for (const subscriber of subscribers) {
         // Internal notes never reach a customer connection.
         if (message.internal && subscriber.principal?.role !== 'agent') continue;

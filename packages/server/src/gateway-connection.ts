@@ -7,7 +7,6 @@ import {
   PROTOCOL_VERSION,
   type ServerFrame,
   toWireConversation,
-  toWireMessage,
   toWireSurvey,
 } from '@kefu/core/protocol';
 import { authorizedConversation } from './authorization';
@@ -258,7 +257,7 @@ export class GatewayConnection implements SubscriberHandle {
       });
       for (const message of page) {
         if (internalVisible || !message.internal) {
-          this.#send({ type: 'message', message: toWireMessage(message) });
+          this.#send({ type: 'message', message: this.context.wireMessage(message) });
         }
       }
       const last = page.at(-1);
@@ -338,7 +337,9 @@ export class GatewayConnection implements SubscriberHandle {
       clientId: frame.clientId,
       internal: frame.internal,
     });
-    if (frame.id) this.#send({ type: 'ack', id: frame.id, message: toWireMessage(message) });
+    if (frame.id) {
+      this.#send({ type: 'ack', id: frame.id, message: this.context.wireMessage(message) });
+    }
   }
 
   async #relay(principal: Principal, frame: Frame<'typing'> | Frame<'read'>): Promise<void> {

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Author, Desk, KefuErrorCode } from '@kefu/core';
-import type { Credentials } from '@kefu/core/protocol';
+import type { Author, Desk, KefuErrorCode, Message } from '@kefu/core';
+import type { Credentials, WireMessage } from '@kefu/core/protocol';
 import type { CreateGatewayOptions, GatewayLimits } from './gateway-options';
 import type { SlidingWindowLimiter } from './rate-limiter';
 
@@ -52,6 +52,8 @@ export interface GatewayContext {
   /** The connection closed: drop its inbox and ticket watches. */
   forget(connection: SubscriberHandle): void;
   onError(error: unknown): void;
+  /** A stored message as it goes on the wire, with its agent's display name. */
+  wireMessage(message: Message): WireMessage;
 }
 
 /** The part of a connection the fan-out needs. */

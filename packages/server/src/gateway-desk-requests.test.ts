@@ -59,6 +59,16 @@ describe('gateway: agent inbox and conversation actions', () => {
     await until(() => li.getSnapshot().inbox?.includes(second.id));
     await until(() => !wang.getSnapshot().inbox?.includes(second.id));
 
+    // Messages carry the agent's display name.
+    li.watch(second.id);
+    li.send(second.id, '您好，我是售后。');
+    const reply = await until(() =>
+      amy
+        .getSnapshot()
+        .conversations[second.id]?.messages.find((m) => m.text === '您好，我是售后。'),
+    );
+    expect(reply.authorName).toBe('李售后');
+
     // Li resolves it: it leaves her inbox; the customer sees the status but no agent details.
     await li.act(second.id, 'resolve');
     await until(() => !li.getSnapshot().inbox?.includes(second.id));

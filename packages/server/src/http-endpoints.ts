@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { isKefuError, KefuError } from '@kefu/core';
-import { type Credentials, toWireMessage } from '@kefu/core/protocol';
+import type { Credentials } from '@kefu/core/protocol';
 import { authorizedConversation } from './authorization';
 import type { GatewayContext, Principal } from './gateway-context';
 import { deskStatus } from './gateway-requests';
@@ -122,7 +122,7 @@ export async function handleHttpRequest(http: HttpRequestContext): Promise<void>
       const visible = messages.filter((m) => principal.role === 'agent' || !m.internal);
       const last = messages.at(-1);
       reply(response, 200, {
-        messages: visible.map(toWireMessage),
+        messages: visible.map((message) => context.wireMessage(message)),
         nextAfterSeq: messages.length === limit && last ? last.seq : null,
       });
       return;

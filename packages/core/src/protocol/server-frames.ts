@@ -12,6 +12,8 @@ export const WireMessageSchema = z.object({
   conversationId: IdSchema,
   seq: z.number().int().positive(),
   author: AuthorSchema,
+  /** The agent's display name (e.g. 王客服), when the gateway knows it. */
+  authorName: z.string().optional(),
   text: z.string(),
   attachments: z.array(AttachmentSchema),
   internal: z.boolean(),
