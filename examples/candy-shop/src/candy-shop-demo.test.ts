@@ -170,7 +170,12 @@ async function walkThrough(
   const shop = await newPage({ width: 1280, height: 860 });
   await shop.goto(urls.storefront);
   await shop.getByLabel('Sign in as').selectOption('cus_lin');
-  await shop.getByRole('button', { name: '联系客服' }).click();
+  // Her order page shows the parcel in Hangzhou; "ask customer service" opens the widget.
+  await shop.getByRole('link', { name: '我的订单 My orders' }).click();
+  await shop.getByRole('button', { name: 'SO-20261111-0042' }).click();
+  const order = shop.getByRole('article', { name: '订单 SO-20261111-0042' });
+  await order.getByText(/顺丰速运 SF1234567890 · 运输中 In transit · 杭州/).waitFor();
+  await order.getByRole('button', { name: /咨询客服/ }).click();
   const composer = shop.getByPlaceholder('请输入消息');
   await composer.fill('我的糖果什么时候到？订单 SO-20261111-0042');
   await composer.press('Enter');

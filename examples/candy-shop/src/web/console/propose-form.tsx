@@ -1,40 +1,14 @@
 import type { OrderSnapshot, Resolution } from '@kefu/core';
 import { type FormEvent, useState } from 'react';
+import { type ResolutionKind, toResolution } from './resolution-input';
 
-type Kind = 'coupon' | 'points' | 'refund' | 'replacement' | 'explanation';
-
-const KINDS: { kind: Kind; label: string }[] = [
+const KINDS: { kind: ResolutionKind; label: string }[] = [
   { kind: 'coupon', label: '优惠券补偿 Coupon' },
   { kind: 'points', label: '积分补偿 Points' },
   { kind: 'refund', label: '退款 Refund' },
   { kind: 'replacement', label: '补发 Replacement' },
   { kind: 'explanation', label: '说明 Explanation' },
 ];
-
-/** The typed resolution from the form; amounts are entered in yuan and sent in fen. */
-export function toResolution(
-  kind: Kind,
-  amount: string,
-  text: string,
-  order: OrderSnapshot | null,
-): Resolution | null {
-  const yuan = Number(amount);
-  const fen = Math.round(yuan * 100);
-  switch (kind) {
-    case 'coupon':
-      return fen > 0 ? { type: 'compensation', form: 'coupon', value: fen, currency: 'CNY' } : null;
-    case 'points':
-      return yuan > 0 ? { type: 'compensation', form: 'points', value: Math.round(yuan) } : null;
-    case 'refund':
-      return fen > 0 ? { type: 'refund', amount: fen, currency: 'CNY' } : null;
-    case 'replacement':
-      return order && order.items.length > 0
-        ? { type: 'replacement', items: order.items.map((item) => item.sku) }
-        : null;
-    case 'explanation':
-      return text.trim() ? { type: 'explanation', text: text.trim() } : null;
-  }
-}
 
 /** Propose a resolution (提出解决方案) the customer accepts or rejects in their ticket timeline. */
 export function ProposeForm({
@@ -44,7 +18,7 @@ export function ProposeForm({
   order: OrderSnapshot | null;
   onPropose(resolution: Resolution, message: string): void;
 }) {
-  const [kind, setKind] = useState<Kind>('coupon');
+  const [kind, setKind] = useState<ResolutionKind>('coupon');
   const [amount, setAmount] = useState('20');
   const [text, setText] = useState('');
   const [message, setMessage] = useState('');
@@ -58,7 +32,7 @@ export function ProposeForm({
       <select
         aria-label="Resolution"
         value={kind}
-        onChange={(event) => setKind(event.target.value as Kind)}
+        onChange={(event) => setKind(event.target.value as ResolutionKind)}
       >
         {KINDS.map((option) => (
           <option key={option.kind} value={option.kind}>

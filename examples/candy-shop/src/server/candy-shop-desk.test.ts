@@ -1,0 +1,60 @@
+import { createMemoryAdapter } from '@kefu/adapter-memory';
+import type { Desk } from '@kefu/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedDesk } from '../seed/seed-desk';
+import { createCandyShopDesk } from './candy-shop-desk';
+
+describe('the candy shop desk', () => {
+  let desk: Desk;
+
+  beforeEach(async () => {
+    desk = createCandyShopDesk({ storage: createMemoryAdapter(), openingHours: 'always' });
+    await seedDesk(desk);
+  });
+  afterEach(() => desk.stop());
+
+  const ask = async (customerId: string, text: string) => {
+    const conversation = await desk.conversations.start({ customerId, message: { text } });
+    await desk.bot.idle();
+    const messages = await desk.messages.list({ conversationId: conversation.id });
+    return { id: conversation.id, replies: messages.filter((m) => m.author.kind === 'bot') };
+  };
+
+  it('seeds once: a second run adds nothing and keeps what changed', async () => {
+    await desk.knowledge.archive({ articleId: 'kb_coupons_zh', by: 'agt_zhao' });
+    expect(await seedDesk(desk)).toEqual({ agents: 0, customers: 0, articles: 0 });
+    expect((await desk.knowledge.get('kb_coupons_zh'))?.status).toBe('archived');
+    expect(await desk.agents.list()).toHaveLength(3);
+  });
+
+  it("answers where the customer's parcel is from the order system", async () => {
+    const { replies } = await ask('cus_lin', '我的糖果什么时候到？订单 SO-20261111-0042');
+    expect(replies.map((m) => m.text)).toEqual([
+      expect.stringContaining(
+        '我查到了订单 SO-20261111-0042：由顺丰速运配送（运单号 SF1234567890）',
+      ),
+    ]);
+  });
+
+  it("never tells a customer about someone else's order", async () => {
+    const { replies } = await ask('cus_amy', 'Where is order SO-20261111-0042?');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.text).not.toContain('SF1234567890');
+  });
+
+  it('hands over to a person on 转人工, queued for the skills of the topic', async () => {
+    const { id } = await ask('cus_lin', '我的糖果什么时候到？订单 SO-20261111-0042');
+    await desk.messages.post({
+      conversationId: id,
+      author: { kind: 'customer', id: 'cus_lin' },
+      text: '转人工',
+    });
+    await desk.bot.idle();
+    expect(await desk.conversations.get(id)).toMatchObject({ status: 'queued' });
+  });
+
+  it('sends VIP members straight to a person', async () => {
+    const { id } = await ask('cus_wu', '礼盒什么时候发货？');
+    expect((await desk.conversations.get(id))?.status).toBe('queued');
+  });
+});
