@@ -3,6 +3,22 @@ import { defineConfig } from 'vitest/config';
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+const react18 = (path: string) => source(`./tests/react-18/node_modules/${path}`);
+
+/** React and Testing Library resolved to the React 18 copies in tests/react-18. */
+const REACT_18 = [
+  { find: /^react$/, replacement: react18('react/index.js') },
+  { find: /^react\/jsx-runtime$/, replacement: react18('react/jsx-runtime.js') },
+  { find: /^react\/jsx-dev-runtime$/, replacement: react18('react/jsx-dev-runtime.js') },
+  { find: /^react-dom$/, replacement: react18('react-dom/index.js') },
+  { find: /^react-dom\/client$/, replacement: react18('react-dom/client.js') },
+  { find: /^react-dom\/server$/, replacement: react18('react-dom/server.node.js') },
+  {
+    find: /^@testing-library\/react$/,
+    replacement: react18('@testing-library/react/dist/index.js'),
+  },
+];
+
 // Tests run against the sources, so `pnpm test` works without a build.
 export default defineConfig({
   resolve: {
@@ -34,13 +50,32 @@ export default defineConfig({
     ],
   },
   test: {
-    include: [
-      'packages/*/src/**/*.test.ts',
-      'packages/*/src/**/*.test.tsx',
-      'packages/widget-react/e2e/**/*.test.ts',
-      'examples/*/src/**/*.test.ts',
-      'scripts/**/*.test.ts',
-    ],
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'kefu',
+          provide: { reactMajor: '19' },
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'packages/*/src/**/*.test.tsx',
+            'packages/widget-react/e2e/**/*.test.ts',
+            'examples/*/src/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        // The widget's React tests once more on React 18, its oldest supported peer.
+        extends: true,
+        resolve: { alias: REACT_18 },
+        test: {
+          name: 'widget-react-18',
+          provide: { reactMajor: '18' },
+          include: ['packages/widget-react/src/**/*.test.tsx'],
+        },
+      },
+    ],
   },
 });
