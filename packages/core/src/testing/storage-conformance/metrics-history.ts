@@ -367,6 +367,8 @@ const GROUPINGS: ReportQuery['groupBy'][] = [
 /** The ranges the check runs: everything, a day, narrow ones on boundaries, an empty one. */
 export const METRICS_RANGES = {
   all: { from: T - 24 * H, to: T + 96 * H },
+  // Has c5 but not c4: the complaint that moved from c5 to c4 counts for neither.
+  early: { from: T - 4 * H, to: T + 3 * H },
   firstDay: { from: T - H, to: T + 15 * H },
   boundaries: { from: T + H, to: T + 2 * H },
   presenceCut: { from: T + 2 * H, to: T + 27 * H },
