@@ -34,7 +34,8 @@ describe('pnpm demo (examples/candy-shop)', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await demo?.stop('SIGKILL' as 'SIGTERM');
+    // Only left running when a test failed half-way.
+    await demo?.stop('SIGKILL');
     rmSync(work, { recursive: true, force: true });
   });
 

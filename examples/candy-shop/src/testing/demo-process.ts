@@ -17,7 +17,7 @@ export interface DemoProcess {
    * Sends the signal to the process group, as Ctrl+C in a terminal does, and resolves with the
    * exit code once the process has ended.
    */
-  stop(signal: 'SIGINT' | 'SIGTERM'): Promise<number | null>;
+  stop(signal: 'SIGINT' | 'SIGTERM' | 'SIGKILL'): Promise<number | null>;
 }
 
 const URL_LINES: Record<keyof DemoUrls, RegExp> = {
