@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './testing/chromium';
@@ -9,6 +10,7 @@ import { DEMO_SCRIPT, EXAMPLE_DIR } from './testing/example-scripts';
 import { getJson, waitUntil } from './testing/wait-until';
 
 const ARTIFACTS = join(EXAMPLE_DIR, 'test-artifacts');
+const DATABASE_URL = process.env.DATABASE_URL || undefined;
 const MINUTE = 60_000;
 
 /**
@@ -21,6 +23,8 @@ describe('pnpm demo (examples/candy-shop)', () => {
   const env = {
     PORT: '0',
     HOST: '127.0.0.1',
+    // The demo's default storage, PGlite, even where CI sets DATABASE_URL (tested apart below).
+    DATABASE_URL: '',
     KEFU_DATA_DIR: join(work, 'data'),
     KEFU_WEB_DIR: join(work, 'web'),
   };
@@ -108,6 +112,32 @@ describe('pnpm demo (examples/candy-shop)', () => {
       expect(accounts.body.agents).toHaveLength(3);
       expect(await demo.stop('SIGTERM')).toBe(0);
       demo = null;
+    },
+    3 * MINUTE,
+  );
+
+  // Like the other PostgreSQL tests of the repository: against the server DATABASE_URL names, when
+  // there is one (CI starts one), in a schema of its own that is dropped afterwards.
+  it.runIf(DATABASE_URL)(
+    'runs on PostgreSQL when DATABASE_URL is set, and finds its data again after a restart',
+    async () => {
+      const schema = `candy_shop_test_${Date.now().toString(36)}`;
+      const pgEnv = { ...env, DATABASE_URL: DATABASE_URL ?? '', KEFU_DATABASE_SCHEMA: schema };
+      try {
+        demo = await startDemo(pgEnv, 2 * MINUTE);
+        expect(demo.output()).toContain(`schema ${schema}`);
+        expect(demo.output()).toContain('Seeded 3 agents, 3 customers, 36 articles.');
+        const status = await getJson<{ open: boolean }>(demo.urls.status);
+        expect(status.status).toBe(200);
+        expect(await demo.stop('SIGINT')).toBe(0);
+
+        demo = await startDemo(pgEnv, 2 * MINUTE);
+        expect(demo.output()).toContain('Data found from an earlier run; nothing to seed.');
+        expect(await demo.stop('SIGTERM')).toBe(0);
+        demo = null;
+      } finally {
+        await dropSchema(DATABASE_URL ?? '', schema);
+      }
     },
     3 * MINUTE,
   );
@@ -253,6 +283,16 @@ async function walkThrough(
   await csat.getByText(/1 份评价 responses/).waitFor({ timeout: 30_000 });
   expect(await csat.textContent()).toContain('100%');
   await screenshot(supervisor, 'console-reports');
+}
+
+async function dropSchema(connectionString: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {

@@ -12,6 +12,8 @@ export interface CandyShopConfig {
   port: number;
   /** PostgreSQL connection string; without it, PGlite keeps the data in `dataDir`. */
   databaseUrl: string | null;
+  /** The PostgreSQL schema Kefu's tables live in. */
+  databaseSchema: string;
   dataDir: string;
   /** The built storefront and console (`vite build`). */
   webDir: string;
@@ -56,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv): CandyShopConfig {
     host: env.HOST || '127.0.0.1',
     port: portOf(env.PORT),
     databaseUrl: env.DATABASE_URL || null,
+    databaseSchema: env.KEFU_DATABASE_SCHEMA || 'kefu',
     dataDir: env.KEFU_DATA_DIR || `${EXAMPLE_ROOT}.data/pglite`,
     webDir: env.KEFU_WEB_DIR || `${EXAMPLE_ROOT}dist/web`,
     identitySecret,

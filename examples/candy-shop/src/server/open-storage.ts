@@ -18,22 +18,27 @@ export interface OpenedStorage {
  * Migrations run at every start; they do nothing when the schema is current.
  *
  * @example
- * const { storage, close } = await openStorage({ databaseUrl: null, dataDir: '.data/pglite' });
+ * const { storage, close } = await openStorage({
+ *   databaseUrl: null,
+ *   databaseSchema: 'kefu',
+ *   dataDir: '.data/pglite',
+ * });
  */
 export async function openStorage(options: {
   databaseUrl: string | null;
+  databaseSchema: string;
   dataDir: string;
 }): Promise<OpenedStorage> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // pg emits an error when the server drops an idle connection; without a listener Node exits.
     pool.on('error', (error) => console.error('[candy-shop] postgres pool:', error.message));
-    const storage = createPostgresAdapter({ client: pool, schema: 'kefu' });
+    const storage = createPostgresAdapter({ client: pool, schema: options.databaseSchema });
     await storage.migrate();
     const url = new URL(options.databaseUrl);
     return {
       storage,
-      description: `PostgreSQL ${url.host}${url.pathname}`,
+      description: `PostgreSQL ${url.host}${url.pathname}, schema ${options.databaseSchema}`,
       async close() {
         await storage.close();
         await pool.end();
@@ -42,7 +47,7 @@ export async function openStorage(options: {
   }
   await mkdir(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir);
-  const storage = createPostgresAdapter({ client: db });
+  const storage = createPostgresAdapter({ client: db, schema: options.databaseSchema });
   await storage.migrate();
   return {
     storage,
