@@ -102,7 +102,7 @@ export function ConversationView({
             </p>
           </div>
           <div className="conversation-actions">
-            {status === 'queued' || (status === 'active' && !mine) ? (
+            {status === 'queued' ? (
               <button type="button" onClick={() => run('claim')}>
                 接入 Claim
               </button>
