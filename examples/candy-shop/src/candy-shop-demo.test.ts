@@ -15,8 +15,8 @@ const MINUTE = 60_000;
 
 /**
  * The demo as a user gets it: built once, started the way `pnpm demo` starts it (on a free port,
- * a temporary data folder), answered over HTTP, stopped with Ctrl+C; then started again on the
- * same data and walked through in real Chromium, from the storefront's widget to the console.
+ * a temporary data folder), answered over HTTP, stopped with Ctrl+C and started again on the same
+ * data; then walked through in real Chromium, from the storefront's widget to the console.
  */
 describe('pnpm demo (examples/candy-shop)', () => {
   const work = mkdtempSync(join(tmpdir(), 'kefu-candy-shop-'));
