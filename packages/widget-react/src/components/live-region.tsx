@@ -1,5 +1,6 @@
 import type { ClientMessage } from '@kefu/client';
 import { useWidgetI18n } from '../i18n/i18n-context';
+import { authorLabel } from './author-label';
 
 /**
  * A visually hidden polite live region that reads out a new message from the shop, so screen
@@ -10,15 +11,11 @@ import { useWidgetI18n } from '../i18n/i18n-context';
  */
 export function LiveRegion({ message }: { message: ClientMessage | null }) {
   const { t } = useWidgetI18n();
-  const name =
-    message?.author?.kind === 'bot'
-      ? t('bot')
-      : message?.author?.kind === 'system'
-        ? t('system')
-        : t('agent');
   return (
     <div className="kefu-sr-only" aria-live="polite" aria-atomic="true">
-      {message ? t('newMessage', { name, text: message.text }) : null}
+      {message
+        ? t('newMessage', { name: authorLabel(message, t, 'agent'), text: message.text })
+        : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useWidgetI18n } from '../i18n/i18n-context';
 import type { Translate } from '../i18n/translate';
 import { MessageText } from '../text/message-text';
 import { AttachmentList } from './attachment-list';
+import { authorLabel } from './author-label';
 
 export interface MessageItemProps {
   message: ClientMessage;
@@ -15,20 +16,6 @@ export interface MessageItemProps {
   onRetry?(clientId: string): void;
   /** `new Date().toDateString()`: messages of other days show their date. */
   today: string;
-}
-
-function authorLabel(message: ClientMessage, own: boolean, t: Translate): string {
-  if (own) return t('you');
-  switch (message.author?.kind) {
-    case 'agent':
-      return t('agent');
-    case 'bot':
-      return t('bot');
-    case 'system':
-      return t('system');
-    default:
-      return t('customer');
-  }
 }
 
 function deliveryLabel(message: ClientMessage, peerReadSeq: number, t: Translate): string {
@@ -57,7 +44,9 @@ function MessageItemView({ message, own, peerReadSeq, onRetry, today }: MessageI
   const time = formatMessageTime(message.createdAt, locale, today);
   return (
     <li className={className} data-status={message.status}>
-      {system ? null : <span className="kefu-author">{authorLabel(message, own, t)}</span>}
+      {system ? null : (
+        <span className="kefu-author">{own ? t('you') : authorLabel(message, t, 'customer')}</span>
+      )}
       <div className={system ? undefined : 'kefu-bubble'}>
         <MessageText text={message.text} />
         <AttachmentList attachments={message.attachments} />
@@ -87,25 +76,20 @@ function MessageItemView({ message, own, peerReadSeq, onRetry, today }: MessageI
   );
 }
 
+/** What a message item shows of its message. */
+const SHOWN = ['key', 'seq', 'status', 'text', 'attachments', 'author', 'createdAt'] as const;
+
 /**
  * The client rebuilds message objects whenever anything in the conversation changes (typing,
  * read receipts); compare what is shown, so only messages that changed re-render.
  */
 function sameMessageProps(before: MessageItemProps, after: MessageItemProps): boolean {
-  const a = before.message;
-  const b = after.message;
   return (
     before.own === after.own &&
     before.today === after.today &&
     before.onRetry === after.onRetry &&
     // Only own, stored messages show "read"; others ignore the read position.
     (!after.own || before.peerReadSeq === after.peerReadSeq) &&
-    a.key === b.key &&
-    a.seq === b.seq &&
-    a.status === b.status &&
-    a.text === b.text &&
-    a.attachments === b.attachments &&
-    a.author === b.author &&
-    a.createdAt === b.createdAt
+    SHOWN.every((field) => before.message[field] === after.message[field])
   );
 }

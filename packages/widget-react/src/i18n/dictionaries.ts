@@ -1,4 +1,5 @@
 import { en, type WidgetMessages } from './en';
+import { pickLocale } from './pick-locale';
 import { zhCN } from './zh-cn';
 
 /** Dictionaries by locale; custom ones may leave keys out (English fills them). */
@@ -22,12 +23,6 @@ export function resolveMessages(
   custom: WidgetDictionaries = {},
   overrides: Partial<WidgetMessages> = {},
 ): WidgetMessages {
-  const language = locale.toLowerCase().split('-')[0];
-  const base =
-    builtInDictionaries[locale] ??
-    Object.entries(builtInDictionaries).find(
-      ([key]) => key.toLowerCase().split('-')[0] === language,
-    )?.[1] ??
-    en;
+  const base = builtInDictionaries[pickLocale([locale], Object.keys(builtInDictionaries))] ?? en;
   return { ...base, ...custom[locale], ...overrides };
 }

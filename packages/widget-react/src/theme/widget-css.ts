@@ -10,8 +10,8 @@ export const widgetCss = `
 .kefu-widget{--kefu-accent:#c2185b;--kefu-accent-text:#fff;--kefu-bg:#fff;--kefu-surface:#f6f6f8;--kefu-text:#1f1f24;--kefu-muted:#5d5d66;--kefu-border:#d9d9e0;--kefu-bubble-own:var(--kefu-accent);--kefu-bubble-own-text:var(--kefu-accent-text);--kefu-bubble-other:#f0f0f4;--kefu-bubble-other-text:var(--kefu-text);--kefu-danger:#b3261e;--kefu-focus:#1a73e8;--kefu-radius:14px;--kefu-font:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;--kefu-width:380px;--kefu-height:600px;--kefu-z:2147483000;--kefu-offset:20px;font-family:var(--kefu-font);font-size:15px;line-height:1.45;color:var(--kefu-text)}
 .kefu-widget[data-theme=dark]{--kefu-accent:#f48fb1;--kefu-accent-text:#1d1b20;--kefu-bg:#1d1b20;--kefu-surface:#2a282e;--kefu-text:#eceaf0;--kefu-muted:#b4b0bb;--kefu-border:#46434c;--kefu-bubble-other:#34313a;--kefu-danger:#ffb4ab;--kefu-focus:#8ab4f8}
 @media (prefers-color-scheme:dark){.kefu-widget[data-theme=auto]{--kefu-accent:#f48fb1;--kefu-accent-text:#1d1b20;--kefu-bg:#1d1b20;--kefu-surface:#2a282e;--kefu-text:#eceaf0;--kefu-muted:#b4b0bb;--kefu-border:#46434c;--kefu-bubble-other:#34313a;--kefu-danger:#ffb4ab;--kefu-focus:#8ab4f8}}
-.kefu-widget *,.kefu-widget *::before,.kefu-widget *::after{box-sizing:border-box}
-.kefu-widget button,.kefu-widget textarea,.kefu-widget input,.kefu-widget select{font:inherit}.kefu-widget textarea,.kefu-widget input,.kefu-widget select{color:inherit}
+.kefu-widget *{box-sizing:border-box}
+.kefu-widget :is(button,textarea,input,select){font:inherit}.kefu-widget :is(textarea,input,select){color:inherit}
 .kefu-widget :focus-visible{outline:3px solid var(--kefu-focus);outline-offset:2px}
 .kefu-sr-only{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .kefu-launcher{position:fixed;right:var(--kefu-offset);bottom:var(--kefu-offset);z-index:var(--kefu-z);width:56px;height:56px;border:0;border-radius:50%;background:var(--kefu-accent);color:var(--kefu-accent-text);cursor:pointer;box-shadow:0 4px 16px rgb(0 0 0/.25);display:grid;place-items:center}
@@ -22,10 +22,10 @@ export const widgetCss = `
 @media (max-width:480px){.kefu-panel:not(.kefu-panel--inline){inset:0;width:100%;height:100%;border-radius:0;border:0}.kefu-launcher[aria-expanded=true]{display:none}}
 .kefu-header{display:flex;align-items:center;gap:8px;padding:12px 14px;background:var(--kefu-accent);color:var(--kefu-accent-text)}
 .kefu-header h2{flex:1;margin:0;font-size:16px}
-.kefu-icon-button{border:0;background:transparent;color:inherit;cursor:pointer;padding:6px 8px;border-radius:8px;font-size:14px}
+.kefu-icon-button{border:0;background:transparent;color:inherit;cursor:pointer;padding:6px 8px;border-radius:8px}
 .kefu-icon-button:hover{background:rgb(255 255 255/.18)}
 .kefu-body{flex:1;min-height:0;display:flex;flex-direction:column}
-.kefu-notice{margin:8px 12px 0;padding:8px 12px;border-radius:10px;background:var(--kefu-surface);color:var(--kefu-text);font-size:14px}
+.kefu-notice{margin:8px 12px 0;padding:8px 12px;border-radius:10px;background:var(--kefu-surface);font-size:14px}
 .kefu-notice p{margin:0}
 .kefu-notice strong{display:block}
 .kefu-messages{flex:1;min-height:96px;overflow-y:auto;margin:0;padding:12px;list-style:none;display:flex;flex-direction:column;gap:8px;overscroll-behavior:contain}
@@ -34,24 +34,22 @@ export const widgetCss = `
 .kefu-message--system{align-self:center;max-width:100%;color:var(--kefu-muted);font-size:13px;text-align:center}
 .kefu-bubble{padding:8px 12px;border-radius:16px;background:var(--kefu-bubble-other);color:var(--kefu-bubble-other-text);white-space:pre-wrap;overflow-wrap:anywhere}
 .kefu-message--own .kefu-bubble{background:var(--kefu-bubble-own);color:var(--kefu-bubble-own-text)}
-.kefu-message--own .kefu-bubble a{color:inherit}
-.kefu-bubble a{color:inherit;text-decoration:underline}
 .kefu-meta{font-size:12px;color:var(--kefu-muted);margin:2px 4px 0}
 .kefu-author{font-size:12px;color:var(--kefu-muted);margin:0 4px 2px}
 .kefu-failed{color:var(--kefu-danger)}
-.kefu-link-button{border:0;background:none;padding:0;color:var(--kefu-accent);text-decoration:underline;cursor:pointer;font-size:12px}
+.kefu-link-button{border:0;background:none;padding:0;color:var(--kefu-accent);text-decoration:underline;cursor:pointer}
 .kefu-attachments{margin:4px 0 0;padding:0;list-style:none}
-.kefu-attachments a{color:inherit}
-.kefu-earlier{align-self:center;border:1px solid var(--kefu-border);background:var(--kefu-bg);color:var(--kefu-text);border-radius:14px;padding:4px 12px;cursor:pointer;font-size:13px}
+.kefu-message a{color:inherit}
+.kefu-earlier{align-self:center;border:1px solid var(--kefu-border);background:var(--kefu-bg);color:var(--kefu-text);border-radius:14px;padding:4px 12px;cursor:pointer}
 .kefu-typing{min-height:20px;margin:0 14px;font-size:13px;color:var(--kefu-muted)}
 .kefu-composer{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid var(--kefu-border)}
 .kefu-composer textarea{flex:1;resize:none;max-height:120px;min-height:40px;padding:9px 12px;border:1px solid var(--kefu-border);border-radius:12px;background:var(--kefu-bg)}
-.kefu-button{border:0;border-radius:12px;padding:9px 14px;background:var(--kefu-accent);color:var(--kefu-accent-text);cursor:pointer;font-weight:600}
+.kefu-button{border:0;border-radius:12px;padding:9px 14px;background:var(--kefu-accent);color:var(--kefu-accent-text);cursor:pointer}
 .kefu-button[disabled]{opacity:.6;cursor:default}
 .kefu-button--secondary{background:var(--kefu-surface);color:var(--kefu-text);border:1px solid var(--kefu-border)}
 .kefu-form{display:flex;flex-direction:column;gap:10px;padding:14px;overflow-y:auto}
 .kefu-form label,.kefu-form legend{font-weight:600;font-size:14px}
-.kefu-form textarea,.kefu-form select,.kefu-form input[type=text]{width:100%;padding:8px 10px;border:1px solid var(--kefu-border);border-radius:10px;background:var(--kefu-bg)}
+.kefu-form textarea,.kefu-form select{width:100%;padding:8px 10px;border:1px solid var(--kefu-border);border-radius:10px;background:var(--kefu-bg)}
 .kefu-form h3{margin:0;font-size:16px}
 .kefu-survey{flex:none;max-height:55%;border-top:1px solid var(--kefu-border)}.kefu-survey fieldset{border:0;margin:0;padding:0}
 .kefu-scale{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}
@@ -68,5 +66,5 @@ export const widgetCss = `
 .kefu-ticket time{color:var(--kefu-muted);margin-right:6px}
 .kefu-actions{display:flex;gap:8px;margin-top:8px}
 @media (prefers-reduced-motion:no-preference){.kefu-panel{animation:kefu-in .16s ease-out}}
-@keyframes kefu-in{from{opacity:0;transform:translateY(8px)}to{opacity:1;transform:none}}
+@keyframes kefu-in{from{opacity:0;transform:translateY(8px)}}
 `;
