@@ -127,8 +127,10 @@ describe('gateway: what customers see of their desk', () => {
     fixture = await startGateway();
     const amy = connect(customer('cus_amy'));
     const lin = connect(customer('cus_lin'));
-    await amy.startConversation({ text: 'first in line' });
+    const first = await amy.startConversation({ text: 'first in line' });
     const mine = await lin.startConversation({ text: '我排第几？' });
+    // Both may start within one millisecond; a higher priority puts Amy's first for certain.
+    await fixture.desk.conversations.setPriority({ conversationId: first.id, priority: 'high' });
     await fixture.desk.routing.refreshQueue();
     await until(() => lin.getSnapshot().conversations[mine.id]?.queue?.position === 2);
     await fixture.desk.conversations.assign({ conversationId: mine.id, agentId: 'agt_wang' });
