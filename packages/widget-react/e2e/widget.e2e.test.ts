@@ -227,6 +227,36 @@ describe('the widget in Chromium against a real gateway', () => {
   );
 
   it(
+    'follows the newest message to the bottom of a full panel, named by its agent',
+    async () => {
+      const customer = await openPage(shop.customerPage('cus_scroll'));
+      const panel = await openWidget(customer.page);
+      await sendFromWidget(customer.page, 'Question 1');
+      await panel.getByText('Question 1').waitFor(WAIT);
+      const conversationId = await conversationOf('cus_scroll');
+      // Enough long replies to overflow the panel several times over.
+      const long =
+        'Your order is packed with care and leaves our Hangzhou warehouse tonight. '.repeat(6);
+      for (let index = 1; index <= 8; index++)
+        await agentReply(conversationId, `${index}. ${long}`);
+      await agentReply(conversationId, 'The last reply, at the bottom');
+      const last = panel.getByText('The last reply, at the bottom');
+      await last.waitFor(WAIT);
+      const distanceFromBottom = () =>
+        customer.page.evaluate(() => {
+          const list = document.querySelector('.kefu-messages');
+          return list ? list.scrollHeight - list.scrollTop - list.clientHeight : -1;
+        });
+      await expect.poll(distanceFromBottom, WAIT).toBeLessThan(2);
+      await expect.poll(() => last.isVisible(), WAIT).toBe(true);
+      expect(await panel.getByText('王客服').count()).toBeGreaterThan(0);
+      // Free 王客服's slot for the tests after this one.
+      await shop.desk.conversations.resolve({ conversationId });
+    },
+    LONG,
+  );
+
+  it(
     'passes axe-core in light, dark and small-screen layouts',
     async () => {
       for (const [name, theme, viewport] of [

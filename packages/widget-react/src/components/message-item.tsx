@@ -77,7 +77,16 @@ function MessageItemView({ message, own, peerReadSeq, onRetry, today }: MessageI
 }
 
 /** What a message item shows of its message. */
-const SHOWN = ['key', 'seq', 'status', 'text', 'attachments', 'author', 'createdAt'] as const;
+const SHOWN = [
+  'key',
+  'seq',
+  'status',
+  'text',
+  'attachments',
+  'author',
+  'authorName',
+  'createdAt',
+] as const;
 
 /**
  * The client rebuilds message objects whenever anything in the conversation changes (typing,

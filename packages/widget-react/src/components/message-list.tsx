@@ -23,6 +23,16 @@ const selectSessionId = (snapshot: { session: { id: string } | null }) =>
 /** Near enough to the bottom that a new message should scroll into view. */
 const STICKY_PX = 80;
 
+/** Lists whose next scroll event comes from `scrollToEnd`, not from the reader. */
+const scrolledByUs = new WeakSet<Element>();
+
+function scrollToEnd(list: HTMLElement): void {
+  const end = list.scrollHeight - list.clientHeight;
+  if (Math.abs(list.scrollTop - end) < 1) return;
+  scrolledByUs.add(list);
+  list.scrollTop = end;
+}
+
 /**
  * The conversation's messages, oldest first, scrolled to the newest. Keeps the reader's place when
  * they scrolled up, and when earlier messages are added above.
@@ -57,8 +67,23 @@ export function MessageList({ conversationId, pageSize = 50, emptyText }: Messag
       heightBeforeEarlier.current = null;
       return;
     }
-    if (stuckToBottom.current || last?.author === null) list.scrollTop = list.scrollHeight;
+    if (!stuckToBottom.current && last?.author !== null) return;
+    stuckToBottom.current = true;
+    scrollToEnd(list);
   }, [last?.key, last?.status, visible.length]);
+
+  // Messages off screen skip layout (content-visibility) and get their real height only once they
+  // scroll into view, after the scroll above: while following the bottom, follow those changes too.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: observe the messages rendered now
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (stuckToBottom.current) scrollToEnd(list);
+    });
+    for (const item of list.children) observer.observe(item);
+    return () => observer.disconnect();
+  }, [visible]);
 
   const today = new Date().toDateString();
   return (
@@ -70,6 +95,11 @@ export function MessageList({ conversationId, pageSize = 50, emptyText }: Messag
       // biome-ignore lint/a11y/noNoninteractiveTabindex: scrolling the history by keyboard
       tabIndex={0}
       onScroll={(event) => {
+        // Our own scrolling says nothing about where the reader wants to be.
+        if (scrolledByUs.has(event.currentTarget)) {
+          scrolledByUs.delete(event.currentTarget);
+          return;
+        }
         const list = event.currentTarget;
         stuckToBottom.current = list.scrollHeight - list.scrollTop - list.clientHeight < STICKY_PX;
       }}
