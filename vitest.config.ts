@@ -27,6 +27,10 @@ export default defineConfig({
         find: /^@kefu\/core\/testing$/,
         replacement: source('./packages/core/src/testing/index.ts'),
       },
+      {
+        find: /^@kefu\/core\/fixtures$/,
+        replacement: source('./packages/core/src/testing/fixtures.ts'),
+      },
       { find: /^@kefu\/core\/wire$/, replacement: source('./packages/core/src/protocol/wire.ts') },
       {
         find: /^@kefu\/core\/protocol$/,

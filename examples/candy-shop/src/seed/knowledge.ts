@@ -1,4 +1,4 @@
-import { candyShopKnowledge } from '@kefu/core/testing';
+import { candyShopKnowledge } from '@kefu/core/fixtures';
 
 /**
  * The shop's knowledge base (知识库) in Chinese and English: shipping, tracking, returns,

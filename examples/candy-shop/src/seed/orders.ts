@@ -1,5 +1,5 @@
 import type { StoredOrder } from '@kefu/core';
-import { candyShopOrders as fixtureOrders } from '@kefu/core/testing';
+import { candyShopOrders as fixtureOrders } from '@kefu/core/fixtures';
 
 /**
  * The shop's orders (订单), standing in for its order system: Kefu's candy-shop fixtures (林小糖's

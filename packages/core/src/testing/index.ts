@@ -1,8 +1,4 @@
-export type { CandyArticle } from './candy-shop-knowledge';
-export { candyShopKnowledge } from './candy-shop-knowledge';
-export { candyShopOrders } from './candy-shop-orders';
-export type { LabelledQuestion } from './candy-shop-questions';
-export { candyShopQuestions } from './candy-shop-questions';
+export * from './fixtures';
 export {
   FIXTURE_NOW,
   makeAgent,
