@@ -55,6 +55,8 @@ export default defineConfig({
   },
   test: {
     testTimeout: 20_000,
+    // The browser tests need Debian's Chromium: installed here when it is missing and may be.
+    globalSetup: ['scripts/ensure-chromium.ts'],
     projects: [
       {
         extends: true,
