@@ -29,7 +29,7 @@ function hasChineseFont(): boolean {
  * the test run may install packages (root with apt-get), it installs `chromium` and a CJK font;
  * elsewhere it says what to install. Nothing is downloaded from outside the distribution.
  */
-export default function ensureChromium(): void {
+export function setup(): void {
   const missing = [
     ...(existsSync(CHROMIUM) ? [] : ['chromium']),
     ...(hasChineseFont() ? [] : ['fonts-noto-cjk']),
