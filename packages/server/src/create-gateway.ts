@@ -4,6 +4,7 @@ import { KefuError } from '@kefu/core';
 import type { Credentials } from '@kefu/core/protocol';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { AgentNames } from './agent-names';
+import { AgentPresenceTracker } from './agent-presence';
 import { RecentPositions, SubscriptionRegistry } from './fan-out';
 import { GatewayConnection } from './gateway-connection';
 import {
@@ -112,6 +113,9 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     );
   }
 
+  const presence = options.agentPresence
+    ? new AgentPresenceTracker(desk, options.agentPresence, onError)
+    : null;
   const names = new AgentNames();
   names.load(desk).catch(onError);
   const registry = new SubscriptionRegistry((message) => names.wire(message));
@@ -191,6 +195,8 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     forget: (connection) => registry.forget(connection),
     onError,
     wireMessage: (message) => names.wire(message),
+    agentConnected: (agentId) => presence?.connected(agentId),
+    agentDisconnected: (agentId) => presence?.disconnected(agentId),
   };
 
   // Fan-out: this node's events straight from the desk; with a bus, other nodes' events from the log.
@@ -374,6 +380,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     async close() {
       offDesk();
       offQueue();
+      presence?.stop();
       offBus?.();
       for (const connection of [...connections])
         connection.close(CLOSE_CODES.shutdown, 'gateway closing');

@@ -111,6 +111,7 @@ export class GatewayConnection implements SubscriberHandle {
 
   /** Stops hearing anything: conversations, inbox, tickets. */
   #leave(): void {
+    if (this.principal?.role === 'agent') this.context.agentDisconnected(this.principal.id);
     for (const conversationId of this.#subscriptions)
       this.context.unsubscribe(conversationId, this);
     this.#subscriptions.clear();
@@ -223,7 +224,10 @@ export class GatewayConnection implements SubscriberHandle {
       this.close(CLOSE_CODES.unauthorized, 'unauthorized');
       return;
     }
+    // Closed while identifying: nothing to start (and nothing to count for presence).
+    if (this.#closed) return;
     this.principal = result;
+    if (result.role === 'agent') this.context.agentConnected(result.id);
     this.#send({
       type: 'welcome',
       v: PROTOCOL_VERSION,

@@ -52,6 +52,9 @@ export interface GatewayContext {
   /** The connection closed: drop its inbox and ticket watches. */
   forget(connection: SubscriberHandle): void;
   onError(error: unknown): void;
+  /** An agent's connection said hello, or closed (for presence tied to connections). */
+  agentConnected(agentId: string): void;
+  agentDisconnected(agentId: string): void;
   /** A stored message as it goes on the wire, with its agent's display name. */
   wireMessage(message: Message): WireMessage;
 }

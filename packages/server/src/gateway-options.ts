@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Conversation, Desk, EventBus } from '@kefu/core';
 import type { AgentCallMethod } from '@kefu/core/protocol';
+import type { AgentPresenceOptions } from './agent-presence';
 
 /** What `authenticate` gets to decide who an agent is. */
 export interface AgentAuthRequest {
@@ -76,6 +77,13 @@ export interface CreateGatewayOptions {
   bus?: EventBus;
   /** The client address; defaults to the socket's remote address. Use it behind a proxy. */
   getIp?: (request: { headers: IncomingHttpHeaders; socketAddress: string | undefined }) => string;
+  /**
+   * Tie agents' presence to their connections: when an agent's last connection to this gateway
+   * has been closed for `graceMs`, an `online` agent becomes `away` or `offline`. Off by default.
+   * Counted per gateway process: behind a load balancer, use sticky sessions for agents or a grace
+   * longer than a reconnect takes.
+   */
+  agentPresence?: AgentPresenceOptions;
   /** Unexpected failures (not the client's fault). Defaults to `console.error`. */
   onError?: (error: unknown) => void;
 }

@@ -186,10 +186,13 @@ export function connectClient(
 }
 
 /** Waits until `check` returns a value other than undefined/false. */
-export async function until<T>(check: () => T | undefined | false, timeoutMs = 5_000): Promise<T> {
+export async function until<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 5_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined && value !== false) return value;
     if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -1,3 +1,4 @@
+export type { AgentPresenceOptions } from './agent-presence';
 export type { Gateway, InProcessConnection } from './create-gateway';
 export { createGateway } from './create-gateway';
 export type {

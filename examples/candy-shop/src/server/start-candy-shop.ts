@@ -68,6 +68,8 @@ export async function startCandyShop(config: CandyShopConfig): Promise<RunningCa
     authorizeCall: async (agentId, method) =>
       method !== 'metrics.report' ||
       (await desk.agents.get(agentId))?.metadata.role === 'supervisor',
+    // An agent who closed the console (and did not come back within a minute) stops getting chats.
+    agentPresence: { onDisconnect: 'away', graceMs: 60_000 },
     // Several servers on one PostgreSQL database: events from the others reach our connections.
     ...(config.databaseUrl ? { bus: opened.storage.bus } : {}),
   });
