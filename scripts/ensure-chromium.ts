@@ -1,8 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-
-/** Where the browser tests look for Debian's Chromium (they never download a browser). */
-const CHROMIUM = process.env.KEFU_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM } from './chromium';
 
 function run(command: string, args: string[]): boolean {
   try {

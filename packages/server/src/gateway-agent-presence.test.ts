@@ -1,32 +1,21 @@
 import type { KefuClient } from '@kefu/client';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  agent,
-  connectClient,
-  type GatewayFixture,
-  startGateway,
-  until,
-} from './gateway-test-setup';
+import { describe, expect, it } from 'vitest';
+import { agent, type GatewayFixture, gatewayPerTest, until } from './gateway-test-setup';
 
+const gateway = gatewayPerTest();
 let fixture: GatewayFixture;
-const clients: KefuClient[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await fixture?.close();
-});
 
 const presenceOf = async (agentId: string) => (await fixture.desk.agents.get(agentId))?.presence;
 
 async function signedIn(token: string): Promise<KefuClient> {
-  const client = connectClient(fixture.url, agent(token));
-  clients.push(client);
+  const client = gateway.connect(agent(token));
   await until(() => client.getSnapshot().status === 'open');
   return client;
 }
 
 describe('gateway: agent presence tied to connections', () => {
   it('moves an online agent away once their last connection has been closed for the grace', async () => {
-    fixture = await startGateway({ agentPresence: { onDisconnect: 'away', graceMs: 50 } });
+    fixture = await gateway.start({ agentPresence: { onDisconnect: 'away', graceMs: 50 } });
     const console1 = await signedIn('token-wang');
     const console2 = await signedIn('token-wang');
     await console1.setPresence('online');
@@ -44,7 +33,7 @@ describe('gateway: agent presence tied to connections', () => {
   });
 
   it('keeps the agent online across a reconnect within the grace', async () => {
-    fixture = await startGateway({ agentPresence: { onDisconnect: 'offline', graceMs: 1_000 } });
+    fixture = await gateway.start({ agentPresence: { onDisconnect: 'offline', graceMs: 1_000 } });
     const wang = await signedIn('token-wang');
     await wang.setPresence('online');
     const statuses: string[] = [];
@@ -59,7 +48,7 @@ describe('gateway: agent presence tied to connections', () => {
   });
 
   it('leaves presence alone without the option', async () => {
-    fixture = await startGateway();
+    fixture = await gateway.start();
     const wang = await signedIn('token-wang');
     wang.close();
     await until(() => fixture.gateway.connectionCount === 0);

@@ -1,27 +1,17 @@
-import type { KefuClient } from '@kefu/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   agent,
-  connectClient,
   customer,
   type GatewayFixture,
+  gatewayPerTest,
   openRaw,
-  startGateway,
   until,
 } from './gateway-test-setup';
 
+const gateway = gatewayPerTest();
 let fixture: GatewayFixture;
-const clients: KefuClient[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await fixture?.close();
-});
 
-const connect = (identity: Parameters<typeof connectClient>[1]) => {
-  const client = connectClient(fixture.url, identity);
-  clients.push(client);
-  return client;
-};
+const connect = gateway.connect;
 
 const codeOf = async (promise: Promise<unknown>) =>
   promise.then(
@@ -31,7 +21,7 @@ const codeOf = async (promise: Promise<unknown>) =>
 
 describe('gateway: agent inbox and conversation actions', () => {
   it('keeps each agent inbox live as conversations queue, get claimed and resolve', async () => {
-    fixture = await startGateway();
+    fixture = await gateway.start();
     const wang = connect(agent('token-wang'));
     const li = connect(agent('token-li'));
     const lin = connect(customer('cus_lin'));
@@ -80,7 +70,7 @@ describe('gateway: agent inbox and conversation actions', () => {
   });
 
   it('lets an agent claim the next queued conversation and set presence', async () => {
-    fixture = await startGateway();
+    fixture = await gateway.start();
     const wang = connect(agent('token-wang'));
     const lin = connect(customer('cus_lin'));
     expect(await wang.claimNext()).toBeNull();
@@ -91,7 +81,7 @@ describe('gateway: agent inbox and conversation actions', () => {
   });
 
   it('refuses conversation actions from customers and malformed actions, changing nothing', async () => {
-    fixture = await startGateway();
+    fixture = await gateway.start();
     const lin = connect(customer('cus_lin'));
     const started = await lin.startConversation({ text: '你好' });
     expect(await codeOf(lin.act(started.id, 'claim'))).toBe('FORBIDDEN');
@@ -110,7 +100,7 @@ describe('gateway: agent inbox and conversation actions', () => {
 
 describe('gateway: what customers see of their desk', () => {
   it('lists only their own conversations, newest first', async () => {
-    fixture = await startGateway();
+    fixture = await gateway.start();
     const lin = connect(customer('cus_lin'));
     const amy = connect(customer('cus_amy'));
     const a = await lin.startConversation({ text: '第一次' });
@@ -124,7 +114,7 @@ describe('gateway: what customers see of their desk', () => {
   });
 
   it('tells a queued customer their place and wait, and when they leave the queue', async () => {
-    fixture = await startGateway();
+    fixture = await gateway.start();
     const amy = connect(customer('cus_amy'));
     const lin = connect(customer('cus_lin'));
     const first = await amy.startConversation({ text: 'first in line' });
@@ -139,7 +129,7 @@ describe('gateway: what customers see of their desk', () => {
   });
 
   it('reports whether anyone can answer now', async () => {
-    fixture = await startGateway();
+    fixture = await gateway.start();
     const lin = connect(customer('cus_lin'));
     expect(await lin.deskStatus()).toEqual({
       open: true,
@@ -155,7 +145,7 @@ describe('gateway: what customers see of their desk', () => {
   });
 
   it('sends the survey after resolution and takes one answer, from its customer only', async () => {
-    fixture = await startGateway({}, { surveys: { enabled: true, delayMs: 0 } });
+    fixture = await gateway.start({}, { surveys: { enabled: true, delayMs: 0 } });
     const lin = connect(customer('cus_lin'));
     const amy = connect(customer('cus_amy'));
     const started = await lin.startConversation({ text: '谢谢' });
@@ -181,7 +171,7 @@ describe('gateway: what customers see of their desk', () => {
 
 describe('gateway: tickets over the wire', () => {
   it('carries a delivery ticket from agent to customer, never leaking internal notes', async () => {
-    fixture = await startGateway();
+    fixture = await gateway.start();
     const wang = connect(agent('token-wang'));
     const lin = connect(customer('cus_lin'));
     const amy = connect(customer('cus_amy'));
@@ -226,7 +216,7 @@ describe('gateway: tickets over the wire', () => {
   });
 
   it('refuses calls outside the allow-list or refused by authorizeCall', async () => {
-    fixture = await startGateway({
+    fixture = await gateway.start({
       authorizeCall: (agentId, method) => agentId === 'agt_li' || !method.startsWith('metrics.'),
     });
     const wang = connect(agent('token-wang'));

@@ -10,6 +10,7 @@ import {
   PROTOCOL_VERSION,
   type ServerFrame,
 } from '@kefu/core/protocol';
+import { afterEach } from 'vitest';
 import { WebSocket } from 'ws';
 import { createGateway, type Gateway } from './create-gateway';
 import type { CreateGatewayOptions } from './gateway-options';
@@ -197,4 +198,40 @@ export async function until<T>(
     if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/**
+ * A fresh gateway per test, plus the clients the test connects through it; all closed after each
+ * test.
+ *
+ * @example
+ * const gateway = gatewayPerTest();
+ * it('…', async () => {
+ *   const fixture = await gateway.start();
+ *   const lin = gateway.connect(customer('cus_lin'));
+ * });
+ */
+export function gatewayPerTest() {
+  let current: GatewayFixture | null = null;
+  const clients: KefuClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.close();
+    await current?.close();
+    current = null;
+  });
+  return {
+    async start(
+      options: Partial<CreateGatewayOptions> = {},
+      deskOptions: Partial<CreateDeskOptions> = {},
+    ): Promise<GatewayFixture> {
+      current = await startGateway(options, deskOptions);
+      return current;
+    },
+    connect(identity: Credentials): KefuClient {
+      if (!current) throw new Error('Start the gateway first.');
+      const client = connectClient(current.url, identity);
+      clients.push(client);
+      return client;
+    },
+  };
 }
