@@ -112,9 +112,11 @@ export class ConversationState {
   peerReadSeq = 0;
   queue: QueuePlace | null = null;
   survey: WireSurvey | null = null;
-  #maxSeq = 0;
-  #view: ConversationView | null = null;
-  #messages: readonly ClientMessage[] | null = null;
+  // TypeScript `private`, not `#private`: browsers bundle this, and bundlers targeting older
+  // syntax turn `#fields` into WeakMap helpers that cost bytes and speed.
+  private maxSeq = 0;
+  private cachedView: ConversationView | null = null;
+  private cachedMessages: readonly ClientMessage[] | null = null;
 
   constructor(readonly id: string) {}
 
@@ -122,8 +124,8 @@ export class ConversationState {
   add(message: WireMessage): boolean {
     if (this.stored.has(message.seq)) return false;
     this.stored.set(message.seq, fromStored(message));
-    this.#maxSeq = Math.max(this.#maxSeq, message.seq);
-    this.#advance();
+    this.maxSeq = Math.max(this.maxSeq, message.seq);
+    this.advance();
     this.messagesChanged();
     return true;
   }
@@ -132,7 +134,7 @@ export class ConversationState {
   synced(lastSeq: number): void {
     if (lastSeq > this.syncedSeq) {
       this.syncedSeq = lastSeq;
-      this.#advance();
+      this.advance();
       this.changed();
     }
     this.resyncing = false;
@@ -140,41 +142,41 @@ export class ConversationState {
 
   /** True when a message above `syncedSeq + 1` arrived: something is missing in between. */
   hasGap(): boolean {
-    return this.#maxSeq > this.syncedSeq;
+    return this.maxSeq > this.syncedSeq;
   }
 
-  #advance(): void {
+  private advance(): void {
     while (this.stored.has(this.syncedSeq + 1)) this.syncedSeq++;
   }
 
   /** Something other than the messages changed (status, typing, read, queue, survey). */
   changed(): void {
-    this.#view = null;
+    this.cachedView = null;
   }
 
   /** A message was stored, or this conversation's outbox changed. */
   messagesChanged(): void {
-    this.#messages = null;
-    this.#view = null;
+    this.cachedMessages = null;
+    this.cachedView = null;
   }
 
   view(outbox: Iterable<OutboxEntry>): ConversationView {
-    if (this.#view) return this.#view;
-    this.#messages ??= this.#buildMessages(outbox);
-    this.#view = {
+    if (this.cachedView) return this.cachedView;
+    this.cachedMessages ??= this.buildMessages(outbox);
+    this.cachedView = {
       id: this.id,
       conversation: this.conversation,
-      messages: this.#messages,
+      messages: this.cachedMessages,
       syncedSeq: this.syncedSeq,
       typing: [...this.typing.keys()],
       peerReadSeq: this.peerReadSeq,
       queue: this.queue,
       survey: this.survey,
     };
-    return this.#view;
+    return this.cachedView;
   }
 
-  #buildMessages(outbox: Iterable<OutboxEntry>): ClientMessage[] {
+  private buildMessages(outbox: Iterable<OutboxEntry>): ClientMessage[] {
     const messages = [...this.stored.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
     const storedClientIds = new Set<string>();
     for (const message of messages) if (message.clientId) storedClientIds.add(message.clientId);
