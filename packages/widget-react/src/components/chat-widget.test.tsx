@@ -15,6 +15,17 @@ async function openWidget(user = userEvent.setup()) {
   return { user, panel: await screen.findByRole('dialog', { name: 'Customer service' }) };
 }
 
+/** An open English widget whose first message started a conversation on the fake gateway. */
+async function startChat(firstMessage: string) {
+  const fake = useFakeGateway(server);
+  renderWithClient(<ChatWidget locale="en" />);
+  const { user, panel } = await openWidget();
+  await user.type(within(panel).getByRole('textbox'), `${firstMessage}{Enter}`);
+  await waitFor(() => expect(fake.conversations.size).toBe(1));
+  const [id = ''] = [...fake.conversations.keys()];
+  return { fake, user, panel, id };
+}
+
 describe('<ChatWidget>', () => {
   it('moves focus into the panel on open, and back to the launcher on Escape', async () => {
     useFakeGateway(server);
@@ -67,19 +78,14 @@ describe('<ChatWidget>', () => {
   });
 
   it('shows XSS payloads as text and never creates their elements', async () => {
-    const fake = useFakeGateway(server);
-    renderWithClient(<ChatWidget locale="en" />);
-    const { user, panel } = await openWidget();
-    await user.type(within(panel).getByRole('textbox'), 'hi{Enter}');
-    await waitFor(() => expect(fake.conversations.size).toBe(1));
-    const [id] = [...fake.conversations.keys()];
+    const { fake, user, panel, id } = await startChat('hi');
     const payloads = [
       '<img src=x onerror="window.__xss=1">',
       '<script>window.__xss=1</script>',
       '<a href="javascript:window.__xss=1">click</a>',
       '"><svg onload=window.__xss=1>',
     ];
-    for (const text of payloads) fake.say(id ?? '', agent, text);
+    for (const text of payloads) fake.say(id, agent, text);
     for (const text of payloads) expect(await within(panel).findByText(text)).toBeTruthy();
     expect(
       panel.querySelector('img, script, svg[onload], [onerror], a[href^="javascript"]'),
@@ -88,14 +94,9 @@ describe('<ChatWidget>', () => {
   });
 
   it('links http(s) and mailto with safe rel and target, and leaves other schemes as text', async () => {
-    const fake = useFakeGateway(server);
-    renderWithClient(<ChatWidget locale="en" />);
-    const { user, panel } = await openWidget();
-    await user.type(within(panel).getByRole('textbox'), 'hi{Enter}');
-    await waitFor(() => expect(fake.conversations.size).toBe(1));
-    const [id] = [...fake.conversations.keys()];
+    const { fake, user, panel, id } = await startChat('hi');
     fake.say(
-      id ?? '',
+      id,
       agent,
       'Track it at https://candy.example/track?o=42, or javascript:alert(1) or mailto:help@candy.example.',
       {
@@ -195,13 +196,8 @@ describe('<ChatWidget>', () => {
   });
 
   it('shows the queue position and the estimated wait', async () => {
-    const fake = useFakeGateway(server);
-    renderWithClient(<ChatWidget locale="en" />);
-    const { user, panel } = await openWidget();
-    await user.type(within(panel).getByRole('textbox'), 'hello{Enter}');
-    await waitFor(() => expect(fake.conversations.size).toBe(1));
-    const [id] = [...fake.conversations.keys()];
-    fake.push({ type: 'queue', conversationId: id ?? '', position: 3, estimatedWaitMs: 150_000 });
+    const { fake, user, panel, id } = await startChat('hello');
+    fake.push({ type: 'queue', conversationId: id, position: 3, estimatedWaitMs: 150_000 });
     expect(
       await within(panel).findByText(
         'You are number 3 in the queue. Estimated wait: about 3 minutes.',
@@ -210,12 +206,7 @@ describe('<ChatWidget>', () => {
   });
 
   it('shows typing, read receipts and failed sends with retry', async () => {
-    const fake = useFakeGateway(server);
-    renderWithClient(<ChatWidget locale="en" />);
-    const { user, panel } = await openWidget();
-    await user.type(within(panel).getByRole('textbox'), 'hello{Enter}');
-    await waitFor(() => expect(fake.conversations.size).toBe(1));
-    const [id = ''] = [...fake.conversations.keys()];
+    const { fake, user, panel, id } = await startChat('hello');
     expect(await within(panel).findByText(/· Sent/)).toBeTruthy();
     fake.push({ type: 'typing', conversationId: id, author: agent, typing: true });
     expect(await within(panel).findByText('Agent is typing…')).toBeTruthy();
@@ -239,12 +230,7 @@ describe('<ChatWidget>', () => {
   });
 
   it('counts unread replies on the launcher and announces them in a live region', async () => {
-    const fake = useFakeGateway(server);
-    renderWithClient(<ChatWidget locale="en" />);
-    const { user, panel } = await openWidget();
-    await user.type(within(panel).getByRole('textbox'), 'hello{Enter}');
-    await waitFor(() => expect(fake.conversations.size).toBe(1));
-    const [id = ''] = [...fake.conversations.keys()];
+    const { fake, user, panel, id } = await startChat('hello');
     fake.say(id, agent, '您好，我是王客服');
     const live = document.querySelector('[aria-live="polite"]');
     await waitFor(() => expect(live?.textContent).toBe('Agent: 您好，我是王客服'));
