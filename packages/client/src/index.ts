@@ -1,5 +1,6 @@
 export type {
   AgentCallMethod,
+  AgentTicket,
   ConversationAction,
   DeskStatus,
   Session,

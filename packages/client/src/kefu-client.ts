@@ -1,5 +1,6 @@
 import {
   type AgentCallMethod,
+  type AgentTicket,
   type ClientFrame,
   type ConversationAction,
   type Credentials,
@@ -43,6 +44,11 @@ export interface KefuClientSnapshot {
   inbox: readonly string[] | null;
   /** Customers, after `loadTickets()`: their tickets by id, kept live. */
   tickets: Readonly<Record<string, WireTicket>>;
+  /**
+   * Agents: whole tickets (internal notes included) linked to conversations this client watches,
+   * by id, as the gateway pushes their changes.
+   */
+  agentTickets: Readonly<Record<string, AgentTicket>>;
 }
 
 /** Options of an agent's `act` on a conversation. */
@@ -201,6 +207,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
   let lastError: KefuClientSnapshot['lastError'] = null;
   let inbox: string[] | null = null;
   let tickets: Record<string, WireTicket> = {};
+  let agentTickets: Record<string, AgentTicket> = {};
   let connection: TransportConnection | null = null;
   let attempt = 0;
   let heartbeatMs = options.heartbeatMs ?? 25_000;
@@ -341,6 +348,10 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
       }
       case 'ticket':
         setTicket(frame.ticket);
+        emit();
+        return;
+      case 'agent_ticket':
+        agentTickets = { ...agentTickets, [frame.ticket.id]: frame.ticket };
         emit();
         return;
       case 'synced': {
@@ -551,6 +562,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         lastError,
         inbox,
         tickets,
+        agentTickets,
       };
       if (
         previous &&
@@ -559,7 +571,8 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         previous.lastError === snapshot.lastError &&
         previous.conversations === snapshot.conversations &&
         previous.inbox === snapshot.inbox &&
-        previous.tickets === snapshot.tickets
+        previous.tickets === snapshot.tickets &&
+        previous.agentTickets === snapshot.agentTickets
       ) {
         snapshot = previous;
       }

@@ -1,4 +1,4 @@
-import type { Conversation, DomainEvent, Message, Survey } from '@kefu/core';
+import type { Conversation, DomainEvent, Message, Survey, Ticket } from '@kefu/core';
 import { toWireConversation, toWireMessage, toWireSurvey, toWireTicket } from '@kefu/core/protocol';
 import type { SubscriberHandle } from './gateway-context';
 
@@ -85,19 +85,30 @@ export class SubscriptionRegistry {
         this.#conversationEvent(event);
         return;
       case 'ticket':
-        if ('ticket' in event.data && event.data.ticket) {
-          const ticket = event.data.ticket;
-          const frame = { type: 'ticket', ticket: toWireTicket(ticket) };
-          for (const subscriber of this.#tickets.get(ticket.customerId) ?? []) {
-            subscriber.deliver(frame);
-          }
-        }
+        if ('ticket' in event.data && event.data.ticket) this.#ticketEvent(event.data.ticket);
         return;
       case 'survey':
         if ('survey' in event.data) this.#surveyEvent(event.data.survey);
         return;
       default:
         return;
+    }
+  }
+
+  /** Its customer's watching connections get their view; agents on its conversations all of it. */
+  #ticketEvent(ticket: Ticket): void {
+    const forCustomer = { type: 'ticket', ticket: toWireTicket(ticket) };
+    for (const subscriber of this.#tickets.get(ticket.customerId) ?? []) {
+      subscriber.deliver(forCustomer);
+    }
+    const forAgents = { type: 'agent_ticket', ticket };
+    const told = new Set<SubscriberHandle>();
+    for (const conversationId of ticket.conversationIds) {
+      for (const subscriber of this.#byConversation.get(conversationId) ?? []) {
+        if (subscriber.principal?.role !== 'agent' || told.has(subscriber)) continue;
+        told.add(subscriber);
+        subscriber.deliver(forAgents);
+      }
     }
   }
 

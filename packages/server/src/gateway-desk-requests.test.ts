@@ -190,6 +190,7 @@ describe('gateway: tickets over the wire', () => {
       },
     );
     expect(ticket.history[0]?.actor.id).toBe('agt_wang');
+    wang.watch(chat.id);
     await until(() => lin.getSnapshot().tickets[ticket.id]?.status === 'new');
 
     await wang.call('tickets.addNote', { ticketId: ticket.id, text: '快递员说地址写错了（内部）' });
@@ -212,6 +213,13 @@ describe('gateway: tickets over the wire', () => {
     expect(await codeOf(lin.call('tickets.get', { ticketId: ticket.id }))).toBe('FORBIDDEN');
     const accepted = await lin.respondToTicket(ticket.id, { accept: true, message: '好的' });
     expect(accepted.status).toBe('resolved');
+    // Wang watches the ticket's conversation: the customer's answer reaches him at once, whole.
+    const pushed = await until(() => {
+      const whole = wang.getSnapshot().agentTickets[ticket.id];
+      return whole?.status === 'resolved' ? whole : undefined;
+    });
+    expect(JSON.stringify(pushed.history)).toContain('地址写错了');
+    expect(lin.getSnapshot().agentTickets).toEqual({});
     expect((await fixture.desk.tickets.get(ticket.id))?.status).toBe('resolved');
   });
 

@@ -30,6 +30,7 @@ export type { DecodeResult, FrameProblem } from './frame-codec';
 export { decodeClientFrame, decodeServerFrame } from './frame-codec';
 export {
   AckFrameSchema,
+  AgentTicketFrameSchema,
   ConversationFrameSchema,
   DeskStatusSchema,
   ErrorFrameSchema,

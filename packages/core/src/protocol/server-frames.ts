@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { KEFU_ERROR_CODES } from '../errors/kefu-error';
 import { AttachmentSchema, AuthorSchema } from '../message/message';
 import { SURVEY_KINDS, SurveyQuestionSchema } from '../surveys/survey';
-import { ResolutionSchema, TICKET_STATUSES } from '../tickets/ticket';
+import { ResolutionSchema, TICKET_STATUSES, type Ticket } from '../tickets/ticket';
 import { ClientIdSchema, IdSchema, InstantSchema } from '../validation/common-schemas';
 import { RequestIdSchema } from './client-frames';
 
@@ -186,6 +186,15 @@ export const SurveyFrameSchema = z.object({ type: z.literal('survey'), survey: W
 /** One of the customer's tickets changed (after a `tickets` request). */
 export const TicketFrameSchema = z.object({ type: z.literal('ticket'), ticket: WireTicketSchema });
 
+/**
+ * A ticket linked to a conversation this agent connection is subscribed to changed: the whole
+ * ticket, internal notes and fields included (agent connections only).
+ */
+export const AgentTicketFrameSchema = z.object({
+  type: z.literal('agent_ticket'),
+  ticket: z.custom<Ticket>((value) => typeof value === 'object' && value !== null),
+});
+
 export const PongFrameSchema = z.object({
   type: z.literal('pong'),
   at: z.number().int().nonnegative().optional(),
@@ -215,6 +224,7 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
   QueueFrameSchema,
   SurveyFrameSchema,
   TicketFrameSchema,
+  AgentTicketFrameSchema,
 ]);
 export type ServerFrame = z.infer<typeof ServerFrameSchema>;
 export type ErrorFrame = z.infer<typeof ErrorFrameSchema>;

@@ -32,6 +32,7 @@ const SERVER_FRAME_TYPES: ReadonlySet<string> = new Set<ServerFrame['type']>([
   'queue',
   'survey',
   'ticket',
+  'agent_ticket',
 ]);
 
 /**

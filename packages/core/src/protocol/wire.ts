@@ -3,6 +3,9 @@
  * frame types, `encodeFrame` and a trusting `readServerFrame`. Servers validate with
  * `@kefu/core/protocol`.
  */
+
+/** A ticket as agent connections receive it (`agent_ticket` frames): the whole ticket. */
+export type { Ticket as AgentTicket } from '../tickets/ticket';
 export type {
   ClientFrame,
   Credentials,

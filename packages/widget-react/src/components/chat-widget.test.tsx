@@ -16,14 +16,13 @@ async function openWidget(user = userEvent.setup()) {
 }
 
 /** An open English widget whose first message started a conversation on the fake gateway. */
-async function startChat(firstMessage: string) {
-  const fake = useFakeGateway(server);
+async function startChat(fake: ReturnType<typeof useFakeGateway>, firstMessage: string) {
   renderWithClient(<ChatWidget locale="en" />);
   const { user, panel } = await openWidget();
   await user.type(within(panel).getByRole('textbox'), `${firstMessage}{Enter}`);
   await waitFor(() => expect(fake.conversations.size).toBe(1));
   const [id = ''] = [...fake.conversations.keys()];
-  return { fake, user, panel, id };
+  return { user, panel, id };
 }
 
 describe('<ChatWidget>', () => {
@@ -78,7 +77,8 @@ describe('<ChatWidget>', () => {
   });
 
   it('shows XSS payloads as text and never creates their elements', async () => {
-    const { fake, user, panel, id } = await startChat('hi');
+    const fake = useFakeGateway(server);
+    const { panel, id } = await startChat(fake, 'hi');
     const payloads = [
       '<img src=x onerror="window.__xss=1">',
       '<script>window.__xss=1</script>',
@@ -94,7 +94,8 @@ describe('<ChatWidget>', () => {
   });
 
   it('links http(s) and mailto with safe rel and target, and leaves other schemes as text', async () => {
-    const { fake, user, panel, id } = await startChat('hi');
+    const fake = useFakeGateway(server);
+    const { panel, id } = await startChat(fake, 'hi');
     fake.say(
       id,
       agent,
@@ -196,7 +197,8 @@ describe('<ChatWidget>', () => {
   });
 
   it('shows the queue position and the estimated wait', async () => {
-    const { fake, user, panel, id } = await startChat('hello');
+    const fake = useFakeGateway(server);
+    const { panel, id } = await startChat(fake, 'hello');
     fake.push({ type: 'queue', conversationId: id, position: 3, estimatedWaitMs: 150_000 });
     expect(
       await within(panel).findByText(
@@ -206,7 +208,8 @@ describe('<ChatWidget>', () => {
   });
 
   it('shows typing, read receipts and failed sends with retry', async () => {
-    const { fake, user, panel, id } = await startChat('hello');
+    const fake = useFakeGateway(server);
+    const { user, panel, id } = await startChat(fake, 'hello');
     expect(await within(panel).findByText(/· Sent/)).toBeTruthy();
     fake.push({ type: 'typing', conversationId: id, author: agent, typing: true });
     expect(await within(panel).findByText('Agent is typing…')).toBeTruthy();
@@ -230,7 +233,8 @@ describe('<ChatWidget>', () => {
   });
 
   it('counts unread replies on the launcher and announces them in a live region', async () => {
-    const { fake, user, panel, id } = await startChat('hello');
+    const fake = useFakeGateway(server);
+    const { user, id } = await startChat(fake, 'hello');
     fake.say(id, agent, '您好，我是王客服');
     const live = document.querySelector('[aria-live="polite"]');
     await waitFor(() => expect(live?.textContent).toBe('Agent: 您好，我是王客服'));

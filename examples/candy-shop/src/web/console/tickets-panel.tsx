@@ -1,5 +1,6 @@
+import type { KefuClientSnapshot } from '@kefu/client';
 import type { OrderSnapshot, Resolution, Ticket } from '@kefu/core';
-import { useKefuClient } from '@kefu/widget-react';
+import { useKefuClient, useKefuSelector } from '@kefu/widget-react';
 import { type FormEvent, useState } from 'react';
 import { TicketCard, type TicketStep } from './ticket-card';
 import { useDeskCall } from './use-desk-call';
@@ -14,10 +15,13 @@ const KINDS = [
   ['product-quality', '质量 Quality'],
 ] as const;
 
+/** Whole tickets the gateway pushed to this console (those of the conversations it watches). */
+const selectPushedTickets = (snapshot: KefuClientSnapshot) => snapshot.agentTickets;
+
 /**
  * The customer's tickets (工单) from this conversation: open one with the order attached, move it
- * through the workflow, propose a refund or compensation. Refreshed every few seconds, since the
- * customer's answer to a proposal is not pushed to agents.
+ * through the workflow, propose a refund or compensation. Listed again whenever the gateway pushes
+ * a change of a ticket of a watched conversation (the customer accepting a proposal, say).
  */
 export function TicketsPanel({
   conversationId,
@@ -31,10 +35,11 @@ export function TicketsPanel({
   order: OrderSnapshot | null;
 }) {
   const client = useKefuClient();
+  const pushed = useKefuSelector(selectPushedTickets);
   const tickets = useDeskCall<{ items: Ticket[] }>(
     'tickets.list',
     { customerId, limit: 20 },
-    { refreshMs: 3000 },
+    { refreshKey: pushed },
   );
   const [kind, setKind] = useState<string>('delivery');
   const [subject, setSubject] = useState('');
