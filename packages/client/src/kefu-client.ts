@@ -208,6 +208,8 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
   let inbox: string[] | null = null;
   let tickets: Record<string, WireTicket> = {};
   let agentTickets: Record<string, AgentTicket> = {};
+  /** `loadTickets()` was called: ticket changes are followed, across reconnects. */
+  let followingTickets = false;
   let connection: TransportConnection | null = null;
   let attempt = 0;
   let heartbeatMs = options.heartbeatMs ?? 25_000;
@@ -308,6 +310,10 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         }
         startHeartbeat();
         for (const conversationId of watched) resubscribe(conversationId);
+        // A new connection hears nothing it has not asked for: ask again for the inbox and the
+        // tickets this client was following (their answers also fill in what was missed).
+        if (inbox !== null) client.listConversations().catch(() => {});
+        if (followingTickets) client.loadTickets().catch(() => {});
         for (const request of requests.values()) request.sent = write(request.frame);
         for (const entry of outbox.values()) if (entry.status === 'sending') sendOutboxEntry(entry);
         emit();
@@ -701,6 +707,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
       return ack.survey;
     },
     async loadTickets() {
+      followingTickets = true;
       const ack = await request({ type: 'tickets', id: requestId('t') });
       const list = ack.tickets ?? [];
       tickets = Object.fromEntries(list.map((ticket) => [ticket.id, ticket]));

@@ -69,6 +69,30 @@ describe('gateway: agent inbox and conversation actions', () => {
     expect((await fixture.desk.conversations.get(second.id))?.status).toBe('resolved');
   });
 
+  it('keeps the inbox and the customer tickets live across a reconnect', async () => {
+    fixture = await gateway.start();
+    const wang = connect(agent('token-wang'));
+    const lin = connect(customer('cus_lin'));
+    await wang.listConversations();
+    await lin.loadTickets();
+    const statuses: string[] = [];
+    wang.subscribe(() => statuses.push(wang.getSnapshot().status));
+    expect(fixture.killSockets()).toBe(2);
+    await until(() => statuses.includes('reconnecting') && wang.getSnapshot().status === 'open');
+    await until(() => lin.getSnapshot().status === 'open');
+
+    // Both follow again on their new connections.
+    const chat = await lin.startConversation({ text: '断线以后还在吗？' });
+    await until(() => wang.getSnapshot().inbox?.includes(chat.id));
+    const ticket = await wang.call<{ id: string }>('tickets.create', {
+      kind: 'complaint',
+      subject: '重连后的工单',
+      customerId: 'cus_lin',
+      conversationId: chat.id,
+    });
+    await until(() => lin.getSnapshot().tickets[ticket.id]?.status === 'new');
+  });
+
   it('lets an agent claim the next queued conversation and set presence', async () => {
     fixture = await gateway.start();
     const wang = connect(agent('token-wang'));
