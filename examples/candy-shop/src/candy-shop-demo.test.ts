@@ -196,6 +196,15 @@ async function walkThrough(
     const { body } = await getJson<{ agentsOnline: number }>(urls.status);
     return body.agentsOnline === 1;
   });
+  // The live metrics panel hears it from the gateway: one agent online.
+  const onlineTile = agent
+    .getByRole('region', { name: 'Live metrics' })
+    .locator('.tile', { hasText: '在线 Online' })
+    .locator('.tile-value');
+  await waitUntil(
+    'metrics panel shows 1 online',
+    async () => (await onlineTile.textContent()) === '1',
+  );
 
   // 林小糖 asks where her candy is; the bot answers from the knowledge base.
   const shop = await newPage({ width: 1280, height: 860 });

@@ -3,6 +3,7 @@ export type {
   AgentTicket,
   ConversationAction,
   DeskStatus,
+  LiveMetrics,
   Session,
   WireConversation,
   WireConversationDetails,

@@ -6,6 +6,7 @@ import {
   type Credentials,
   type DeskStatus,
   encodeFrame,
+  type LiveMetrics,
   PROTOCOL_VERSION,
   readServerFrame,
   type ServerFrame,
@@ -49,6 +50,8 @@ export interface KefuClientSnapshot {
    * by id, as the gateway pushes their changes.
    */
   agentTickets: Readonly<Record<string, AgentTicket>>;
+  /** Agents, after `watchMetrics()`: the live desk (queue, waits, agents, SLA risk). */
+  metrics: LiveMetrics | null;
 }
 
 /** Options of an agent's `act` on a conversation. */
@@ -137,6 +140,8 @@ export interface KefuClient {
   claimNext(): Promise<WireConversation | null>;
   /** Agents: online, away or offline. */
   setPresence(presence: 'online' | 'away' | 'offline'): Promise<void>;
+  /** Agents: the live desk now, then kept live in `snapshot.metrics` (also across reconnects). */
+  watchMetrics(): Promise<LiveMetrics>;
   /** Agents: one allow-listed desk call (`tickets.propose`, `orders.lookup`, …); see the protocol reference. */
   call<T = unknown>(method: AgentCallMethod, input?: Record<string, unknown>): Promise<T>;
 }
@@ -148,6 +153,7 @@ const IDEMPOTENT: ReadonlySet<string> = new Set([
   'status',
   'tickets',
   'presence',
+  'watch_metrics',
 ]);
 
 /** Agent inbox membership, as the gateway decides it. */
@@ -210,6 +216,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
   let agentTickets: Record<string, AgentTicket> = {};
   /** `loadTickets()` was called: ticket changes are followed, across reconnects. */
   let followingTickets = false;
+  let metrics: LiveMetrics | null = null;
   let connection: TransportConnection | null = null;
   let attempt = 0;
   let heartbeatMs = options.heartbeatMs ?? 25_000;
@@ -314,6 +321,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         // tickets this client was following (their answers also fill in what was missed).
         if (inbox !== null) client.listConversations().catch(() => {});
         if (followingTickets) client.loadTickets().catch(() => {});
+        if (metrics !== null) client.watchMetrics().catch(() => {});
         for (const request of requests.values()) request.sent = write(request.frame);
         for (const entry of outbox.values()) if (entry.status === 'sending') sendOutboxEntry(entry);
         emit();
@@ -354,6 +362,10 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
       }
       case 'ticket':
         setTicket(frame.ticket);
+        emit();
+        return;
+      case 'metrics':
+        metrics = frame.metrics;
         emit();
         return;
       case 'agent_ticket':
@@ -569,6 +581,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         inbox,
         tickets,
         agentTickets,
+        metrics,
       };
       if (
         previous &&
@@ -578,7 +591,8 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         previous.conversations === snapshot.conversations &&
         previous.inbox === snapshot.inbox &&
         previous.tickets === snapshot.tickets &&
-        previous.agentTickets === snapshot.agentTickets
+        previous.agentTickets === snapshot.agentTickets &&
+        previous.metrics === snapshot.metrics
       ) {
         snapshot = previous;
       }
@@ -755,6 +769,13 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
     },
     async setPresence(presence) {
       await request({ type: 'presence', id: requestId('p'), presence });
+    },
+    async watchMetrics() {
+      const ack = await request({ type: 'watch_metrics', id: requestId('m') });
+      if (!ack.metrics) throw missing('metrics');
+      metrics = ack.metrics;
+      emit();
+      return ack.metrics;
     },
     async call<T>(method: AgentCallMethod, input: Record<string, unknown> = {}) {
       const ack = await request({ type: 'call', id: requestId('k'), method, input });

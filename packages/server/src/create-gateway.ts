@@ -16,6 +16,7 @@ import {
 import { type CreateGatewayOptions, DEFAULT_LIMITS } from './gateway-options';
 import { handleHttpRequest } from './http-endpoints';
 import { issueVisitorToken, verifyCustomerSignature, verifyVisitorToken } from './identity';
+import { MetricsWatchers } from './metrics-updates';
 import { watchQueue } from './queue-updates';
 import { SlidingWindowLimiter } from './rate-limiter';
 
@@ -116,6 +117,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const presence = options.agentPresence
     ? new AgentPresenceTracker(desk, options.agentPresence, onError)
     : null;
+  const metricsWatchers = new MetricsWatchers(desk);
   const names = new AgentNames();
   names.load(desk).catch(onError);
   const registry = new SubscriptionRegistry((message) => names.wire(message));
@@ -192,7 +194,11 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     subscribersOf: (id) => registry.of(id),
     watchInbox: (agentId, connection, ids) => registry.watchInbox(agentId, connection, ids),
     watchTickets: (customerId, connection) => registry.watchTickets(customerId, connection),
-    forget: (connection) => registry.forget(connection),
+    watchMetrics: (connection) => metricsWatchers.add(connection),
+    forget: (connection) => {
+      registry.forget(connection);
+      metricsWatchers.remove(connection);
+    },
     onError,
     wireMessage: (message) => names.wire(message),
     agentConnected: (agentId) => presence?.connected(agentId),
@@ -381,6 +387,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       offDesk();
       offQueue();
       presence?.stop();
+      metricsWatchers.stop();
       offBus?.();
       for (const connection of [...connections])
         connection.close(CLOSE_CODES.shutdown, 'gateway closing');

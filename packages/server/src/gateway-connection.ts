@@ -206,6 +206,8 @@ export class GatewayConnection implements SubscriberHandle {
           return requests.tickets(scope);
         case 'ticket_reply':
           return requests.ticketReply(scope, frame);
+        case 'watch_metrics':
+          return requests.watchMetrics(scope);
       }
     })();
     if (frame.id) this.#send({ type: 'ack', id: frame.id, ...body });

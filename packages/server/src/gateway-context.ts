@@ -49,7 +49,9 @@ export interface GatewayContext {
   watchInbox(agentId: string, connection: SubscriberHandle, ids: Iterable<string>): void;
   /** The customer's connection hears changes of their tickets. */
   watchTickets(customerId: string, connection: SubscriberHandle): void;
-  /** The connection closed: drop its inbox and ticket watches. */
+  /** The agent's connection hears the live desk (`metrics` frames). */
+  watchMetrics(connection: SubscriberHandle): void;
+  /** The connection closed: drop its inbox, ticket and metrics watches. */
   forget(connection: SubscriberHandle): void;
   onError(error: unknown): void;
   /** An agent's connection said hello, or closed (for presence tied to connections). */

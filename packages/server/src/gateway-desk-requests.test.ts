@@ -93,6 +93,19 @@ describe('gateway: agent inbox and conversation actions', () => {
     await until(() => lin.getSnapshot().tickets[ticket.id]?.status === 'new');
   });
 
+  it('pushes the live desk to agents who watch it', async () => {
+    fixture = await gateway.start();
+    const li = connect(agent('token-li'));
+    const lin = connect(customer('cus_lin'));
+    expect(await li.watchMetrics()).toMatchObject({ queueLength: 0, agentsOnline: 2 });
+    expect(await codeOf(lin.watchMetrics())).toBe('FORBIDDEN');
+    await lin.startConversation({ text: '排队的人多吗？' });
+    await until(() => li.getSnapshot().metrics?.queueLength === 1);
+    await fixture.desk.agents.setPresence({ agentId: 'agt_wang', presence: 'offline' });
+    await until(() => li.getSnapshot().metrics?.agentsOnline === 1);
+    expect(lin.getSnapshot().metrics).toBeNull();
+  });
+
   it('lets an agent claim the next queued conversation and set presence', async () => {
     fixture = await gateway.start();
     const wang = connect(agent('token-wang'));
@@ -254,6 +267,7 @@ describe('gateway: tickets over the wire', () => {
     const wang = connect(agent('token-wang'));
     const li = connect(agent('token-li'));
     expect(await codeOf(wang.call('metrics.snapshot'))).toBe('FORBIDDEN');
+    expect(await codeOf(wang.watchMetrics())).toBe('FORBIDDEN');
     expect(await li.call('metrics.snapshot')).toMatchObject({ agentsOnline: 2 });
     const raw = await openRaw(fixture.url, agent('token-wang'));
     const unknownMethod: Record<string, unknown> = { method: 'storage.drop' };

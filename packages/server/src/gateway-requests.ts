@@ -137,6 +137,16 @@ export async function call(
   return { result: result === undefined ? null : JSON.parse(JSON.stringify(result)) };
 }
 
+/** Agents: the live desk now, then `metrics` frames as it moves. Allowed like `metrics.snapshot`. */
+export async function watchMetrics({ context, principal, handle }: RequestScope): Promise<AckBody> {
+  requireAgent(principal, 'watch the live desk');
+  if (!(await context.authorizeCall(principal.id, 'metrics.snapshot', {}))) {
+    throw new KefuError('FORBIDDEN', 'This agent may not watch the live desk.');
+  }
+  context.watchMetrics(handle);
+  return { metrics: await context.desk.metrics.refresh() };
+}
+
 /** Customers answer the survey of their conversation or ticket. */
 export async function rate(
   { context, principal }: RequestScope,

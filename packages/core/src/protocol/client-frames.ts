@@ -153,6 +153,12 @@ export const RateFrameSchema = z
     path: ['conversationId'],
   });
 
+/** Agents: the live desk (queue, waits, agents, SLA risk) now and, as `metrics` frames, as it moves. */
+export const WatchMetricsFrameSchema = z.object({
+  type: z.literal('watch_metrics'),
+  id: RequestIdSchema,
+});
+
 /** Customers: their tickets as they may see them; updates then arrive as `ticket` frames. */
 export const TicketsFrameSchema = z.object({ type: z.literal('tickets'), id: RequestIdSchema });
 
@@ -184,6 +190,7 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   RateFrameSchema,
   TicketsFrameSchema,
   TicketReplyFrameSchema,
+  WatchMetricsFrameSchema,
 ]);
 
 /** A frame as a client writes it (defaults may be left out). */

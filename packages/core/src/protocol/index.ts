@@ -25,6 +25,7 @@ export {
   TicketsFrameSchema,
   TypingFrameSchema,
   UnsubscribeFrameSchema,
+  WatchMetricsFrameSchema,
 } from './client-frames';
 export type { DecodeResult, FrameProblem } from './frame-codec';
 export { decodeClientFrame, decodeServerFrame } from './frame-codec';
@@ -34,7 +35,9 @@ export {
   ConversationFrameSchema,
   DeskStatusSchema,
   ErrorFrameSchema,
+  LiveMetricsSchema,
   MessageFrameSchema,
+  MetricsFrameSchema,
   PeerReadFrameSchema,
   PeerTypingFrameSchema,
   PongFrameSchema,

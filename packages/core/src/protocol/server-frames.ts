@@ -107,6 +107,18 @@ export const DeskStatusSchema = z.object({
 });
 export type DeskStatus = z.infer<typeof DeskStatusSchema>;
 
+/** The desk right now (the desk's `LiveSnapshot`), for wallboards and agent consoles. */
+export const LiveMetricsSchema = z.object({
+  at: InstantSchema,
+  queueLength: z.number().int().nonnegative(),
+  longestWaitMs: z.number().nonnegative(),
+  agentsOnline: z.number().int().nonnegative(),
+  agentsBusy: z.number().int().nonnegative(),
+  slaAtRisk: z.number().int().nonnegative(),
+  slaBreached: z.number().int().nonnegative(),
+});
+export type LiveMetrics = z.infer<typeof LiveMetricsSchema>;
+
 export const SessionSchema = z.object({
   role: z.enum(['customer', 'visitor', 'agent']),
   /** The customer id (visitors get one too) or the agent id. */
@@ -135,6 +147,7 @@ export const AckFrameSchema = z.object({
   ticket: WireTicketSchema.optional(),
   tickets: z.array(WireTicketSchema).optional(),
   status: DeskStatusSchema.optional(),
+  metrics: LiveMetricsSchema.optional(),
   /** The answer to a `call` (JSON; its shape is the desk method's return value). */
   result: z.unknown().optional(),
 });
@@ -195,6 +208,12 @@ export const AgentTicketFrameSchema = z.object({
   ticket: z.custom<Ticket>((value) => typeof value === 'object' && value !== null),
 });
 
+/** The live desk moved (after `watch_metrics`; at most about once a second). */
+export const MetricsFrameSchema = z.object({
+  type: z.literal('metrics'),
+  metrics: LiveMetricsSchema,
+});
+
 export const PongFrameSchema = z.object({
   type: z.literal('pong'),
   at: z.number().int().nonnegative().optional(),
@@ -225,6 +244,7 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
   SurveyFrameSchema,
   TicketFrameSchema,
   AgentTicketFrameSchema,
+  MetricsFrameSchema,
 ]);
 export type ServerFrame = z.infer<typeof ServerFrameSchema>;
 export type ErrorFrame = z.infer<typeof ErrorFrameSchema>;

@@ -33,6 +33,7 @@ const SERVER_FRAME_TYPES: ReadonlySet<string> = new Set<ServerFrame['type']>([
   'survey',
   'ticket',
   'agent_ticket',
+  'metrics',
 ]);
 
 /**

@@ -19,6 +19,7 @@ export { AGENT_CALL_METHODS, CONVERSATION_ACTIONS, PROTOCOL_VERSION } from './pr
 export type {
   DeskStatus,
   ErrorFrame,
+  LiveMetrics,
   ServerFrame,
   Session,
   WelcomeFrame,
