@@ -254,9 +254,12 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
   };
 
   /** Keeps the agent inbox in step with a conversation the gateway sent. */
+  /** Conversations that entered the inbox while an `inbox` request was on its way. */
+  const enteredInbox = new Set<string>();
   const placeInInbox = (conversation: WireConversation) => {
     if (!inbox || session?.role !== 'agent') return;
     const inside = inInbox(conversation, session.id);
+    if (inside) enteredInbox.add(conversation.id);
     const known = inbox.includes(conversation.id);
     if (inside && !known) inbox = [...inbox, conversation.id];
     else if (!inside && known) inbox = inbox.filter((id) => id !== conversation.id);
@@ -681,6 +684,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
       write({ type: 'read', conversationId, seq });
     },
     async listConversations() {
+      enteredInbox.clear();
       const ack = await request({ type: 'inbox', id: requestId('i') });
       const list = ack.conversations ?? [];
       for (const conversation of list) {
@@ -692,10 +696,12 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
       }
       const agentId = session?.role === 'agent' ? session.id : null;
       if (agentId !== null) {
-        inbox = list
-          .map((listed) => stateOf(listed.id).conversation ?? listed)
-          .filter((current) => inInbox(current, agentId))
-          .map((current) => current.id);
+        // The list, plus what entered since it was read (its frame may beat this answer).
+        const ids = new Set([...list.map((listed) => listed.id), ...enteredInbox]);
+        inbox = [...ids].filter((id) => {
+          const current = stateOf(id).conversation;
+          return current !== null && inInbox(current, agentId);
+        });
       }
       emit();
       return list;
@@ -724,7 +730,13 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
       followingTickets = true;
       const ack = await request({ type: 'tickets', id: requestId('t') });
       const list = ack.tickets ?? [];
-      tickets = Object.fromEntries(list.map((ticket) => [ticket.id, ticket]));
+      // Tickets never leave their customer: merge, keeping the newer copy of each (a `ticket`
+      // frame may beat this answer).
+      const merged = { ...tickets };
+      for (const ticket of list) {
+        if ((merged[ticket.id]?.updatedAt ?? -1) <= ticket.updatedAt) merged[ticket.id] = ticket;
+      }
+      tickets = merged;
       emit();
       return list;
     },
