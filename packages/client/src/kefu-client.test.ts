@@ -483,3 +483,66 @@ describe('createKefuClient: render economy (msw WebSocket)', () => {
     expect(after?.messages).toBe(before?.messages);
   });
 });
+
+describe('createKefuClient: lists and the frames that beat them (msw WebSocket)', () => {
+  const queued = (id: string, updatedAt: number) => ({
+    id,
+    customerId: 'cus_lin',
+    clientId: null,
+    status: 'queued',
+    topic: null,
+    assigneeId: null,
+    lastSeq: 1,
+    createdAt: 1,
+    updatedAt,
+  });
+
+  it('keeps a conversation that entered the inbox after the list was read', async () => {
+    mockGateway((frame, connection) => {
+      if (frame.type === 'hello') {
+        const agentWelcome: ServerFrame = {
+          type: 'welcome',
+          v: 1,
+          session: { role: 'agent', id: 'agt_wang' },
+          heartbeatMs: 60_000,
+        };
+        connection.send(agentWelcome);
+      } else if (frame.type === 'inbox') {
+        // conv_new commits after the gateway read the list, and its frame goes out first.
+        connection.send({ type: 'conversation', conversation: queued('conv_new', 5) });
+        connection.send({ type: 'ack', id: frame.id, conversations: [queued('conv_old', 2)] });
+      }
+    });
+    const wang = client({ identity: { kind: 'agent', token: 'token-wang' } });
+    await until(() => wang.getSnapshot().status === 'open');
+    await wang.listConversations();
+    expect([...(wang.getSnapshot().inbox ?? [])].sort()).toEqual(['conv_new', 'conv_old']);
+  });
+
+  it('keeps a ticket change that arrived before the list of tickets', async () => {
+    const ticket = (status: 'new' | 'in_progress', updatedAt: number) => ({
+      id: 'tkt_1',
+      kind: 'delivery',
+      subject: '包裹未送达',
+      status,
+      orderRef: null,
+      proposal: null,
+      resolution: null,
+      expectedCompletionAt: null,
+      timeline: [],
+      createdAt: 1,
+      updatedAt,
+    });
+    mockGateway(
+      welcoming((frame, connection) => {
+        if (frame.type !== 'tickets') return;
+        connection.send({ type: 'ticket', ticket: ticket('in_progress', 9) });
+        connection.send({ type: 'ack', id: frame.id, tickets: [ticket('new', 3)] });
+      }),
+    );
+    const lin = client();
+    await until(() => lin.getSnapshot().status === 'open');
+    await lin.loadTickets();
+    expect(lin.getSnapshot().tickets.tkt_1?.status).toBe('in_progress');
+  });
+});

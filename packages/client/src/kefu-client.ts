@@ -257,9 +257,11 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
   /** Conversations that entered the inbox while an `inbox` request was on its way. */
   const enteredInbox = new Set<string>();
   const placeInInbox = (conversation: WireConversation) => {
-    if (!inbox || session?.role !== 'agent') return;
+    if (session?.role !== 'agent') return;
     const inside = inInbox(conversation, session.id);
     if (inside) enteredInbox.add(conversation.id);
+    else enteredInbox.delete(conversation.id);
+    if (!inbox) return;
     const known = inbox.includes(conversation.id);
     if (inside && !known) inbox = [...inbox, conversation.id];
     else if (!inside && known) inbox = inbox.filter((id) => id !== conversation.id);
