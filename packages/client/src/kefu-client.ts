@@ -6,6 +6,7 @@ import {
   type Credentials,
   type DeskStatus,
   encodeFrame,
+  isInAgentInbox,
   type LiveMetrics,
   PROTOCOL_VERSION,
   readServerFrame,
@@ -156,12 +157,6 @@ const IDEMPOTENT: ReadonlySet<string> = new Set([
   'watch_metrics',
 ]);
 
-/** Agent inbox membership, as the gateway decides it. */
-const inInbox = (conversation: WireConversation, agentId: string) =>
-  conversation.status === 'queued' ||
-  (conversation.assigneeId === agentId &&
-    (conversation.status === 'active' || conversation.status === 'pending'));
-
 const TYPING_TTL_MS = 8_000;
 
 /**
@@ -258,7 +253,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
   const enteredInbox = new Set<string>();
   const placeInInbox = (conversation: WireConversation) => {
     if (session?.role !== 'agent') return;
-    const inside = inInbox(conversation, session.id);
+    const inside = isInAgentInbox(conversation, session.id);
     if (inside) enteredInbox.add(conversation.id);
     else enteredInbox.delete(conversation.id);
     if (!inbox) return;
@@ -702,7 +697,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         const ids = new Set([...list.map((listed) => listed.id), ...enteredInbox]);
         inbox = [...ids].filter((id) => {
           const current = stateOf(id).conversation;
-          return current !== null && inInbox(current, agentId);
+          return current !== null && isInAgentInbox(current, agentId);
         });
       }
       emit();

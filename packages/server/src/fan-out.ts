@@ -1,15 +1,12 @@
-import type { Conversation, DomainEvent, Message, Survey, Ticket } from '@kefu/core';
-import { toWireConversation, toWireMessage, toWireSurvey, toWireTicket } from '@kefu/core/protocol';
+import type { DomainEvent, Message, Survey, Ticket } from '@kefu/core';
+import {
+  isInAgentInbox,
+  toWireConversation,
+  toWireMessage,
+  toWireSurvey,
+  toWireTicket,
+} from '@kefu/core/protocol';
 import type { SubscriberHandle } from './gateway-context';
-
-/** Is this conversation in this agent's inbox: waiting in the queue, or theirs and open? */
-export function inInbox(conversation: Conversation, agentId: string): boolean {
-  if (conversation.status === 'queued') return true;
-  return (
-    conversation.assigneeId === agentId &&
-    (conversation.status === 'active' || conversation.status === 'pending')
-  );
-}
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   const set = map.get(key);
@@ -157,7 +154,7 @@ export class SubscriptionRegistry {
     }
     // Inboxes hear a conversation that is in them now, or was: it arrives, changes or leaves.
     for (const [agentId, watchers] of this.#inboxes) {
-      const inside = inInbox(conversation, agentId);
+      const inside = isInAgentInbox(conversation, agentId);
       for (const watcher of watchers) {
         const ids = this.#inboxIds.get(watcher);
         if (!ids || (!inside && !ids.has(conversation.id))) continue;

@@ -46,3 +46,22 @@ export const AGENT_CALL_METHODS = [
   'agents.list',
 ] as const;
 export type AgentCallMethod = (typeof AGENT_CALL_METHODS)[number];
+
+/**
+ * Whether a conversation is in an agent's inbox (`inbox` request, live `conversation` frames):
+ * waiting in the queue, or assigned to them and open. The gateway and the client both decide with
+ * this, so they never disagree.
+ *
+ * @example
+ * if (isInAgentInbox(conversation, 'agt_wang')) showInInbox(conversation);
+ */
+export function isInAgentInbox(
+  conversation: { status: string; assigneeId: string | null },
+  agentId: string,
+): boolean {
+  if (conversation.status === 'queued') return true;
+  return (
+    conversation.assigneeId === agentId &&
+    (conversation.status === 'active' || conversation.status === 'pending')
+  );
+}

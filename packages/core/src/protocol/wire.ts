@@ -15,7 +15,12 @@ export type {
   SubscribeFrame,
 } from './client-frames';
 export type { AgentCallMethod, ConversationAction } from './protocol-constants';
-export { AGENT_CALL_METHODS, CONVERSATION_ACTIONS, PROTOCOL_VERSION } from './protocol-constants';
+export {
+  AGENT_CALL_METHODS,
+  CONVERSATION_ACTIONS,
+  isInAgentInbox,
+  PROTOCOL_VERSION,
+} from './protocol-constants';
 export type {
   DeskStatus,
   ErrorFrame,
