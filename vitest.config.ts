@@ -48,6 +48,14 @@ export default defineConfig({
       { find: /^@kefu\/server$/, replacement: source('./packages/server/src/index.ts') },
       { find: /^@kefu\/client$/, replacement: source('./packages/client/src/index.ts') },
       {
+        find: /^@kefu\/client\/agent$/,
+        replacement: source('./packages/client/src/agent/index.ts'),
+      },
+      {
+        find: /^@kefu\/widget-react\/agent$/,
+        replacement: source('./packages/widget-react/src/agent/index.ts'),
+      },
+      {
         find: /^@kefu\/widget-react$/,
         replacement: source('./packages/widget-react/src/index.ts'),
       },

@@ -18,6 +18,11 @@ export default defineConfig({
       { find: /^@kefu\/core\/wire$/, replacement: packageSource('core/src/protocol/wire.ts') },
       { find: /^@kefu\/core$/, replacement: packageSource('core/src/index.ts') },
       { find: /^@kefu\/client$/, replacement: packageSource('client/src/index.ts') },
+      { find: /^@kefu\/client\/agent$/, replacement: packageSource('client/src/agent/index.ts') },
+      {
+        find: /^@kefu\/widget-react\/agent$/,
+        replacement: packageSource('widget-react/src/agent/index.ts'),
+      },
       { find: /^@kefu\/widget-react$/, replacement: packageSource('widget-react/src/index.ts') },
     ],
     dedupe: ['react', 'react-dom'],

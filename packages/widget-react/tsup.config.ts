@@ -6,20 +6,27 @@ import { defineConfig } from 'tsup';
 const USE_CLIENT = '"use client";';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // The agent hooks are an entry of their own, so storefronts never ship them.
+  entry: { index: 'src/index.ts', 'agent/index': 'src/agent/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
   sourcemap: true,
   target: 'es2022',
   tsconfig: 'tsconfig.build.json',
+  // The agent entry reaches the widget's provider and hooks through the package's own name, so
+  // both entries share one React context (also in CommonJS, which tsup does not split).
+  external: ['@kefu/widget-react'],
   // esbuild writes one `import … from 'react'` (and 'react/jsx-runtime') per source file, each
   // with its own local names, and a storefront's bundler keeps them all; tsup's rollup pass
   // merges them into one import per module (about 450 B less gzipped in the storefront's bundle).
   treeshake: true,
   // Rollup drops module-level directives, so the "use client" banner goes on afterwards.
   async onSuccess() {
-    for (const file of ['dist/index.js', 'dist/index.cjs']) {
+    for (const file of ['index', 'agent/index'].flatMap((entry) => [
+      `dist/${entry}.js`,
+      `dist/${entry}.cjs`,
+    ])) {
       let code = await readFile(file, 'utf8');
       // Rollup's pass leaves a source map comment of its own before tsup's: keep one.
       const comment = `//# sourceMappingURL=${basename(file)}.map`;

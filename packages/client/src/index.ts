@@ -22,7 +22,6 @@ export type {
   QueuePlace,
 } from './conversation-state';
 export type {
-  ActOptions,
   ConnectionStatus,
   CreateKefuClientOptions,
   KefuClient,

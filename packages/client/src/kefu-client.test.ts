@@ -1,124 +1,18 @@
-import type { ClientFrame, ServerFrame, WireMessage } from '@kefu/core/protocol';
-import { ws } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket as NodeWebSocket } from 'ws';
+import type { ServerFrame } from '@kefu/core/protocol';
+import { describe, expect, it } from 'vitest';
 import type { OutboxStorage } from './browser-storage';
 import type { OutboxEntry } from './conversation-state';
-import { createKefuClient, type KefuClient } from './kefu-client';
+import type { KefuClient } from './kefu-client';
+import {
+  ackFirstSend,
+  stored,
+  until,
+  useMswGateway,
+  welcome,
+  welcoming,
+} from './test-support/msw-gateway';
 
-// Node 20 has no global WebSocket; msw intercepts the global, so give it one to replace.
-if (!('WebSocket' in globalThis)) {
-  Object.defineProperty(globalThis, 'WebSocket', {
-    value: NodeWebSocket,
-    configurable: true,
-    writable: true,
-  });
-}
-
-const URL = 'ws://kefu.test/kefu';
-const gateway = ws.link(URL);
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-interface MockConnection {
-  received: ClientFrame[];
-  send(frame: ServerFrame): void;
-  close(code?: number, reason?: string): void;
-}
-
-/** A scripted gateway: records every connection's frames and lets the test answer. */
-function mockGateway(
-  onFrame: (frame: ClientFrame, connection: MockConnection) => void = () => {},
-): MockConnection[] {
-  const connections: MockConnection[] = [];
-  server.use(
-    gateway.addEventListener('connection', ({ client }) => {
-      const connection: MockConnection = {
-        received: [],
-        send: (frame) => client.send(JSON.stringify(frame)),
-        close: (code, reason) => client.close(code, reason),
-      };
-      connections.push(connection);
-      client.addEventListener('message', (event) => {
-        const frame = JSON.parse(String(event.data)) as ClientFrame;
-        connection.received.push(frame);
-        onFrame(frame, connection);
-      });
-    }),
-  );
-  return connections;
-}
-
-const welcome = (heartbeatMs = 60_000): ServerFrame => ({
-  type: 'welcome',
-  v: 1,
-  session: { role: 'customer', id: 'cus_lin' },
-  heartbeatMs,
-});
-
-/** Answers hello with welcome, like a gateway that accepts everyone. */
-const welcoming =
-  (
-    next: (frame: ClientFrame, connection: MockConnection) => void = () => {},
-    heartbeatMs?: number,
-  ) =>
-  (frame: ClientFrame, connection: MockConnection) => {
-    if (frame.type === 'hello') connection.send(welcome(heartbeatMs));
-    else next(frame, connection);
-  };
-
-const stored = (seq: number, text: string, clientId: string | null = null): WireMessage => ({
-  id: `msg_${seq}`,
-  conversationId: 'conv_1',
-  seq,
-  author: { kind: 'agent', id: 'agt_wang' },
-  text,
-  attachments: [],
-  internal: false,
-  clientId,
-  createdAt: 1_700_000_000_000 + seq,
-});
-
-/** Stores every send as seq 1 and acks it. */
-const ackFirstSend = (frame: ClientFrame, connection: MockConnection) => {
-  if (frame.type === 'send' && frame.id) {
-    connection.send({
-      type: 'ack',
-      id: frame.id,
-      message: stored(1, frame.text ?? '', frame.clientId),
-    });
-  }
-};
-
-const clients: KefuClient[] = [];
-function client(options: Partial<Parameters<typeof createKefuClient>[0]> = {}): KefuClient {
-  const created = createKefuClient({
-    url: URL,
-    identity: { kind: 'customer', customerId: 'cus_lin', signature: 'ab12' },
-    reconnect: { minDelayMs: 5, maxDelayMs: 20 },
-    visitorTokenStorage: null,
-    ...options,
-  });
-  clients.push(created);
-  return created;
-}
-afterEach(() => {
-  for (const c of clients.splice(0)) c.close();
-});
-
-async function until<T>(check: () => T | undefined | false, timeoutMs = 3_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
+const { server, mockGateway, client, agentClient } = useMswGateway();
 
 const messagesOf = (c: KefuClient) => c.getSnapshot().conversations.conv_1?.messages ?? [];
 
@@ -411,7 +305,7 @@ describe('createKefuClient: requests beyond messages (msw WebSocket)', () => {
         });
       }
     });
-    const kefu = client();
+    const kefu = agentClient();
     await until(() => kefu.getSnapshot().status === 'open');
     const claim = kefu.act('conv_1', 'claim').then(
       () => 'resolved',
@@ -485,40 +379,6 @@ describe('createKefuClient: render economy (msw WebSocket)', () => {
 });
 
 describe('createKefuClient: lists and the frames that beat them (msw WebSocket)', () => {
-  const queued = (id: string, updatedAt: number) => ({
-    id,
-    customerId: 'cus_lin',
-    clientId: null,
-    status: 'queued',
-    topic: null,
-    assigneeId: null,
-    lastSeq: 1,
-    createdAt: 1,
-    updatedAt,
-  });
-
-  it('keeps a conversation that entered the inbox after the list was read', async () => {
-    mockGateway((frame, connection) => {
-      if (frame.type === 'hello') {
-        const agentWelcome: ServerFrame = {
-          type: 'welcome',
-          v: 1,
-          session: { role: 'agent', id: 'agt_wang' },
-          heartbeatMs: 60_000,
-        };
-        connection.send(agentWelcome);
-      } else if (frame.type === 'inbox') {
-        // conv_new commits after the gateway read the list, and its frame goes out first.
-        connection.send({ type: 'conversation', conversation: queued('conv_new', 5) });
-        connection.send({ type: 'ack', id: frame.id, conversations: [queued('conv_old', 2)] });
-      }
-    });
-    const wang = client({ identity: { kind: 'agent', token: 'token-wang' } });
-    await until(() => wang.getSnapshot().status === 'open');
-    await wang.listConversations();
-    expect([...(wang.getSnapshot().inbox ?? [])].sort()).toEqual(['conv_new', 'conv_old']);
-  });
-
   it('keeps a ticket change that arrived before the list of tickets', async () => {
     const ticket = (status: 'new' | 'in_progress', updatedAt: number) => ({
       id: 'tkt_1',

@@ -1,13 +1,8 @@
 import {
-  type AgentCallMethod,
-  type AgentTicket,
   type ClientFrame,
-  type ConversationAction,
   type Credentials,
   type DeskStatus,
   encodeFrame,
-  isInAgentInbox,
-  type LiveMetrics,
   PROTOCOL_VERSION,
   readServerFrame,
   type ServerFrame,
@@ -42,28 +37,8 @@ export interface KefuClientSnapshot {
   conversations: Readonly<Record<string, ConversationView>>;
   /** The last error the gateway reported that was not tied to one message. */
   lastError: { code: string; message: string } | null;
-  /** Agents, after `listConversations()`: the inbox's conversation ids, kept live. */
-  inbox: readonly string[] | null;
   /** Customers, after `loadTickets()`: their tickets by id, kept live. */
   tickets: Readonly<Record<string, WireTicket>>;
-  /**
-   * Agents: whole tickets (internal notes included) linked to conversations this client watches,
-   * by id, as the gateway pushes their changes.
-   */
-  agentTickets: Readonly<Record<string, AgentTicket>>;
-  /** Agents, after `watchMetrics()`: the live desk (queue, waits, agents, SLA risk). */
-  metrics: LiveMetrics | null;
-}
-
-/** Options of an agent's `act` on a conversation. */
-export interface ActOptions {
-  /** `transfer`: another agent, or `null` back to the queue. */
-  toAgentId?: string | null;
-  /** `transfer` to this team's queue. */
-  toTeam?: string;
-  reason?: string;
-  /** `transfer`: an internal note for whoever takes over. */
-  note?: string;
 }
 
 export interface CreateKefuClientOptions {
@@ -87,7 +62,10 @@ export interface CreateKefuClientOptions {
   autoConnect?: boolean;
 }
 
-/** A customer-service client: connection, conversations and outbox behind one store. */
+/**
+ * A customer-service client: connection, conversations and outbox behind one store. Agents use
+ * `createAgentClient` from `@kefu/client/agent`, which adds the inbox and the desk's actions.
+ */
 export interface KefuClient {
   /** Store API for UIs (`useSyncExternalStore(client.subscribe, client.getSnapshot)`). */
   subscribe(listener: () => void): () => void;
@@ -114,7 +92,7 @@ export interface KefuClient {
   markRead(conversationId: string, seq: number): void;
   /**
    * Customers: their conversations, newest first (watch one to get its messages). Agents: their
-   * inbox — queued conversations and those assigned to them — kept live in `snapshot.inbox`.
+   * inbox — queued conversations and those assigned to them (the agent client keeps it live).
    */
   listConversations(): Promise<WireConversation[]>;
   /** Whether the shop is open and anyone can answer now (else offer "leave a message"). */
@@ -131,20 +109,6 @@ export interface KefuClient {
     ticketId: string,
     input: { accept: boolean; message?: string },
   ): Promise<WireTicket>;
-  /** Agents: claim, resolve, reopen, close, wait on the customer (`pending`) or transfer. */
-  act(
-    conversationId: string,
-    action: ConversationAction,
-    options?: ActOptions,
-  ): Promise<WireConversation>;
-  /** Agents: takes the first queued conversation they qualify for, or null. */
-  claimNext(): Promise<WireConversation | null>;
-  /** Agents: online, away or offline. */
-  setPresence(presence: 'online' | 'away' | 'offline'): Promise<void>;
-  /** Agents: the live desk now, then kept live in `snapshot.metrics` (also across reconnects). */
-  watchMetrics(): Promise<LiveMetrics>;
-  /** Agents: one allow-listed desk call (`tickets.propose`, `orders.lookup`, …); see the protocol reference. */
-  call<T = unknown>(method: AgentCallMethod, input?: Record<string, unknown>): Promise<T>;
 }
 
 /** Requests that may be sent again after a reconnect: repeating them changes nothing. */
@@ -158,6 +122,46 @@ const IDEMPOTENT: ReadonlySet<string> = new Set([
 ]);
 
 const TYPING_TTL_MS = 8_000;
+
+type Ack = Extract<ServerFrame, { type: 'ack' }>;
+
+/** Every field of `next` is the very value `previous` holds. */
+const sameFields = (previous: object, next: object) =>
+  Object.entries(next).every(
+    ([key, value]) => (previous as Record<string, unknown>)[key] === value,
+  );
+
+/**
+ * The inside of a client, for what extends it (the agent client in `@kefu/client/agent`).
+ * @internal
+ */
+export interface ClientCore {
+  readonly client: KefuClient;
+  /** Sends a request frame; resolves with its ack (re-sent after a reconnect when idempotent). */
+  request<T extends ServerFrame = Ack>(frame: ClientFrame & { id: string }): Promise<T>;
+  requestId(prefix: string): string;
+  /** The error for an ack that lacks what it should carry. */
+  missing(what: string): Error;
+  session(): Session | null;
+  /** The latest copy of a conversation this client has, if any. */
+  conversation(conversationId: string): WireConversation | null;
+  /** Stores a conversation the gateway returned, as if it had arrived in a frame. */
+  applyConversation(conversation: WireConversation): void;
+  emit(): void;
+}
+
+/**
+ * What an extension adds to the core: snapshot fields (compared by identity), the frames the core
+ * does not handle, and what to do on each conversation change and each new connection.
+ * @internal
+ */
+export interface ClientExtension {
+  snapshot(): Record<string, unknown>;
+  onFrame(frame: ServerFrame): void;
+  onConversation(conversation: WireConversation): void;
+  /** A new connection was welcomed: ask again for what is being followed. */
+  onWelcome(): void;
+}
 
 /**
  * Creates a client for a Kefu gateway.
@@ -173,6 +177,20 @@ const TYPING_TTL_MS = 8_000;
  * client.subscribe(() => render(client.getSnapshot().conversations[conversation.id]));
  */
 export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
+  const { client } = createClientCore(options);
+  if (options.autoConnect ?? true) client.connect();
+  return client;
+}
+
+/**
+ * The client's engine, extended by `extend` (which sees the core before the first connection).
+ * The caller connects.
+ * @internal
+ */
+export function createClientCore(
+  options: CreateKefuClientOptions,
+  extend?: (core: ClientCore) => ClientExtension,
+): ClientCore {
   const transport = options.transport ?? createWebSocketTransport();
   const tokenStorage =
     options.visitorTokenStorage === undefined ? defaultTokenStorage() : options.visitorTokenStorage;
@@ -206,12 +224,9 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
   let status: ConnectionStatus = 'idle';
   let session: Session | null = null;
   let lastError: KefuClientSnapshot['lastError'] = null;
-  let inbox: string[] | null = null;
   let tickets: Record<string, WireTicket> = {};
-  let agentTickets: Record<string, AgentTicket> = {};
   /** `loadTickets()` was called: ticket changes are followed, across reconnects. */
   let followingTickets = false;
-  let metrics: LiveMetrics | null = null;
   let connection: TransportConnection | null = null;
   let attempt = 0;
   let heartbeatMs = options.heartbeatMs ?? 25_000;
@@ -221,6 +236,7 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
   let snapshot: KefuClientSnapshot | null = null;
   let lastSnapshot: KefuClientSnapshot | null = null;
   let stopped = false;
+  let extension: ClientExtension | undefined;
 
   const emit = () => {
     snapshot = null;
@@ -248,18 +264,13 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
     tickets = { ...tickets, [ticket.id]: ticket };
   };
 
-  /** Keeps the agent inbox in step with a conversation the gateway sent. */
-  /** Conversations that entered the inbox while an `inbox` request was on its way. */
-  const enteredInbox = new Set<string>();
-  const placeInInbox = (conversation: WireConversation) => {
-    if (session?.role !== 'agent') return;
-    const inside = isInAgentInbox(conversation, session.id);
-    if (inside) enteredInbox.add(conversation.id);
-    else enteredInbox.delete(conversation.id);
-    if (!inbox) return;
-    const known = inbox.includes(conversation.id);
-    if (inside && !known) inbox = [...inbox, conversation.id];
-    else if (!inside && known) inbox = inbox.filter((id) => id !== conversation.id);
+  const applyConversation = (conversation: WireConversation) => {
+    const state = stateOf(conversation.id);
+    state.conversation = conversation;
+    if (conversation.status !== 'queued') state.queue = null;
+    state.changed();
+    extension?.onConversation(conversation);
+    emit();
   };
 
   const sendOutboxEntry = (entry: OutboxEntry) => {
@@ -317,12 +328,12 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         }
         startHeartbeat();
         for (const conversationId of watched) resubscribe(conversationId);
-        // A new connection hears nothing it has not asked for: ask again for the inbox and the
-        // tickets this client was following (their answers also fill in what was missed).
-        if (inbox !== null) client.listConversations().catch(() => {});
-        if (followingTickets) client.loadTickets().catch(() => {});
-        if (metrics !== null) client.watchMetrics().catch(() => {});
+        // Requests still waiting go out again first, so the re-asks below are sent once.
         for (const request of requests.values()) request.sent = write(request.frame);
+        // A new connection hears nothing it has not asked for: ask again for the tickets (and
+        // whatever an extension follows); the answers also fill in what was missed.
+        if (followingTickets) client.loadTickets().catch(() => {});
+        extension?.onWelcome();
         for (const entry of outbox.values()) if (entry.status === 'sending') sendOutboxEntry(entry);
         emit();
         return;
@@ -331,15 +342,9 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         // A backlog is shown once, when `synced` says it is complete, not a render per message.
         if (onStored(frame.message) && !stateOf(frame.message.conversationId).resyncing) emit();
         return;
-      case 'conversation': {
-        const state = stateOf(frame.conversation.id);
-        state.conversation = frame.conversation;
-        if (frame.conversation.status !== 'queued') state.queue = null;
-        state.changed();
-        placeInInbox(frame.conversation);
-        emit();
+      case 'conversation':
+        applyConversation(frame.conversation);
         return;
-      }
       case 'queue': {
         const state = stateOf(frame.conversationId);
         state.queue =
@@ -362,14 +367,6 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
       }
       case 'ticket':
         setTicket(frame.ticket);
-        emit();
-        return;
-      case 'metrics':
-        metrics = frame.metrics;
-        emit();
-        return;
-      case 'agent_ticket':
-        agentTickets = { ...agentTickets, [frame.ticket.id]: frame.ticket };
         emit();
         return;
       case 'synced': {
@@ -424,6 +421,10 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         return;
       }
       case 'pong':
+        return;
+      case 'metrics':
+      case 'agent_ticket':
+        extension?.onFrame(frame);
         return;
       case 'error': {
         const error = { code: frame.code, message: frame.message };
@@ -542,7 +543,6 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
     requests.clear();
   };
 
-  type Ack = Extract<ServerFrame, { type: 'ack' }>;
   const request = <T extends ServerFrame = Ack>(frame: ClientFrame & { id: string }) =>
     new Promise<T>((resolve, reject) => {
       const pending = {
@@ -573,29 +573,16 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         views[id] = view;
         if (previous?.conversations[id] !== view) same = false;
       }
-      snapshot = {
+      const next: KefuClientSnapshot = {
         status,
         session,
         conversations: same && previous ? previous.conversations : views,
         lastError,
-        inbox,
         tickets,
-        agentTickets,
-        metrics,
+        ...extension?.snapshot(),
       };
-      if (
-        previous &&
-        previous.status === snapshot.status &&
-        previous.session === snapshot.session &&
-        previous.lastError === snapshot.lastError &&
-        previous.conversations === snapshot.conversations &&
-        previous.inbox === snapshot.inbox &&
-        previous.tickets === snapshot.tickets &&
-        previous.agentTickets === snapshot.agentTickets &&
-        previous.metrics === snapshot.metrics
-      ) {
-        snapshot = previous;
-      }
+      // Nothing changed: the same object, so selectors and memos keep theirs.
+      snapshot = previous && sameFields(previous, next) ? previous : next;
       lastSnapshot = snapshot;
       return snapshot;
     },
@@ -628,12 +615,9 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         ...(input.text ? { message: { text: input.text } } : {}),
       });
       const conversation = ack.conversation;
-      if (!conversation) throw new Error('The gateway did not return the conversation.');
-      const state = stateOf(conversation.id);
-      state.conversation = conversation;
-      state.changed();
+      if (!conversation) throw missing('conversation');
+      applyConversation(conversation);
       client.watch(conversation.id);
-      emit();
       return conversation;
     },
     watch(conversationId) {
@@ -681,7 +665,6 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
       write({ type: 'read', conversationId, seq });
     },
     async listConversations() {
-      enteredInbox.clear();
       const ack = await request({ type: 'inbox', id: requestId('i') });
       const list = ack.conversations ?? [];
       for (const conversation of list) {
@@ -690,15 +673,6 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
         if ((state.conversation?.updatedAt ?? -1) > conversation.updatedAt) continue;
         state.conversation = conversation;
         state.changed();
-      }
-      const agentId = session?.role === 'agent' ? session.id : null;
-      if (agentId !== null) {
-        // The list, plus what entered since it was read (its frame may beat this answer).
-        const ids = new Set([...list.map((listed) => listed.id), ...enteredInbox]);
-        inbox = [...ids].filter((id) => {
-          const current = stateOf(id).conversation;
-          return current !== null && isInAgentInbox(current, agentId);
-        });
       }
       emit();
       return list;
@@ -750,47 +724,17 @@ export function createKefuClient(options: CreateKefuClientOptions): KefuClient {
       emit();
       return ack.ticket;
     },
-    async act(conversationId, action, actOptions = {}) {
-      const ack = await request({
-        type: 'act',
-        id: requestId('a'),
-        conversationId,
-        action,
-        ...actOptions,
-      });
-      if (!ack.conversation) throw missing('conversation');
-      const state = stateOf(conversationId);
-      state.conversation = ack.conversation;
-      state.changed();
-      placeInInbox(ack.conversation);
-      emit();
-      return ack.conversation;
-    },
-    async claimNext() {
-      const ack = await request({ type: 'claim_next', id: requestId('cn') });
-      if (!ack.conversation) return null;
-      const state = stateOf(ack.conversation.id);
-      state.conversation = ack.conversation;
-      state.changed();
-      placeInInbox(ack.conversation);
-      emit();
-      return ack.conversation;
-    },
-    async setPresence(presence) {
-      await request({ type: 'presence', id: requestId('p'), presence });
-    },
-    async watchMetrics() {
-      const ack = await request({ type: 'watch_metrics', id: requestId('m') });
-      if (!ack.metrics) throw missing('metrics');
-      metrics = ack.metrics;
-      emit();
-      return ack.metrics;
-    },
-    async call<T>(method: AgentCallMethod, input: Record<string, unknown> = {}) {
-      const ack = await request({ type: 'call', id: requestId('k'), method, input });
-      return ack.result as T;
-    },
   };
-  if (options.autoConnect ?? true) client.connect();
-  return client;
+  const core: ClientCore = {
+    client,
+    request,
+    requestId,
+    missing,
+    session: () => session,
+    conversation: (conversationId) => conversations.get(conversationId)?.conversation ?? null,
+    applyConversation,
+    emit,
+  };
+  extension = extend?.(core);
+  return core;
 }

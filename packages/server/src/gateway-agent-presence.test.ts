@@ -1,4 +1,4 @@
-import type { KefuClient } from '@kefu/client';
+import type { KefuAgentClient } from '@kefu/client/agent';
 import { describe, expect, it } from 'vitest';
 import { agent, type GatewayFixture, gatewayPerTest, until } from './gateway-test-setup';
 
@@ -7,7 +7,7 @@ let fixture: GatewayFixture;
 
 const presenceOf = async (agentId: string) => (await fixture.desk.agents.get(agentId))?.presence;
 
-async function signedIn(token: string): Promise<KefuClient> {
+async function signedIn(token: string): Promise<KefuAgentClient> {
   const client = gateway.connect(agent(token));
   await until(() => client.getSnapshot().status === 'open');
   return client;

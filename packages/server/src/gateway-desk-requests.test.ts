@@ -96,7 +96,7 @@ describe('gateway: agent inbox and conversation actions', () => {
   it('pushes the live desk to agents who watch it', async () => {
     fixture = await gateway.start();
     const li = connect(agent('token-li'));
-    const lin = connect(customer('cus_lin'));
+    const lin = gateway.connectWithAgentClient(customer('cus_lin'));
     expect(await li.watchMetrics()).toMatchObject({ queueLength: 0, agentsOnline: 2 });
     expect(await codeOf(lin.watchMetrics())).toBe('FORBIDDEN');
     await lin.startConversation({ text: '排队的人多吗？' });
@@ -119,7 +119,7 @@ describe('gateway: agent inbox and conversation actions', () => {
 
   it('refuses conversation actions from customers and malformed actions, changing nothing', async () => {
     fixture = await gateway.start();
-    const lin = connect(customer('cus_lin'));
+    const lin = gateway.connectWithAgentClient(customer('cus_lin'));
     const started = await lin.startConversation({ text: '你好' });
     expect(await codeOf(lin.act(started.id, 'claim'))).toBe('FORBIDDEN');
     expect(await codeOf(lin.setPresence('online'))).toBe('FORBIDDEN');
@@ -138,7 +138,7 @@ describe('gateway: agent inbox and conversation actions', () => {
 describe('gateway: what customers see of their desk', () => {
   it('lists only their own conversations, newest first', async () => {
     fixture = await gateway.start();
-    const lin = connect(customer('cus_lin'));
+    const lin = gateway.connectWithAgentClient(customer('cus_lin'));
     const amy = connect(customer('cus_amy'));
     const a = await lin.startConversation({ text: '第一次' });
     await fixture.desk.conversations.resolve({ conversationId: a.id }).catch(() => {});
@@ -210,7 +210,7 @@ describe('gateway: tickets over the wire', () => {
   it('carries a delivery ticket from agent to customer, never leaking internal notes', async () => {
     fixture = await gateway.start();
     const wang = connect(agent('token-wang'));
-    const lin = connect(customer('cus_lin'));
+    const lin = gateway.connectWithAgentClient(customer('cus_lin'));
     const amy = connect(customer('cus_amy'));
     const chat = await lin.startConversation({ text: '快递一直没到' });
     expect(await lin.loadTickets()).toEqual([]);

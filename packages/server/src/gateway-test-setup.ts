@@ -2,7 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createMemoryAdapter } from '@kefu/adapter-memory';
-import { createKefuClient, createWebSocketTransport, type KefuClient } from '@kefu/client';
+import {
+  type CreateKefuClientOptions,
+  createKefuClient,
+  createWebSocketTransport,
+  type KefuClient,
+} from '@kefu/client';
+import { createAgentClient, type KefuAgentClient } from '@kefu/client/agent';
 import { type CreateDeskOptions, createDesk, type Desk } from '@kefu/core';
 import {
   type ClientFrame,
@@ -99,7 +105,10 @@ export const customer = (customerId: string): Credentials => ({
   signature: signCustomerId(customerId, SECRET),
 });
 
-export const agent = (token: string): Credentials => ({ kind: 'agent', token });
+export const agent = (token: string): Extract<Credentials, { kind: 'agent' }> => ({
+  kind: 'agent',
+  token,
+});
 
 /** A raw WebSocket speaking frames, for tests that need to send what a real client never would. */
 export interface RawSocket {
@@ -167,23 +176,47 @@ export async function openRaw(url: string, credentials?: Credentials): Promise<R
   return raw;
 }
 
-/** A @kefu/client over real WebSockets, with fast reconnects for tests. */
+type ConnectOptions = { random?: () => number; minDelayMs?: number };
+
+const testClientOptions = (
+  url: string,
+  identity: Credentials,
+  options: ConnectOptions = {},
+): CreateKefuClientOptions => ({
+  url,
+  identity,
+  transport: createWebSocketTransport({ WebSocket }),
+  reconnect: {
+    minDelayMs: options.minDelayMs ?? 5,
+    maxDelayMs: Math.max(40, options.minDelayMs ?? 0),
+    ...(options.random ? { random: options.random } : {}),
+  },
+  visitorTokenStorage: null,
+});
+
+/**
+ * A @kefu/client over real WebSockets, with fast reconnects for tests: an agent client
+ * (`createAgentClient`) for agent credentials, else the customer's `createKefuClient`.
+ */
+export function connectClient(
+  url: string,
+  identity: Extract<Credentials, { kind: 'agent' }>,
+  options?: ConnectOptions,
+): KefuAgentClient;
 export function connectClient(
   url: string,
   identity: Credentials,
-  options: { random?: () => number; minDelayMs?: number } = {},
+  options?: ConnectOptions,
+): KefuClient;
+export function connectClient(
+  url: string,
+  identity: Credentials,
+  options: ConnectOptions = {},
 ): KefuClient {
-  return createKefuClient({
-    url,
-    identity,
-    transport: createWebSocketTransport({ WebSocket }),
-    reconnect: {
-      minDelayMs: options.minDelayMs ?? 5,
-      maxDelayMs: Math.max(40, options.minDelayMs ?? 0),
-      ...(options.random ? { random: options.random } : {}),
-    },
-    visitorTokenStorage: null,
-  });
+  const clientOptions = testClientOptions(url, identity, options);
+  return identity.kind === 'agent'
+    ? createAgentClient(clientOptions)
+    : createKefuClient(clientOptions);
 }
 
 /** Waits until `check` returns a value other than undefined/false. */
@@ -198,6 +231,12 @@ export async function until<T>(
     if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** `connectClient` on the test's gateway: an agent client for agent credentials. */
+interface ConnectToGateway {
+  (identity: Extract<Credentials, { kind: 'agent' }>): KefuAgentClient;
+  (identity: Credentials): KefuClient;
 }
 
 /**
@@ -227,9 +266,19 @@ export function gatewayPerTest() {
       current = await startGateway(options, deskOptions);
       return current;
     },
-    connect(identity: Credentials): KefuClient {
+    connect: ((identity: Credentials) => {
       if (!current) throw new Error('Start the gateway first.');
       const client = connectClient(current.url, identity);
+      clients.push(client);
+      return client;
+    }) as ConnectToGateway,
+    /**
+     * An agent client whatever the identity: a customer that sends agent frames, to check the
+     * gateway refuses them and never pushes agent-only frames to it.
+     */
+    connectWithAgentClient(identity: Credentials): KefuAgentClient {
+      if (!current) throw new Error('Start the gateway first.');
+      const client = createAgentClient(testClientOptions(current.url, identity));
       clients.push(client);
       return client;
     },

@@ -10,9 +10,5 @@ export type WireConversation = Awaited<ReturnType<KefuClient['startConversation'
 export type WireSurvey = Awaited<ReturnType<KefuClient['rate']>>;
 /** A ticket (工单) as the customer sees it. */
 export type WireTicket = Awaited<ReturnType<KefuClient['respondToTicket']>>;
-/** What an agent can do to a conversation. */
-export type AgentAction = Parameters<KefuClient['act']>[1];
-/** Options of an agent action (transfer target, reason, note). */
-export type AgentActionOptions = NonNullable<Parameters<KefuClient['act']>[2]>;
 /** A file attached to a message (a reference the shop stored elsewhere). */
 export type WireAttachment = ClientMessage['attachments'][number];

@@ -1,6 +1,4 @@
 export type {
-  AgentAction,
-  AgentActionOptions,
   DeskStatus,
   WireAttachment,
   WireConversation,
@@ -36,15 +34,11 @@ export { TicketTimeline } from './components/ticket-timeline';
 export { TicketsButton } from './components/tickets-button';
 export { TypingIndicator } from './components/typing-indicator';
 export { isFinished } from './conversation-status';
-export type { AgentConversation } from './hooks/use-agent-conversation';
-export { useAgentConversation } from './hooks/use-agent-conversation';
 export { useConnectionStatus } from './hooks/use-connection-status';
 export { useConversation } from './hooks/use-conversation';
 export type { CurrentConversation } from './hooks/use-current-conversation';
 export { useCurrentConversation } from './hooks/use-current-conversation';
 export { useDeskStatus } from './hooks/use-desk-status';
-export type { Inbox } from './hooks/use-inbox';
-export { useInbox } from './hooks/use-inbox';
 export type { IncomingMessages } from './hooks/use-incoming-messages';
 export { useIncomingMessages } from './hooks/use-incoming-messages';
 export { useKefuClient } from './hooks/use-kefu-client';

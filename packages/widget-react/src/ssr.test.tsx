@@ -45,7 +45,9 @@ describe('server rendering', () => {
 
   it('imports without touching browser globals', async () => {
     const widget = await import('./index');
+    const agent = await import('./agent/index');
     expect(typeof widget.ChatWidget).toBe('function');
+    expect(typeof agent.useInbox).toBe('function');
     // Nothing at all at module scope, not even guarded reads.
     expect(reads.filter(({ stack }) => /packages\/(widget-react|client)\/src/.test(stack))).toEqual(
       [],

@@ -135,7 +135,7 @@ describe('desk: invalid input', () => {
     expect(await desk.agents.get('a1')).toBeNull();
   });
 
-  it('rejects bad desk options', () => {
-    expect(() => setupDesk({ reopenWindowMs: -5 })).rejects.toMatchObject({ code: 'VALIDATION' });
+  it('rejects bad desk options', async () => {
+    await expect(setupDesk({ reopenWindowMs: -5 })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });

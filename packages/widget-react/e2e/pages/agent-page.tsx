@@ -1,14 +1,7 @@
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import {
-  Composer,
-  KefuProvider,
-  MessageList,
-  useAgentConversation,
-  useInbox,
-  useWidgetStyles,
-  WidgetI18nProvider,
-} from '../../src/index';
+import { KefuAgentProvider, useAgentConversation, useInbox } from '../../src/agent/index';
+import { Composer, MessageList, useWidgetStyles, WidgetI18nProvider } from '../../src/index';
 import { pageConfig, reconnect } from './page-config';
 
 // A minimal agent console built from the agent hooks and the widget's parts.
@@ -69,10 +62,10 @@ const config = pageConfig();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
-    <KefuProvider options={{ url: config.url, identity: config.identity, reconnect }}>
+    <KefuAgentProvider options={{ url: config.url, identity: config.identity, reconnect }}>
       <WidgetI18nProvider locale="en">
         <AgentConsole />
       </WidgetI18nProvider>
-    </KefuProvider>,
+    </KefuAgentProvider>,
   );
 }

@@ -6,12 +6,10 @@ import { KefuProvider } from '../provider/kefu-provider';
 import { useFakeGateway, wireConversation } from '../test-support/fake-gateway';
 import { setupMsw } from '../test-support/msw-setup';
 import { fakeClient } from '../test-support/render-with-client';
-import { useAgentConversation } from './use-agent-conversation';
 import { useConnectionStatus } from './use-connection-status';
 import { useConversation } from './use-conversation';
 import { useCurrentConversation } from './use-current-conversation';
 import { useDeskStatus } from './use-desk-status';
-import { useInbox } from './use-inbox';
 import { useKefuClient } from './use-kefu-client';
 import { useMessages } from './use-messages';
 
@@ -105,66 +103,5 @@ describe('customer hooks', () => {
     };
     rerender({ key: 2 });
     await waitFor(() => expect(result.current).toEqual(fake.deskStatus));
-  });
-});
-
-describe('agent hooks', () => {
-  it('useInbox lists the inbox live, and useAgentConversation claims, replies and resolves', async () => {
-    const fake = useFakeGateway(server);
-    const waiting = wireConversation({ topic: '物流', lastSeq: 0 });
-    fake.conversations.set(waiting.id, waiting);
-    fake.messages.set(waiting.id, []);
-    fake.say(waiting.id, lin, '快递三天没动了');
-    const client = fakeClient({ kind: 'agent', token: 'token-wang' });
-    const { result } = renderHook(
-      () => {
-        const inbox = useInbox();
-        const first = inbox.conversations?.[0]?.id ?? null;
-        return { inbox, conversation: useAgentConversation(first) };
-      },
-      { wrapper: wrapperFor(client) },
-    );
-    await waitFor(() =>
-      expect(result.current.inbox.conversations?.map((view) => view.id)).toEqual([waiting.id]),
-    );
-    await waitFor(() => expect(result.current.conversation.view?.messages).toHaveLength(1));
-
-    await act(() => result.current.conversation.act('claim'));
-    expect(result.current.conversation.view?.conversation?.assigneeId).toBe('agt_wang');
-    act(() => {
-      result.current.conversation.send('我来帮您查一下');
-      result.current.conversation.send('客户很着急', { internal: true });
-      result.current.conversation.setTyping(true);
-      result.current.conversation.markRead();
-    });
-    await waitFor(() =>
-      expect(fake.received.filter((frame) => frame.type === 'send')).toMatchObject([
-        { text: '我来帮您查一下', internal: false },
-        { text: '客户很着急', internal: true },
-      ]),
-    );
-    expect(fake.received).toContainEqual({
-      type: 'typing',
-      conversationId: waiting.id,
-      typing: true,
-    });
-    expect(fake.received).toContainEqual({ type: 'read', conversationId: waiting.id, seq: 1 });
-
-    await act(() => result.current.conversation.act('resolve'));
-    // Resolved conversations leave the inbox.
-    await waitFor(() => expect(result.current.inbox.conversations).toEqual([]));
-  });
-
-  it('useInbox.claimNext takes the next queued conversation', async () => {
-    const fake = useFakeGateway(server);
-    const waiting = wireConversation();
-    fake.conversations.set(waiting.id, waiting);
-    const client = fakeClient({ kind: 'agent', token: 'token-wang' });
-    const { result } = renderHook(() => useInbox(), { wrapper: wrapperFor(client) });
-    await waitFor(() => expect(result.current.conversations).toHaveLength(1));
-    const claimed = await act(() => result.current.claimNext());
-    expect(claimed?.id).toBe(waiting.id);
-    expect(claimed?.assigneeId).toBe('agt_wang');
-    expect(await act(() => result.current.claimNext())).toBeNull();
   });
 });

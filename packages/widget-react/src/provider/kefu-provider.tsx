@@ -1,12 +1,14 @@
 import { type CreateKefuClientOptions, createKefuClient, type KefuClient } from '@kefu/client';
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { KefuContext } from './kefu-context';
+import { useOwnedClient } from './use-owned-client';
 
 export type KefuProviderProps =
   | {
       /** A client you created (and close) yourself. */
       client: KefuClient;
       options?: never;
+      createClient?: never;
       children?: ReactNode;
     }
   | {
@@ -16,6 +18,8 @@ export type KefuProviderProps =
        * server rendering), closed on unmount. Later changes to the options are ignored.
        */
       options: CreateKefuClientOptions;
+      /** Makes the owned client; default `createKefuClient` (agent consoles: `createAgentClient`). */
+      createClient?: (options: CreateKefuClientOptions) => KefuClient;
       children?: ReactNode;
     };
 
@@ -28,14 +32,10 @@ export type KefuProviderProps =
  * </KefuProvider>
  */
 export function KefuProvider(props: KefuProviderProps) {
-  const [owned] = useState(() =>
-    props.client ? null : createKefuClient({ ...props.options, autoConnect: false }),
+  const owned = useOwnedClient(
+    props.client ? undefined : props.options,
+    props.createClient ?? createKefuClient,
   );
-  useEffect(() => {
-    if (!owned) return;
-    if (props.options?.autoConnect !== false) owned.connect();
-    return () => owned.close();
-  }, [owned, props.options?.autoConnect]);
   return (
     <KefuContext.Provider value={props.client ?? owned}>{props.children}</KefuContext.Provider>
   );

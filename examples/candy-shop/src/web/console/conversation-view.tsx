@@ -3,7 +3,7 @@ import {
   type AgentAction,
   type AgentActionOptions,
   useAgentConversation,
-} from '@kefu/widget-react';
+} from '@kefu/widget-react/agent';
 import { useEffect, useMemo, useState } from 'react';
 import { CustomerPanel } from './customer-panel';
 import { MessageThread } from './message-thread';

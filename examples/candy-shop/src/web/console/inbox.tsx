@@ -1,5 +1,5 @@
 import type { ConversationView } from '@kefu/client';
-import { useInbox } from '@kefu/widget-react';
+import { useInbox } from '@kefu/widget-react/agent';
 import { useState } from 'react';
 import { formatShanghai } from '../shared/format';
 import { groupInbox } from './inbox-order';

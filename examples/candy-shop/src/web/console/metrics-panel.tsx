@@ -1,17 +1,17 @@
-import type { KefuClientSnapshot } from '@kefu/client';
-import { useKefuClient, useKefuSelector } from '@kefu/widget-react';
+import type { AgentClientSnapshot } from '@kefu/client/agent';
+import { useAgentClient, useAgentSelector } from '@kefu/widget-react/agent';
 import { useEffect, useState } from 'react';
 import { formatDuration } from '../shared/format';
 
-const selectMetrics = (snapshot: KefuClientSnapshot) => snapshot.metrics;
+const selectMetrics = (snapshot: AgentClientSnapshot) => snapshot.metrics;
 
 /**
  * The live desk (实时监控): queue, longest wait, agents, SLA risk — pushed by the gateway as the desk
  * moves (`client.watchMetrics()`); the longest wait keeps counting between pushes.
  */
 export function MetricsPanel() {
-  const client = useKefuClient();
-  const metrics = useKefuSelector(selectMetrics);
+  const client = useAgentClient();
+  const metrics = useAgentSelector(selectMetrics);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
 

@@ -1,5 +1,5 @@
 import type { Agent, Customer } from '@kefu/core';
-import { useKefuClient } from '@kefu/widget-react';
+import { useAgentClient } from '@kefu/widget-react/agent';
 import { useEffect, useState } from 'react';
 
 const customers = new Map<string, Promise<Customer | null>>();
@@ -12,7 +12,7 @@ const customers = new Map<string, Promise<Customer | null>>();
  * const customer = useCustomer(view.conversation.customerId);
  */
 export function useCustomer(customerId: string | null): Customer | null {
-  const client = useKefuClient();
+  const client = useAgentClient();
   const [customer, setCustomer] = useState<Customer | null>(null);
   useEffect(() => {
     setCustomer(null);
@@ -37,7 +37,7 @@ export function useCustomer(customerId: string | null): Customer | null {
 
 /** The desk's agents (`agents.list`), for names, presence and transfer targets. */
 export function useAgents(refreshKey?: unknown): Agent[] {
-  const client = useKefuClient();
+  const client = useAgentClient();
   const [agents, setAgents] = useState<Agent[]>([]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey only asks again
   useEffect(() => {

@@ -1,6 +1,6 @@
-import type { KefuClientSnapshot } from '@kefu/client';
+import type { AgentClientSnapshot } from '@kefu/client/agent';
 import type { OrderSnapshot, Resolution, Ticket } from '@kefu/core';
-import { useKefuClient, useKefuSelector } from '@kefu/widget-react';
+import { useAgentClient, useAgentSelector } from '@kefu/widget-react/agent';
 import { type FormEvent, useState } from 'react';
 import { TicketCard, type TicketStep } from './ticket-card';
 import { useDeskCall } from './use-desk-call';
@@ -16,7 +16,7 @@ const KINDS = [
 ] as const;
 
 /** Whole tickets the gateway pushed to this console (those of the conversations it watches). */
-const selectPushedTickets = (snapshot: KefuClientSnapshot) => snapshot.agentTickets;
+const selectPushedTickets = (snapshot: AgentClientSnapshot) => snapshot.agentTickets;
 
 /**
  * The customer's tickets (工单) from this conversation: open one with the order attached, move it
@@ -34,8 +34,8 @@ export function TicketsPanel({
   orderRef: string | null;
   order: OrderSnapshot | null;
 }) {
-  const client = useKefuClient();
-  const pushed = useKefuSelector(selectPushedTickets);
+  const client = useAgentClient();
+  const pushed = useAgentSelector(selectPushedTickets);
   const tickets = useDeskCall<{ items: Ticket[] }>(
     'tickets.list',
     { customerId, limit: 20 },

@@ -1,4 +1,5 @@
-import { useConnectionStatus, useKefuClient } from '@kefu/widget-react';
+import { useConnectionStatus } from '@kefu/widget-react';
+import { useAgentClient } from '@kefu/widget-react/agent';
 import { useEffect, useState } from 'react';
 import type { DemoAgentAccount } from '../../shared/demo-api';
 
@@ -14,7 +15,7 @@ const PRESENCE: Record<Presence, string> = {
  * connection. Presence is set again after every (re)connect.
  */
 export function TopBar({ agent, onSignOut }: { agent: DemoAgentAccount; onSignOut(): void }) {
-  const client = useKefuClient();
+  const client = useAgentClient();
   const connection = useConnectionStatus();
   const [presence, setPresence] = useState<Presence>('online');
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import type { AgentCallMethod } from '@kefu/client';
-import { useKefuClient } from '@kefu/widget-react';
+import { useAgentClient } from '@kefu/widget-react/agent';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface DeskCall<T> {
@@ -24,7 +24,7 @@ export function useDeskCall<T>(
   input: Record<string, unknown> | null,
   options: { refreshMs?: number; refreshKey?: unknown } = {},
 ): DeskCall<T> {
-  const client = useKefuClient();
+  const client = useAgentClient();
   const [state, setState] = useState<Omit<DeskCall<T>, 'reload'>>({
     data: null,
     error: null,

@@ -1,4 +1,4 @@
-import { KefuProvider } from '@kefu/widget-react';
+import { KefuAgentProvider } from '@kefu/widget-react/agent';
 import { useMemo, useState } from 'react';
 import type { AgentSession } from '../../shared/demo-api';
 import { gatewayUrl } from '../shared/demo-fetch';
@@ -63,7 +63,7 @@ function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut():
 /** The signed-in console: one agent connection to the gateway for everything below it. */
 export function Workspace({ session, onSignOut }: { session: AgentSession; onSignOut(): void }) {
   return (
-    <KefuProvider
+    <KefuAgentProvider
       key={session.token}
       options={{
         url: gatewayUrl(),
@@ -72,6 +72,6 @@ export function Workspace({ session, onSignOut }: { session: AgentSession; onSig
       }}
     >
       <AgentDesk session={session} onSignOut={onSignOut} />
-    </KefuProvider>
+    </KefuAgentProvider>
   );
 }

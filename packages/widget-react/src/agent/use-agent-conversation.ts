@@ -1,8 +1,8 @@
 import type { ConversationView } from '@kefu/client';
+import { useConversation, type WireConversation } from '@kefu/widget-react';
 import { useMemo } from 'react';
-import type { AgentAction, AgentActionOptions, WireConversation } from '../client-types';
-import { useConversation } from './use-conversation';
-import { useKefuClient } from './use-kefu-client';
+import type { AgentAction, AgentActionOptions } from './agent-types';
+import { useAgentClient } from './use-agent-client';
 
 /** One conversation as an agent works on it. */
 export interface AgentConversation {
@@ -25,7 +25,7 @@ export interface AgentConversation {
  * await act('resolve');
  */
 export function useAgentConversation(conversationId: string | null): AgentConversation {
-  const client = useKefuClient();
+  const client = useAgentClient();
   const view = useConversation(conversationId);
   const lastSeq = view?.syncedSeq ?? 0;
   return useMemo<AgentConversation>(() => {

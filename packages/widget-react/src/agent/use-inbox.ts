@@ -1,9 +1,9 @@
 import type { ConversationView } from '@kefu/client';
+import type { AgentClientSnapshot } from '@kefu/client/agent';
+import { useConnectionStatus, type WireConversation } from '@kefu/widget-react';
 import { useCallback, useEffect, useMemo } from 'react';
-import type { WireConversation } from '../client-types';
-import { useConnectionStatus } from './use-connection-status';
-import { useKefuClient } from './use-kefu-client';
-import { useKefuSelector } from './use-kefu-selector';
+import { useAgentClient } from './use-agent-client';
+import { useAgentSelector } from './use-agent-selector';
 
 /** An agent's inbox: queued conversations and those assigned to them, live. */
 export interface Inbox {
@@ -13,13 +13,8 @@ export interface Inbox {
   claimNext(): Promise<WireConversation | null>;
 }
 
-const selectInbox = (snapshot: {
-  inbox: readonly string[] | null;
-  conversations: Readonly<Record<string, ConversationView>>;
-}) => snapshot.inbox;
-const selectConversations = (snapshot: {
-  conversations: Readonly<Record<string, ConversationView>>;
-}) => snapshot.conversations;
+const selectInbox = (snapshot: AgentClientSnapshot) => snapshot.inbox;
+const selectConversations = (snapshot: AgentClientSnapshot) => snapshot.conversations;
 
 /**
  * The signed-in agent's inbox, loaded when the connection opens and kept live.
@@ -29,13 +24,13 @@ const selectConversations = (snapshot: {
  * conversations?.map((view) => <InboxRow key={view.id} view={view} />);
  */
 export function useInbox(): Inbox {
-  const client = useKefuClient();
+  const client = useAgentClient();
   const connection = useConnectionStatus();
   useEffect(() => {
     if (connection === 'open') client.listConversations().catch(() => {});
   }, [client, connection]);
-  const ids = useKefuSelector(selectInbox);
-  const views = useKefuSelector(selectConversations);
+  const ids = useAgentSelector(selectInbox);
+  const views = useAgentSelector(selectConversations);
   const conversations = useMemo(
     () =>
       ids

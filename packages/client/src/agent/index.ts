@@ -1,0 +1,8 @@
+export type {
+  AgentCallMethod,
+  AgentTicket,
+  ConversationAction,
+  LiveMetrics,
+} from '@kefu/core/wire';
+export type { ActOptions, AgentClientSnapshot, KefuAgentClient } from './agent-client';
+export { createAgentClient, isAgentClient } from './agent-client';
