@@ -77,34 +77,29 @@ export function defaultOutboxStorage(identity: Credentials): OutboxStorage | nul
 }
 
 /** The unsent messages by client id, written through to storage on every change. */
-export class Outbox {
-  // `private` rather than `#private`, like ConversationState: cheaper once bundled for browsers.
-  private readonly entries = new Map<string, OutboxEntry>();
+export interface Outbox {
+  get(clientId: string): OutboxEntry | undefined;
+  set(clientId: string, entry: OutboxEntry): void;
+  delete(clientId: string): boolean;
+  values(): IterableIterator<OutboxEntry>;
+}
 
-  constructor(private readonly storage: OutboxStorage | null) {
-    for (const entry of storage?.load() ?? []) this.entries.set(entry.clientId, entry);
-  }
-
-  get(clientId: string): OutboxEntry | undefined {
-    return this.entries.get(clientId);
-  }
-
-  set(clientId: string, entry: OutboxEntry): void {
-    this.entries.set(clientId, entry);
-    this.save();
-  }
-
-  delete(clientId: string): boolean {
-    const deleted = this.entries.delete(clientId);
-    if (deleted) this.save();
-    return deleted;
-  }
-
-  values(): IterableIterator<OutboxEntry> {
-    return this.entries.values();
-  }
-
-  private save(): void {
-    this.storage?.save([...this.entries.values()]);
-  }
+/** An outbox holding what `storage` kept from the last page, if anything. */
+export function createOutbox(storage: OutboxStorage | null): Outbox {
+  const entries = new Map<string, OutboxEntry>();
+  for (const entry of storage?.load() ?? []) entries.set(entry.clientId, entry);
+  const save = () => storage?.save([...entries.values()]);
+  return {
+    get: (clientId) => entries.get(clientId),
+    set(clientId, entry) {
+      entries.set(clientId, entry);
+      save();
+    },
+    delete(clientId) {
+      const deleted = entries.delete(clientId);
+      if (deleted) save();
+      return deleted;
+    },
+    values: () => entries.values(),
+  };
 }

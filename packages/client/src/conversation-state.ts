@@ -101,90 +101,105 @@ function fromOutbox(entry: OutboxEntry): ClientMessage {
  * messages change (not for typing, read receipts, queue places or surveys), so memoised rows and
  * lists re-render only when they must.
  */
-export class ConversationState {
-  conversation: WireConversation | null = null;
+export interface ConversationState {
+  readonly id: string;
+  conversation: WireConversation | null;
   /** Stored messages by seq, as UI objects. */
-  readonly stored = new Map<number, ClientMessage>();
-  syncedSeq = 0;
+  readonly stored: Map<number, ClientMessage>;
+  syncedSeq: number;
   /** A resubscribe is in flight to fill a gap (or the first backlog is arriving). */
-  resyncing = false;
-  readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
-  peerReadSeq = 0;
-  queue: QueuePlace | null = null;
-  survey: WireSurvey | null = null;
-  // TypeScript `private`, not `#private`: browsers bundle this, and bundlers targeting older
-  // syntax turn `#fields` into WeakMap helpers that cost bytes and speed.
-  private maxSeq = 0;
-  private cachedView: ConversationView | null = null;
-  private cachedMessages: readonly ClientMessage[] | null = null;
-
-  constructor(readonly id: string) {}
-
+  resyncing: boolean;
+  readonly typing: Map<string, ReturnType<typeof setTimeout>>;
+  peerReadSeq: number;
+  queue: QueuePlace | null;
+  survey: WireSurvey | null;
   /** Adds a stored message; true when it was new. Advances `syncedSeq` over contiguous seqs. */
-  add(message: WireMessage): boolean {
-    if (this.stored.has(message.seq)) return false;
-    this.stored.set(message.seq, fromStored(message));
-    this.maxSeq = Math.max(this.maxSeq, message.seq);
-    this.advance();
-    this.messagesChanged();
-    return true;
-  }
-
+  add(message: WireMessage): boolean;
   /** The gateway sent everything up to `lastSeq` (seqs missing below it are not for us). */
-  synced(lastSeq: number): void {
-    if (lastSeq > this.syncedSeq) {
-      this.syncedSeq = lastSeq;
-      this.advance();
-      this.changed();
-    }
-    this.resyncing = false;
-  }
-
+  synced(lastSeq: number): void;
   /** True when a message above `syncedSeq + 1` arrived: something is missing in between. */
-  hasGap(): boolean {
-    return this.maxSeq > this.syncedSeq;
-  }
-
-  private advance(): void {
-    while (this.stored.has(this.syncedSeq + 1)) this.syncedSeq++;
-  }
-
+  hasGap(): boolean;
   /** Something other than the messages changed (status, typing, read, queue, survey). */
-  changed(): void {
-    this.cachedView = null;
-  }
-
+  changed(): void;
   /** A message was stored, or this conversation's outbox changed. */
-  messagesChanged(): void {
-    this.cachedMessages = null;
-    this.cachedView = null;
-  }
+  messagesChanged(): void;
+  view(outbox: Iterable<OutboxEntry>): ConversationView;
+}
 
-  view(outbox: Iterable<OutboxEntry>): ConversationView {
-    if (this.cachedView) return this.cachedView;
-    this.cachedMessages ??= this.buildMessages(outbox);
-    this.cachedView = {
-      id: this.id,
-      conversation: this.conversation,
-      messages: this.cachedMessages,
-      syncedSeq: this.syncedSeq,
-      typing: [...this.typing.keys()],
-      peerReadSeq: this.peerReadSeq,
-      queue: this.queue,
-      survey: this.survey,
-    };
-    return this.cachedView;
-  }
+/**
+ * A conversation's state. A plain object over closures rather than a class: browsers bundle this,
+ * and bundlers targeting older syntax turn class fields into helper calls.
+ */
+export function createConversationState(id: string): ConversationState {
+  let maxSeq = 0;
+  let cachedView: ConversationView | null = null;
+  let cachedMessages: readonly ClientMessage[] | null = null;
 
-  private buildMessages(outbox: Iterable<OutboxEntry>): ClientMessage[] {
-    const messages = [...this.stored.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  const advance = () => {
+    while (state.stored.has(state.syncedSeq + 1)) state.syncedSeq++;
+  };
+
+  const buildMessages = (outbox: Iterable<OutboxEntry>): ClientMessage[] => {
+    const messages = [...state.stored.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
     const storedClientIds = new Set<string>();
     for (const message of messages) if (message.clientId) storedClientIds.add(message.clientId);
     for (const entry of outbox) {
-      if (entry.conversationId === this.id && !storedClientIds.has(entry.clientId)) {
+      if (entry.conversationId === id && !storedClientIds.has(entry.clientId)) {
         messages.push(fromOutbox(entry));
       }
     }
     return messages;
-  }
+  };
+
+  const state: ConversationState = {
+    id,
+    conversation: null,
+    stored: new Map(),
+    syncedSeq: 0,
+    resyncing: false,
+    typing: new Map(),
+    peerReadSeq: 0,
+    queue: null,
+    survey: null,
+    add(message) {
+      if (state.stored.has(message.seq)) return false;
+      state.stored.set(message.seq, fromStored(message));
+      maxSeq = Math.max(maxSeq, message.seq);
+      advance();
+      state.messagesChanged();
+      return true;
+    },
+    synced(lastSeq) {
+      if (lastSeq > state.syncedSeq) {
+        state.syncedSeq = lastSeq;
+        advance();
+        state.changed();
+      }
+      state.resyncing = false;
+    },
+    hasGap: () => maxSeq > state.syncedSeq,
+    changed() {
+      cachedView = null;
+    },
+    messagesChanged() {
+      cachedMessages = null;
+      cachedView = null;
+    },
+    view(outbox) {
+      if (cachedView) return cachedView;
+      cachedMessages ??= buildMessages(outbox);
+      cachedView = {
+        id,
+        conversation: state.conversation,
+        messages: cachedMessages,
+        syncedSeq: state.syncedSeq,
+        typing: [...state.typing.keys()],
+        peerReadSeq: state.peerReadSeq,
+        queue: state.queue,
+        survey: state.survey,
+      };
+      return cachedView;
+    },
+  };
+  return state;
 }

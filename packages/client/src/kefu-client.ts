@@ -15,13 +15,18 @@ import {
 import { nanoid } from 'nanoid';
 import { type BackoffOptions, backoffDelay } from './backoff';
 import {
+  createOutbox,
   defaultOutboxStorage,
   defaultTokenStorage,
-  Outbox,
   type OutboxStorage,
   type TokenStorage,
 } from './browser-storage';
-import { ConversationState, type ConversationView, type OutboxEntry } from './conversation-state';
+import {
+  type ConversationState,
+  type ConversationView,
+  createConversationState,
+  type OutboxEntry,
+} from './conversation-state';
 import {
   type ClientTransport,
   createWebSocketTransport,
@@ -203,7 +208,7 @@ export function createClientCore(
   const listeners = new Set<() => void>();
   const conversations = new Map<string, ConversationState>();
   const watched = new Set<string>();
-  const outbox = new Outbox(
+  const outbox = createOutbox(
     options.outboxStorage === undefined
       ? defaultOutboxStorage(options.identity)
       : options.outboxStorage,
@@ -246,7 +251,7 @@ export function createClientCore(
   const stateOf = (conversationId: string) => {
     let state = conversations.get(conversationId);
     if (!state) {
-      state = new ConversationState(conversationId);
+      state = createConversationState(conversationId);
       conversations.set(conversationId, state);
     }
     return state;
