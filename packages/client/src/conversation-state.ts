@@ -58,42 +58,23 @@ export interface OutboxEntry {
 }
 
 /** A stored message as a UI shows it. */
-function fromStored(message: WireMessage): ClientMessage {
-  return {
-    key: message.clientId ?? message.id,
-    conversationId: message.conversationId,
-    id: message.id,
-    seq: message.seq,
-    clientId: message.clientId,
-    author: message.author,
-    authorName: message.authorName ?? null,
-    text: message.text,
-    attachments: message.attachments,
-    internal: message.internal,
-    createdAt: message.createdAt,
-    status: 'sent',
-    error: null,
-  };
-}
+const fromStored = (message: WireMessage): ClientMessage => ({
+  ...message,
+  key: message.clientId ?? message.id,
+  authorName: message.authorName ?? null,
+  status: 'sent',
+  error: null,
+});
 
 /** An unsent message as a UI shows it. */
-function fromOutbox(entry: OutboxEntry): ClientMessage {
-  return {
-    key: entry.clientId,
-    conversationId: entry.conversationId,
-    id: null,
-    seq: null,
-    clientId: entry.clientId,
-    author: null,
-    authorName: null,
-    text: entry.text,
-    attachments: entry.attachments,
-    internal: entry.internal,
-    createdAt: entry.createdAt,
-    status: entry.status,
-    error: entry.error,
-  };
-}
+const fromOutbox = (entry: OutboxEntry): ClientMessage => ({
+  ...entry,
+  key: entry.clientId,
+  id: null,
+  seq: null,
+  author: null,
+  authorName: null,
+});
 
 /**
  * Mutable bookkeeping for one conversation; views are derived from it when it changes. A stored

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useConversation } from '../hooks/use-conversation';
 import { useKefuClient } from '../hooks/use-kefu-client';
-import { useKefuSelector } from '../hooks/use-kefu-selector';
+import { useSessionId } from '../hooks/use-session-id';
 import { useWidgetI18n } from '../i18n/i18n-context';
 import { MessageItem } from './message-item';
 
@@ -16,9 +16,6 @@ export interface MessageListProps {
   /** Shown while the conversation has no messages. */
   emptyText?: string;
 }
-
-const selectSessionId = (snapshot: { session: { id: string } | null }) =>
-  snapshot.session?.id ?? null;
 
 /** Near enough to the bottom that a new message should scroll into view. */
 const STICKY_PX = 80;
@@ -44,7 +41,7 @@ export function MessageList({ conversationId, pageSize = 50, emptyText }: Messag
   const { t } = useWidgetI18n();
   const client = useKefuClient();
   const view = useConversation(conversationId);
-  const sessionId = useKefuSelector(selectSessionId);
+  const sessionId = useSessionId();
   const [shown, setShown] = useState(pageSize);
   const listRef = useRef<HTMLOListElement>(null);
   const stuckToBottom = useRef(true);

@@ -1,6 +1,6 @@
 import type { ClientMessage, ConversationView } from '@kefu/client';
 import { useMemo, useState } from 'react';
-import { useKefuSelector } from './use-kefu-selector';
+import { useSessionId } from './use-session-id';
 
 /** Messages from the other side that arrived after the conversation was first shown. */
 export interface IncomingMessages {
@@ -12,9 +12,6 @@ export interface IncomingMessages {
   lastSeq: number;
 }
 
-const selectSessionId = (snapshot: { session: { id: string } | null }) =>
-  snapshot.session?.id ?? null;
-
 /**
  * Messages from others that are new: what the history already held when it was first loaded
  * (e.g. after a reload) does not count.
@@ -24,7 +21,7 @@ const selectSessionId = (snapshot: { session: { id: string } | null }) =>
  * const unread = fresh.filter((message) => (message.seq ?? 0) > readSeq).length;
  */
 export function useIncomingMessages(view: ConversationView | null): IncomingMessages {
-  const sessionId = useKefuSelector(selectSessionId);
+  const sessionId = useSessionId();
   const [baseline, setBaseline] = useState<{ id: string; seq: number } | null>(null);
   const incoming = useMemo(
     () =>

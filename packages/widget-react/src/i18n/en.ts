@@ -38,7 +38,6 @@ export const en = {
   nextOpening: 'We open again {time}.',
   earlierMessages: 'Show earlier messages',
   emptyConversation: 'Ask us anything about your order, its delivery or our candy.',
-  newConversation: 'New conversation',
   resolved: 'This conversation has been resolved.',
   preChatTitle: 'Before we start',
   preChatTopic: 'What is it about?',

@@ -39,7 +39,6 @@ export const zhCN: WidgetMessages = {
   nextOpening: '下次营业时间：{time}。',
   earlierMessages: '查看更早的消息',
   emptyConversation: '有什么可以帮您？订单、物流、糖果的问题都可以问我们。',
-  newConversation: '发起新会话',
   resolved: '本次会话已解决。',
   preChatTitle: '开始咨询前',
   preChatTopic: '咨询类型',
