@@ -129,6 +129,9 @@ const IDEMPOTENT: ReadonlySet<string> = new Set([
 const TYPING_TTL_MS = 8_000;
 
 type Ack = Extract<ServerFrame, { type: 'ack' }>;
+/** The fields of an ack that carry a single answer. */
+type AnsweredField = 'conversation' | 'status' | 'survey' | 'ticket' | 'metrics';
+type Answer<K extends AnsweredField> = NonNullable<Ack[K]>;
 
 /** Every field of `next` is the very value `previous` holds. */
 const sameFields = (previous: object, next: object) =>
@@ -145,8 +148,8 @@ export interface ClientCore {
   /** Sends a request frame; resolves with its ack (re-sent after a reconnect when idempotent). */
   request<T extends ServerFrame = Ack>(frame: ClientFrame & { id: string }): Promise<T>;
   requestId(prefix: string): string;
-  /** The error for an ack that lacks what it should carry. */
-  missing(what: string): Error;
+  /** Sends a request and returns one field of its ack, which must be there. */
+  ask<K extends AnsweredField>(frame: ClientFrame & { id: string }, field: K): Promise<Answer<K>>;
   session(): Session | null;
   /** The latest copy of a conversation this client has, if any. */
   conversation(conversationId: string): WireConversation | null;
@@ -265,8 +268,9 @@ export function createClientCore(
     return true;
   };
 
-  const setTicket = (ticket: WireTicket) => {
+  const applyTicket = (ticket: WireTicket) => {
     tickets = { ...tickets, [ticket.id]: ticket };
+    emit();
   };
 
   const applyConversation = (conversation: WireConversation) => {
@@ -275,6 +279,14 @@ export function createClientCore(
     if (conversation.status !== 'queued') state.queue = null;
     state.changed();
     extension?.onConversation(conversation);
+    emit();
+  };
+
+  const applySurvey = (survey: WireSurvey) => {
+    if (!survey.conversationId) return;
+    const state = stateOf(survey.conversationId);
+    state.survey = survey;
+    state.changed();
     emit();
   };
 
@@ -360,19 +372,11 @@ export function createClientCore(
         emit();
         return;
       }
-      case 'survey': {
-        const conversationId = frame.survey.conversationId;
-        if (conversationId) {
-          const state = stateOf(conversationId);
-          state.survey = frame.survey;
-          state.changed();
-          emit();
-        }
+      case 'survey':
+        applySurvey(frame.survey);
         return;
-      }
       case 'ticket':
-        setTicket(frame.ticket);
-        emit();
+        applyTicket(frame.ticket);
         return;
       case 'synced': {
         const state = stateOf(frame.conversationId);
@@ -560,7 +564,14 @@ export function createClientCore(
       pending.sent = write(frame);
     });
   const requestId = (prefix: string) => `${prefix}_${nanoid(12)}`;
-  const missing = (what: string) => new Error(`The gateway did not return the ${what}.`);
+  const ask = async <K extends AnsweredField>(
+    frame: ClientFrame & { id: string },
+    field: K,
+  ): Promise<Answer<K>> => {
+    const answer = (await request(frame))[field];
+    if (!answer) throw new Error(`The gateway did not return the ${field}.`);
+    return answer as Answer<K>;
+  };
 
   const client: KefuClient = {
     subscribe(listener) {
@@ -612,15 +623,16 @@ export function createClientCore(
     },
     async startConversation(input = {}) {
       const clientId = nanoid(16);
-      const ack = await request<Extract<ServerFrame, { type: 'ack' }>>({
-        type: 'start',
-        id: `c_${clientId}`,
-        clientId,
-        ...(input.topic ? { topic: input.topic } : {}),
-        ...(input.text ? { message: { text: input.text } } : {}),
-      });
-      const conversation = ack.conversation;
-      if (!conversation) throw missing('conversation');
+      const conversation = await ask(
+        {
+          type: 'start',
+          id: `c_${clientId}`,
+          clientId,
+          ...(input.topic ? { topic: input.topic } : {}),
+          ...(input.text ? { message: { text: input.text } } : {}),
+        },
+        'conversation',
+      );
       applyConversation(conversation);
       client.watch(conversation.id);
       return conversation;
@@ -682,25 +694,20 @@ export function createClientCore(
       emit();
       return list;
     },
-    async deskStatus() {
-      const ack = await request({ type: 'status', id: requestId('st') });
-      if (!ack.status) throw missing('desk status');
-      return ack.status;
-    },
+    deskStatus: () => ask({ type: 'status', id: requestId('st') }, 'status'),
     async rate(conversationId, input) {
-      const ack = await request({
-        type: 'rate',
-        id: requestId('r'),
-        conversationId,
-        answers: input.answers,
-        ...(input.comment ? { comment: input.comment } : {}),
-      });
-      if (!ack.survey) throw missing('survey');
-      const state = stateOf(conversationId);
-      state.survey = ack.survey;
-      state.changed();
-      emit();
-      return ack.survey;
+      const survey = await ask(
+        {
+          type: 'rate',
+          id: requestId('r'),
+          conversationId,
+          answers: input.answers,
+          ...(input.comment ? { comment: input.comment } : {}),
+        },
+        'survey',
+      );
+      applySurvey(survey);
+      return survey;
     },
     async loadTickets() {
       followingTickets = true;
@@ -717,24 +724,25 @@ export function createClientCore(
       return list;
     },
     async respondToTicket(ticketId, input) {
-      const ack = await request({
-        type: 'ticket_reply',
-        id: requestId('tr'),
-        ticketId,
-        accept: input.accept,
-        ...(input.message ? { message: input.message } : {}),
-      });
-      if (!ack.ticket) throw missing('ticket');
-      setTicket(ack.ticket);
-      emit();
-      return ack.ticket;
+      const ticket = await ask(
+        {
+          type: 'ticket_reply',
+          id: requestId('tr'),
+          ticketId,
+          accept: input.accept,
+          ...(input.message ? { message: input.message } : {}),
+        },
+        'ticket',
+      );
+      applyTicket(ticket);
+      return ticket;
     },
   };
   const core: ClientCore = {
     client,
     request,
     requestId,
-    missing,
+    ask,
     session: () => session,
     conversation: (conversationId) => conversations.get(conversationId)?.conversation ?? null,
     applyConversation,

@@ -113,13 +113,7 @@ export function createAgentClient(options: CreateKefuClientOptions): KefuAgentCl
       if (metrics !== null) agent?.watchMetrics().catch(() => {});
     },
   }));
-  const { client, request, requestId, missing } = core;
-
-  /** The conversation the ack carried, stored like a frame's. */
-  const applied = (conversation: WireConversation | undefined) => {
-    if (conversation) core.applyConversation(conversation);
-    return conversation ?? null;
-  };
+  const { client, request, requestId, ask } = core;
 
   agent = {
     ...client,
@@ -140,29 +134,25 @@ export function createAgentClient(options: CreateKefuClientOptions): KefuAgentCl
       return list;
     },
     async act(conversationId, action, actOptions = {}) {
-      const ack = await request({
-        type: 'act',
-        id: requestId('a'),
-        conversationId,
-        action,
-        ...actOptions,
-      });
-      const conversation = applied(ack.conversation);
-      if (!conversation) throw missing('conversation');
+      const conversation = await ask(
+        { type: 'act', id: requestId('a'), conversationId, action, ...actOptions },
+        'conversation',
+      );
+      core.applyConversation(conversation);
       return conversation;
     },
     async claimNext() {
-      return applied((await request({ type: 'claim_next', id: requestId('cn') })).conversation);
+      const { conversation } = await request({ type: 'claim_next', id: requestId('cn') });
+      if (conversation) core.applyConversation(conversation);
+      return conversation ?? null;
     },
     async setPresence(presence) {
       await request({ type: 'presence', id: requestId('p'), presence });
     },
     async watchMetrics() {
-      const ack = await request({ type: 'watch_metrics', id: requestId('m') });
-      if (!ack.metrics) throw missing('metrics');
-      metrics = ack.metrics;
+      metrics = await ask({ type: 'watch_metrics', id: requestId('m') }, 'metrics');
       core.emit();
-      return ack.metrics;
+      return metrics;
     },
     async call<T>(method: AgentCallMethod, input: Record<string, unknown> = {}) {
       const ack = await request({ type: 'call', id: requestId('k'), method, input });
