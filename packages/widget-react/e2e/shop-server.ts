@@ -1,14 +1,11 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
-import { createMemoryAdapter } from '@kefu/adapter-memory';
-import { createDesk, type Desk } from '@kefu/core';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Desk } from '@kefu/core';
 import type { Credentials } from '@kefu/core/wire';
-import { createGateway, type Gateway, signCustomerId } from '@kefu/server';
+import { type Gateway, signCustomerId } from '@kefu/server';
+// The gateway's own test fixture (desk with the candy shop's people, gateway, loopback server,
+// socket killing): the shop adds its pages to the same server.
+import { SECRET, startGateway } from '../../server/src/gateway-test-setup';
 import type { PageConfig } from './pages/page-config';
-
-const SECRET = 'e2e-identity-secret';
-const AGENTS: Record<string, string> = { 'token-wang': 'agt_wang' };
 
 /** The candy shop: a desk, its gateway, and the pages, on one loopback port. */
 export interface ShopServer {
@@ -40,25 +37,14 @@ const html = (title: string, script: string, config: PageConfig) => `<!doctype h
 </html>`;
 
 export async function startShopServer(bundles: Map<string, string>): Promise<ShopServer> {
-  const desk = createDesk({
-    storage: createMemoryAdapter(),
-    routing: { auto: false },
-    surveys: { enabled: true, delayMs: 0 },
-    onError: () => {},
-  });
-  await desk.agents.upsert({ id: 'agt_wang', name: '王客服', presence: 'online' });
+  const fixture = await startGateway(
+    {},
+    { surveys: { enabled: true, delayMs: 0 }, onError: () => {} },
+  );
+  const { desk, gateway, server } = fixture;
   await desk.jobs.start();
-  const gateway = createGateway({
-    desk,
-    identity: { secret: SECRET },
-    authenticate: async ({ token }) => {
-      const agentId = AGENTS[token];
-      return agentId ? { agentId } : null;
-    },
-    onError: () => {},
-  });
   const configs = new Map<string, PageConfig>();
-  const server: Server = createServer((request, response) => {
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith(gateway.path)) return; // the gateway answers its own paths
     const script = bundles.get(url.pathname.slice(1).replace(/\.js$/, ''));
@@ -82,16 +68,7 @@ export async function startShopServer(bundles: Map<string, string>): Promise<Sho
       ),
     );
   });
-  gateway.attach(server);
-  const sockets = new Set<Duplex>();
-  server.on('upgrade', (_request, socket: Duplex) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  const wsUrl = `ws://127.0.0.1:${port}${gateway.path}`;
+  const origin = fixture.httpUrl.slice(0, fixture.httpUrl.indexOf(gateway.path));
   const register = (config: PageConfig) => {
     const key = String(configs.size + 1);
     configs.set(key, config);
@@ -107,22 +84,12 @@ export async function startShopServer(bundles: Map<string, string>): Promise<Sho
         customerId,
         signature: signCustomerId(customerId, SECRET),
       };
-      return register({ url: wsUrl, identity, locale: 'en', ...config });
+      return register({ url: fixture.url, identity, locale: 'en', ...config });
     },
     agentPage(token = 'token-wang') {
-      return register({ url: wsUrl, identity: { kind: 'agent', token } });
+      return register({ url: fixture.url, identity: { kind: 'agent', token } });
     },
-    killSockets() {
-      const count = sockets.size;
-      for (const socket of sockets) socket.destroy();
-      sockets.clear();
-      return count;
-    },
-    async close() {
-      await gateway.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await desk.stop();
-    },
+    killSockets: fixture.killSockets,
+    close: fixture.close,
   };
 }
