@@ -41,15 +41,6 @@ export interface WebSocketLike {
 
 export type WebSocketConstructor = new (url: string) => WebSocketLike;
 
-function textOf(data: unknown): string | null {
-  if (typeof data === 'string') return data;
-  if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-  if (ArrayBuffer.isView(data)) {
-    return new TextDecoder().decode(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-  }
-  return null;
-}
-
 /**
  * The WebSocket transport. Uses `globalThis.WebSocket` unless you pass one (on Node 20, pass the
  * `ws` package's `WebSocket`).
@@ -79,8 +70,8 @@ export function createWebSocketTransport(
       };
       socket.onopen = () => handlers.onOpen();
       socket.onmessage = (event) => {
-        const text = textOf(event.data);
-        if (text !== null && !closed) handlers.onMessage(text);
+        // Frames are JSON text; binary frames are not part of the protocol.
+        if (typeof event.data === 'string' && !closed) handlers.onMessage(event.data);
       };
       socket.onclose = (event) => finish(event.code, event.reason);
       socket.onerror = () => {

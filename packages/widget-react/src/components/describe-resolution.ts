@@ -29,6 +29,7 @@ export function describeResolution(resolution: Resolution, t: Translate, locale:
             amount: formatMoney(resolution.value, resolution.currency ?? 'CNY', locale),
           });
     case 'explanation':
-      return t('resolution.explanation', { text: resolution.text });
+      // The agent's own words, already in the customer's language.
+      return resolution.text;
   }
 }

@@ -28,10 +28,13 @@ function deliveryLabel(message: ClientMessage, peerReadSeq: number, t: Translate
  * One message: author, text (as text, links made safe), attachments, time and, for your own
  * messages, sending / sent / read / not sent with a retry button.
  *
+ * Memoised: a stored message keeps its object in the client's store, so a row re-renders only when
+ * its message, or (for your own messages) the read position, changes.
+ *
  * @example
  * <MessageItem message={message} own={message.author === null} peerReadSeq={view.peerReadSeq} today={new Date().toDateString()} />
  */
-export const MessageItem = memo(MessageItemView, sameMessageProps);
+export const MessageItem = memo(MessageItemView);
 
 function MessageItemView({ message, own, peerReadSeq, onRetry, today }: MessageItemProps) {
   const { t, locale } = useWidgetI18n();
@@ -73,32 +76,5 @@ function MessageItemView({ message, own, peerReadSeq, onRetry, today }: MessageI
         ) : null}
       </span>
     </li>
-  );
-}
-
-/** What a message item shows of its message. */
-const SHOWN = [
-  'key',
-  'seq',
-  'status',
-  'text',
-  'attachments',
-  'author',
-  'authorName',
-  'createdAt',
-] as const;
-
-/**
- * The client rebuilds message objects whenever anything in the conversation changes (typing,
- * read receipts); compare what is shown, so only messages that changed re-render.
- */
-function sameMessageProps(before: MessageItemProps, after: MessageItemProps): boolean {
-  return (
-    before.own === after.own &&
-    before.today === after.today &&
-    before.onRetry === after.onRetry &&
-    // Only own, stored messages show "read"; others ignore the read position.
-    (!after.own || before.peerReadSeq === after.peerReadSeq) &&
-    SHOWN.every((field) => before.message[field] === after.message[field])
   );
 }

@@ -118,16 +118,20 @@ export function MessageList({ conversationId, pageSize = 50, emptyText }: Messag
       {messages.length === 0 && emptyText ? (
         <li className="kefu-message kefu-message--system">{emptyText}</li>
       ) : null}
-      {visible.map((message) => (
-        <MessageItem
-          key={message.key}
-          message={message}
-          own={message.author === null || message.author.id === sessionId}
-          peerReadSeq={view?.peerReadSeq ?? 0}
-          onRetry={client.retry}
-          today={today}
-        />
-      ))}
+      {visible.map((message) => {
+        const own = message.author === null || message.author.id === sessionId;
+        return (
+          <MessageItem
+            key={message.key}
+            message={message}
+            own={own}
+            // Only your own messages show "read": the others need not re-render when it moves.
+            peerReadSeq={own ? (view?.peerReadSeq ?? 0) : 0}
+            onRetry={client.retry}
+            today={today}
+          />
+        );
+      })}
     </ol>
   );
 }

@@ -37,7 +37,7 @@ export const en = {
   shopClosed: 'We are closed right now. Leave a message and we will reply when we open.',
   nextOpening: 'We open again {time}.',
   earlierMessages: 'Show earlier messages',
-  emptyConversation: 'Ask us anything about your order, its delivery or our candy.',
+  emptyConversation: 'Hello! How can we help?',
   resolved: 'This conversation has been resolved.',
   preChatTitle: 'Before we start',
   preChatTopic: 'What is it about?',
@@ -81,7 +81,6 @@ export const en = {
   'resolution.exchange': 'an exchange of {items} for {for}',
   'resolution.coupon': 'a coupon worth {amount}',
   'resolution.points': '{value} points',
-  'resolution.explanation': '{text}',
 };
 
 /** The keys a dictionary has. */

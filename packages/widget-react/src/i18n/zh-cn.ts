@@ -38,7 +38,7 @@ export const zhCN: WidgetMessages = {
   shopClosed: '现在是非营业时间，请留言，我们上班后会第一时间回复您。',
   nextOpening: '下次营业时间：{time}。',
   earlierMessages: '查看更早的消息',
-  emptyConversation: '有什么可以帮您？订单、物流、糖果的问题都可以问我们。',
+  emptyConversation: '您好，有什么可以帮您？',
   resolved: '本次会话已解决。',
   preChatTitle: '开始咨询前',
   preChatTopic: '咨询类型',
@@ -82,5 +82,4 @@ export const zhCN: WidgetMessages = {
   'resolution.exchange': '将 {items} 换成 {for}',
   'resolution.coupon': '赠送 {amount} 优惠券',
   'resolution.points': '赠送 {value} 积分',
-  'resolution.explanation': '{text}',
 };
