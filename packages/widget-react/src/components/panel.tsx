@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 import { useWidgetI18n } from '../i18n/i18n-context';
 
 export interface PanelProps {
@@ -44,20 +44,15 @@ export function Panel({ id, onClose, title, headerActions, inline = false, child
     target?.focus();
   }, [inline]);
 
-  return (
-    <div
-      ref={ref}
-      id={id}
-      // Inline, it is a landmark of the page; floating, a dialog that Escape closes.
-      role={inline ? 'region' : 'dialog'}
-      aria-labelledby={headingId}
-      className={inline ? 'kefu-panel kefu-panel--inline' : 'kefu-panel'}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || !onClose || inline) return;
-        event.stopPropagation();
-        onClose();
-      }}
-    >
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && onClose) {
+      event.stopPropagation();
+      onClose();
+    }
+  };
+
+  const content = (
+    <>
       <header className="kefu-header">
         <h2 id={headingId}>{title ?? t('title')}</h2>
         {headerActions}
@@ -73,6 +68,26 @@ export function Panel({ id, onClose, title, headerActions, inline = false, child
         ) : null}
       </header>
       <div className="kefu-body">{children}</div>
+    </>
+  );
+
+  if (inline) {
+    return (
+      <section id={id} aria-labelledby={headingId} className="kefu-panel kefu-panel--inline">
+        {content}
+      </section>
+    );
+  }
+  return (
+    <div
+      ref={ref}
+      id={id}
+      role="dialog"
+      aria-labelledby={headingId}
+      className="kefu-panel"
+      onKeyDown={onKeyDown}
+    >
+      {content}
     </div>
   );
 }
