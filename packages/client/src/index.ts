@@ -26,6 +26,7 @@ export type {
   CreateKefuClientOptions,
   KefuClient,
   KefuClientSnapshot,
+  RequestError,
 } from './kefu-client';
 export { createKefuClient } from './kefu-client';
 export type {

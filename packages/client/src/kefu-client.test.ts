@@ -66,6 +66,51 @@ describe('createKefuClient (msw WebSocket)', () => {
     expect(sends.map((f) => f.type === 'send' && f.clientId)).toEqual([clientId, clientId]);
   });
 
+  it('sends a rate-limited message again after the wait the gateway names, without failing it', async () => {
+    const refusedAt: number[] = [];
+    const connections = mockGateway(
+      welcoming((frame, connection) => {
+        if (frame.type !== 'send' || !frame.id) return;
+        if (refusedAt.length === 0) {
+          refusedAt.push(Date.now());
+          connection.send({
+            type: 'error',
+            id: frame.id,
+            code: 'RATE_LIMITED',
+            message: 'slow down',
+            retryAfterMs: 60,
+          });
+        } else {
+          connection.send({ type: 'ack', id: frame.id, message: stored(1, 'x', frame.clientId) });
+        }
+      }),
+    );
+    const kefu = client();
+    await until(() => kefu.getSnapshot().status === 'open');
+    const clientId = kefu.send('conv_1', 'x');
+    const statuses = new Set<string>();
+    kefu.subscribe(() => {
+      for (const message of messagesOf(kefu)) statuses.add(message.status);
+    });
+    await until(() => messagesOf(kefu)[0]?.status === 'sent');
+    const sends = connections[0]?.received.filter((f) => f.type === 'send') ?? [];
+    expect(sends.map((f) => f.type === 'send' && f.clientId)).toEqual([clientId, clientId]);
+    expect(statuses.has('failed')).toBe(false);
+    expect(messagesOf(kefu)).toHaveLength(1);
+  });
+
+  it('keeps a message unsent (not failed) in the outbox when the client is closed before its ack', async () => {
+    mockGateway(welcoming());
+    const saved: OutboxEntry[][] = [];
+    const kefu = client({ outboxStorage: { load: () => [], save: (entries) => saved.push(entries) } });
+    await until(() => kefu.getSnapshot().status === 'open');
+    kefu.send('conv_1', '还在吗');
+    kefu.close();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(messagesOf(kefu).map((m) => m.status)).toEqual(['sending']);
+    expect(saved.at(-1)?.map((entry) => entry.status)).toEqual(['sending']);
+  });
+
   it('keeps offline sends in the outbox and delivers them after reconnecting, resuming from the last seq', async () => {
     const connections = mockGateway(
       welcoming((frame, connection) => {

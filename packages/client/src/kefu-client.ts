@@ -118,6 +118,8 @@ export interface KefuClient {
 
 /** Requests that may be sent again after a reconnect: repeating them changes nothing. */
 const IDEMPOTENT: ReadonlySet<string> = new Set([
+  // Messages and conversations are stored once per client id.
+  'send',
   'start',
   'inbox',
   'status',
@@ -127,6 +129,12 @@ const IDEMPOTENT: ReadonlySet<string> = new Set([
 ]);
 
 const TYPING_TTL_MS = 8_000;
+
+/** Why a request failed: the gateway's error code, and how long to wait when it names a wait. */
+export type RequestError = Error & { code: string; retryAfterMs?: number };
+
+const requestError = (message: string, code: string, retryAfterMs?: number): RequestError =>
+  Object.assign(new Error(message), { code, retryAfterMs });
 
 type Ack = Extract<ServerFrame, { type: 'ack' }>;
 /** The fields of an ack that carry a single answer. */
@@ -216,7 +224,7 @@ export function createClientCore(
       ? defaultOutboxStorage(options.identity)
       : options.outboxStorage,
   );
-  /** Requests awaiting an ack, by request id; re-sent after a reconnect (all are idempotent). */
+  /** Requests awaiting an ack, by request id; the idempotent ones are re-sent after a reconnect. */
   const requests = new Map<
     string,
     {
@@ -226,8 +234,6 @@ export function createClientCore(
       reject(error: Error): void;
     }
   >();
-  /** Send request ids → client ids. */
-  const sendRequests = new Map<string, string>();
 
   let status: ConnectionStatus = 'idle';
   let session: Session | null = null;
@@ -290,18 +296,38 @@ export function createClientCore(
     emit();
   };
 
+  /** Sends an outbox entry, unless it is already on its way; settles it with the answer. */
   const sendOutboxEntry = (entry: OutboxEntry) => {
-    const id = `s_${entry.clientId}`;
-    sendRequests.set(id, entry.clientId);
-    write({
+    const { clientId } = entry;
+    const id = `s_${clientId}`;
+    if (requests.has(id)) return;
+    request({
       type: 'send',
       id,
       conversationId: entry.conversationId,
-      clientId: entry.clientId,
+      clientId,
       text: entry.text,
       attachments: entry.attachments,
       internal: entry.internal,
-    });
+    }).then(
+      (ack) => {
+        if (ack.message) onStored(ack.message);
+        emit();
+      },
+      (error: RequestError) => {
+        // Closed (by the app, or for refused credentials): the entry waits in the outbox.
+        if (stopped) return;
+        if (error.code === 'RATE_LIMITED' || error.code === 'UNAVAILABLE') {
+          // Not the message's fault: try again later, still exactly once thanks to the client id.
+          setTimeout(() => {
+            if (outbox.get(clientId)?.status === 'sending') sendOutboxEntry(entry);
+          }, error.retryAfterMs ?? 1_000);
+          return;
+        }
+        failEntry(clientId, { code: error.code, message: error.message });
+        emit();
+      },
+    );
   };
 
   const resubscribe = (conversationId: string) => {
@@ -351,6 +377,7 @@ export function createClientCore(
         // whatever an extension follows); the answers also fill in what was missed.
         if (followingTickets) client.loadTickets().catch(() => {});
         extension?.onWelcome();
+        // Messages restored from storage, or waiting out a rate limit, go out now.
         for (const entry of outbox.values()) if (entry.status === 'sending') sendOutboxEntry(entry);
         emit();
         return;
@@ -387,13 +414,6 @@ export function createClientCore(
         return;
       }
       case 'ack': {
-        const clientId = sendRequests.get(frame.id);
-        if (clientId !== undefined) {
-          sendRequests.delete(frame.id);
-          if (frame.message) onStored(frame.message);
-          emit();
-          return;
-        }
         const request = requests.get(frame.id);
         if (request) {
           requests.delete(frame.id);
@@ -436,29 +456,13 @@ export function createClientCore(
         extension?.onFrame(frame);
         return;
       case 'error': {
-        const error = { code: frame.code, message: frame.message };
-        const clientId = frame.id ? sendRequests.get(frame.id) : undefined;
-        if (frame.id && clientId !== undefined) {
-          sendRequests.delete(frame.id);
-          if (frame.code === 'RATE_LIMITED' || frame.code === 'UNAVAILABLE') {
-            // Not the message's fault: try again later, still exactly once thanks to the client id.
-            const entry = outbox.get(clientId);
-            setTimeout(() => {
-              if (entry && outbox.get(clientId)?.status === 'sending') sendOutboxEntry(entry);
-            }, frame.retryAfterMs ?? 1_000);
-          } else {
-            failEntry(clientId, error);
-          }
-          emit();
-          return;
-        }
         const request = frame.id ? requests.get(frame.id) : undefined;
         if (frame.id && request) {
           requests.delete(frame.id);
-          request.reject(Object.assign(new Error(frame.message), { code: frame.code }));
+          request.reject(requestError(frame.message, frame.code, frame.retryAfterMs));
           return;
         }
-        lastError = error;
+        lastError = { code: frame.code, message: frame.message };
         emit();
         return;
       }
@@ -513,16 +517,13 @@ export function createClientCore(
         if (connection !== current) return;
         connection = null;
         stopHeartbeat();
-        sendRequests.clear();
         for (const state of conversations.values()) state.resyncing = false;
         // A request that went out and may have been carried out is not repeated blindly.
         for (const [id, pending] of requests) {
           if (!pending.sent || IDEMPOTENT.has(pending.frame.type)) continue;
           requests.delete(id);
           pending.reject(
-            Object.assign(new Error('The connection dropped; check before retrying.'), {
-              code: 'UNAVAILABLE',
-            }),
+            requestError('The connection dropped; check before retrying.', 'UNAVAILABLE'),
           );
         }
         // Refused credentials or protocol: retrying the same would be refused again.
@@ -547,8 +548,7 @@ export function createClientCore(
 
   /** Requests can no longer be answered: fail them rather than leave callers waiting forever. */
   const rejectPending = (message: string, code: string) => {
-    for (const pending of requests.values())
-      pending.reject(Object.assign(new Error(message), { code }));
+    for (const pending of requests.values()) pending.reject(requestError(message, code));
     requests.clear();
   };
 

@@ -9,8 +9,7 @@ export interface MessageListProps {
   conversationId: string | null;
   /**
    * How many messages are rendered at first and added per "show earlier" (default 50). Long
-   * histories stay cheap: older messages are not in the DOM until asked for, and the ones that are
-   * skip layout while off screen (`content-visibility: auto`).
+   * histories stay cheap: older messages are not in the DOM until asked for.
    */
   pageSize?: number;
   /** Shown while the conversation has no messages. */
@@ -68,19 +67,6 @@ export function MessageList({ conversationId, pageSize = 50, emptyText }: Messag
     stuckToBottom.current = true;
     scrollToEnd(list);
   }, [last?.key, last?.status, visible.length]);
-
-  // Messages off screen skip layout (content-visibility) and get their real height only once they
-  // scroll into view, after the scroll above: while following the bottom, follow those changes too.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: observe the messages rendered now
-  useLayoutEffect(() => {
-    const list = listRef.current;
-    if (!list || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => {
-      if (stuckToBottom.current) scrollToEnd(list);
-    });
-    for (const item of list.children) observer.observe(item);
-    return () => observer.disconnect();
-  }, [visible]);
 
   const today = new Date().toDateString();
   return (

@@ -14,12 +14,9 @@ export interface PanelProps {
   children?: ReactNode;
 }
 
-const FOCUSABLE =
-  'textarea:not([disabled]),input:not([disabled]),select:not([disabled]),button:not([disabled]),a[href],[tabindex]:not([tabindex="-1"])';
-
 /**
- * The chat window: a labelled dialog with a header. Focus moves into it when it mounts (the
- * composer if there is one); Escape closes it.
+ * The chat window: a labelled dialog with a header. Focus moves into it when it mounts (to the
+ * composer if there is one, else to the dialog, so Tab starts at its top); Escape closes it.
  *
  * @example
  * {open && (
@@ -37,11 +34,8 @@ export function Panel({ id, onClose, title, headerActions, inline = false, child
     if (inline) return;
     const panel = ref.current;
     if (!panel || panel.contains(document.activeElement)) return;
-    const target =
-      panel.querySelector<HTMLElement>('.kefu-body textarea, .kefu-body input') ??
-      panel.querySelector<HTMLElement>(`.kefu-body :is(${FOCUSABLE})`) ??
-      panel.querySelector<HTMLElement>(FOCUSABLE);
-    target?.focus();
+    // The text field when there is one (the composer, the pre-chat form), else the dialog itself.
+    (panel.querySelector<HTMLElement>('.kefu-body textarea, .kefu-body input') ?? panel).focus();
   }, [inline]);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -84,6 +78,7 @@ export function Panel({ id, onClose, title, headerActions, inline = false, child
       id={id}
       role="dialog"
       aria-labelledby={headingId}
+      tabIndex={-1}
       className="kefu-panel"
       onKeyDown={onKeyDown}
     >

@@ -91,4 +91,22 @@ describe('<TicketTimeline>', () => {
     expect(await screen.findByText('Proposal made', { selector: 'strong' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Decline' })).toBeInTheDocument();
   });
+
+  it('reopened on the ticket list (no text field), focuses the dialog itself', async () => {
+    const fake = useFakeGateway(server);
+    fake.tickets.set(meltedChocolate.id, meltedChocolate);
+    renderWithClient(<ChatWidget locale="en" />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Chat with us' }));
+    await user.click(await screen.findByRole('button', { name: 'My requests (1)' }));
+    await screen.findByRole('list', { name: 'My requests' });
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: 'Chat with us' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Customer service' });
+    expect(within(dialog).getByRole('list', { name: 'My requests' })).toBeInTheDocument();
+    expect(dialog).toHaveFocus();
+    // Tab then starts at the top of the dialog.
+    await user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Back to chat' })).toHaveFocus();
+  });
 });

@@ -18,6 +18,7 @@ export const widgetCss = `
 .kefu-launcher svg{width:26px;height:26px;fill:currentColor}
 .kefu-badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:var(--kefu-danger);color:#fff;font-size:12px;font-weight:700;line-height:22px;text-align:center}
 .kefu-panel{position:fixed;right:var(--kefu-offset);bottom:calc(var(--kefu-offset) + 68px);z-index:var(--kefu-z);width:var(--kefu-width);height:min(var(--kefu-height),calc(100vh - 110px));display:flex;flex-direction:column;background:var(--kefu-bg);border:1px solid var(--kefu-border);border-radius:var(--kefu-radius);box-shadow:0 12px 40px rgb(0 0 0/.22);overflow:hidden}
+.kefu-panel:focus{outline:none}
 .kefu-panel--inline{position:static;width:100%;height:100%;box-shadow:none}
 @media (max-width:480px){.kefu-panel:not(.kefu-panel--inline){inset:0;width:100%;height:100%;border-radius:0;border:0}.kefu-launcher[aria-expanded=true]{display:none}}
 .kefu-header{display:flex;align-items:center;gap:8px;padding:12px 14px;background:var(--kefu-accent);color:var(--kefu-accent-text)}
@@ -29,7 +30,7 @@ export const widgetCss = `
 .kefu-notice p{margin:0}
 .kefu-notice strong{display:block}
 .kefu-messages{flex:1;min-height:96px;overflow-y:auto;margin:0;padding:12px;list-style:none;display:flex;flex-direction:column;gap:8px;overscroll-behavior:contain}
-.kefu-message{display:flex;flex-direction:column;max-width:85%;align-self:flex-start;content-visibility:auto;contain-intrinsic-size:auto 56px}
+.kefu-message{display:flex;flex-direction:column;max-width:85%;align-self:flex-start}
 .kefu-message--own{align-self:flex-end;align-items:flex-end}
 .kefu-message--system{align-self:center;max-width:100%;color:var(--kefu-muted);font-size:13px;text-align:center}
 .kefu-bubble{padding:8px 12px;border-radius:16px;background:var(--kefu-bubble-other);color:var(--kefu-bubble-other-text);white-space:pre-wrap;overflow-wrap:anywhere}
