@@ -102,7 +102,9 @@ describe('createKefuClient (msw WebSocket)', () => {
   it('keeps a message unsent (not failed) in the outbox when the client is closed before its ack', async () => {
     mockGateway(welcoming());
     const saved: OutboxEntry[][] = [];
-    const kefu = client({ outboxStorage: { load: () => [], save: (entries) => saved.push(entries) } });
+    const kefu = client({
+      outboxStorage: { load: () => [], save: (entries) => saved.push(entries) },
+    });
     await until(() => kefu.getSnapshot().status === 'open');
     kefu.send('conv_1', '还在吗');
     kefu.close();
