@@ -33,13 +33,11 @@ export const Launcher = forwardRef<HTMLButtonElement, LauncherProps>(function La
       onClick={onToggle}
     >
       <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-        <path
-          d={
-            open
-              ? 'M6 4.6 12 10.6 18 4.6 19.4 6 13.4 12 19.4 18 18 19.4 12 13.4 6 19.4 4.6 18 10.6 12 4.6 6z'
-              : 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4V6a2 2 0 0 1 0-2z'
-          }
-        />
+        {open ? (
+          <path d="M6 6l12 12M18 6 6 18" stroke="currentColor" strokeWidth={2} />
+        ) : (
+          <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4V6a2 2 0 0 1 0-2z" />
+        )}
       </svg>
       {unread > 0 && !open ? (
         <span className="kefu-badge" aria-hidden="true">
