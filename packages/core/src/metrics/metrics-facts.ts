@@ -37,15 +37,33 @@ export interface LogFacts {
 const newer = <T extends { version: number }>(current: T | undefined, candidate: T) =>
   !current || candidate.version > current.version ? candidate : current;
 
+/** What the log has said so far about one conversation, while {@link collectFacts} reads it. */
+interface ConversationLog {
+  id: string;
+  latest: Conversation | undefined;
+  firstAssignedAt: number | null;
+  messages: Message[];
+  sla: Partial<Record<SlaTarget, 'met' | 'breached'>> | null;
+}
+
 /**
  * Folds the event log into facts. Only state that does not depend on the order of events with
  * equal timestamps is kept: snapshots by version, messages by seq, outcomes as sets.
  */
 export function collectFacts(events: Iterable<DomainEvent>): LogFacts {
-  const latest = new Map<string, Conversation>();
-  const messages = new Map<string, Message[]>();
-  const sla = new Map<string, Partial<Record<SlaTarget, 'met' | 'breached'>>>();
-  const firstAssigned = new Map<string, number>();
+  // One record per conversation rather than one Map per fact: this loop runs over the whole log,
+  // and each event now costs a single lookup by id instead of a get and a set per fact.
+  const logs = new Map<string, ConversationLog>();
+  // Conversations in the order their first snapshot arrived, which is the order of the facts.
+  const withSnapshot: ConversationLog[] = [];
+  const logOf = (id: string) => {
+    let log = logs.get(id);
+    if (!log) {
+      log = { id, latest: undefined, firstAssignedAt: null, messages: [], sla: null };
+      logs.set(id, log);
+    }
+    return log;
+  };
   const tickets = new Map<string, Ticket>();
   const facts: LogFacts = {
     conversations: new Map(),
@@ -57,62 +75,71 @@ export function collectFacts(events: Iterable<DomainEvent>): LogFacts {
 
   for (const event of events) {
     const data = event.data as { conversation?: Conversation | null; ticket?: Ticket | null };
-    if (data.conversation)
-      latest.set(data.conversation.id, newer(latest.get(data.conversation.id), data.conversation));
+    const snapshot = data.conversation;
+    const log = snapshot ? logOf(snapshot.id) : undefined;
+    if (log && snapshot) {
+      if (!log.latest) withSnapshot.push(log);
+      log.latest = newer(log.latest, snapshot);
+    }
     if (data.ticket) tickets.set(data.ticket.id, newer(tickets.get(data.ticket.id), data.ticket));
-    if (event.type === 'conversation.assigned') {
-      const id = event.data.conversation.id;
-      firstAssigned.set(id, Math.min(firstAssigned.get(id) ?? event.at, event.at));
-    }
-    if (event.type === 'message.posted') {
-      const list = messages.get(event.data.message.conversationId) ?? [];
-      list.push(event.data.message);
-      messages.set(event.data.message.conversationId, list);
-    }
-    if ((event.type === 'sla.met' || event.type === 'sla.breached') && event.data.conversation) {
-      const outcomes = sla.get(event.data.conversation.id) ?? {};
-      const breached =
-        event.type === 'sla.breached' || (event.type === 'sla.met' && event.data.breached);
-      outcomes[event.data.target] =
-        breached || outcomes[event.data.target] === 'breached' ? 'breached' : 'met';
-      sla.set(event.data.conversation.id, outcomes);
-    }
-    if (event.type === 'agent.upserted') {
-      const { agent } = event.data;
-      facts.presence.push({
-        agentId: agent.id,
-        at: agent.updatedAt,
-        online: agent.presence === 'online',
-        capacity: agent.capacity,
-        version: agent.version,
-      });
-    }
-    if (event.type === 'survey.sent') {
-      const { survey } = event.data;
-      facts.surveysSent.push({
-        kind: survey.kind,
-        conversationId: survey.conversationId,
-        at: event.at,
-      });
-    }
-    if (event.type === 'survey.answered' && event.data.survey.score !== null) {
-      const { survey } = event.data;
-      facts.surveyAnswers.push({
-        kind: survey.kind,
-        score: survey.score ?? 0,
-        conversationId: survey.conversationId,
-        at: event.at,
-      });
+    switch (event.type) {
+      case 'conversation.assigned':
+        if (log) log.firstAssignedAt = Math.min(log.firstAssignedAt ?? event.at, event.at);
+        break;
+      case 'message.posted':
+        logOf(event.data.message.conversationId).messages.push(event.data.message);
+        break;
+      case 'sla.met':
+      case 'sla.breached':
+        if (log) {
+          const breached = event.type === 'sla.breached' || event.data.breached;
+          log.sla ??= {};
+          log.sla[event.data.target] =
+            breached || log.sla[event.data.target] === 'breached' ? 'breached' : 'met';
+        }
+        break;
+      case 'agent.upserted': {
+        const { agent } = event.data;
+        facts.presence.push({
+          agentId: agent.id,
+          at: agent.updatedAt,
+          online: agent.presence === 'online',
+          capacity: agent.capacity,
+          version: agent.version,
+        });
+        break;
+      }
+      case 'survey.sent': {
+        const { survey } = event.data;
+        facts.surveysSent.push({
+          kind: survey.kind,
+          conversationId: survey.conversationId,
+          at: event.at,
+        });
+        break;
+      }
+      case 'survey.answered': {
+        const { survey } = event.data;
+        if (survey.score === null) break;
+        facts.surveyAnswers.push({
+          kind: survey.kind,
+          score: survey.score ?? 0,
+          conversationId: survey.conversationId,
+          at: event.at,
+        });
+        break;
+      }
     }
   }
   facts.presence.sort((a, b) => a.at - b.at || a.version - b.version);
-  for (const [id, conversation] of latest) {
-    facts.conversations.set(id, {
+  for (const log of withSnapshot) {
+    const conversation = log.latest as Conversation;
+    facts.conversations.set(log.id, {
       latest: conversation,
-      firstAssignedAt: firstAssigned.get(id) ?? null,
-      firstResponseAt: firstReply(messages.get(id) ?? []) ?? conversation.firstResponseAt,
-      responseTimes: responseTimes(messages.get(id) ?? []),
-      sla: sla.get(id) ?? {},
+      firstAssignedAt: log.firstAssignedAt,
+      firstResponseAt: firstReply(log.messages) ?? conversation.firstResponseAt,
+      responseTimes: responseTimes(log.messages),
+      sla: log.sla ?? {},
     });
   }
   return facts;
@@ -131,9 +158,7 @@ function responseTimes(messages: Message[]): number[] {
   const times: number[] = [];
   let waitingSince: number | null = null;
   // The log usually has them in seq order already; sort (our own array) only when it does not.
-  if (messages.some((message, i) => i > 0 && (messages[i - 1]?.seq ?? 0) > message.seq)) {
-    messages.sort((a, b) => a.seq - b.seq);
-  }
+  if (!inSeqOrder(messages)) messages.sort((a, b) => a.seq - b.seq);
   for (const message of messages) {
     if (message.internal) continue;
     if (message.author.kind === 'customer') waitingSince ??= message.createdAt;
@@ -143,4 +168,11 @@ function responseTimes(messages: Message[]): number[] {
     }
   }
   return times;
+}
+
+function inSeqOrder(messages: readonly Message[]): boolean {
+  for (let i = 1; i < messages.length; i++) {
+    if ((messages[i - 1] as Message).seq > (messages[i] as Message).seq) return false;
+  }
+  return true;
 }

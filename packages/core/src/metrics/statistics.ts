@@ -7,7 +7,7 @@ export interface Distribution {
 }
 
 /** Nearest-rank percentile of sorted values (p in 0–100). */
-function percentile(sorted: readonly number[], p: number): number | null {
+function percentile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? null;
@@ -15,14 +15,28 @@ function percentile(sorted: readonly number[], p: number): number | null {
 
 export function distribution(values: readonly number[]): Distribution {
   if (values.length === 0) return { count: 0, avg: null, p50: null, p90: null };
-  const sorted = [...values].sort((a, b) => a - b);
-  const sum = sorted.reduce((total, value) => total + value, 0);
+  const sorted = sortedCopy(values);
+  let sum = 0;
+  for (let i = 0; i < sorted.length; i++) sum += sorted[i] as number;
   return {
     count: sorted.length,
     avg: sum / sorted.length,
     p50: percentile(sorted, 50),
     p90: percentile(sorted, 90),
   };
+}
+
+/**
+ * The values in ascending order. A Float64Array sorts numbers natively, over twice as fast as
+ * `Array#sort` with a comparator, and a report sorts every duration of its cohort. It puts -0
+ * before 0 and NaN last, though, where the comparator keeps -0 and 0 in arrival order (and NaN
+ * wherever it lands), so a list holding either is sorted the old way: same percentiles.
+ */
+function sortedCopy(values: readonly number[]): ArrayLike<number> {
+  for (const value of values) {
+    if (Number.isNaN(value) || Object.is(value, -0)) return [...values].sort((a, b) => a - b);
+  }
+  return new Float64Array(values).sort();
 }
 
 /** A share between 0 and 1, or null when there is nothing to divide by. */

@@ -76,29 +76,58 @@ export function zonedInstant(date: LocalDate, minutes: number, timeZone: string)
   return later;
 }
 
+type LocalHour = LocalDate & { hour: number };
+
 const QUARTER_HOUR = 15 * 60_000;
-const localHours = new Map<string, Map<number, LocalDate & { hour: number }>>();
+/** Per zone, per quarter hour since the epoch: the local hour all of it shows, or null. */
+const steadyHours = new Map<string, Map<number, LocalHour | null>>();
 
 /**
- * Local date and hour of `at` in `timeZone`. Memoised per quarter hour: every zone's offset is a
- * multiple of 15 minutes, so a local hour never changes inside a quarter hour, and formatting with
- * `Intl` is the slow part of business-time arithmetic and of grouping by day.
+ * Local date and hour of `at` in `timeZone`. Formatting with `Intl` is the slow part of
+ * business-time arithmetic and of grouping a report by day, so the answer is memoised per quarter
+ * hour — but only for a quarter hour that shows one local hour all through (see
+ * {@link steadyLocalHour}); any other instant is formatted exactly.
  */
-export function localHourOf(at: number, timeZone: string): LocalDate & { hour: number } {
-  let byQuarter = localHours.get(timeZone);
+export function localHourOf(at: number, timeZone: string): LocalHour {
+  let byQuarter = steadyHours.get(timeZone);
   if (!byQuarter) {
     byQuarter = new Map();
-    localHours.set(timeZone, byQuarter);
+    steadyHours.set(timeZone, byQuarter);
   }
   const quarter = Math.floor(at / QUARTER_HOUR);
-  let value = byQuarter.get(quarter);
-  if (!value) {
-    const { year, month, day, hour } = wallClock(quarter * QUARTER_HOUR, timeZone);
-    value = { year, month, day, hour };
+  let steady = byQuarter.get(quarter);
+  if (steady === undefined) {
+    steady = steadyLocalHour(quarter * QUARTER_HOUR, timeZone);
     if (byQuarter.size > 50_000) byQuarter.clear();
-    byQuarter.set(quarter, value);
+    byQuarter.set(quarter, steady);
   }
-  return value;
+  return steady ?? exactLocalHour(at, timeZone);
+}
+
+/**
+ * The local hour shown all through the quarter hour starting at `start`, or null if the local
+ * hour changes inside it. Today's zones have offsets in whole quarter hours that change on quarter
+ * hours, so nearly every quarter is steady; but Newfoundland moved its clocks at 00:01 until 2011
+ * and local mean times (Dublin's −00:25:21 before 1916) put the hour change mid-quarter. The
+ * quarter is steady when its first and last second show the same local hour, 14:59 apart: the
+ * offset did not change in between (no zone changes it twice within 15 minutes).
+ */
+function steadyLocalHour(start: number, timeZone: string): LocalHour | null {
+  const first = wallClock(start, timeZone);
+  const last = wallClock(start + QUARTER_HOUR - 1000, timeZone);
+  const sameHour =
+    first.year === last.year &&
+    first.month === last.month &&
+    first.day === last.day &&
+    first.hour === last.hour;
+  const secondsApart = last.minute * 60 + last.second - (first.minute * 60 + first.second);
+  if (!sameHour || secondsApart !== QUARTER_HOUR / 1000 - 1) return null;
+  return { year: first.year, month: first.month, day: first.day, hour: first.hour };
+}
+
+function exactLocalHour(at: number, timeZone: string): LocalHour {
+  const { year, month, day, hour } = wallClock(at, timeZone);
+  return { year, month, day, hour };
 }
 
 /** The local date of `at` in `timeZone`. */
