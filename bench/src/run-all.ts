@@ -11,24 +11,35 @@ import { benchRoutingDecisions } from './routing-decisions-per-second';
 import { benchAddBusinessTime, benchSlaClocks } from './sla-clocks';
 import { benchWidgetGzipBytes } from './widget-gzip-bytes';
 
-const benchmarks = [
-  benchMessagesPerSecond,
-  benchRoutingDecisions,
-  benchAddBusinessTime,
-  benchSlaClocks,
-  benchMetricsReport,
-  benchBotAccuracy,
-  benchKnowledgeSearch,
-  benchGatewayDelivery,
-  benchPostgresAppendRatio,
-  benchPGliteAppendRatio,
-  benchPostgresClaimRatio,
-  benchPostgresBusLatency,
-  benchWidgetGzipBytes,
+/** Each benchmark with the names of the results it writes. */
+const benchmarks: [names: string, run: () => Promise<BenchResult | BenchResult[] | null>][] = [
+  ['core.messages-per-second', benchMessagesPerSecond],
+  ['routing.decisions-per-second', benchRoutingDecisions],
+  ['sla.add-business-time-per-second', benchAddBusinessTime],
+  ['sla.clocks', benchSlaClocks],
+  ['metrics.report-ms', benchMetricsReport],
+  ['bot.top3-accuracy bot.top1-accuracy', benchBotAccuracy],
+  ['knowledge.search-p99-ms', benchKnowledgeSearch],
+  ['gateway.delivery', benchGatewayDelivery],
+  ['postgres.append-ratio', benchPostgresAppendRatio],
+  ['postgres.append-ratio-pglite', benchPGliteAppendRatio],
+  ['postgres.claim-ratio', benchPostgresClaimRatio],
+  ['postgres.bus-latency-p99-ms', benchPostgresBusLatency],
+  ['widget.gzip-bytes', benchWidgetGzipBytes],
 ];
 
-for (const bench of benchmarks) {
-  const outcome: BenchResult | BenchResult[] | null = await bench();
+// `pnpm bench metrics widget` runs the benchmarks whose names contain any of the words given.
+const wanted = process.argv.slice(2).filter((word) => word !== '--');
+const chosen = benchmarks.filter(
+  ([names]) => wanted.length === 0 || wanted.some((word) => names.includes(word)),
+);
+if (chosen.length === 0) {
+  const known = benchmarks.map(([names]) => names).join(', ');
+  throw new Error(`No benchmark matches "${wanted.join(' ')}". Known: ${known}.`);
+}
+
+for (const [, bench] of chosen) {
+  const outcome = await bench();
   for (const result of outcome === null ? [] : Array.isArray(outcome) ? outcome : [outcome]) {
     const file = writeResult(result);
     console.log(
