@@ -28,8 +28,9 @@ function deliveryLabel(message: ClientMessage, peerReadSeq: number, t: Translate
  * One message: author, text (as text, links made safe), attachments, time and, for your own
  * messages, sending / sent / read / not sent with a retry button.
  *
- * Memoised: a stored message keeps its object in the client's store, so a row re-renders only when
- * its message, or (for your own messages) the read position, changes.
+ * Memoised on its props: the client keeps a stored message's object, so a row re-renders only
+ * when its message or its other props change (`MessageList` passes the read position to your own
+ * messages only, so a read receipt re-renders just those).
  *
  * @example
  * <MessageItem message={message} own={message.author === null} peerReadSeq={view.peerReadSeq} today={new Date().toDateString()} />
