@@ -173,18 +173,10 @@ export function createClientCore(
       conversations.closed();
       emit();
     },
-    startConversation: conversations.startConversation,
-    watch: conversations.watch,
-    unwatch: conversations.unwatch,
-    send: outbox.send,
-    retry: outbox.retry,
-    setTyping: conversations.setTyping,
-    markRead: conversations.markRead,
-    listConversations: conversations.listConversations,
     deskStatus: () => requests.ask({ type: 'status', id: requests.requestId('st') }, 'status'),
-    rate: conversations.rate,
-    loadTickets: tickets.loadTickets,
-    respondToTicket: tickets.respondToTicket,
+    ...conversations.calls,
+    ...outbox.calls,
+    ...tickets.calls,
   };
   const core: ClientCore = {
     client,

@@ -19,8 +19,9 @@ export type ConversationFrame = Extract<
 >;
 
 /** The client's conversations: their state, the frames that change it, and the calls about them. */
-export interface Conversations
-  extends Pick<
+export interface Conversations {
+  /** What the client offers about conversations. */
+  calls: Pick<
     KefuClient,
     | 'startConversation'
     | 'watch'
@@ -29,7 +30,7 @@ export interface Conversations
     | 'markRead'
     | 'listConversations'
     | 'rate'
-  > {
+  >;
   stateOf(conversationId: string): ConversationState;
   /** The latest copy of a conversation this client has, if any. */
   conversation(conversationId: string): WireConversation | null;
@@ -210,59 +211,61 @@ export function createConversations(
         for (const timer of state.typing.values()) clearTimeout(timer);
       }
     },
-    async startConversation(input = {}) {
-      const clientId = nanoid(16);
-      const conversation = await requests.ask(
-        {
-          type: 'start',
-          id: `c_${clientId}`,
-          clientId,
-          ...(input.topic ? { topic: input.topic } : {}),
-          ...(input.text ? { message: { text: input.text } } : {}),
-        },
-        'conversation',
-      );
-      applyConversation(conversation);
-      watch(conversation.id);
-      return conversation;
-    },
-    watch,
-    unwatch(conversationId) {
-      if (!watched.delete(conversationId)) return;
-      write({ type: 'unsubscribe', conversationId });
-    },
-    setTyping(conversationId, typing) {
-      write({ type: 'typing', conversationId, typing });
-    },
-    markRead(conversationId, seq) {
-      write({ type: 'read', conversationId, seq });
-    },
-    async listConversations() {
-      const ack = await requests.request({ type: 'inbox', id: requests.requestId('i') });
-      const list = ack.conversations ?? [];
-      for (const conversation of list) {
-        const state = stateOf(conversation.id);
-        // A frame that arrived before this answer may be newer than the listed copy.
-        if ((state.conversation?.updatedAt ?? -1) > conversation.updatedAt) continue;
-        state.conversation = conversation;
-        state.changed();
-      }
-      emit();
-      return list;
-    },
-    async rate(conversationId, input) {
-      const survey = await requests.ask(
-        {
-          type: 'rate',
-          id: requests.requestId('r'),
-          conversationId,
-          answers: input.answers,
-          ...(input.comment ? { comment: input.comment } : {}),
-        },
-        'survey',
-      );
-      applySurvey(survey);
-      return survey;
+    calls: {
+      async startConversation(input = {}) {
+        const clientId = nanoid(16);
+        const conversation = await requests.ask(
+          {
+            type: 'start',
+            id: `c_${clientId}`,
+            clientId,
+            ...(input.topic ? { topic: input.topic } : {}),
+            ...(input.text ? { message: { text: input.text } } : {}),
+          },
+          'conversation',
+        );
+        applyConversation(conversation);
+        watch(conversation.id);
+        return conversation;
+      },
+      watch,
+      unwatch(conversationId) {
+        if (!watched.delete(conversationId)) return;
+        write({ type: 'unsubscribe', conversationId });
+      },
+      setTyping(conversationId, typing) {
+        write({ type: 'typing', conversationId, typing });
+      },
+      markRead(conversationId, seq) {
+        write({ type: 'read', conversationId, seq });
+      },
+      async listConversations() {
+        const ack = await requests.request({ type: 'inbox', id: requests.requestId('i') });
+        const list = ack.conversations ?? [];
+        for (const conversation of list) {
+          const state = stateOf(conversation.id);
+          // A frame that arrived before this answer may be newer than the listed copy.
+          if ((state.conversation?.updatedAt ?? -1) > conversation.updatedAt) continue;
+          state.conversation = conversation;
+          state.changed();
+        }
+        emit();
+        return list;
+      },
+      async rate(conversationId, input) {
+        const survey = await requests.ask(
+          {
+            type: 'rate',
+            id: requests.requestId('r'),
+            conversationId,
+            answers: input.answers,
+            ...(input.comment ? { comment: input.comment } : {}),
+          },
+          'survey',
+        );
+        applySurvey(survey);
+        return survey;
+      },
     },
   };
 }

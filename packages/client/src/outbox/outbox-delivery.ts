@@ -7,7 +7,8 @@ import type { Conversations } from '../conversations/conversations';
 import type { RequestError, Requests } from '../requests/requests';
 
 /** Sending what waits in the outbox, exactly once, until it is stored or refused. */
-export interface OutboxDelivery extends Pick<KefuClient, 'send' | 'retry'> {
+export interface OutboxDelivery {
+  calls: Pick<KefuClient, 'send' | 'retry'>;
   /** Sends every entry still `sending` (restored from storage, or waiting out a rate limit). */
   flush(): void;
 }
@@ -72,32 +73,34 @@ export function createOutboxDelivery(
     flush() {
       for (const entry of outbox.values()) if (entry.status === 'sending') sendOutboxEntry(entry);
     },
-    send(conversationId, text, sendOptions = {}) {
-      const clientId = nanoid(16);
-      const entry: OutboxEntry = {
-        clientId,
-        conversationId,
-        text,
-        attachments: [],
-        internal: sendOptions.internal ?? false,
-        createdAt: Date.now(),
-        status: 'sending',
-        error: null,
-      };
-      outbox.set(clientId, entry);
-      stateOf(conversationId).messagesChanged();
-      sendOutboxEntry(entry);
-      emit();
-      return clientId;
-    },
-    retry(clientId) {
-      const entry = outbox.get(clientId);
-      if (entry?.status !== 'failed') return;
-      const again: OutboxEntry = { ...entry, status: 'sending', error: null };
-      outbox.set(clientId, again);
-      stateOf(entry.conversationId).messagesChanged();
-      sendOutboxEntry(again);
-      emit();
+    calls: {
+      send(conversationId, text, sendOptions = {}) {
+        const clientId = nanoid(16);
+        const entry: OutboxEntry = {
+          clientId,
+          conversationId,
+          text,
+          attachments: [],
+          internal: sendOptions.internal ?? false,
+          createdAt: Date.now(),
+          status: 'sending',
+          error: null,
+        };
+        outbox.set(clientId, entry);
+        stateOf(conversationId).messagesChanged();
+        sendOutboxEntry(entry);
+        emit();
+        return clientId;
+      },
+      retry(clientId) {
+        const entry = outbox.get(clientId);
+        if (entry?.status !== 'failed') return;
+        const again: OutboxEntry = { ...entry, status: 'sending', error: null };
+        outbox.set(clientId, again);
+        stateOf(entry.conversationId).messagesChanged();
+        sendOutboxEntry(again);
+        emit();
+      },
     },
   };
 }

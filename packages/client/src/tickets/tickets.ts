@@ -3,7 +3,8 @@ import type { KefuClient } from '../client-types';
 import type { Requests } from '../requests/requests';
 
 /** A customer's tickets (工单), kept live once loaded. */
-export interface Tickets extends Pick<KefuClient, 'loadTickets' | 'respondToTicket'> {
+export interface Tickets {
+  calls: Pick<KefuClient, 'loadTickets' | 'respondToTicket'>;
   /** The tickets by id: a new object on every change. */
   tickets(): Record<string, WireTicket>;
   applyTicket(ticket: WireTicket): void;
@@ -43,20 +44,22 @@ export function createTickets(requests: Requests, emit: () => void): Tickets {
     reload() {
       if (following) loadTickets().catch(() => {});
     },
-    loadTickets,
-    async respondToTicket(ticketId, input) {
-      const ticket = await requests.ask(
-        {
-          type: 'ticket_reply',
-          id: requests.requestId('tr'),
-          ticketId,
-          accept: input.accept,
-          ...(input.message ? { message: input.message } : {}),
-        },
-        'ticket',
-      );
-      applyTicket(ticket);
-      return ticket;
+    calls: {
+      loadTickets,
+      async respondToTicket(ticketId, input) {
+        const ticket = await requests.ask(
+          {
+            type: 'ticket_reply',
+            id: requests.requestId('tr'),
+            ticketId,
+            accept: input.accept,
+            ...(input.message ? { message: input.message } : {}),
+          },
+          'ticket',
+        );
+        applyTicket(ticket);
+        return ticket;
+      },
     },
   };
 }
