@@ -16,19 +16,12 @@ export { createKnowledgeBot } from './bot/knowledge-bot';
 export type { Sentiment, SentimentAnalyzer } from './bot/sentiment';
 export { lexiconSentiment } from './bot/sentiment';
 export type {
-  Channel,
   CloseReason,
   Conversation,
   ConversationSla,
   ConversationStatus,
-  Priority,
 } from './conversation/conversation';
-export {
-  CHANNELS,
-  CONVERSATION_STATUSES,
-  ConversationSchema,
-  PRIORITIES,
-} from './conversation/conversation';
+export { CONVERSATION_STATUSES, ConversationSchema } from './conversation/conversation';
 export type {
   ConversationEffect,
   ConversationMachineEvent,
@@ -250,3 +243,5 @@ export { raiseSeverity, triageByRules } from './tickets/ticket-settings';
 export type { Clock } from './time/clock';
 export { systemClock } from './time/clock';
 export type { Metadata } from './validation/common-schemas';
+export type { Channel, Priority } from './vocabulary/channels-and-priorities';
+export { CHANNELS, PRIORITIES } from './vocabulary/channels-and-priorities';

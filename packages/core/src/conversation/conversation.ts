@@ -3,21 +3,7 @@ import type { SlaClock } from '../sla/sla-clock';
 import type { SlaTarget } from '../sla/sla-policy';
 import type { Survey } from '../surveys/survey';
 import { ClientIdSchema, IdSchema, InstantSchema, LabelSchema } from '../validation/common-schemas';
-
-export const CHANNELS = [
-  'web',
-  'mobile',
-  'app',
-  'mini-program',
-  'email',
-  'social',
-  'phone',
-] as const;
-/** Where the customer writes from (网页, 移动端, 小程序…). */
-export type Channel = (typeof CHANNELS)[number];
-
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+import { CHANNELS, PRIORITIES, type Priority } from '../vocabulary/channels-and-priorities';
 
 export const CONVERSATION_STATUSES = [
   'bot',

@@ -1,4 +1,5 @@
-import type { Channel, Conversation, Priority } from './conversation';
+import type { Channel, Priority } from '../vocabulary/channels-and-priorities';
+import type { Conversation } from './conversation';
 
 export interface NewConversationFields {
   id: string;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { CHANNELS, CONVERSATION_STATUSES, PRIORITIES } from '../conversation/conversation';
+import { CONVERSATION_STATUSES } from '../conversation/conversation';
 import { AttachmentSchema, AuthorSchema, MAX_MESSAGE_TEXT_LENGTH } from '../message/message';
 import { ClientIdSchema, IdSchema, LabelSchema } from '../validation/common-schemas';
+import { CHANNELS, PRIORITIES } from '../vocabulary/channels-and-priorities';
 
 const ConversationRef = { conversationId: IdSchema };
 

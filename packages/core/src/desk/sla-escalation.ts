@@ -1,6 +1,7 @@
-import type { Conversation, Priority } from '../conversation/conversation';
-import { PRIORITIES } from '../conversation/conversation';
+import type { Conversation } from '../conversation/conversation';
 import type { StorageTransaction } from '../storage/storage-adapter';
+import type { Priority } from '../vocabulary/channels-and-priorities';
+import { PRIORITIES } from '../vocabulary/channels-and-priorities';
 import { applyConversationEvent, commitConversation } from './apply-conversation-event';
 import type { CommandContext } from './command-runner';
 import { nextEscalation } from './sla-tracking';

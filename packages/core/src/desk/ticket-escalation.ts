@@ -1,6 +1,6 @@
-import type { Priority } from '../conversation/conversation';
 import type { StorageTransaction } from '../storage/storage-adapter';
 import type { Severity, Ticket } from '../tickets/ticket';
+import type { Priority } from '../vocabulary/channels-and-priorities';
 import type { CommandContext } from './command-runner';
 import { nextEscalation } from './sla-tracking';
 import { updateTicket } from './ticket-commands';

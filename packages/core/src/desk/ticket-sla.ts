@@ -1,7 +1,8 @@
-import type { ConversationSla, Priority } from '../conversation/conversation';
+import type { ConversationSla } from '../conversation/conversation';
 import type { SlaClock } from '../sla/sla-clock';
 import { matchPolicy, type SlaTarget } from '../sla/sla-policy';
 import type { Severity, Ticket, TicketStatus } from '../tickets/ticket';
+import type { Priority } from '../vocabulary/channels-and-priorities';
 import type { SlaRuntime } from './sla-runtime';
 import {
   meetFor,

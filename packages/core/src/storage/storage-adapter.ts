@@ -1,10 +1,5 @@
 import type { Agent } from '../agent/agent';
-import type {
-  Channel,
-  Conversation,
-  ConversationStatus,
-  Priority,
-} from '../conversation/conversation';
+import type { Conversation, ConversationStatus } from '../conversation/conversation';
 import type { Customer } from '../customer/customer';
 import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
 import type { EventBus } from '../events/event-bus';
@@ -14,6 +9,7 @@ import type { Message } from '../message/message';
 import type { MetricsReport, ReportQuery } from '../metrics/metrics-report';
 import type { BusinessCalendar } from '../sla/business-calendar';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
+import type { Channel, Priority } from '../vocabulary/channels-and-priorities';
 
 /** Filters for listing conversations; every given field must match. */
 export interface ConversationFilter {
