@@ -1,5 +1,5 @@
-export type { Agent, AgentInput, Presence } from './agent/agent';
-export { AGENT_DEFAULTS, AgentInputSchema, AgentSchema, PRESENCES } from './agent/agent';
+export type { Agent, AgentInput, Presence } from './agents/agent';
+export { AGENT_DEFAULTS, AgentInputSchema, AgentSchema, PRESENCES } from './agents/agent';
 export type { CannedReply } from './bot/canned-replies';
 export { createCannedReplies, renderTemplate } from './bot/canned-replies';
 export { asksForPerson } from './bot/handoff-request';
@@ -20,17 +20,17 @@ export type {
   Conversation,
   ConversationSla,
   ConversationStatus,
-} from './conversation/conversation';
-export { CONVERSATION_STATUSES, ConversationSchema } from './conversation/conversation';
+} from './conversations/conversation';
+export { CONVERSATION_STATUSES, ConversationSchema } from './conversations/conversation';
 export type {
   ConversationEffect,
   ConversationMachineEvent,
   ConversationMachineEventType,
-} from './conversation/conversation-events';
-export { conversationMachine } from './conversation/conversation-machine';
-export type { Customer, CustomerInput, CustomerTier } from './customer/customer';
-export { CUSTOMER_DEFAULTS, CustomerInputSchema, CustomerSchema } from './customer/customer';
-export type { AgentsApi } from './desk/agents-api';
+} from './conversations/conversation-events';
+export { conversationMachine } from './conversations/conversation-machine';
+export type { Customer, CustomerInput, CustomerTier } from './customers/customer';
+export { CUSTOMER_DEFAULTS, CustomerInputSchema, CustomerSchema } from './customers/customer';
+export type { AgentsApi } from './agents/agents-api';
 export type {
   AssignInput,
   ConversationRefInput,
@@ -45,14 +45,14 @@ export type {
   TagInput,
   TransferInput,
 } from './desk/command-schemas';
-export type { ConversationPage, ConversationsApi } from './desk/conversations-api';
+export type { ConversationPage, ConversationsApi } from './conversations/conversations-api';
 export type { CreateDeskOptions, Desk, EventsApi } from './desk/create-desk';
 export { createDesk } from './desk/create-desk';
-export type { CustomersApi } from './desk/customers-api';
+export type { CustomersApi } from './customers/customers-api';
 export type { DeskSettings, DeskSettingsInput } from './desk/desk-settings';
 export type { DeskListener } from './desk/event-publisher';
 export type { JobsApi } from './desk/job-runner';
-export type { MessagesApi } from './desk/messages-api';
+export type { MessagesApi } from './messages/messages-api';
 export type { LiveSnapshot, MetricsApi } from './desk/metrics-api';
 export type { OrdersApi } from './desk/orders-api';
 export type { QueuePosition, QueueSnapshot, RoutingApi } from './desk/routing-api';
@@ -111,14 +111,14 @@ export type {
   TransitionTable,
 } from './machine/index';
 export { can, defineMachine, toMermaid, transition } from './machine/index';
-export type { Attachment, Author, AuthorKind, Message } from './message/message';
+export type { Attachment, Author, AuthorKind, Message } from './messages/message';
 export {
   AttachmentSchema,
   AUTHOR_KINDS,
   AuthorSchema,
   MAX_MESSAGE_TEXT_LENGTH,
   MessageSchema,
-} from './message/message';
+} from './messages/message';
 export type { ConversationFacts, LogFacts, SurveyAnswer } from './metrics/metrics-facts';
 export { collectFacts } from './metrics/metrics-facts';
 export type {

@@ -1,9 +1,9 @@
 import type { BotHandler } from '../bot/knowledge-bot';
-import type { Message } from '../message/message';
+import type { Message } from '../messages/message';
 import type { StorageAdapter } from '../storage/storage-adapter';
-import { applyConversationEvent, commitConversation } from './apply-conversation-event';
+import { applyConversationEvent, commitConversation } from '../conversations/apply-conversation-event';
 import type { RunCommand } from './command-runner';
-import { postMessageInTransaction } from './post-message';
+import { postMessageInTransaction } from '../messages/post-message';
 
 /**
  * Answers customer messages of conversations in the `bot` state with the desk's `BotHandler`:

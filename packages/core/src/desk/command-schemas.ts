@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CONVERSATION_STATUSES } from '../conversation/conversation';
-import { AttachmentSchema, AuthorSchema, MAX_MESSAGE_TEXT_LENGTH } from '../message/message';
+import { CONVERSATION_STATUSES } from '../conversations/conversation';
+import { AttachmentSchema, AuthorSchema, MAX_MESSAGE_TEXT_LENGTH } from '../messages/message';
 import { ClientIdSchema, IdSchema, LabelSchema } from '../validation/common-schemas';
 import { CHANNELS, PRIORITIES } from '../vocabulary/channels-and-priorities';
 

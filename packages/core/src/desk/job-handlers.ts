@@ -1,6 +1,6 @@
 import type { Job, JobKind } from '../jobs/job';
 import type { StorageReader, StorageTransaction } from '../storage/storage-adapter';
-import { applyConversationEvent, commitConversation } from './apply-conversation-event';
+import { applyConversationEvent, commitConversation } from '../conversations/apply-conversation-event';
 import type { CommandContext } from './command-runner';
 import { escalateDueSteps } from './sla-escalation';
 import { applySurveyEvent, readSurvey, type SurveySubject } from './survey-commands';

@@ -1,4 +1,4 @@
-import type { Conversation } from '../conversation/conversation';
+import type { Conversation } from '../conversations/conversation';
 import { conversationJobKeys } from '../jobs/job';
 import type { StorageTransaction } from '../storage/storage-adapter';
 import type { CommandContext } from './command-runner';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Conversation } from '../conversation/conversation';
+import type { Conversation } from '../conversations/conversation';
 import { isKefuError, KefuError } from '../errors/kefu-error';
 import { isAvailable } from '../routing/routing-candidate';
 import { RoutingIndex } from '../routing/routing-index';
@@ -14,7 +14,7 @@ import type { StorageAdapter } from '../storage/storage-adapter';
 import type { Clock } from '../time/clock';
 import { IdSchema, LabelSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
-import { applyConversationEvent } from './apply-conversation-event';
+import { applyConversationEvent } from '../conversations/apply-conversation-event';
 import type { RunCommand } from './command-runner';
 import type { DeskSettings } from './desk-settings';
 import { candidateOf, previousAgentOf, readQueue, routingRequestFor } from './routing-queue';

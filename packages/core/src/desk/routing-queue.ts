@@ -1,5 +1,5 @@
-import type { Agent } from '../agent/agent';
-import type { Conversation } from '../conversation/conversation';
+import type { Agent } from '../agents/agent';
+import type { Conversation } from '../conversations/conversation';
 import { DEFAULT_QUEUE_ORDER, orderQueue, type QueueEntry } from '../routing/queue-order';
 import type { RoutingRequest } from '../routing/routing-candidate';
 import type { RoutingSettings } from '../routing/routing-settings';

@@ -1,4 +1,4 @@
-import type { ConversationSla } from '../conversation/conversation';
+import type { ConversationSla } from '../conversations/conversation';
 import { KefuError } from '../errors/kefu-error';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import type { Clock } from '../time/clock';

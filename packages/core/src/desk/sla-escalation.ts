@@ -1,8 +1,8 @@
-import type { Conversation } from '../conversation/conversation';
+import type { Conversation } from '../conversations/conversation';
 import type { StorageTransaction } from '../storage/storage-adapter';
 import type { Priority } from '../vocabulary/channels-and-priorities';
 import { PRIORITIES } from '../vocabulary/channels-and-priorities';
-import { applyConversationEvent, commitConversation } from './apply-conversation-event';
+import { applyConversationEvent, commitConversation } from '../conversations/apply-conversation-event';
 import type { CommandContext } from './command-runner';
 import { nextEscalation } from './sla-tracking';
 

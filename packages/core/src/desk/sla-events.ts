@@ -1,4 +1,4 @@
-import type { Conversation } from '../conversation/conversation';
+import type { Conversation } from '../conversations/conversation';
 import type { DomainEventDraft } from '../events/domain-events';
 import { elapsedAt } from '../sla/sla-clock';
 import type { Ticket } from '../tickets/ticket';

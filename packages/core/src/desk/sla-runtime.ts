@@ -1,4 +1,4 @@
-import type { ConversationStatus } from '../conversation/conversation';
+import type { ConversationStatus } from '../conversations/conversation';
 import {
   ALWAYS_OPEN,
   type BusinessCalendar,

@@ -1,5 +1,5 @@
-import type { Conversation, ConversationSla } from '../conversation/conversation';
-import type { ConversationMachineEvent } from '../conversation/conversation-events';
+import type { Conversation, ConversationSla } from '../conversations/conversation';
+import type { ConversationMachineEvent } from '../conversations/conversation-events';
 import {
   checkClock,
   elapsedAt,

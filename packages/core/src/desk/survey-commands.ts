@@ -4,7 +4,7 @@ import { transition } from '../machine/transition';
 import type { StorageTransaction } from '../storage/storage-adapter';
 import type { Survey } from '../surveys/survey';
 import { type SurveyMachineEvent, surveyMachine } from '../surveys/survey-machine';
-import { commitConversation } from './apply-conversation-event';
+import { commitConversation } from '../conversations/apply-conversation-event';
 import type { CommandContext } from './command-runner';
 import { commitTicket } from './ticket-commands';
 

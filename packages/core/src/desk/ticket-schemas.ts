@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AttachmentSchema } from '../message/message';
+import { AttachmentSchema } from '../messages/message';
 import { ActorSchema, ResolutionSchema, SEVERITIES, TICKET_STATUSES } from '../tickets/ticket';
 import { ClientIdSchema, IdSchema, LabelSchema } from '../validation/common-schemas';
 

@@ -1,4 +1,4 @@
-import type { ConversationSla } from '../conversation/conversation';
+import type { ConversationSla } from '../conversations/conversation';
 import type { SlaClock } from '../sla/sla-clock';
 import { matchPolicy, type SlaTarget } from '../sla/sla-policy';
 import type { Severity, Ticket, TicketStatus } from '../tickets/ticket';

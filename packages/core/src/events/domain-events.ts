@@ -1,8 +1,8 @@
-import type { Agent } from '../agent/agent';
-import type { CloseReason, Conversation } from '../conversation/conversation';
-import type { Customer } from '../customer/customer';
+import type { Agent } from '../agents/agent';
+import type { CloseReason, Conversation } from '../conversations/conversation';
+import type { Customer } from '../customers/customer';
 import type { Article } from '../knowledge/article';
-import type { Message } from '../message/message';
+import type { Message } from '../messages/message';
 import type { SlaClock } from '../sla/sla-clock';
 import type { EscalationAction, SlaTarget } from '../sla/sla-policy';
 import type { Survey } from '../surveys/survey';

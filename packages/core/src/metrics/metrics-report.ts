@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Conversation } from '../conversation/conversation';
+import type { Conversation } from '../conversations/conversation';
 import type { BusinessCalendar } from '../sla/business-calendar';
 import { SLA_TARGETS, type SlaTarget } from '../sla/sla-policy';
 import { assertTimeZone, localHourOf } from '../sla/zoned-time';

@@ -1,5 +1,5 @@
-import type { Conversation } from '../conversation/conversation';
-import type { ConversationMachineEvent } from '../conversation/conversation-events';
+import type { Conversation } from '../conversations/conversation';
+import type { ConversationMachineEvent } from '../conversations/conversation-events';
 import { KefuError } from '../errors/kefu-error';
 import type { StorageTransaction } from '../storage/storage-adapter';
 

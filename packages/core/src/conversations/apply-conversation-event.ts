@@ -1,20 +1,20 @@
-import type { Conversation } from '../conversation/conversation';
+import type { Conversation } from './conversation';
 import type {
   ConversationEffect,
   ConversationMachineEvent,
-} from '../conversation/conversation-events';
-import { conversationMachine } from '../conversation/conversation-machine';
+} from './conversation-events';
+import { conversationMachine } from './conversation-machine';
 import { KefuError } from '../errors/kefu-error';
 import type { DomainEventDraft } from '../events/domain-events';
 import { conversationJobKeys } from '../jobs/job';
 import { transition } from '../machine/transition';
 import type { StorageTransaction } from '../storage/storage-adapter';
-import { moveLoad } from './agent-load';
-import type { CommandContext } from './command-runner';
-import { updateQueueJobs } from './queue-jobs';
-import { slaEventsFor } from './sla-events';
-import { type SlaUpdate, trackSla } from './sla-tracking';
-import { surveyAfterChange } from './survey-lifecycle';
+import { moveLoad } from '../agents/agent-load';
+import type { CommandContext } from '../desk/command-runner';
+import { updateQueueJobs } from '../desk/queue-jobs';
+import { slaEventsFor } from '../desk/sla-events';
+import { type SlaUpdate, trackSla } from '../desk/sla-tracking';
+import { surveyAfterChange } from '../desk/survey-lifecycle';
 
 /** Loads a conversation for a write, or fails with `NOT_FOUND`. */
 export async function loadConversation(tx: StorageTransaction, id: string): Promise<Conversation> {

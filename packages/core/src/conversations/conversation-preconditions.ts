@@ -1,4 +1,4 @@
-import type { Conversation } from '../conversation/conversation';
+import type { Conversation } from './conversation';
 import { KefuError } from '../errors/kefu-error';
 import type { StorageTransaction } from '../storage/storage-adapter';
 

@@ -1,8 +1,8 @@
 import { nanoid } from 'nanoid';
 import type { z } from 'zod';
-import type { Conversation } from '../conversation/conversation';
-import type { ConversationMachineEvent } from '../conversation/conversation-events';
-import { newConversation } from '../conversation/new-conversation';
+import type { Conversation } from './conversation';
+import type { ConversationMachineEvent } from './conversation-events';
+import { newConversation } from './new-conversation';
 import { KefuError } from '../errors/kefu-error';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
 import { IdSchema } from '../validation/common-schemas';
@@ -14,7 +14,7 @@ import {
   publishSla,
   slaUpdate,
 } from './apply-conversation-event';
-import type { CommandContext, RunCommand } from './command-runner';
+import type { CommandContext, RunCommand } from '../desk/command-runner';
 import {
   type AssignInput,
   AssignSchema,
@@ -32,12 +32,12 @@ import {
   TagSchema,
   type TransferInput,
   TransferSchema,
-} from './command-schemas';
-import type { DeskSettings } from './desk-settings';
-import { decodeCursor, encodeCursor } from './list-cursor';
-import { postMessageInTransaction } from './post-message';
-import { requireAgent, requireOpen } from './preconditions';
-import { updateQueueJobs } from './queue-jobs';
+} from '../desk/command-schemas';
+import type { DeskSettings } from '../desk/desk-settings';
+import { decodeCursor, encodeCursor } from '../desk/list-cursor';
+import { postMessageInTransaction } from '../messages/post-message';
+import { requireAgent, requireOpen } from './conversation-preconditions';
+import { updateQueueJobs } from '../desk/queue-jobs';
 
 export interface ConversationPage {
   items: Conversation[];

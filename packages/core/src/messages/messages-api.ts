@@ -1,14 +1,14 @@
-import type { Message } from '../message/message';
+import type { Message } from './message';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import { parseInput } from '../validation/parse-input';
-import { loadConversation } from './apply-conversation-event';
-import type { RunCommand } from './command-runner';
+import { loadConversation } from '../conversations/apply-conversation-event';
+import type { RunCommand } from '../desk/command-runner';
 import {
   type ListMessagesInput,
   ListMessagesSchema,
   type PostMessageInput,
   PostMessageSchema,
-} from './command-schemas';
+} from '../desk/command-schemas';
 import { postMessageInTransaction } from './post-message';
 
 /** Messages of a conversation, in gap-free `seq` order. */

@@ -3,12 +3,12 @@ import {
   type Customer,
   type CustomerInput,
   CustomerInputSchema,
-} from '../customer/customer';
+} from './customer';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
-import type { RunCommand } from './command-runner';
-import { upsertRecord } from './upsert-record';
+import type { RunCommand } from '../desk/command-runner';
+import { upsertRecord } from '../desk/upsert-record';
 
 /** Customer profiles (顾客资料). */
 export interface CustomersApi {

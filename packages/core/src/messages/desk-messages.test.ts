@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setupDesk } from './desk-test-setup';
+import { setupDesk } from '../desk/desk-test-setup';
 
 describe('desk: messages', () => {
   it('gives 100 concurrent posts the seqs 1..100, none lost or doubled', async () => {

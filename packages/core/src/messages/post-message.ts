@@ -1,13 +1,13 @@
 import { nanoid } from 'nanoid';
 import { lexiconSentiment } from '../bot/sentiment';
-import type { Conversation } from '../conversation/conversation';
-import type { ConversationMachineEvent } from '../conversation/conversation-events';
+import type { Conversation } from '../conversations/conversation';
+import type { ConversationMachineEvent } from '../conversations/conversation-events';
 import { KefuError } from '../errors/kefu-error';
-import type { Attachment, Author, Message } from '../message/message';
+import type { Attachment, Author, Message } from './message';
 import type { StorageTransaction } from '../storage/storage-adapter';
-import { applyConversationEvent, commitConversation } from './apply-conversation-event';
-import type { CommandContext } from './command-runner';
-import { requireAgent, requireOpen } from './preconditions';
+import { applyConversationEvent, commitConversation } from '../conversations/apply-conversation-event';
+import type { CommandContext } from '../desk/command-runner';
+import { requireAgent, requireOpen } from '../conversations/conversation-preconditions';
 
 export interface MessageDraft {
   author: Author;
