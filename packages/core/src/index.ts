@@ -55,8 +55,8 @@ export type { JobsApi } from './desk/job-runner';
 export type { MessagesApi } from './messages/messages-api';
 export type { LiveSnapshot, MetricsApi } from './desk/metrics-api';
 export type { OrdersApi } from './desk/orders-api';
-export type { QueuePosition, QueueSnapshot, RoutingApi } from './desk/routing-api';
-export type { CalendarQuery, SlaApi } from './desk/sla-api';
+export type { QueuePosition, QueueSnapshot, RoutingApi } from './routing/routing-api';
+export type { CalendarQuery, SlaApi } from './sla/sla-api';
 export type { AnswerSurveyInput, SurveyRefInput, SurveysApi } from './desk/surveys-api';
 export type {
   AssignTicketInput,

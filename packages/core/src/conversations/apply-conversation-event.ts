@@ -11,9 +11,9 @@ import { transition } from '../machine/transition';
 import type { StorageTransaction } from '../storage/storage-adapter';
 import { moveLoad } from '../agents/agent-load';
 import type { CommandContext } from '../desk/command-runner';
-import { updateQueueJobs } from '../desk/queue-jobs';
-import { slaEventsFor } from '../desk/sla-events';
-import { type SlaUpdate, trackSla } from '../desk/sla-tracking';
+import { updateQueueJobs } from '../routing/queue-jobs';
+import { slaEventsFor } from '../sla/sla-events';
+import { type SlaUpdate, trackSla } from '../sla/sla-tracking';
 import { surveyAfterChange } from '../desk/survey-lifecycle';
 
 /** Loads a conversation for a write, or fails with `NOT_FOUND`. */

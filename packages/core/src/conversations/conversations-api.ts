@@ -37,7 +37,7 @@ import type { DeskSettings } from '../desk/desk-settings';
 import { decodeCursor, encodeCursor } from '../desk/list-cursor';
 import { postMessageInTransaction } from '../messages/post-message';
 import { requireAgent, requireOpen } from './conversation-preconditions';
-import { updateQueueJobs } from '../desk/queue-jobs';
+import { updateQueueJobs } from '../routing/queue-jobs';
 
 export interface ConversationPage {
   items: Conversation[];

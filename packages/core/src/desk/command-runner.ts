@@ -5,7 +5,7 @@ import type { StorageAdapter, StorageTransaction } from '../storage/storage-adap
 import type { Clock } from '../time/clock';
 import type { DeskSettings } from './desk-settings';
 import type { EventPublisher } from './event-publisher';
-import type { SlaRuntime } from './sla-runtime';
+import type { SlaRuntime } from '../sla/sla-runtime';
 
 /** What a command body gets besides the transaction: the instant it runs at and an outbox. */
 export interface CommandContext {

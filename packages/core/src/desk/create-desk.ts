@@ -21,9 +21,9 @@ import { createKnowledge, type KnowledgeApi } from './knowledge-api';
 import { createMessagesApi, type MessagesApi } from '../messages/messages-api';
 import { createMetrics, type MetricsApi } from './metrics-api';
 import { createOrdersApi, type OrdersApi } from './orders-api';
-import { createRoutingEngine, type RoutingApi } from './routing-api';
-import { createSlaApi, type SlaApi } from './sla-api';
-import { createSlaRuntime } from './sla-runtime';
+import { createRoutingEngine, type RoutingApi } from '../routing/routing-api';
+import { createSlaApi, type SlaApi } from '../sla/sla-api';
+import { createSlaRuntime } from '../sla/sla-runtime';
 import { createSurveysApi, type SurveysApi } from './surveys-api';
 import { createTicketsApi, type TicketsApi } from './tickets-api';
 

@@ -2,7 +2,7 @@ import type { Job, JobKind } from '../jobs/job';
 import type { StorageReader, StorageTransaction } from '../storage/storage-adapter';
 import { applyConversationEvent, commitConversation } from '../conversations/apply-conversation-event';
 import type { CommandContext } from './command-runner';
-import { escalateDueSteps } from './sla-escalation';
+import { escalateDueSteps } from '../sla/sla-escalation';
 import { applySurveyEvent, readSurvey, type SurveySubject } from './survey-commands';
 import { applyTicketEvent, commitTicket } from './ticket-commands';
 import { escalateTicket } from './ticket-escalation';

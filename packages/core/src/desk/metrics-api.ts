@@ -9,7 +9,7 @@ import {
 import type { StorageAdapter } from '../storage/storage-adapter';
 import type { Clock } from '../time/clock';
 import { parseInput } from '../validation/parse-input';
-import type { SlaRuntime } from './sla-runtime';
+import type { SlaRuntime } from '../sla/sla-runtime';
 
 /** The desk right now, for wallboards and alerts. */
 export interface LiveSnapshot {

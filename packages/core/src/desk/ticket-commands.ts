@@ -7,8 +7,8 @@ import type { Actor, Ticket, TicketHistoryEntry } from '../tickets/ticket';
 import { ticketMachine } from '../tickets/ticket-machine';
 import type { TicketEffect, TicketMachineEvent } from '../tickets/ticket-machine-events';
 import type { CommandContext } from './command-runner';
-import { slaEventsFor } from './sla-events';
-import type { SlaUpdate } from './sla-tracking';
+import { slaEventsFor } from '../sla/sla-events';
+import type { SlaUpdate } from '../sla/sla-tracking';
 import { surveyAfterChange } from './survey-lifecycle';
 import { ticketDueAt, trackTicketSla } from './ticket-sla';
 

@@ -2,7 +2,7 @@ import type { StorageTransaction } from '../storage/storage-adapter';
 import type { Severity, Ticket } from '../tickets/ticket';
 import type { Priority } from '../vocabulary/channels-and-priorities';
 import type { CommandContext } from './command-runner';
-import { nextEscalation } from './sla-tracking';
+import { nextEscalation } from '../sla/sla-tracking';
 import { updateTicket } from './ticket-commands';
 
 const SEVERITY_OF: Record<Priority, Severity> = {

@@ -3,7 +3,7 @@ import type { SlaClock } from '../sla/sla-clock';
 import { matchPolicy, type SlaTarget } from '../sla/sla-policy';
 import type { Severity, Ticket, TicketStatus } from '../tickets/ticket';
 import type { Priority } from '../vocabulary/channels-and-priorities';
-import type { SlaRuntime } from './sla-runtime';
+import type { SlaRuntime } from '../sla/sla-runtime';
 import {
   meetFor,
   nextSlaCheck,
@@ -12,7 +12,7 @@ import {
   type SlaUpdate,
   settleClocks,
   startFor,
-} from './sla-tracking';
+} from '../sla/sla-tracking';
 
 /** Severity as the priority policy conditions speak of. */
 const PRIORITY_OF: Record<Severity, Priority> = {

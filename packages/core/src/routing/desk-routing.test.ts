@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Desk } from './create-desk';
-import { setupDesk } from './desk-test-setup';
+import type { Desk } from '../desk/create-desk';
+import { setupDesk } from '../desk/desk-test-setup';
 
 const MINUTE = 60_000;
 
@@ -214,7 +214,7 @@ describe('desk: automatic routing', () => {
   });
 
   it('manual routing: nothing is assigned until an agent claims, in queue order and by skills', async () => {
-    const { strategies } = await import('../routing/strategies');
+    const { strategies } = await import('./strategies');
     const { desk } = await setupDesk({ routing: { auto: true, strategy: strategies.manual() } });
     const refund = await desk.conversations.start({
       customerId: 'cus_amy',
@@ -229,7 +229,7 @@ describe('desk: automatic routing', () => {
   });
 
   it('sticky routing gives a returning customer their previous agent', async () => {
-    const { strategies } = await import('../routing/strategies');
+    const { strategies } = await import('./strategies');
     const { desk } = await setupDesk({
       routing: { auto: true, strategy: strategies.sticky(60 * MINUTE) },
     });

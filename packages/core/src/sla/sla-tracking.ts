@@ -11,8 +11,8 @@ import {
   type SlaClock,
   type SlaSignal,
   startClock,
-} from '../sla/sla-clock';
-import { matchPolicy, SLA_TARGETS, type SlaPolicy, type SlaTarget } from '../sla/sla-policy';
+} from './sla-clock';
+import { matchPolicy, SLA_TARGETS, type SlaPolicy, type SlaTarget } from './sla-policy';
 import type { SlaRuntime } from './sla-runtime';
 
 /** A clock event to publish once the conversation is stored. */

@@ -1,6 +1,6 @@
 import type { Conversation } from '../conversations/conversation';
 import type { DomainEventDraft } from '../events/domain-events';
-import { elapsedAt } from '../sla/sla-clock';
+import { elapsedAt } from './sla-clock';
 import type { Ticket } from '../tickets/ticket';
 import type { SlaRuntime } from './sla-runtime';
 import type { SlaAnnouncement } from './sla-tracking';

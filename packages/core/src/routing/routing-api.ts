@@ -1,22 +1,22 @@
 import { z } from 'zod';
 import type { Conversation } from '../conversations/conversation';
 import { isKefuError, KefuError } from '../errors/kefu-error';
-import { isAvailable } from '../routing/routing-candidate';
-import { RoutingIndex } from '../routing/routing-index';
+import { isAvailable } from './routing-candidate';
+import { RoutingIndex } from './routing-index';
 import {
   hasRequiredSkills,
   inRequestedTeam,
   type RoutingStrategy,
   strategies,
-} from '../routing/strategies';
-import { estimateWaitMs, HandleTimeAverage, staffingOf } from '../routing/wait-estimate';
+} from './strategies';
+import { estimateWaitMs, HandleTimeAverage, staffingOf } from './wait-estimate';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import type { Clock } from '../time/clock';
 import { IdSchema, LabelSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
 import { applyConversationEvent } from '../conversations/apply-conversation-event';
-import type { RunCommand } from './command-runner';
-import type { DeskSettings } from './desk-settings';
+import type { RunCommand } from '../desk/command-runner';
+import type { DeskSettings } from '../desk/desk-settings';
 import { candidateOf, previousAgentOf, readQueue, routingRequestFor } from './routing-queue';
 
 /** One queued conversation as a customer or an agent UI shows it. */

@@ -3,10 +3,10 @@ import {
   ALWAYS_OPEN,
   type BusinessCalendar,
   createBusinessCalendar,
-} from '../sla/business-calendar';
-import type { SlaClock } from '../sla/sla-clock';
-import type { SlaPolicy } from '../sla/sla-policy';
-import type { SlaSettings } from '../sla/sla-settings';
+} from './business-calendar';
+import type { SlaClock } from './sla-clock';
+import type { SlaPolicy } from './sla-policy';
+import type { SlaSettings } from './sla-settings';
 
 /** The desk's SLA configuration, with calendars built once. */
 export interface SlaRuntime {

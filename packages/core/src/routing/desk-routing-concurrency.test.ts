@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isKefuError } from '../errors/kefu-error';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import { VirtualClock } from '../testing/virtual-clock';
-import { createDesk, type Desk } from './create-desk';
+import { createDesk, type Desk } from '../desk/create-desk';
 
 const AGENTS = 20;
 
