@@ -57,7 +57,7 @@ export type { LiveSnapshot, MetricsApi } from './desk/metrics-api';
 export type { OrdersApi } from './desk/orders-api';
 export type { QueuePosition, QueueSnapshot, RoutingApi } from './routing/routing-api';
 export type { CalendarQuery, SlaApi } from './sla/sla-api';
-export type { AnswerSurveyInput, SurveyRefInput, SurveysApi } from './desk/surveys-api';
+export type { AnswerSurveyInput, SurveyRefInput, SurveysApi } from './surveys/surveys-api';
 export type {
   AssignTicketInput,
   CreateTicketInput,
@@ -70,8 +70,8 @@ export type {
   TicketNoteInput,
   TicketStepInput,
   TriageTicketInput,
-} from './desk/ticket-schemas';
-export type { TicketsApi } from './desk/tickets-api';
+} from './tickets/ticket-schemas';
+export type { TicketsApi } from './tickets/tickets-api';
 export type { KefuErrorCode, KefuErrorOptions, KefuIssue } from './errors/kefu-error';
 export { isKefuError, KEFU_ERROR_CODES, KefuError } from './errors/kefu-error';
 export type {

@@ -14,7 +14,7 @@ import type { CommandContext } from '../desk/command-runner';
 import { updateQueueJobs } from '../routing/queue-jobs';
 import { slaEventsFor } from '../sla/sla-events';
 import { type SlaUpdate, trackSla } from '../sla/sla-tracking';
-import { surveyAfterChange } from '../desk/survey-lifecycle';
+import { surveyAfterChange } from '../surveys/survey-lifecycle';
 
 /** Loads a conversation for a write, or fails with `NOT_FOUND`. */
 export async function loadConversation(tx: StorageTransaction, id: string): Promise<Conversation> {

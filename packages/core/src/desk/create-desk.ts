@@ -24,8 +24,8 @@ import { createOrdersApi, type OrdersApi } from './orders-api';
 import { createRoutingEngine, type RoutingApi } from '../routing/routing-api';
 import { createSlaApi, type SlaApi } from '../sla/sla-api';
 import { createSlaRuntime } from '../sla/sla-runtime';
-import { createSurveysApi, type SurveysApi } from './surveys-api';
-import { createTicketsApi, type TicketsApi } from './tickets-api';
+import { createSurveysApi, type SurveysApi } from '../surveys/surveys-api';
+import { createTicketsApi, type TicketsApi } from '../tickets/tickets-api';
 
 /** Events after which routing may be able to assign: something queued, or an agent freed up. */
 const ROUTING_TRIGGERS: ReadonlySet<DomainEventType> = new Set([

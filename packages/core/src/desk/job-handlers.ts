@@ -3,9 +3,9 @@ import type { StorageReader, StorageTransaction } from '../storage/storage-adapt
 import { applyConversationEvent, commitConversation } from '../conversations/apply-conversation-event';
 import type { CommandContext } from './command-runner';
 import { escalateDueSteps } from '../sla/sla-escalation';
-import { applySurveyEvent, readSurvey, type SurveySubject } from './survey-commands';
-import { applyTicketEvent, commitTicket } from './ticket-commands';
-import { escalateTicket } from './ticket-escalation';
+import { applySurveyEvent, readSurvey, type SurveySubject } from '../surveys/survey-commands';
+import { applyTicketEvent, commitTicket } from '../tickets/ticket-commands';
+import { escalateTicket } from '../tickets/ticket-escalation';
 
 /**
  * What a due job does, inside the transaction that completes it. Handlers re-check the state they

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { KefuError } from '../errors/kefu-error';
 import type { StorageAdapter } from '../storage/storage-adapter';
-import { isLowScore, SCALES, type Survey } from '../surveys/survey';
+import { isLowScore, SCALES, type Survey } from './survey';
 import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
-import type { RunCommand } from './command-runner';
-import { openTicket } from './open-ticket';
+import type { RunCommand } from '../desk/command-runner';
+import { openTicket } from '../tickets/open-ticket';
 import { applySurveyEvent, readSurvey, type SurveySubject } from './survey-commands';
 
 const SubjectShape = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CreateDeskOptions } from './create-desk';
-import { HOUR, setupDesk } from './desk-test-setup';
+import type { CreateDeskOptions } from '../desk/create-desk';
+import { HOUR, setupDesk } from '../desk/desk-test-setup';
 
 const MINUTE = 60_000;
 const options = (surveys: CreateDeskOptions['surveys']): Partial<CreateDeskOptions> => ({

@@ -3,13 +3,13 @@ import type { DomainEventDraft } from '../events/domain-events';
 import { ticketJobKeys } from '../jobs/job';
 import { transition } from '../machine/transition';
 import type { StorageTransaction } from '../storage/storage-adapter';
-import type { Actor, Ticket, TicketHistoryEntry } from '../tickets/ticket';
-import { ticketMachine } from '../tickets/ticket-machine';
-import type { TicketEffect, TicketMachineEvent } from '../tickets/ticket-machine-events';
-import type { CommandContext } from './command-runner';
+import type { Actor, Ticket, TicketHistoryEntry } from './ticket';
+import { ticketMachine } from './ticket-machine';
+import type { TicketEffect, TicketMachineEvent } from './ticket-machine-events';
+import type { CommandContext } from '../desk/command-runner';
 import { slaEventsFor } from '../sla/sla-events';
 import type { SlaUpdate } from '../sla/sla-tracking';
-import { surveyAfterChange } from './survey-lifecycle';
+import { surveyAfterChange } from '../surveys/survey-lifecycle';
 import { ticketDueAt, trackTicketSla } from './ticket-sla';
 
 export async function loadTicket(tx: StorageTransaction, id: string): Promise<Ticket> {

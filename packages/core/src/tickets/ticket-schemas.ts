@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AttachmentSchema } from '../messages/message';
-import { ActorSchema, ResolutionSchema, SEVERITIES, TICKET_STATUSES } from '../tickets/ticket';
+import { ActorSchema, ResolutionSchema, SEVERITIES, TICKET_STATUSES } from './ticket';
 import { ClientIdSchema, IdSchema, LabelSchema } from '../validation/common-schemas';
 
 const TicketRef = { ticketId: IdSchema, by: ActorSchema };

@@ -1,9 +1,9 @@
 import { nanoid } from 'nanoid';
 import { KefuError } from '../errors/kefu-error';
 import type { StorageTransaction } from '../storage/storage-adapter';
-import type { OrderSnapshot, Ticket } from '../tickets/ticket';
-import { raiseSeverity, type TicketSettings, triageByRules } from '../tickets/ticket-settings';
-import type { CommandContext } from './command-runner';
+import type { OrderSnapshot, Ticket } from './ticket';
+import { raiseSeverity, type TicketSettings, triageByRules } from './ticket-settings';
+import type { CommandContext } from '../desk/command-runner';
 import { applyTicketEvent, publishTicketSla, ticketSlaUpdate } from './ticket-commands';
 import type { CreateTicketParsed } from './ticket-schemas';
 import { ticketDueAt } from './ticket-sla';

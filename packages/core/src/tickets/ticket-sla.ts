@@ -1,7 +1,7 @@
 import type { ConversationSla } from '../conversations/conversation';
 import type { SlaClock } from '../sla/sla-clock';
 import { matchPolicy, type SlaTarget } from '../sla/sla-policy';
-import type { Severity, Ticket, TicketStatus } from '../tickets/ticket';
+import type { Severity, Ticket, TicketStatus } from './ticket';
 import type { Priority } from '../vocabulary/channels-and-priorities';
 import type { SlaRuntime } from '../sla/sla-runtime';
 import {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../events/domain-events';
 import { createMemoryOrderLookup } from '../orders/order-lookup';
 import { candyShopOrders } from '../testing/candy-shop-orders';
-import type { Resolution, TicketKind } from '../tickets/ticket';
-import type { CreateDeskOptions } from './create-desk';
-import { HOUR, setupDesk } from './desk-test-setup';
+import type { Resolution, TicketKind } from './ticket';
+import type { CreateDeskOptions } from '../desk/create-desk';
+import { HOUR, setupDesk } from '../desk/desk-test-setup';
 
 const agent = { kind: 'agent' as const, id: 'agt_li' };
 const lin = { kind: 'customer' as const, id: 'cus_lin' };

@@ -2,11 +2,11 @@ import { KefuError } from '../errors/kefu-error';
 import { surveyJobKeys } from '../jobs/job';
 import { transition } from '../machine/transition';
 import type { StorageTransaction } from '../storage/storage-adapter';
-import type { Survey } from '../surveys/survey';
-import { type SurveyMachineEvent, surveyMachine } from '../surveys/survey-machine';
+import type { Survey } from './survey';
+import { type SurveyMachineEvent, surveyMachine } from './survey-machine';
 import { commitConversation } from '../conversations/apply-conversation-event';
-import type { CommandContext } from './command-runner';
-import { commitTicket } from './ticket-commands';
+import type { CommandContext } from '../desk/command-runner';
+import { commitTicket } from '../tickets/ticket-commands';
 
 export type SurveySubject = { subject: 'conversation' | 'ticket'; id: string };
 

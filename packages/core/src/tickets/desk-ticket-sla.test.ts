@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR, setupDesk } from './desk-test-setup';
+import { HOUR, setupDesk } from '../desk/desk-test-setup';
 
 const MINUTE = 60_000;
 const agent = { kind: 'agent' as const, id: 'agt_li' };

@@ -1,7 +1,7 @@
 import type { StorageTransaction } from '../storage/storage-adapter';
-import type { Severity, Ticket } from '../tickets/ticket';
+import type { Severity, Ticket } from './ticket';
 import type { Priority } from '../vocabulary/channels-and-priorities';
-import type { CommandContext } from './command-runner';
+import type { CommandContext } from '../desk/command-runner';
 import { nextEscalation } from '../sla/sla-tracking';
 import { updateTicket } from './ticket-commands';
 

@@ -1,14 +1,14 @@
 import { KefuError } from '../errors/kefu-error';
 import type { OrderLookup } from '../orders/order-lookup';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
-import { type CustomerTicketView, toCustomerView } from '../tickets/customer-view';
-import type { Actor, Ticket } from '../tickets/ticket';
-import type { TicketMachineEvent } from '../tickets/ticket-machine-events';
-import type { TicketSettings } from '../tickets/ticket-settings';
+import { type CustomerTicketView, toCustomerView } from './customer-view';
+import type { Actor, Ticket } from './ticket';
+import type { TicketMachineEvent } from './ticket-machine-events';
+import type { TicketSettings } from './ticket-settings';
 import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
-import type { CommandContext, RunCommand } from './command-runner';
-import { decodeCursor, encodeCursor } from './list-cursor';
+import type { CommandContext, RunCommand } from '../desk/command-runner';
+import { decodeCursor, encodeCursor } from '../desk/list-cursor';
 import { openTicket } from './open-ticket';
 import { applyTicketEvent, loadTicket, updateTicket } from './ticket-commands';
 import {
