@@ -1,8 +1,8 @@
 export type { Agent, AgentInput, Presence } from './agents/agent';
 export { AGENT_DEFAULTS, AgentInputSchema, AgentSchema, PRESENCES } from './agents/agent';
-export type { CannedReply } from './bot/canned-replies';
-export { createCannedReplies, renderTemplate } from './bot/canned-replies';
-export { asksForPerson } from './bot/handoff-request';
+export type { CannedReply } from './knowledge/bot/canned-replies';
+export { createCannedReplies, renderTemplate } from './knowledge/bot/canned-replies';
+export { asksForPerson } from './knowledge/bot/handoff-request';
 export type {
   BotContext,
   BotDecision,
@@ -11,10 +11,10 @@ export type {
   KnowledgeBotOptions,
   KnowledgeHit,
   KnowledgeSource,
-} from './bot/knowledge-bot';
-export { createKnowledgeBot } from './bot/knowledge-bot';
-export type { Sentiment, SentimentAnalyzer } from './bot/sentiment';
-export { lexiconSentiment } from './bot/sentiment';
+} from './knowledge/bot/knowledge-bot';
+export { createKnowledgeBot } from './knowledge/bot/knowledge-bot';
+export type { Sentiment, SentimentAnalyzer } from './knowledge/bot/sentiment';
+export { lexiconSentiment } from './knowledge/bot/sentiment';
 export type {
   CloseReason,
   Conversation,
@@ -53,8 +53,8 @@ export type { DeskSettings, DeskSettingsInput } from './desk/desk-settings';
 export type { DeskListener } from './desk/event-publisher';
 export type { JobsApi } from './desk/job-runner';
 export type { MessagesApi } from './messages/messages-api';
-export type { LiveSnapshot, MetricsApi } from './desk/metrics-api';
-export type { OrdersApi } from './desk/orders-api';
+export type { LiveSnapshot, MetricsApi } from './metrics/metrics-api';
+export type { OrdersApi } from './orders/orders-api';
 export type { QueuePosition, QueueSnapshot, RoutingApi } from './routing/routing-api';
 export type { CalendarQuery, SlaApi } from './sla/sla-api';
 export type { AnswerSurveyInput, SurveyRefInput, SurveysApi } from './surveys/surveys-api';

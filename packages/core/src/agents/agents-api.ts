@@ -6,7 +6,7 @@ import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
 import type { CommandContext, RunCommand } from '../desk/command-runner';
 import { type SetPresenceInput, SetPresenceSchema } from '../desk/command-schemas';
-import { upsertRecord } from '../desk/upsert-record';
+import { upsertRecord } from '../storage/upsert-record';
 
 /**
  * With `whenAgentLeaves.action: 'requeue'`, an agent who goes away or offline gets a job that

@@ -34,7 +34,7 @@ import {
   TransferSchema,
 } from '../desk/command-schemas';
 import type { DeskSettings } from '../desk/desk-settings';
-import { decodeCursor, encodeCursor } from '../desk/list-cursor';
+import { decodeCursor, encodeCursor } from '../storage/list-cursor';
 import { postMessageInTransaction } from '../messages/post-message';
 import { requireAgent, requireOpen } from './conversation-preconditions';
 import { updateQueueJobs } from '../routing/queue-jobs';

@@ -8,7 +8,7 @@ import type { StorageAdapter } from '../storage/storage-adapter';
 import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
 import type { RunCommand } from '../desk/command-runner';
-import { upsertRecord } from '../desk/upsert-record';
+import { upsertRecord } from '../storage/upsert-record';
 
 /** Customer profiles (顾客资料). */
 export interface CustomersApi {

@@ -2,14 +2,14 @@ import {
   type BotHandler,
   createKnowledgeBot,
   type KnowledgeBotOptions,
-} from '../bot/knowledge-bot';
+} from '../knowledge/bot/knowledge-bot';
 import type { DomainEvent, DomainEventType } from '../events/domain-events';
 import type { OrderLookup } from '../orders/order-lookup';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import { type Clock, systemClock } from '../time/clock';
 import { parseInput } from '../validation/parse-input';
 import { type AgentsApi, createAgentsApi } from '../agents/agents-api';
-import { createBotRunner } from './bot-runner';
+import { createBotRunner } from '../knowledge/bot-runner';
 import { createCommandRunner, type RunCommand } from './command-runner';
 import { type ReadEventsInput, ReadEventsSchema } from './command-schemas';
 import { type ConversationsApi, createConversationsApi } from '../conversations/conversations-api';
@@ -17,10 +17,10 @@ import { type CustomersApi, createCustomersApi } from '../customers/customers-ap
 import { type DeskSettingsInput, DeskSettingsSchema } from './desk-settings';
 import { type DeskListener, EventPublisher } from './event-publisher';
 import { createJobRunner, type JobsApi } from './job-runner';
-import { createKnowledge, type KnowledgeApi } from './knowledge-api';
+import { createKnowledge, type KnowledgeApi } from '../knowledge/knowledge-api';
 import { createMessagesApi, type MessagesApi } from '../messages/messages-api';
-import { createMetrics, type MetricsApi } from './metrics-api';
-import { createOrdersApi, type OrdersApi } from './orders-api';
+import { createMetrics, type MetricsApi } from '../metrics/metrics-api';
+import { createOrdersApi, type OrdersApi } from '../orders/orders-api';
 import { createRoutingEngine, type RoutingApi } from '../routing/routing-api';
 import { createSlaApi, type SlaApi } from '../sla/sla-api';
 import { createSlaRuntime } from '../sla/sla-runtime';

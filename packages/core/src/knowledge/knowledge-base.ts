@@ -1,4 +1,4 @@
-import type { KnowledgeHit, KnowledgeSource } from '../bot/knowledge-bot';
+import type { KnowledgeHit, KnowledgeSource } from './bot/knowledge-bot';
 import { Bm25Index } from './bm25-index';
 
 /** An article as the knowledge base indexes it. */

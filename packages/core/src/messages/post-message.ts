@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid';
-import { lexiconSentiment } from '../bot/sentiment';
+import { lexiconSentiment } from '../knowledge/bot/sentiment';
 import type { Conversation } from '../conversations/conversation';
 import type { ConversationMachineEvent } from '../conversations/conversation-events';
 import { KefuError } from '../errors/kefu-error';

@@ -2,7 +2,7 @@ import { createMemoryAdapter } from '@kefu/adapter-memory';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDesk, type Desk } from '../desk/create-desk';
-import { readAllEvents } from '../desk/metrics-api';
+import { readAllEvents } from './metrics-api';
 import type { DomainEvent } from '../events/domain-events';
 import { createBusinessCalendar } from '../sla/business-calendar';
 import { VirtualClock } from '../testing/virtual-clock';

@@ -8,7 +8,7 @@ import type { TicketSettings } from './ticket-settings';
 import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
 import type { CommandContext, RunCommand } from '../desk/command-runner';
-import { decodeCursor, encodeCursor } from '../desk/list-cursor';
+import { decodeCursor, encodeCursor } from '../storage/list-cursor';
 import { openTicket } from './open-ticket';
 import { applyTicketEvent, loadTicket, updateTicket } from './ticket-commands';
 import {

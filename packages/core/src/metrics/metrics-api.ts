@@ -1,11 +1,11 @@
 import type { DomainEvent, DomainEventType } from '../events/domain-events';
-import { collectFacts } from '../metrics/metrics-facts';
+import { collectFacts } from './metrics-facts';
 import {
   computeReport,
   type MetricsReport,
   type ReportQueryInput,
   ReportQuerySchema,
-} from '../metrics/metrics-report';
+} from './metrics-report';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import type { Clock } from '../time/clock';
 import { parseInput } from '../validation/parse-input';

@@ -1,5 +1,5 @@
 import { KefuError } from '../errors/kefu-error';
-import type { ConversationListKey } from '../storage/storage-adapter';
+import type { ConversationListKey } from './storage-adapter';
 
 /** Opaque page cursors: base64url of the last row's sort key. */
 export function encodeCursor(key: ConversationListKey): string {

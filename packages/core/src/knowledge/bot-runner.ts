@@ -1,8 +1,8 @@
-import type { BotHandler } from '../bot/knowledge-bot';
+import type { BotHandler } from './bot/knowledge-bot';
 import type { Message } from '../messages/message';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import { applyConversationEvent, commitConversation } from '../conversations/apply-conversation-event';
-import type { RunCommand } from './command-runner';
+import type { RunCommand } from '../desk/command-runner';
 import { postMessageInTransaction } from '../messages/post-message';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setupDesk } from './desk-test-setup';
+import { setupDesk } from '../desk/desk-test-setup';
 
 const MINUTE = 60_000;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KefuError } from '../errors/kefu-error';
-import type { OrderLookup } from '../orders/order-lookup';
+import type { OrderLookup } from './order-lookup';
 import type { OrderSnapshot } from '../tickets/ticket';
 import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';

@@ -1,5 +1,3 @@
-import type { CommandContext } from './command-runner';
-
 interface VersionedRecord {
   id: string;
   createdAt: number;
@@ -19,7 +17,8 @@ interface VersionedRepository<T> {
  */
 export async function upsertRecord<T extends VersionedRecord>(
   repository: VersionedRepository<T>,
-  context: CommandContext,
+  /** The running command's context; only its `now` is read (a `CommandContext` fits). */
+  context: { readonly now: number },
   fields: Partial<T> & { id: string },
   defaults: Omit<T, 'id' | 'createdAt' | 'updatedAt' | 'version'>,
 ): Promise<{ record: T; created: boolean; previous: T | null }> {

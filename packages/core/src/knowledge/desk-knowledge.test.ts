@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candyShopKnowledge } from '../testing/candy-shop-knowledge';
-import { setupDesk } from './desk-test-setup';
+import { setupDesk } from '../desk/desk-test-setup';
 
 describe('desk: knowledge base', () => {
   it('runs the review workflow and searches only published articles', async () => {

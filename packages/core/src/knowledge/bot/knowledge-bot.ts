@@ -1,6 +1,6 @@
-import type { Conversation } from '../conversations/conversation';
-import type { Customer } from '../customers/customer';
-import type { Message } from '../messages/message';
+import type { Conversation } from '../../conversations/conversation';
+import type { Customer } from '../../customers/customer';
+import type { Message } from '../../messages/message';
 import { asksForPerson } from './handoff-request';
 import { lexiconSentiment, type SentimentAnalyzer } from './sentiment';
 
