@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candyShopKnowledge } from '../testing/candy-shop-knowledge';
+import { candyShopKnowledge } from '../fixtures/candy-shop-knowledge';
 import { setupDesk } from '../desk/desk-test-setup';
 
 describe('desk: knowledge base', () => {

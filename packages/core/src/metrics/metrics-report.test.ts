@@ -5,7 +5,7 @@ import { createDesk, type Desk } from '../desk/create-desk';
 import { readAllEvents } from './metrics-api';
 import type { DomainEvent } from '../events/domain-events';
 import { createBusinessCalendar } from '../sla/business-calendar';
-import { VirtualClock } from '../testing/virtual-clock';
+import { VirtualClock } from '../time/virtual-clock';
 import { collectFacts } from './metrics-facts';
 import { computeReport, ReportQuerySchema } from './metrics-report';
 

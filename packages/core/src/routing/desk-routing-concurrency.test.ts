@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isKefuError } from '../errors/kefu-error';
 import type { StorageAdapter } from '../storage/storage-adapter';
-import { VirtualClock } from '../testing/virtual-clock';
+import { VirtualClock } from '../time/virtual-clock';
 import { createDesk, type Desk } from '../desk/create-desk';
 
 const AGENTS = 20;

@@ -2,7 +2,7 @@ import { createMemoryAdapter } from '@kefu/adapter-memory';
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../events/domain-events';
 import type { SlaPolicyInput } from './sla-policy';
-import { VirtualClock } from '../testing/virtual-clock';
+import { VirtualClock } from '../time/virtual-clock';
 import { type CreateDeskOptions, createDesk } from '../desk/create-desk';
 import { setupDesk } from '../desk/desk-test-setup';
 

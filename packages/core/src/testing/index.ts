@@ -1,4 +1,4 @@
-export * from './fixtures';
+export * from '../fixtures';
 export {
   FIXTURE_NOW,
   makeAgent,
@@ -11,4 +11,4 @@ export {
 export type { StorageConformanceOptions } from './storage-conformance/run-storage-conformance';
 export { runStorageConformance } from './storage-conformance/run-storage-conformance';
 export { makeTicket } from './storage-conformance/ticket-fixture';
-export { VirtualClock } from './virtual-clock';
+export { VirtualClock } from '../time/virtual-clock';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../events/domain-events';
 import { createMemoryOrderLookup } from '../orders/order-lookup';
-import { candyShopOrders } from '../testing/candy-shop-orders';
+import { candyShopOrders } from '../fixtures/candy-shop-orders';
 import type { Resolution, TicketKind } from './ticket';
 import type { CreateDeskOptions } from '../desk/create-desk';
 import { HOUR, setupDesk } from '../desk/desk-test-setup';
@@ -117,7 +117,7 @@ describe('desk: tickets', () => {
       code: 'NOT_FOUND',
     });
 
-    const { clock } = { clock: desk.clock as import('../testing/virtual-clock').VirtualClock };
+    const { clock } = { clock: desk.clock as import('../time/virtual-clock').VirtualClock };
     await clock.advance(48 * HOUR);
     expect((await desk.tickets.get(id))?.status).toBe('closed');
     expect(types(events.filter((e) => e.subject.kind === 'ticket'))).toEqual([
