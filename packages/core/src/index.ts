@@ -1,20 +1,6 @@
 export type { Agent, AgentInput, Presence } from './agents/agent';
 export { AGENT_DEFAULTS, AgentInputSchema, AgentSchema, PRESENCES } from './agents/agent';
-export type { CannedReply } from './knowledge/bot/canned-replies';
-export { createCannedReplies, renderTemplate } from './knowledge/bot/canned-replies';
-export { asksForPerson } from './knowledge/bot/handoff-request';
-export type {
-  BotContext,
-  BotDecision,
-  BotHandler,
-  HandoffReason,
-  KnowledgeBotOptions,
-  KnowledgeHit,
-  KnowledgeSource,
-} from './knowledge/bot/knowledge-bot';
-export { createKnowledgeBot } from './knowledge/bot/knowledge-bot';
-export type { Sentiment, SentimentAnalyzer } from './knowledge/bot/sentiment';
-export { lexiconSentiment } from './knowledge/bot/sentiment';
+export type { AgentsApi } from './agents/agents-api';
 export type {
   CloseReason,
   Conversation,
@@ -28,9 +14,10 @@ export type {
   ConversationMachineEventType,
 } from './conversations/conversation-events';
 export { conversationMachine } from './conversations/conversation-machine';
+export type { ConversationPage, ConversationsApi } from './conversations/conversations-api';
 export type { Customer, CustomerInput, CustomerTier } from './customers/customer';
 export { CUSTOMER_DEFAULTS, CustomerInputSchema, CustomerSchema } from './customers/customer';
-export type { AgentsApi } from './agents/agents-api';
+export type { CustomersApi } from './customers/customers-api';
 export type {
   AssignInput,
   ConversationRefInput,
@@ -45,33 +32,11 @@ export type {
   TagInput,
   TransferInput,
 } from './desk/command-schemas';
-export type { ConversationPage, ConversationsApi } from './conversations/conversations-api';
 export type { CreateDeskOptions, Desk, EventsApi } from './desk/create-desk';
 export { createDesk } from './desk/create-desk';
-export type { CustomersApi } from './customers/customers-api';
 export type { DeskSettings, DeskSettingsInput } from './desk/desk-settings';
 export type { DeskListener } from './desk/event-publisher';
 export type { JobsApi } from './desk/job-runner';
-export type { MessagesApi } from './messages/messages-api';
-export type { LiveSnapshot, MetricsApi } from './metrics/metrics-api';
-export type { OrdersApi } from './orders/orders-api';
-export type { QueuePosition, QueueSnapshot, RoutingApi } from './routing/routing-api';
-export type { CalendarQuery, SlaApi } from './sla/sla-api';
-export type { AnswerSurveyInput, SurveyRefInput, SurveysApi } from './surveys/surveys-api';
-export type {
-  AssignTicketInput,
-  CreateTicketInput,
-  CustomerViewInput,
-  EscalateTicketInput,
-  ListTicketsInput,
-  ProposeInput,
-  ResolveTicketInput,
-  StartTicketInput,
-  TicketNoteInput,
-  TicketStepInput,
-  TriageTicketInput,
-} from './tickets/ticket-schemas';
-export type { TicketsApi } from './tickets/tickets-api';
 export type { KefuErrorCode, KefuErrorOptions, KefuIssue } from './errors/kefu-error';
 export { isKefuError, KEFU_ERROR_CODES, KefuError } from './errors/kefu-error';
 export type {
@@ -98,6 +63,21 @@ export type { ArticleMachineEvent } from './knowledge/article-machine';
 export { articleMachine } from './knowledge/article-machine';
 export type { IndexedDocument, SearchHit, SearchOptions } from './knowledge/bm25-index';
 export { Bm25Index } from './knowledge/bm25-index';
+export type { CannedReply } from './knowledge/bot/canned-replies';
+export { createCannedReplies, renderTemplate } from './knowledge/bot/canned-replies';
+export { asksForPerson } from './knowledge/bot/handoff-request';
+export type {
+  BotContext,
+  BotDecision,
+  BotHandler,
+  HandoffReason,
+  KnowledgeBotOptions,
+  KnowledgeHit,
+  KnowledgeSource,
+} from './knowledge/bot/knowledge-bot';
+export { createKnowledgeBot } from './knowledge/bot/knowledge-bot';
+export type { Sentiment, SentimentAnalyzer } from './knowledge/bot/sentiment';
+export { lexiconSentiment } from './knowledge/bot/sentiment';
 export type { KnowledgeArticle, KnowledgeBase } from './knowledge/knowledge-base';
 export { createKnowledgeBase } from './knowledge/knowledge-base';
 export { tokenize } from './knowledge/tokenize';
@@ -119,8 +99,11 @@ export {
   MAX_MESSAGE_TEXT_LENGTH,
   MessageSchema,
 } from './messages/message';
+export type { MessagesApi } from './messages/messages-api';
+export type { LiveSnapshot, MetricsApi } from './metrics/metrics-api';
 export type { ConversationFacts, LogFacts, SurveyAnswer } from './metrics/metrics-facts';
 export { collectFacts } from './metrics/metrics-facts';
+export { computeReport } from './metrics/metrics-report';
 export type {
   GroupBy,
   Metrics,
@@ -128,14 +111,16 @@ export type {
   ReportQuery,
   ReportQueryInput,
   ReportRow,
-} from './metrics/metrics-report';
-export { computeReport, GROUP_BY, ReportQuerySchema } from './metrics/metrics-report';
+} from './metrics/report-shape';
+export { GROUP_BY, ReportQuerySchema } from './metrics/report-shape';
 export type { Distribution } from './metrics/statistics';
 export { distribution, rate } from './metrics/statistics';
 export type { OrderLookup, StoredOrder } from './orders/order-lookup';
 export { createMemoryOrderLookup } from './orders/order-lookup';
+export type { OrdersApi } from './orders/orders-api';
 export type { QueueEntry, QueueOrderOptions } from './routing/queue-order';
 export { DEFAULT_QUEUE_ORDER, orderQueue, queueScore } from './routing/queue-order';
+export type { QueuePosition, QueueSnapshot, RoutingApi } from './routing/routing-api';
 export type { RoutingCandidate, RoutingRequest } from './routing/routing-candidate';
 export { isAvailable } from './routing/routing-candidate';
 export { RoutingIndex } from './routing/routing-index';
@@ -161,6 +146,7 @@ export {
   BusinessCalendarSchema,
   createBusinessCalendar,
 } from './sla/business-calendar';
+export type { CalendarQuery, SlaApi } from './sla/sla-api';
 export type { SlaClock, SlaClockStatus, SlaSignal } from './sla/sla-clock';
 export {
   checkClock,
@@ -207,6 +193,7 @@ export type {
 export { isLowScore, SCALES, SURVEY_KINDS } from './surveys/survey';
 export type { SurveyMachineEvent } from './surveys/survey-machine';
 export { surveyMachine } from './surveys/survey-machine';
+export type { AnswerSurveyInput, SurveyRefInput, SurveysApi } from './surveys/surveys-api';
 export type { CustomerTicketView } from './tickets/customer-view';
 export { toCustomerView } from './tickets/customer-view';
 export type {
@@ -233,6 +220,19 @@ export type {
   TicketMachineEventType,
 } from './tickets/ticket-machine-events';
 export type {
+  AssignTicketInput,
+  CreateTicketInput,
+  CustomerViewInput,
+  EscalateTicketInput,
+  ListTicketsInput,
+  ProposeInput,
+  ResolveTicketInput,
+  StartTicketInput,
+  TicketNoteInput,
+  TicketStepInput,
+  TriageTicketInput,
+} from './tickets/ticket-schemas';
+export type {
   TicketClassifier,
   TicketSettings,
   TicketSettingsInput,
@@ -240,6 +240,7 @@ export type {
   TriageRule,
 } from './tickets/ticket-settings';
 export { raiseSeverity, triageByRules } from './tickets/ticket-settings';
+export type { TicketsApi } from './tickets/tickets-api';
 export type { Clock } from './time/clock';
 export { systemClock } from './time/clock';
 export type { Metadata } from './validation/common-schemas';

@@ -1,12 +1,12 @@
-import { AGENT_DEFAULTS, type Agent, type AgentInput, AgentInputSchema } from './agent';
+import type { CommandContext, RunCommand } from '../desk/command-runner';
+import { type SetPresenceInput, SetPresenceSchema } from '../desk/command-schemas';
 import { KefuError } from '../errors/kefu-error';
 import { agentJobKeys } from '../jobs/job';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
+import { upsertRecord } from '../storage/upsert-record';
 import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
-import type { CommandContext, RunCommand } from '../desk/command-runner';
-import { type SetPresenceInput, SetPresenceSchema } from '../desk/command-schemas';
-import { upsertRecord } from '../storage/upsert-record';
+import { AGENT_DEFAULTS, type Agent, type AgentInput, AgentInputSchema } from './agent';
 
 /**
  * With `whenAgentLeaves.action: 'requeue'`, an agent who goes away or offline gets a job that

@@ -1,20 +1,17 @@
-import type { Conversation } from './conversation';
-import type {
-  ConversationEffect,
-  ConversationMachineEvent,
-} from './conversation-events';
-import { conversationMachine } from './conversation-machine';
+import { moveLoad } from '../agents/agent-load';
+import type { CommandContext } from '../desk/command-runner';
 import { KefuError } from '../errors/kefu-error';
 import type { DomainEventDraft } from '../events/domain-events';
 import { conversationJobKeys } from '../jobs/job';
 import { transition } from '../machine/transition';
-import type { StorageTransaction } from '../storage/storage-adapter';
-import { moveLoad } from '../agents/agent-load';
-import type { CommandContext } from '../desk/command-runner';
 import { updateQueueJobs } from '../routing/queue-jobs';
 import { slaEventsFor } from '../sla/sla-events';
 import { type SlaUpdate, trackSla } from '../sla/sla-tracking';
+import type { StorageTransaction } from '../storage/storage-adapter';
 import { surveyAfterChange } from '../surveys/survey-lifecycle';
+import type { Conversation } from './conversation';
+import type { ConversationEffect, ConversationMachineEvent } from './conversation-events';
+import { conversationMachine } from './conversation-machine';
 
 /** Loads a conversation for a write, or fails with `NOT_FOUND`. */
 export async function loadConversation(tx: StorageTransaction, id: string): Promise<Conversation> {

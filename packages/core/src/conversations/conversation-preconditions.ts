@@ -1,6 +1,6 @@
-import type { Conversation } from './conversation';
 import { KefuError } from '../errors/kefu-error';
 import type { StorageTransaction } from '../storage/storage-adapter';
+import type { Conversation } from './conversation';
 
 /** Fails with `NOT_FOUND` unless the agent exists. */
 export async function requireAgent(tx: StorageTransaction, agentId: string): Promise<void> {

@@ -3,7 +3,7 @@ import type { SlaClock } from '../sla/sla-clock';
 import type { SlaTarget } from '../sla/sla-policy';
 import type { Survey } from '../surveys/survey';
 import { ClientIdSchema, IdSchema, InstantSchema, LabelSchema } from '../validation/common-schemas';
-import { CHANNELS, PRIORITIES, type Priority } from '../vocabulary/channels-and-priorities';
+import { CHANNELS, PRIORITIES } from '../vocabulary/channels-and-priorities';
 
 export const CONVERSATION_STATUSES = [
   'bot',

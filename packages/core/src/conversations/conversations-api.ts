@@ -1,19 +1,5 @@
 import { nanoid } from 'nanoid';
 import type { z } from 'zod';
-import type { Conversation } from './conversation';
-import type { ConversationMachineEvent } from './conversation-events';
-import { newConversation } from './new-conversation';
-import { KefuError } from '../errors/kefu-error';
-import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
-import { IdSchema } from '../validation/common-schemas';
-import { parseInput } from '../validation/parse-input';
-import {
-  applyConversationEvent,
-  commitConversation,
-  loadConversation,
-  publishSla,
-  slaUpdate,
-} from './apply-conversation-event';
 import type { CommandContext, RunCommand } from '../desk/command-runner';
 import {
   type AssignInput,
@@ -34,10 +20,24 @@ import {
   TransferSchema,
 } from '../desk/command-schemas';
 import type { DeskSettings } from '../desk/desk-settings';
-import { decodeCursor, encodeCursor } from '../storage/list-cursor';
+import { KefuError } from '../errors/kefu-error';
 import { postMessageInTransaction } from '../messages/post-message';
-import { requireAgent, requireOpen } from './conversation-preconditions';
 import { updateQueueJobs } from '../routing/queue-jobs';
+import { decodeCursor, encodeCursor } from '../storage/list-cursor';
+import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
+import { IdSchema } from '../validation/common-schemas';
+import { parseInput } from '../validation/parse-input';
+import {
+  applyConversationEvent,
+  commitConversation,
+  loadConversation,
+  publishSla,
+  slaUpdate,
+} from './apply-conversation-event';
+import type { Conversation } from './conversation';
+import type { ConversationMachineEvent } from './conversation-events';
+import { requireAgent, requireOpen } from './conversation-preconditions';
+import { newConversation } from './new-conversation';
 
 export interface ConversationPage {
   items: Conversation[];

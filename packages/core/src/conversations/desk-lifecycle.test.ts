@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isKefuError } from '../errors/kefu-error';
 import { HOUR, setupDesk } from '../desk/desk-test-setup';
+import { isKefuError } from '../errors/kefu-error';
 
 describe('desk: a conversation through its lifecycle', () => {
   it('goes bot → queued → active → pending → active → resolved → closed with typed events', async () => {

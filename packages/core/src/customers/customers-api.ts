@@ -1,14 +1,14 @@
+import type { RunCommand } from '../desk/command-runner';
+import type { StorageAdapter } from '../storage/storage-adapter';
+import { upsertRecord } from '../storage/upsert-record';
+import { IdSchema } from '../validation/common-schemas';
+import { parseInput } from '../validation/parse-input';
 import {
   CUSTOMER_DEFAULTS,
   type Customer,
   type CustomerInput,
   CustomerInputSchema,
 } from './customer';
-import type { StorageAdapter } from '../storage/storage-adapter';
-import { IdSchema } from '../validation/common-schemas';
-import { parseInput } from '../validation/parse-input';
-import type { RunCommand } from '../desk/command-runner';
-import { upsertRecord } from '../storage/upsert-record';
 
 /** Customer profiles (顾客资料). */
 export interface CustomersApi {

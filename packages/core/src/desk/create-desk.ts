@@ -1,31 +1,31 @@
+import { type AgentsApi, createAgentsApi } from '../agents/agents-api';
+import { type ConversationsApi, createConversationsApi } from '../conversations/conversations-api';
+import { type CustomersApi, createCustomersApi } from '../customers/customers-api';
+import type { DomainEvent, DomainEventType } from '../events/domain-events';
 import {
   type BotHandler,
   createKnowledgeBot,
   type KnowledgeBotOptions,
 } from '../knowledge/bot/knowledge-bot';
-import type { DomainEvent, DomainEventType } from '../events/domain-events';
-import type { OrderLookup } from '../orders/order-lookup';
-import type { StorageAdapter } from '../storage/storage-adapter';
-import { type Clock, systemClock } from '../time/clock';
-import { parseInput } from '../validation/parse-input';
-import { type AgentsApi, createAgentsApi } from '../agents/agents-api';
 import { createBotRunner } from '../knowledge/bot-runner';
-import { createCommandRunner, type RunCommand } from './command-runner';
-import { type ReadEventsInput, ReadEventsSchema } from './command-schemas';
-import { type ConversationsApi, createConversationsApi } from '../conversations/conversations-api';
-import { type CustomersApi, createCustomersApi } from '../customers/customers-api';
-import { type DeskSettingsInput, DeskSettingsSchema } from './desk-settings';
-import { type DeskListener, EventPublisher } from './event-publisher';
-import { createJobRunner, type JobsApi } from './job-runner';
 import { createKnowledge, type KnowledgeApi } from '../knowledge/knowledge-api';
 import { createMessagesApi, type MessagesApi } from '../messages/messages-api';
 import { createMetrics, type MetricsApi } from '../metrics/metrics-api';
+import type { OrderLookup } from '../orders/order-lookup';
 import { createOrdersApi, type OrdersApi } from '../orders/orders-api';
 import { createRoutingEngine, type RoutingApi } from '../routing/routing-api';
 import { createSlaApi, type SlaApi } from '../sla/sla-api';
 import { createSlaRuntime } from '../sla/sla-runtime';
+import type { StorageAdapter } from '../storage/storage-adapter';
 import { createSurveysApi, type SurveysApi } from '../surveys/surveys-api';
 import { createTicketsApi, type TicketsApi } from '../tickets/tickets-api';
+import { type Clock, systemClock } from '../time/clock';
+import { parseInput } from '../validation/parse-input';
+import { createCommandRunner, type RunCommand } from './command-runner';
+import { type ReadEventsInput, ReadEventsSchema } from './command-schemas';
+import { type DeskSettingsInput, DeskSettingsSchema } from './desk-settings';
+import { type DeskListener, EventPublisher } from './event-publisher';
+import { createJobRunner, type JobsApi } from './job-runner';
 
 /** Events after which routing may be able to assign: something queued, or an agent freed up. */
 const ROUTING_TRIGGERS: ReadonlySet<DomainEventType> = new Set([

@@ -1,11 +1,14 @@
+import {
+  applyConversationEvent,
+  commitConversation,
+} from '../conversations/apply-conversation-event';
 import type { Job, JobKind } from '../jobs/job';
-import type { StorageReader, StorageTransaction } from '../storage/storage-adapter';
-import { applyConversationEvent, commitConversation } from '../conversations/apply-conversation-event';
-import type { CommandContext } from './command-runner';
 import { escalateDueSteps } from '../sla/sla-escalation';
+import type { StorageReader, StorageTransaction } from '../storage/storage-adapter';
 import { applySurveyEvent, readSurvey, type SurveySubject } from '../surveys/survey-commands';
 import { applyTicketEvent, commitTicket } from '../tickets/ticket-commands';
 import { escalateTicket } from '../tickets/ticket-escalation';
+import type { CommandContext } from './command-runner';
 
 /**
  * What a due job does, inside the transaction that completes it. Handlers re-check the state they

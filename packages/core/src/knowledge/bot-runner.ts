@@ -1,9 +1,12 @@
-import type { BotHandler } from './bot/knowledge-bot';
-import type { Message } from '../messages/message';
-import type { StorageAdapter } from '../storage/storage-adapter';
-import { applyConversationEvent, commitConversation } from '../conversations/apply-conversation-event';
+import {
+  applyConversationEvent,
+  commitConversation,
+} from '../conversations/apply-conversation-event';
 import type { RunCommand } from '../desk/command-runner';
+import type { Message } from '../messages/message';
 import { postMessageInTransaction } from '../messages/post-message';
+import type { StorageAdapter } from '../storage/storage-adapter';
+import type { BotHandler } from './bot/knowledge-bot';
 
 /**
  * Answers customer messages of conversations in the `bot` state with the desk's `BotHandler`:

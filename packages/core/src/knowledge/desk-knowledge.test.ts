@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candyShopKnowledge } from '../fixtures/candy-shop-knowledge';
 import { setupDesk } from '../desk/desk-test-setup';
+import { candyShopKnowledge } from '../fixtures/candy-shop-knowledge';
 
 describe('desk: knowledge base', () => {
   it('runs the review workflow and searches only published articles', async () => {

@@ -1,16 +1,16 @@
 import { nanoid } from 'nanoid';
 import { z } from 'zod';
-import type { KnowledgeHit } from './bot/knowledge-bot';
+import type { CommandContext, RunCommand } from '../desk/command-runner';
 import { KefuError } from '../errors/kefu-error';
 import type { DomainEvent } from '../events/domain-events';
-import { ARTICLE_STATUSES, type Article, ArticleContentSchema } from './article';
-import { type ArticleMachineEvent, articleMachine } from './article-machine';
-import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base';
 import { transition } from '../machine/transition';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
 import { IdSchema, LabelSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
-import type { CommandContext, RunCommand } from '../desk/command-runner';
+import { ARTICLE_STATUSES, type Article, ArticleContentSchema } from './article';
+import { type ArticleMachineEvent, articleMachine } from './article-machine';
+import type { KnowledgeHit } from './bot/knowledge-bot';
+import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base';
 
 const By = { by: IdSchema };
 const CreateSchema = ArticleContentSchema.extend({

@@ -1,6 +1,3 @@
-import type { Message } from './message';
-import type { StorageAdapter } from '../storage/storage-adapter';
-import { parseInput } from '../validation/parse-input';
 import { loadConversation } from '../conversations/apply-conversation-event';
 import type { RunCommand } from '../desk/command-runner';
 import {
@@ -9,6 +6,9 @@ import {
   type PostMessageInput,
   PostMessageSchema,
 } from '../desk/command-schemas';
+import type { StorageAdapter } from '../storage/storage-adapter';
+import { parseInput } from '../validation/parse-input';
+import type { Message } from './message';
 import { postMessageInTransaction } from './post-message';
 
 /** Messages of a conversation, in gap-free `seq` order. */

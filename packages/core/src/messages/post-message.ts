@@ -1,13 +1,16 @@
 import { nanoid } from 'nanoid';
-import { lexiconSentiment } from '../knowledge/bot/sentiment';
+import {
+  applyConversationEvent,
+  commitConversation,
+} from '../conversations/apply-conversation-event';
 import type { Conversation } from '../conversations/conversation';
 import type { ConversationMachineEvent } from '../conversations/conversation-events';
-import { KefuError } from '../errors/kefu-error';
-import type { Attachment, Author, Message } from './message';
-import type { StorageTransaction } from '../storage/storage-adapter';
-import { applyConversationEvent, commitConversation } from '../conversations/apply-conversation-event';
-import type { CommandContext } from '../desk/command-runner';
 import { requireAgent, requireOpen } from '../conversations/conversation-preconditions';
+import type { CommandContext } from '../desk/command-runner';
+import { KefuError } from '../errors/kefu-error';
+import { lexiconSentiment } from '../knowledge/bot/sentiment';
+import type { StorageTransaction } from '../storage/storage-adapter';
+import type { Attachment, Author, Message } from './message';
 
 export interface MessageDraft {
   author: Author;

@@ -1,15 +1,11 @@
 import type { DomainEvent, DomainEventType } from '../events/domain-events';
-import { collectFacts } from './metrics-facts';
-import {
-  computeReport,
-  type MetricsReport,
-  type ReportQueryInput,
-  ReportQuerySchema,
-} from './metrics-report';
+import type { SlaRuntime } from '../sla/sla-runtime';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import type { Clock } from '../time/clock';
 import { parseInput } from '../validation/parse-input';
-import type { SlaRuntime } from '../sla/sla-runtime';
+import { collectFacts } from './metrics-facts';
+import { computeReport } from './metrics-report';
+import { type MetricsReport, type ReportQueryInput, ReportQuerySchema } from './report-shape';
 
 /** The desk right now, for wallboards and alerts. */
 export interface LiveSnapshot {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { KefuError } from '../errors/kefu-error';
-import type { OrderLookup } from './order-lookup';
 import type { OrderSnapshot } from '../tickets/ticket';
 import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
+import type { OrderLookup } from './order-lookup';
 
 /** Orders as agents see them from a conversation. */
 export interface OrdersApi {

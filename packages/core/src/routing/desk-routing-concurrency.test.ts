@@ -1,10 +1,10 @@
 import { createMemoryAdapter } from '@kefu/adapter-memory';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createDesk, type Desk } from '../desk/create-desk';
 import { isKefuError } from '../errors/kefu-error';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import { VirtualClock } from '../time/virtual-clock';
-import { createDesk, type Desk } from '../desk/create-desk';
 
 const AGENTS = 20;
 

@@ -1,7 +1,7 @@
 import type { Conversation } from '../conversations/conversation';
+import type { CommandContext } from '../desk/command-runner';
 import { conversationJobKeys } from '../jobs/job';
 import type { StorageTransaction } from '../storage/storage-adapter';
-import type { CommandContext } from '../desk/command-runner';
 
 /**
  * Schedules the overflow of a conversation that (re)enters the queue, and cancels it when the

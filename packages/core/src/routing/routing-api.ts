@@ -1,23 +1,18 @@
 import { z } from 'zod';
+import { applyConversationEvent } from '../conversations/apply-conversation-event';
 import type { Conversation } from '../conversations/conversation';
+import type { RunCommand } from '../desk/command-runner';
+import type { DeskSettings } from '../desk/desk-settings';
 import { isKefuError, KefuError } from '../errors/kefu-error';
-import { isAvailable } from './routing-candidate';
-import { RoutingIndex } from './routing-index';
-import {
-  hasRequiredSkills,
-  inRequestedTeam,
-  type RoutingStrategy,
-  strategies,
-} from './strategies';
-import { estimateWaitMs, HandleTimeAverage, staffingOf } from './wait-estimate';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import type { Clock } from '../time/clock';
 import { IdSchema, LabelSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
-import { applyConversationEvent } from '../conversations/apply-conversation-event';
-import type { RunCommand } from '../desk/command-runner';
-import type { DeskSettings } from '../desk/desk-settings';
+import { isAvailable } from './routing-candidate';
+import { RoutingIndex } from './routing-index';
 import { candidateOf, previousAgentOf, readQueue, routingRequestFor } from './routing-queue';
+import { hasRequiredSkills, inRequestedTeam, type RoutingStrategy, strategies } from './strategies';
+import { estimateWaitMs, HandleTimeAverage, staffingOf } from './wait-estimate';
 
 /** One queued conversation as a customer or an agent UI shows it. */
 export interface QueuePosition {

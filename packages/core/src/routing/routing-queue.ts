@@ -1,9 +1,9 @@
 import type { Agent } from '../agents/agent';
 import type { Conversation } from '../conversations/conversation';
+import type { StorageReader } from '../storage/storage-adapter';
 import { DEFAULT_QUEUE_ORDER, orderQueue, type QueueEntry } from './queue-order';
 import type { RoutingRequest } from './routing-candidate';
 import type { RoutingSettings } from './routing-settings';
-import type { StorageReader } from '../storage/storage-adapter';
 
 export interface QueuedConversation extends QueueEntry {
   conversation: Conversation;

@@ -1,10 +1,10 @@
 import { createMemoryAdapter } from '@kefu/adapter-memory';
 import { describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../events/domain-events';
-import type { SlaPolicyInput } from './sla-policy';
-import { VirtualClock } from '../time/virtual-clock';
 import { type CreateDeskOptions, createDesk } from '../desk/create-desk';
 import { setupDesk } from '../desk/desk-test-setup';
+import type { DomainEvent } from '../events/domain-events';
+import { VirtualClock } from '../time/virtual-clock';
+import type { SlaPolicyInput } from './sla-policy';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

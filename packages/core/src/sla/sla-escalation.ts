@@ -1,9 +1,12 @@
+import {
+  applyConversationEvent,
+  commitConversation,
+} from '../conversations/apply-conversation-event';
 import type { Conversation } from '../conversations/conversation';
+import type { CommandContext } from '../desk/command-runner';
 import type { StorageTransaction } from '../storage/storage-adapter';
 import type { Priority } from '../vocabulary/channels-and-priorities';
 import { PRIORITIES } from '../vocabulary/channels-and-priorities';
-import { applyConversationEvent, commitConversation } from '../conversations/apply-conversation-event';
-import type { CommandContext } from '../desk/command-runner';
 import { nextEscalation } from './sla-tracking';
 
 const rank = (priority: Priority) => PRIORITIES.indexOf(priority);

@@ -1,7 +1,7 @@
 import type { Conversation } from '../conversations/conversation';
 import type { DomainEventDraft } from '../events/domain-events';
-import { elapsedAt } from './sla-clock';
 import type { Ticket } from '../tickets/ticket';
+import { elapsedAt } from './sla-clock';
 import type { SlaRuntime } from './sla-runtime';
 import type { SlaAnnouncement } from './sla-tracking';
 

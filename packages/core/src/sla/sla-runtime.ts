@@ -1,9 +1,5 @@
 import type { ConversationStatus } from '../conversations/conversation';
-import {
-  ALWAYS_OPEN,
-  type BusinessCalendar,
-  createBusinessCalendar,
-} from './business-calendar';
+import { ALWAYS_OPEN, type BusinessCalendar, createBusinessCalendar } from './business-calendar';
 import type { SlaClock } from './sla-clock';
 import type { SlaPolicy } from './sla-policy';
 import type { SlaSettings } from './sla-settings';

@@ -6,7 +6,7 @@ import type { EventBus } from '../events/event-bus';
 import type { Job, JobDraft } from '../jobs/job';
 import type { Article, ArticleStatus } from '../knowledge/article';
 import type { Message } from '../messages/message';
-import type { MetricsReport, ReportQuery } from '../metrics/metrics-report';
+import type { MetricsReport, ReportQuery } from '../metrics/report-shape';
 import type { BusinessCalendar } from '../sla/business-calendar';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
 import type { Channel, Priority } from '../vocabulary/channels-and-priorities';

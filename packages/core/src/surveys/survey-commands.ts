@@ -1,12 +1,12 @@
+import { commitConversation } from '../conversations/apply-conversation-event';
+import type { CommandContext } from '../desk/command-runner';
 import { KefuError } from '../errors/kefu-error';
 import { surveyJobKeys } from '../jobs/job';
 import { transition } from '../machine/transition';
 import type { StorageTransaction } from '../storage/storage-adapter';
+import { commitTicket } from '../tickets/ticket-commands';
 import type { Survey } from './survey';
 import { type SurveyMachineEvent, surveyMachine } from './survey-machine';
-import { commitConversation } from '../conversations/apply-conversation-event';
-import type { CommandContext } from '../desk/command-runner';
-import { commitTicket } from '../tickets/ticket-commands';
 
 export type SurveySubject = { subject: 'conversation' | 'ticket'; id: string };
 

@@ -1,8 +1,8 @@
 import { nanoid } from 'nanoid';
+import type { CommandContext } from '../desk/command-runner';
 import { surveyJobKeys } from '../jobs/job';
 import type { StorageTransaction } from '../storage/storage-adapter';
 import type { Survey } from './survey';
-import type { CommandContext } from '../desk/command-runner';
 
 interface Surveyed {
   id: string;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import type { RunCommand } from '../desk/command-runner';
 import { KefuError } from '../errors/kefu-error';
 import type { StorageAdapter } from '../storage/storage-adapter';
-import { isLowScore, SCALES, type Survey } from './survey';
+import { openTicket } from '../tickets/open-ticket';
 import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
-import type { RunCommand } from '../desk/command-runner';
-import { openTicket } from '../tickets/open-ticket';
+import { isLowScore, SCALES, type Survey } from './survey';
 import { applySurveyEvent, readSurvey, type SurveySubject } from './survey-commands';
 
 const SubjectShape = {

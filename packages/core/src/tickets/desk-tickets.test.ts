@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../events/domain-events';
-import { createMemoryOrderLookup } from '../orders/order-lookup';
-import { candyShopOrders } from '../fixtures/candy-shop-orders';
-import type { Resolution, TicketKind } from './ticket';
 import type { CreateDeskOptions } from '../desk/create-desk';
 import { HOUR, setupDesk } from '../desk/desk-test-setup';
+import type { DomainEvent } from '../events/domain-events';
+import { candyShopOrders } from '../fixtures/candy-shop-orders';
+import { createMemoryOrderLookup } from '../orders/order-lookup';
+import type { Resolution, TicketKind } from './ticket';
 
 const agent = { kind: 'agent' as const, id: 'agt_li' };
 const lin = { kind: 'customer' as const, id: 'cus_lin' };

@@ -1,11 +1,11 @@
 import { nanoid } from 'nanoid';
+import type { CommandContext } from '../desk/command-runner';
 import { KefuError } from '../errors/kefu-error';
 import type { StorageTransaction } from '../storage/storage-adapter';
 import type { OrderSnapshot, Ticket } from './ticket';
-import { raiseSeverity, type TicketSettings, triageByRules } from './ticket-settings';
-import type { CommandContext } from '../desk/command-runner';
 import { applyTicketEvent, publishTicketSla, ticketSlaUpdate } from './ticket-commands';
 import type { CreateTicketParsed } from './ticket-schemas';
+import { raiseSeverity, type TicketSettings, triageByRules } from './ticket-settings';
 import { ticketDueAt } from './ticket-sla';
 
 /**

@@ -1,15 +1,15 @@
+import type { CommandContext } from '../desk/command-runner';
 import { KefuError } from '../errors/kefu-error';
 import type { DomainEventDraft } from '../events/domain-events';
 import { ticketJobKeys } from '../jobs/job';
 import { transition } from '../machine/transition';
+import { slaEventsFor } from '../sla/sla-events';
+import type { SlaUpdate } from '../sla/sla-tracking';
 import type { StorageTransaction } from '../storage/storage-adapter';
+import { surveyAfterChange } from '../surveys/survey-lifecycle';
 import type { Actor, Ticket, TicketHistoryEntry } from './ticket';
 import { ticketMachine } from './ticket-machine';
 import type { TicketEffect, TicketMachineEvent } from './ticket-machine-events';
-import type { CommandContext } from '../desk/command-runner';
-import { slaEventsFor } from '../sla/sla-events';
-import type { SlaUpdate } from '../sla/sla-tracking';
-import { surveyAfterChange } from '../surveys/survey-lifecycle';
 import { ticketDueAt, trackTicketSla } from './ticket-sla';
 
 export async function loadTicket(tx: StorageTransaction, id: string): Promise<Ticket> {

@@ -1,8 +1,8 @@
-import type { StorageTransaction } from '../storage/storage-adapter';
-import type { Severity, Ticket } from './ticket';
-import type { Priority } from '../vocabulary/channels-and-priorities';
 import type { CommandContext } from '../desk/command-runner';
 import { nextEscalation } from '../sla/sla-tracking';
+import type { StorageTransaction } from '../storage/storage-adapter';
+import type { Priority } from '../vocabulary/channels-and-priorities';
+import type { Severity, Ticket } from './ticket';
 import { updateTicket } from './ticket-commands';
 
 const SEVERITY_OF: Record<Priority, Severity> = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AttachmentSchema } from '../messages/message';
-import { ActorSchema, ResolutionSchema, SEVERITIES, TICKET_STATUSES } from './ticket';
 import { ClientIdSchema, IdSchema, LabelSchema } from '../validation/common-schemas';
+import { ActorSchema, ResolutionSchema, SEVERITIES, TICKET_STATUSES } from './ticket';
 
 const TicketRef = { ticketId: IdSchema, by: ActorSchema };
 const Message = z.string().trim().min(1).max(2000);

@@ -1,8 +1,6 @@
 import type { ConversationSla } from '../conversations/conversation';
 import type { SlaClock } from '../sla/sla-clock';
 import { matchPolicy, type SlaTarget } from '../sla/sla-policy';
-import type { Severity, Ticket, TicketStatus } from './ticket';
-import type { Priority } from '../vocabulary/channels-and-priorities';
 import type { SlaRuntime } from '../sla/sla-runtime';
 import {
   meetFor,
@@ -13,6 +11,8 @@ import {
   settleClocks,
   startFor,
 } from '../sla/sla-tracking';
+import type { Priority } from '../vocabulary/channels-and-priorities';
+import type { Severity, Ticket, TicketStatus } from './ticket';
 
 /** Severity as the priority policy conditions speak of. */
 const PRIORITY_OF: Record<Severity, Priority> = {

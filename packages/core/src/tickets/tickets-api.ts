@@ -1,16 +1,15 @@
+import type { CommandContext, RunCommand } from '../desk/command-runner';
 import { KefuError } from '../errors/kefu-error';
 import type { OrderLookup } from '../orders/order-lookup';
+import { decodeCursor, encodeCursor } from '../storage/list-cursor';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
-import { type CustomerTicketView, toCustomerView } from './customer-view';
-import type { Actor, Ticket } from './ticket';
-import type { TicketMachineEvent } from './ticket-machine-events';
-import type { TicketSettings } from './ticket-settings';
 import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
-import type { CommandContext, RunCommand } from '../desk/command-runner';
-import { decodeCursor, encodeCursor } from '../storage/list-cursor';
+import { type CustomerTicketView, toCustomerView } from './customer-view';
 import { openTicket } from './open-ticket';
+import type { Actor, Ticket } from './ticket';
 import { applyTicketEvent, loadTicket, updateTicket } from './ticket-commands';
+import type { TicketMachineEvent } from './ticket-machine-events';
 import {
   type AssignTicketInput,
   AssignTicketSchema,
@@ -35,6 +34,7 @@ import {
   type TriageTicketInput,
   TriageTicketSchema,
 } from './ticket-schemas';
+import type { TicketSettings } from './ticket-settings';
 
 /** Complaint and after-sales tickets (工单). Each command returns the stored ticket. */
 export interface TicketsApi {

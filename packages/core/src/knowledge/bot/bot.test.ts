@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setupDesk } from '../../desk/desk-test-setup';
-import { createKnowledgeBase } from '../knowledge-base';
 import { candyShopKnowledge } from '../../fixtures/candy-shop-knowledge';
+import { createKnowledgeBase } from '../knowledge-base';
 import { createCannedReplies, renderTemplate } from './canned-replies';
 import { asksForPerson } from './handoff-request';
 import { createKnowledgeBot } from './knowledge-bot';
