@@ -1,6 +1,6 @@
 export type { Agent, AgentInput, Presence } from './agents/agent';
 export { AGENT_DEFAULTS, AgentInputSchema, AgentSchema, PRESENCES } from './agents/agent';
-export type { AgentsApi } from './agents/agents-api';
+export type { AgentsApi, SetPresenceInput } from './agents/agents-api';
 export type {
   CloseReason,
   Conversation,
@@ -14,25 +14,21 @@ export type {
   ConversationMachineEventType,
 } from './conversations/conversation-events';
 export { conversationMachine } from './conversations/conversation-machine';
-export type { ConversationPage, ConversationsApi } from './conversations/conversations-api';
-export type { Customer, CustomerInput, CustomerTier } from './customers/customer';
-export { CUSTOMER_DEFAULTS, CustomerInputSchema, CustomerSchema } from './customers/customer';
-export type { CustomersApi } from './customers/customers-api';
 export type {
   AssignInput,
   ConversationRefInput,
   ListConversationsInput,
-  ListMessagesInput,
-  PostMessageInput,
-  ReadEventsInput,
   ReopenInput,
-  SetPresenceInput,
   SetPriorityInput,
   StartConversationInput,
   TagInput,
   TransferInput,
-} from './desk/command-schemas';
-export type { CreateDeskOptions, Desk, EventsApi } from './desk/create-desk';
+} from './conversations/conversation-schemas';
+export type { ConversationPage, ConversationsApi } from './conversations/conversations-api';
+export type { Customer, CustomerInput, CustomerTier } from './customers/customer';
+export { CUSTOMER_DEFAULTS, CustomerInputSchema, CustomerSchema } from './customers/customer';
+export type { CustomersApi } from './customers/customers-api';
+export type { CreateDeskOptions, Desk, EventsApi, ReadEventsInput } from './desk/create-desk';
 export { createDesk } from './desk/create-desk';
 export type { DeskSettings, DeskSettingsInput } from './desk/desk-settings';
 export type { DeskListener } from './desk/event-publisher';
@@ -99,6 +95,7 @@ export {
   MAX_MESSAGE_TEXT_LENGTH,
   MessageSchema,
 } from './messages/message';
+export type { ListMessagesInput, PostMessageInput } from './messages/message-schemas';
 export type { MessagesApi } from './messages/messages-api';
 export type { LiveSnapshot, MetricsApi } from './metrics/metrics-api';
 export type { ConversationFacts, LogFacts, SurveyAnswer } from './metrics/metrics-facts';

@@ -1,5 +1,5 @@
+import { z } from 'zod';
 import type { CommandContext, RunCommand } from '../desk/command-runner';
-import { type SetPresenceInput, SetPresenceSchema } from '../desk/command-schemas';
 import { KefuError } from '../errors/kefu-error';
 import { agentJobKeys } from '../jobs/job';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
@@ -7,6 +7,14 @@ import { upsertRecord } from '../storage/upsert-record';
 import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
 import { AGENT_DEFAULTS, type Agent, type AgentInput, AgentInputSchema } from './agent';
+
+const SetPresenceSchema = z.object({
+  agentId: IdSchema,
+  presence: z.enum(['online', 'away', 'offline']),
+});
+export type SetPresenceInput = z.input<typeof SetPresenceSchema>;
+
+export const IdInputSchema = IdSchema;
 
 /**
  * With `whenAgentLeaves.action: 'requeue'`, an agent who goes away or offline gets a job that

@@ -1,24 +1,6 @@
 import { nanoid } from 'nanoid';
 import type { z } from 'zod';
 import type { CommandContext, RunCommand } from '../desk/command-runner';
-import {
-  type AssignInput,
-  AssignSchema,
-  type ConversationRefInput,
-  ConversationRefSchema,
-  type ListConversationsInput,
-  ListConversationsSchema,
-  type ReopenInput,
-  ReopenSchema,
-  type SetPriorityInput,
-  SetPrioritySchema,
-  type StartConversationInput,
-  StartConversationSchema,
-  type TagInput,
-  TagSchema,
-  type TransferInput,
-  TransferSchema,
-} from '../desk/command-schemas';
 import type { DeskSettings } from '../desk/desk-settings';
 import { KefuError } from '../errors/kefu-error';
 import { postMessageInTransaction } from '../messages/post-message';
@@ -37,6 +19,24 @@ import {
 import type { Conversation } from './conversation';
 import type { ConversationMachineEvent } from './conversation-events';
 import { requireAgent, requireOpen } from './conversation-preconditions';
+import {
+  type AssignInput,
+  AssignSchema,
+  type ConversationRefInput,
+  ConversationRefSchema,
+  type ListConversationsInput,
+  ListConversationsSchema,
+  type ReopenInput,
+  ReopenSchema,
+  type SetPriorityInput,
+  SetPrioritySchema,
+  type StartConversationInput,
+  StartConversationSchema,
+  type TagInput,
+  TagSchema,
+  type TransferInput,
+  TransferSchema,
+} from './conversation-schemas';
 import { newConversation } from './new-conversation';
 
 export interface ConversationPage {

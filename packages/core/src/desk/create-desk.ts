@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type AgentsApi, createAgentsApi } from '../agents/agents-api';
 import { type ConversationsApi, createConversationsApi } from '../conversations/conversations-api';
 import { type CustomersApi, createCustomersApi } from '../customers/customers-api';
@@ -22,10 +23,15 @@ import { createTicketsApi, type TicketsApi } from '../tickets/tickets-api';
 import { type Clock, systemClock } from '../time/clock';
 import { parseInput } from '../validation/parse-input';
 import { createCommandRunner, type RunCommand } from './command-runner';
-import { type ReadEventsInput, ReadEventsSchema } from './command-schemas';
 import { type DeskSettingsInput, DeskSettingsSchema } from './desk-settings';
 import { type DeskListener, EventPublisher } from './event-publisher';
 import { createJobRunner, type JobsApi } from './job-runner';
+
+const ReadEventsSchema = z.object({
+  after: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export type ReadEventsInput = z.input<typeof ReadEventsSchema>;
 
 /** Events after which routing may be able to assign: something queued, or an agent freed up. */
 const ROUTING_TRIGGERS: ReadonlySet<DomainEventType> = new Set([

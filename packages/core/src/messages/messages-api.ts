@@ -1,14 +1,14 @@
 import { loadConversation } from '../conversations/apply-conversation-event';
 import type { RunCommand } from '../desk/command-runner';
+import type { StorageAdapter } from '../storage/storage-adapter';
+import { parseInput } from '../validation/parse-input';
+import type { Message } from './message';
 import {
   type ListMessagesInput,
   ListMessagesSchema,
   type PostMessageInput,
   PostMessageSchema,
-} from '../desk/command-schemas';
-import type { StorageAdapter } from '../storage/storage-adapter';
-import { parseInput } from '../validation/parse-input';
-import type { Message } from './message';
+} from './message-schemas';
 import { postMessageInTransaction } from './post-message';
 
 /** Messages of a conversation, in gap-free `seq` order. */

@@ -1,25 +1,11 @@
 import { z } from 'zod';
-import { CONVERSATION_STATUSES } from '../conversations/conversation';
-import { AttachmentSchema, AuthorSchema, MAX_MESSAGE_TEXT_LENGTH } from '../messages/message';
+import { MAX_MESSAGE_TEXT_LENGTH } from '../messages/message';
+import { NewMessageSchema } from '../messages/message-schemas';
 import { ClientIdSchema, IdSchema, LabelSchema } from '../validation/common-schemas';
 import { CHANNELS, PRIORITIES } from '../vocabulary/channels-and-priorities';
+import { CONVERSATION_STATUSES } from './conversation';
 
 const ConversationRef = { conversationId: IdSchema };
-
-const MessageBody = {
-  text: z.string().max(MAX_MESSAGE_TEXT_LENGTH).default(''),
-  attachments: z.array(AttachmentSchema).max(10).default([]),
-  clientId: ClientIdSchema.optional(),
-};
-const hasContent: [
-  (message: { text: string; attachments: unknown[] }) => boolean,
-  { message: string; path: string[] },
-] = [
-  (message) => message.text.trim().length > 0 || message.attachments.length > 0,
-  { message: 'a message needs text or at least one attachment', path: ['text'] },
-];
-
-export const NewMessageSchema = z.object(MessageBody).refine(...hasContent);
 
 export const StartConversationSchema = z
   .object({
@@ -109,42 +95,3 @@ export const ListConversationsSchema = z.object({
   cursor: z.string().max(512).optional(),
 });
 export type ListConversationsInput = z.input<typeof ListConversationsSchema>;
-
-export const PostMessageSchema = z
-  .object({
-    conversationId: IdSchema,
-    author: AuthorSchema,
-    ...MessageBody,
-    /** Internal notes (内部备注) are visible to agents only. */
-    internal: z.boolean().default(false),
-  })
-  .refine(...hasContent)
-  .refine((message) => !message.internal || message.author.kind === 'agent', {
-    message: 'only agents write internal notes',
-    path: ['internal'],
-  });
-export type PostMessageInput = z.input<typeof PostMessageSchema>;
-
-export const ListMessagesSchema = z.object({
-  conversationId: IdSchema,
-  /** Return messages after this seq (0 = from the start). */
-  afterSeq: z.number().int().nonnegative().default(0),
-  limit: z.number().int().min(1).max(500).default(100),
-  /** Leave out internal notes, for anything a customer sees. */
-  includeInternal: z.boolean().default(true),
-});
-export type ListMessagesInput = z.input<typeof ListMessagesSchema>;
-
-export const ReadEventsSchema = z.object({
-  after: z.number().int().nonnegative().default(0),
-  limit: z.number().int().min(1).max(1000).default(100),
-});
-export type ReadEventsInput = z.input<typeof ReadEventsSchema>;
-
-export const SetPresenceSchema = z.object({
-  agentId: IdSchema,
-  presence: z.enum(['online', 'away', 'offline']),
-});
-export type SetPresenceInput = z.input<typeof SetPresenceSchema>;
-
-export const IdInputSchema = IdSchema;
