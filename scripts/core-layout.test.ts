@@ -16,7 +16,6 @@ const coreSrc = join(root, 'packages/core/src');
 const MAX_LINES = 400;
 /** Being split on other branches right now; remove each once its split is merged. */
 const KNOWN_LONG = new Set([
-  'packages/client/src/kefu-client.ts',
   'packages/server/src/create-gateway.ts',
 ]);
 
