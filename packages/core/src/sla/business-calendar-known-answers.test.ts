@@ -7,15 +7,10 @@ const at = (iso: string) => Date.parse(iso);
 const iso = (instant: number | null) => (instant === null ? null : new Date(instant).toISOString());
 
 type Periods = { start: string; end: string }[];
-const daily = (periods: Periods) => ({
-  sun: periods,
-  mon: periods,
-  tue: periods,
-  wed: periods,
-  thu: periods,
-  fri: periods,
-  sat: periods,
-});
+const daily = (periods: Periods) =>
+  Object.fromEntries(
+    ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((day) => [day, periods]),
+  );
 const weekdays = (periods: Periods) => ({
   mon: periods,
   tue: periods,
