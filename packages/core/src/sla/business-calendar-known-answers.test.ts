@@ -186,5 +186,8 @@ describe('holiday ranges', () => {
     const friday = at('2027-02-05T08:00:00+08:00');
     expect(single.nextOpening(friday)).toBe(range.nextOpening(friday));
     expect(iso(single.nextOpening(friday))).toBe(iso(at('2027-02-08T09:00:00+08:00')));
+    // As before, a single date that is not on the calendar closes nothing (not 2 March).
+    const lenient = calendar('Asia/Shanghai', nineToSix, { holidays: ['2026-02-30'] });
+    expect(lenient.isOpen(at('2026-03-02T10:00:00+08:00'))).toBe(true);
   });
 });

@@ -18,13 +18,25 @@ const PeriodSchema = z
   );
 
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const DAY_MS = 86_400_000;
+/** Day number of a YYYY-MM-DD date; NaN for one that is not on the calendar (2026-02-30). */
+const epochDayOf = (iso: string) => {
+  const at = Date.parse(`${iso}T00:00:00Z`);
+  return new Date(at).toISOString().startsWith(iso) ? at / DAY_MS : Number.NaN;
+};
+// Single dates keep their old leniency (a date not on the calendar closes nothing); ranges are new
+// and must name real days.
+const RealDateSchema = DateSchema.refine(
+  (iso) => !Number.isNaN(epochDayOf(iso)),
+  'must be a date on the calendar',
+);
 
 const HolidayRangeSchema = z
   .object({
     /** First closed day. */
-    from: DateSchema,
+    from: RealDateSchema,
     /** Last closed day, inclusive. */
-    to: DateSchema,
+    to: RealDateSchema,
     /** What the break is called, e.g. 春节. */
     name: z.string().max(100).optional(),
   })
@@ -84,7 +96,6 @@ type Day = { start: number; end: number; intervals: Interval[] };
 
 // How far to look for an opening before deciding a calendar never opens (two years).
 const SEARCH_DAYS = 731;
-const DAY_MS = 86_400_000;
 
 /**
  * Creates a business calendar. Periods are wall-clock times in the calendar's zone; a period whose
@@ -105,7 +116,7 @@ const DAY_MS = 86_400_000;
 export function createBusinessCalendar(input: BusinessCalendarInput): BusinessCalendar {
   const config = parseInput(BusinessCalendarSchema, input, 'business calendar');
   const { timeZone } = config;
-  const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+  const dayOf = epochDayOf;
   const holidays = config.holidays.map((holiday): [from: number, to: number] =>
     typeof holiday === 'string'
       ? [dayOf(holiday), dayOf(holiday)]
