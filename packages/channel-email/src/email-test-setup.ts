@@ -109,3 +109,34 @@ export async function setupEmail(options: Partial<CreateEmailChannelOptions> = {
     },
   };
 }
+
+export interface RawMailFields {
+  from?: string;
+  to?: string;
+  subject?: string;
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string;
+  headers?: Record<string, string>;
+  text: string;
+}
+
+/** A plain-text RFC 5322 mail, for `handleRawMail`. */
+export function rawMail(fields: RawMailFields): string {
+  const lines = [
+    `From: ${fields.from ?? `林小糖 <${LIN}>`}`,
+    `To: ${fields.to ?? SUPPORT}`,
+    `Subject: ${fields.subject ?? 'Question'}`,
+    `Date: Tue, 01 Dec 2026 10:00:00 +0800`,
+    `Message-ID: ${fields.messageId ?? `<${Math.random().toString(36).slice(2)}@customer.example>`}`,
+    ...(fields.inReplyTo ? [`In-Reply-To: ${fields.inReplyTo}`] : []),
+    ...(fields.references ? [`References: ${fields.references}`] : []),
+    ...Object.entries(fields.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    fields.text,
+  ];
+  return lines.join('\r\n');
+}

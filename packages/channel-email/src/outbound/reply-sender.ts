@@ -49,8 +49,9 @@ async function send(context: ReplySenderContext, message: Message): Promise<void
     );
   }
   const stored = await context.threads.thread(conversation.id);
-  const known = stored.some((entry) => entry.inbound);
-  const merged = known ? stored : [...(await derivedThread(context, message)), ...stored];
+  // The store may have lost entries (a restart of the memory store); the channel's own replies
+  // can always be derived, so they are added in front of whatever the store still knows.
+  const merged = [...(await derivedThread(context, message)), ...stored];
   const seen = new Set<string>();
   const thread = merged.filter((entry) => !seen.has(entry.messageId) && seen.add(entry.messageId));
   const mail = composeReply(context, conversation, message, to, thread);
