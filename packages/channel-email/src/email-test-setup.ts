@@ -91,6 +91,7 @@ export async function setupEmail(options: Partial<CreateEmailChannelOptions> = {
   });
   const { port } = await channel.listen(0, '127.0.0.1');
   const customer = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  let closed: Promise<void> | null = null;
   return {
     desk,
     channel,
@@ -101,11 +102,14 @@ export async function setupEmail(options: Partial<CreateEmailChannelOptions> = {
       const info = await customer.sendMail({ from: `林小糖 <${LIN}>`, to: SUPPORT, ...mail });
       return { messageId: info.messageId };
     },
-    async close() {
-      customer.close();
-      await channel.close();
-      await mta.close();
-      await desk.stop();
+    close() {
+      closed ??= (async () => {
+        customer.close();
+        await channel.close();
+        await mta.close();
+        await desk.stop();
+      })();
+      return closed;
     },
   };
 }
