@@ -23,7 +23,8 @@ function sameSignature(a: string, b: string): boolean {
 
 function decodeId(encoded: string): string | null {
   const bytes = fromBase32(encoded);
-  if (!bytes || bytes.length === 0) return null;
+  // Only the canonical spelling: unused trailing bits must not give one id several tokens.
+  if (!bytes || bytes.length === 0 || toBase32(bytes) !== encoded.toLowerCase()) return null;
   try {
     return utf8Decoder.decode(bytes);
   } catch {
