@@ -83,7 +83,10 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 export function checkOptions(options: CreateEmailChannelOptions): void {
   const problems: { path: string; message: string }[] = [];
   if (!EMAIL.test(bareAddress(options.from ?? ''))) {
-    problems.push({ path: 'from', message: 'must be an e-mail address, e.g. support@candy.example' });
+    problems.push({
+      path: 'from',
+      message: 'must be an e-mail address, e.g. support@candy.example',
+    });
   }
   if (!EMAIL.test(options.replyAddress ?? '') || (options.replyAddress ?? '').includes('+')) {
     problems.push({ path: 'replyAddress', message: 'must be a plain address without "+"' });

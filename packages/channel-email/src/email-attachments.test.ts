@@ -19,7 +19,9 @@ describe('attachments', () => {
     setup = await setupEmail({
       saveAttachment: async (file) => {
         saved.push(file);
-        return { url: `https://files.candy.example/${saved.length}/${encodeURIComponent(file.name)}` };
+        return {
+          url: `https://files.candy.example/${saved.length}/${encodeURIComponent(file.name)}`,
+        };
       },
     });
     await setup.send({
@@ -29,7 +31,12 @@ describe('attachments', () => {
       attachments: [
         { filename: 'melted-box.png', content: PNG, contentType: 'image/png' },
         { filename: 'order.txt', content: '订单号 20261201', contentType: 'text/plain' },
-        { filename: 'inline.png', content: PNG, contentType: 'image/png', cid: 'box@customer.example' },
+        {
+          filename: 'inline.png',
+          content: PNG,
+          contentType: 'image/png',
+          cid: 'box@customer.example',
+        },
       ],
     });
     // mailparser lists the inline image (multipart/related) first.
@@ -43,9 +50,24 @@ describe('attachments', () => {
     const [message] = await setup.desk.messages.list({ conversationId: conversation?.id ?? '' });
     expect(message?.text).toBe('见附件照片。');
     expect(message?.attachments).toEqual([
-      { name: 'inline.png', url: 'https://files.candy.example/1/inline.png', contentType: 'image/png', size: PNG.length },
-      { name: 'melted-box.png', url: 'https://files.candy.example/2/melted-box.png', contentType: 'image/png', size: PNG.length },
-      { name: 'order.txt', url: 'https://files.candy.example/3/order.txt', contentType: 'text/plain', size: Buffer.byteLength('订单号 20261201') },
+      {
+        name: 'inline.png',
+        url: 'https://files.candy.example/1/inline.png',
+        contentType: 'image/png',
+        size: PNG.length,
+      },
+      {
+        name: 'melted-box.png',
+        url: 'https://files.candy.example/2/melted-box.png',
+        contentType: 'image/png',
+        size: PNG.length,
+      },
+      {
+        name: 'order.txt',
+        url: 'https://files.candy.example/3/order.txt',
+        contentType: 'text/plain',
+        size: Buffer.byteLength('订单号 20261201'),
+      },
     ]);
   });
 
@@ -58,7 +80,9 @@ describe('attachments', () => {
     const [conversation] = (await setup.desk.conversations.list({})).items;
     const [message] = await setup.desk.messages.list({ conversationId: conversation?.id ?? '' });
     expect(message?.attachments).toEqual([]);
-    expect(message?.text).toBe(`照片在这里\n\nAttachment not stored: melted-box.png (image/png, ${PNG.length} B)`);
+    expect(message?.text).toBe(
+      `照片在这里\n\nAttachment not stored: melted-box.png (image/png, ${PNG.length} B)`,
+    );
   });
 
   it('refuses a saveAttachment URL core cannot keep, storing nothing', async () => {
@@ -81,7 +105,12 @@ describe('attachments', () => {
       author: { kind: 'agent', id: 'agt_wang' },
       text: '退款凭证见附件。',
       attachments: [
-        { name: 'refund.pdf', url: 'https://files.candy.example/refund.pdf', contentType: 'application/pdf', size: 2048 },
+        {
+          name: 'refund.pdf',
+          url: 'https://files.candy.example/refund.pdf',
+          contentType: 'application/pdf',
+          size: 2048,
+        },
       ],
     });
     await setup.channel.idle();

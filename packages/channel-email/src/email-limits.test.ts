@@ -15,7 +15,9 @@ async function stored() {
   return { conversations: items.length, events: await setup.desk.events.lastPosition(), customer };
 }
 
-async function smtpFailure(promise: Promise<unknown>): Promise<{ responseCode?: number; message: string }> {
+async function smtpFailure(
+  promise: Promise<unknown>,
+): Promise<{ responseCode?: number; message: string }> {
   try {
     await promise;
   } catch (error) {
@@ -39,7 +41,11 @@ describe('limits and bad input on the SMTP endpoint', () => {
   it('rejects a malformed mail with 550 and stores nothing', async () => {
     setup = await setupEmail();
     const before = await stored();
-    const client = nodemailer.createTransport({ host: '127.0.0.1', port: setup.port, ignoreTLS: true });
+    const client = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: setup.port,
+      ignoreTLS: true,
+    });
     try {
       const noSender = await smtpFailure(
         client.sendMail({
@@ -61,14 +67,18 @@ describe('limits and bad input on the SMTP endpoint', () => {
 
   it('handleRawMail throws VALIDATION for the same mail', async () => {
     setup = await setupEmail();
-    const error = await setup.channel.handleRawMail('garbage without headers').catch((e: unknown) => e);
+    const error = await setup.channel
+      .handleRawMail('garbage without headers')
+      .catch((e: unknown) => e);
     expect(isKefuError(error, 'VALIDATION')).toBe(true);
     expect((await setup.desk.conversations.list({})).items).toHaveLength(0);
   });
 
   it('refuses recipients outside the shop’s domains at RCPT TO', async () => {
     setup = await setupEmail();
-    const error = await smtpFailure(setup.send({ to: 'someone@elsewhere.example', text: 'relay me' }));
+    const error = await smtpFailure(
+      setup.send({ to: 'someone@elsewhere.example', text: 'relay me' }),
+    );
     expect(error.responseCode).toBe(550);
     expect((await setup.desk.conversations.list({})).items).toHaveLength(0);
   });
@@ -108,7 +118,9 @@ describe('limits and bad input on the SMTP endpoint', () => {
   it('accepts and drops auto-replies, bounces and its own mail, so no loop starts', async () => {
     setup = await setupEmail();
     const results = await Promise.all([
-      setup.channel.handleRawMail(rawMail({ headers: { 'Auto-Submitted': 'auto-replied' }, text: '我正在休假' })),
+      setup.channel.handleRawMail(
+        rawMail({ headers: { 'Auto-Submitted': 'auto-replied' }, text: '我正在休假' }),
+      ),
       setup.channel.handleRawMail(rawMail({ headers: { Precedence: 'bulk' }, text: 'newsletter' })),
       setup.channel.handleRawMail(rawMail({ from: `客服 <${SUPPORT}>`, text: 'echo' })),
     ]);
@@ -118,22 +130,38 @@ describe('limits and bad input on the SMTP endpoint', () => {
 
   it('stores concurrent replies to one thread once each, in a gap-free order', async () => {
     setup = await setupEmail();
-    const first = await setup.channel.handleRawMail(rawMail({ messageId: '<root@customer.example>', text: '第一封' }));
+    const first = await setup.channel.handleRawMail(
+      rawMail({ messageId: '<root@customer.example>', text: '第一封' }),
+    );
     if (first.outcome !== 'started') throw new Error('expected a new conversation');
     const texts = Array.from({ length: 8 }, (_, i) => `补充 ${i + 1}`);
     await Promise.all(
       texts.map((text, i) =>
-        setup.send({ messageId: `<more-${i}@customer.example>`, inReplyTo: '<root@customer.example>', text }),
+        setup.send({
+          messageId: `<more-${i}@customer.example>`,
+          inReplyTo: '<root@customer.example>',
+          text,
+        }),
       ),
     );
     const messages = await setup.desk.messages.list({ conversationId: first.conversation.id });
     expect(messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(messages.slice(1).map((m) => m.text).sort()).toEqual([...texts].sort());
+    expect(
+      messages
+        .slice(1)
+        .map((m) => m.text)
+        .sort(),
+    ).toEqual([...texts].sort());
     expect((await setup.desk.conversations.list({})).items).toHaveLength(1);
   });
 
   it('validates its options', () => {
-    const base = { desk: setup?.desk, smtp: 'smtp://127.0.0.1:25', from: SUPPORT, replyAddress: 'reply@candy.example' };
+    const base = {
+      desk: setup?.desk,
+      smtp: 'smtp://127.0.0.1:25',
+      from: SUPPORT,
+      replyAddress: 'reply@candy.example',
+    };
     const attempt = (options: Record<string, unknown>) => {
       try {
         createEmailChannel({ ...base, secret: SECRET, ...options } as never);
@@ -143,7 +171,9 @@ describe('limits and bad input on the SMTP endpoint', () => {
       }
     };
     expect(isKefuError(attempt({ secret: 'short' }), 'VALIDATION')).toBe(true);
-    expect(isKefuError(attempt({ replyAddress: 'reply+x@candy.example' }), 'VALIDATION')).toBe(true);
+    expect(isKefuError(attempt({ replyAddress: 'reply+x@candy.example' }), 'VALIDATION')).toBe(
+      true,
+    );
     expect(isKefuError(attempt({ from: 'not an address' }), 'VALIDATION')).toBe(true);
     expect(isKefuError(attempt({ maxMessageBytes: 10 }), 'VALIDATION')).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { type EmailSetup, LIN, setupEmail } from './email-test-setup';
 import { emailCustomerId } from './inbound/email-customer';
-import { LIN, type EmailSetup, setupEmail } from './email-test-setup';
 
 let setup: EmailSetup;
 afterEach(async () => {
@@ -12,7 +12,11 @@ async function agentReply(conversationId: string, text: string) {
   if (conversation?.assigneeId === null) {
     await setup.desk.conversations.assign({ conversationId, agentId: 'agt_wang' });
   }
-  await setup.desk.messages.post({ conversationId, author: { kind: 'agent', id: 'agt_wang' }, text });
+  await setup.desk.messages.post({
+    conversationId,
+    author: { kind: 'agent', id: 'agt_wang' },
+    text,
+  });
   await setup.channel.idle();
   return setup.mta.next();
 }

@@ -75,7 +75,9 @@ export interface EmailSetup {
 }
 
 /** A desk, a channel listening on 127.0.0.1, and the customer's MTA capturing replies. */
-export async function setupEmail(options: Partial<CreateEmailChannelOptions> = {}): Promise<EmailSetup> {
+export async function setupEmail(
+  options: Partial<CreateEmailChannelOptions> = {},
+): Promise<EmailSetup> {
   const desk = createDesk({ storage: createMemoryAdapter(), routing: { auto: false } });
   await desk.agents.upsert({ id: 'agt_wang', name: '王客服', presence: 'online' });
   const mta = await startCapturingMta();
@@ -90,7 +92,12 @@ export async function setupEmail(options: Partial<CreateEmailChannelOptions> = {
     ...options,
   });
   const { port } = await channel.listen(0, '127.0.0.1');
-  const customer = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  const customer = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    ignoreTLS: true,
+  });
   let closed: Promise<void> | null = null;
   return {
     desk,

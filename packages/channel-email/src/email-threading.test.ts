@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmailChannel } from './email-channel';
-import { type EmailSetup, LIN, rawMail, SECRET, SUPPORT, setupEmail } from './email-test-setup';
+import { type EmailSetup, rawMail, SECRET, SUPPORT, setupEmail } from './email-test-setup';
 import type { InboundResult } from './inbound/receive-mail';
 import { mintMessageId, tokenizedAddress } from './threading/signed-ids';
 
@@ -17,7 +17,11 @@ function conversationOf(result: InboundResult) {
 /** Lin's first mail and one agent reply; returns the conversation and the reply as received. */
 async function startThread() {
   const first = await setup.channel.handleRawMail(
-    rawMail({ subject: '巧克力化了', messageId: '<melted-1@customer.example>', text: '收到的巧克力全化了。' }),
+    rawMail({
+      subject: '巧克力化了',
+      messageId: '<melted-1@customer.example>',
+      text: '收到的巧克力全化了。',
+    }),
   );
   const conversation = conversationOf(first);
   await setup.desk.conversations.assign({ conversationId: conversation.id, agentId: 'agt_wang' });
@@ -59,7 +63,9 @@ describe('threading of inbound mail', () => {
   it('finds it by the reply token alone, in any letter case, when the client dropped the headers', async () => {
     setup = await setupEmail();
     const { conversation, replyTo } = await startThread();
-    const result = await setup.channel.handleRawMail(rawMail({ to: replyTo.toUpperCase(), text: '好的' }));
+    const result = await setup.channel.handleRawMail(
+      rawMail({ to: replyTo.toUpperCase(), text: '好的' }),
+    );
     expect(result).toMatchObject({ outcome: 'appended', match: 'reply-token' });
     expect(conversationOf(result).id).toBe(conversation.id);
   });
@@ -67,7 +73,9 @@ describe('threading of inbound mail', () => {
   it('threads the customer’s follow-up to their own first mail through the thread store', async () => {
     setup = await setupEmail();
     const first = conversationOf(
-      await setup.channel.handleRawMail(rawMail({ messageId: '<own-1@customer.example>', text: '订单没到。' })),
+      await setup.channel.handleRawMail(
+        rawMail({ messageId: '<own-1@customer.example>', text: '订单没到。' }),
+      ),
     );
     const result = await setup.channel.handleRawMail(
       rawMail({ inReplyTo: '<own-1@customer.example>', text: '订单号是 20261201。' }),
@@ -83,9 +91,18 @@ describe('threading of inbound mail', () => {
     const flipped = `${local.slice(0, -1)}${local.endsWith('a') ? 'b' : 'a'}@candy.example`;
     const forgedToken = await setup.channel.handleRawMail(rawMail({ to: flipped, text: '伪造的' }));
     const badId = (reply.messageId ?? '').replace(/\.[a-z2-7]+@/, '.aaaaaaaaaaaaaaaa@');
-    const forgedHeader = await setup.channel.handleRawMail(rawMail({ inReplyTo: badId, text: '伪造的 2' }));
-    const wrongSecret = mintMessageId(conversation.id, 'msg_x', 'candy.example', 'another-secret-of-16+');
-    const otherSecret = await setup.channel.handleRawMail(rawMail({ inReplyTo: wrongSecret, text: '伪造的 3' }));
+    const forgedHeader = await setup.channel.handleRawMail(
+      rawMail({ inReplyTo: badId, text: '伪造的 2' }),
+    );
+    const wrongSecret = mintMessageId(
+      conversation.id,
+      'msg_x',
+      'candy.example',
+      'another-secret-of-16+',
+    );
+    const otherSecret = await setup.channel.handleRawMail(
+      rawMail({ inReplyTo: wrongSecret, text: '伪造的 3' }),
+    );
     for (const result of [forgedToken, forgedHeader, otherSecret]) {
       expect(result.outcome).toBe('started');
       expect(conversationOf(result).id).not.toBe(conversation.id);
@@ -98,7 +115,12 @@ describe('threading of inbound mail', () => {
     setup = await setupEmail();
     const { conversation, replyTo, reply } = await startThread();
     const result = await setup.channel.handleRawMail(
-      rawMail({ from: 'Mallory <mallory@evil.example>', to: replyTo, inReplyTo: reply.messageId, text: '我也要退款' }),
+      rawMail({
+        from: 'Mallory <mallory@evil.example>',
+        to: replyTo,
+        inReplyTo: reply.messageId,
+        text: '我也要退款',
+      }),
     );
     expect(result.outcome).toBe('started');
     expect(conversationOf(result).customerId).not.toBe(conversation.customerId);
@@ -109,7 +131,9 @@ describe('threading of inbound mail', () => {
     setup = await setupEmail();
     const { conversation, reply } = await startThread();
     await setup.desk.conversations.close({ conversationId: conversation.id });
-    const result = await setup.channel.handleRawMail(rawMail({ inReplyTo: reply.messageId, text: '又有问题了' }));
+    const result = await setup.channel.handleRawMail(
+      rawMail({ inReplyTo: reply.messageId, text: '又有问题了' }),
+    );
     expect(result.outcome).toBe('started');
     expect(conversationOf(result).id).not.toBe(conversation.id);
   });
@@ -126,11 +150,13 @@ describe('threading of inbound mail', () => {
       secret: SECRET,
     });
     try {
-      const result = await restarted.handleRawMail(rawMail({
+      const result = await restarted.handleRawMail(
+        rawMail({
           messageId: '<restart-probe@customer.example>',
           inReplyTo: reply.messageId,
           text: '还在吗？',
-        }));
+        }),
+      );
       expect(result).toMatchObject({ outcome: 'appended', match: 'message-id' });
       await setup.desk.messages.post({
         conversationId: conversation.id,
@@ -151,6 +177,8 @@ describe('threading of inbound mail', () => {
     const short = tokenizedAddress('reply@candy.example', 'conv_V1StGXR8_Z5jdHi6B', SECRET);
     expect(short.split('@')[0]?.length).toBeLessThanOrEqual(64);
     expect(short).toMatch(/^reply\+[a-z2-7]+@candy\.example$/);
-    expect(tokenizedAddress('reply@candy.example', `conv_${'x'.repeat(60)}`, SECRET)).toBe('reply@candy.example');
+    expect(tokenizedAddress('reply@candy.example', `conv_${'x'.repeat(60)}`, SECRET)).toBe(
+      'reply@candy.example',
+    );
   });
 });

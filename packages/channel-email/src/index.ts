@@ -10,5 +10,9 @@ export { emailCustomerId } from './inbound/email-customer';
 export type { ThreadMatch } from './inbound/find-thread';
 export type { InboundResult, MailEnvelope } from './inbound/receive-mail';
 export { stripQuotedText } from './quoting/strip-quoted-text';
-export type { EmailThreadStore, MemoryThreadStoreOptions, ThreadEntry } from './threading/thread-store';
+export type {
+  EmailThreadStore,
+  MemoryThreadStoreOptions,
+  ThreadEntry,
+} from './threading/thread-store';
 export { createMemoryThreadStore } from './threading/thread-store';

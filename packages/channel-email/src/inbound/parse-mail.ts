@@ -84,7 +84,10 @@ export async function parseInboundMail(raw: Buffer | string): Promise<InboundMai
   } catch (error) {
     throw invalid('The mail could not be parsed as RFC 5322.', error);
   }
-  const from = mail.from?.value.find((entry) => entry.address)?.address?.trim().toLowerCase();
+  const from = mail.from?.value
+    .find((entry) => entry.address)
+    ?.address?.trim()
+    .toLowerCase();
   if (!from || !/^[^\s@]+@[^\s@]+$/.test(from)) {
     throw invalid('The mail has no sender address (From).');
   }

@@ -7,7 +7,12 @@ import {
   MAX_MESSAGE_TEXT_LENGTH,
   type Message,
 } from '@kefu/core';
-import type { CreateEmailChannelOptions, EmailConversationDefaults, EmailSender, InboundFile } from '../channel-options';
+import type {
+  CreateEmailChannelOptions,
+  EmailConversationDefaults,
+  EmailSender,
+  InboundFile,
+} from '../channel-options';
 import type { EmailThreadStore } from '../threading/thread-store';
 import { findThread, type ThreadMatch } from './find-thread';
 import { type InboundMail, parseInboundMail } from './parse-mail';
@@ -68,7 +73,10 @@ async function carryFiles(
 ): Promise<{ attachments: Attachment[]; notes: string[] }> {
   const save = context.saveAttachment;
   if (!save) {
-    return { attachments: [], notes: files.map((file) => `Attachment not stored: ${describe(file)}`) };
+    return {
+      attachments: [],
+      notes: files.map((file) => `Attachment not stored: ${describe(file)}`),
+    };
   }
   const attachments: Attachment[] = [];
   for (const file of files.slice(0, MAX_ATTACHMENTS)) {
@@ -80,32 +88,44 @@ async function carryFiles(
       size: file.size,
     });
     if (!parsed.success) {
-      throw new KefuError('VALIDATION', `saveAttachment returned an unusable URL for ${file.name}: give an http(s) URL.`, {
-        cause: parsed.error,
-      });
+      throw new KefuError(
+        'VALIDATION',
+        `saveAttachment returned an unusable URL for ${file.name}: give an http(s) URL.`,
+        {
+          cause: parsed.error,
+        },
+      );
     }
     attachments.push(parsed.data);
   }
-  const notes = files.slice(MAX_ATTACHMENTS).map((file) => `Attachment not kept (more than ${MAX_ATTACHMENTS}): ${describe(file)}`);
+  const notes = files
+    .slice(MAX_ATTACHMENTS)
+    .map((file) => `Attachment not kept (more than ${MAX_ATTACHMENTS}): ${describe(file)}`);
   return { attachments, notes };
 }
 
 function withNotes(text: string, notes: readonly string[]): string {
   const body = [text, notes.join('\n')].filter((part) => part !== '').join('\n\n');
-  return body.length <= MAX_MESSAGE_TEXT_LENGTH ? body : `${body.slice(0, MAX_MESSAGE_TEXT_LENGTH - 2)} …`;
+  return body.length <= MAX_MESSAGE_TEXT_LENGTH
+    ? body
+    : `${body.slice(0, MAX_MESSAGE_TEXT_LENGTH - 2)} …`;
 }
 
 /** "Re: Fwd: 巧克力化了" → "巧克力化了", for a conversation's topic. */
 function topicOf(subject: string | null): string | undefined {
   if (subject === null) return undefined;
-  const topic = subject.replace(/^(\s*(re|fw|fwd|aw|回复|回覆|答复|转发|轉寄)\s*[:：]\s*)+/i, '').trim();
+  const topic = subject
+    .replace(/^(\s*(re|fw|fwd|aw|回复|回覆|答复|转发|轉寄)\s*[:：]\s*)+/i, '')
+    .trim();
   return topic === '' ? undefined : topic.slice(0, 200);
 }
 
 /** Own addresses in the recipients must not be mistaken for the sender's; our own mail is a loop. */
 function loopReason(context: ReceiveContext, mail: InboundMail): string | null {
   if (mail.automatic) return mail.automatic;
-  return mail.sender.address === context.fromAddress.toLowerCase() ? 'mail from the channel itself' : null;
+  return mail.sender.address === context.fromAddress.toLowerCase()
+    ? 'mail from the channel itself'
+    : null;
 }
 
 /**
@@ -138,7 +158,8 @@ export async function receiveMail(
       ...body,
     });
     await remember(thread.conversation.id);
-    const conversation = (await context.desk.conversations.get(thread.conversation.id)) ?? thread.conversation;
+    const conversation =
+      (await context.desk.conversations.get(thread.conversation.id)) ?? thread.conversation;
     return { outcome: 'appended', conversation, message, match: thread.match };
   }
   const topic = topicOf(mail.subject);

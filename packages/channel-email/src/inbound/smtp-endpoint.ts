@@ -54,7 +54,9 @@ export function createSmtpEndpoint(options: SmtpEndpointOptions): SMTPServer {
       stream.on('error', (error) => options.onError(error));
       stream.on('end', () => {
         if (stream.sizeExceeded || bytes > options.maxMessageBytes) {
-          callback(smtpError(`Message exceeds the maximum size of ${options.maxMessageBytes} bytes`, 552));
+          callback(
+            smtpError(`Message exceeds the maximum size of ${options.maxMessageBytes} bytes`, 552),
+          );
           return;
         }
         const envelope = { rcptTo: session.envelope.rcptTo.map((rcpt) => rcpt.address) };

@@ -49,7 +49,12 @@ export function composeReply(
   to: string,
   thread: readonly ThreadEntry[],
 ): ReplyMail {
-  const messageId = mintMessageId(conversation.id, message.id, context.messageIdDomain, context.secret);
+  const messageId = mintMessageId(
+    conversation.id,
+    message.id,
+    context.messageIdDomain,
+    context.secret,
+  );
   const earlier = thread.filter((entry) => entry.messageId !== messageId);
   const lastInbound = earlier.filter((entry) => entry.inbound).at(-1) ?? earlier.at(-1);
   const references = earlier.map((entry) => entry.messageId);

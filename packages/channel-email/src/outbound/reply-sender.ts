@@ -21,7 +21,10 @@ function isReply(message: Message): boolean {
  * The thread as far as it can be known without the store: the channel's earlier replies in the
  * conversation, whose Message-IDs are derived from their message ids.
  */
-async function derivedThread(context: ReplySenderContext, message: Message): Promise<ThreadEntry[]> {
+async function derivedThread(
+  context: ReplySenderContext,
+  message: Message,
+): Promise<ThreadEntry[]> {
   const earlier = await context.desk.messages.list({
     conversationId: message.conversationId,
     afterSeq: Math.max(0, message.seq - 101),
@@ -31,14 +34,19 @@ async function derivedThread(context: ReplySenderContext, message: Message): Pro
   return earlier
     .filter((item) => item.seq < message.seq && isReply(item))
     .map((item) => ({
-      messageId: mintMessageId(item.conversationId, item.id, context.messageIdDomain, context.secret),
+      messageId: mintMessageId(
+        item.conversationId,
+        item.id,
+        context.messageIdDomain,
+        context.secret,
+      ),
       inbound: false,
     }));
 }
 
 async function send(context: ReplySenderContext, message: Message): Promise<void> {
   const conversation = await context.desk.conversations.get(message.conversationId);
-  if (!conversation || conversation.channel !== 'email') return;
+  if (conversation?.channel !== 'email') return;
   const customer = await context.desk.customers.get(conversation.customerId);
   const to = customer?.contact.email;
   if (!to) {

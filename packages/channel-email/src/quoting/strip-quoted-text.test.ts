@@ -71,12 +71,14 @@ describe('stripQuotedText', () => {
   });
 
   it('leaves a first mail untouched, mentions of "wrote" and "写道" included', () => {
-    const mail = '你好，\n\n我在留言里写道：想要草莓味的。\nMy friend wrote: "best candy ever".\n\n林小糖';
+    const mail =
+      '你好，\n\n我在留言里写道：想要草莓味的。\nMy friend wrote: "best candy ever".\n\n林小糖';
     expect(stripQuotedText(mail)).toBe(mail);
   });
 
   it('does not cut a forwarded mail, which the agent needs to see', () => {
-    const mail = '请看下面的快递通知：\n\n---------- Forwarded message ---------\nFrom: SF Express <noreply@sf.example>\n\n您的快件已签收。';
+    const mail =
+      '请看下面的快递通知：\n\n---------- Forwarded message ---------\nFrom: SF Express <noreply@sf.example>\n\n您的快件已签收。';
     expect(stripQuotedText(mail)).toBe(mail);
   });
 

@@ -3,10 +3,12 @@ const EN_ATTRIBUTION = /^(On\s.+|.*@.*)\swrote:$/i;
 /** "在 2026年12月1日周二 10:00，糖果铺客服 <support@candy.example> 写道：" (Gmail, 163, Foxmail, Apple Mail). */
 const ZH_ATTRIBUTION = /^(在.+|.*(@|年).*)\s?(写道|寫道)\s?[：:]$/;
 /** "-----Original Message-----", QQ Mail's "------------------ 原始邮件 ------------------". */
-const ORIGINAL_SEPARATOR = /^-{2,}\s*(Original Message|原始邮件|原始郵件|邮件原件|郵件原件)\s*-{2,}$/i;
+const ORIGINAL_SEPARATOR =
+  /^-{2,}\s*(Original Message|原始邮件|原始郵件|邮件原件|郵件原件)\s*-{2,}$/i;
 /** The header block Outlook puts above the quoted mail: "From: …" then "Sent: …" lines. */
 const HEADER_FROM = /^\*?(From|发件人|寄件者|寄件人)\s*\*?\s*[:：]/i;
-const HEADER_NEXT = /^\*?(Sent|Date|To|Subject|发送时间|时间|日期|寄件日期|收件人|主题)\s*\*?\s*[:：]/i;
+const HEADER_NEXT =
+  /^\*?(Sent|Date|To|Subject|发送时间|时间|日期|寄件日期|收件人|主题)\s*\*?\s*[:：]/i;
 /** Outlook on the web draws a rule above that block. */
 const RULE = /^_{10,}$/;
 
@@ -49,9 +51,7 @@ function quoteStart(lines: readonly string[]): number {
 export function stripQuotedText(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const start = quoteStart(lines);
-  const kept = (start < 0 ? lines : lines.slice(0, start)).filter(
-    (line) => !/^\s*>/.test(line),
-  );
+  const kept = (start < 0 ? lines : lines.slice(0, start)).filter((line) => !/^\s*>/.test(line));
   const result = kept
     .map((line) => line.trimEnd())
     .join('\n')

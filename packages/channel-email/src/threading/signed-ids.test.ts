@@ -44,8 +44,16 @@ describe('signed reply tokens and Message-IDs', () => {
   it('reads the token from a recipient address of the reply domain only', () => {
     const address = tokenizedAddress('reply@candy.example', 'conv_1', SECRET);
     expect(conversationOfAddress(address, 'reply@candy.example', SECRET)).toBe('conv_1');
-    expect(conversationOfAddress(address.toUpperCase(), 'reply@candy.example', SECRET)).toBe('conv_1');
-    expect(conversationOfAddress(address.replace('candy.example', 'evil.example'), 'reply@candy.example', SECRET)).toBeNull();
+    expect(conversationOfAddress(address.toUpperCase(), 'reply@candy.example', SECRET)).toBe(
+      'conv_1',
+    );
+    expect(
+      conversationOfAddress(
+        address.replace('candy.example', 'evil.example'),
+        'reply@candy.example',
+        SECRET,
+      ),
+    ).toBeNull();
     expect(conversationOfAddress('reply@candy.example', 'reply@candy.example', SECRET)).toBeNull();
     expect(conversationOfAddress('garbage', 'reply@candy.example', SECRET)).toBeNull();
   });

@@ -17,7 +17,8 @@ describe('createMemoryThreadStore', () => {
 
   it('stays within its bounds, forgetting the oldest first', () => {
     const store = createMemoryThreadStore({ maxEntries: 3, maxPerConversation: 2 });
-    for (const id of ['<1@x>', '<2@x>', '<3@x>']) store.remember('conv_1', { messageId: id, inbound: true });
+    for (const id of ['<1@x>', '<2@x>', '<3@x>'])
+      store.remember('conv_1', { messageId: id, inbound: true });
     expect(store.thread('conv_1').map((e) => e.messageId)).toEqual(['<2@x>', '<3@x>']);
     store.remember('conv_2', { messageId: '<4@x>', inbound: true });
     expect(store.conversationOf('<1@x>')).toBeNull();

@@ -29,6 +29,13 @@ export interface EmailThreadStore {
   thread(conversationId: string): Promise<readonly ThreadEntry[]> | readonly ThreadEntry[];
 }
 
+/** The in-memory store answers synchronously. */
+export interface MemoryThreadStore extends EmailThreadStore {
+  remember(conversationId: string, entry: ThreadEntry): void;
+  conversationOf(messageId: string): string | null;
+  thread(conversationId: string): readonly ThreadEntry[];
+}
+
 export interface MemoryThreadStoreOptions {
   /** Message-IDs kept in all; the oldest are forgotten first. Default 100 000. */
   maxEntries?: number;
@@ -44,7 +51,7 @@ export interface MemoryThreadStoreOptions {
  * @example
  * const channel = createEmailChannel({ ...options, threads: createMemoryThreadStore({ maxEntries: 10_000 }) });
  */
-export function createMemoryThreadStore(options: MemoryThreadStoreOptions = {}): EmailThreadStore {
+export function createMemoryThreadStore(options: MemoryThreadStoreOptions = {}): MemoryThreadStore {
   const maxEntries = options.maxEntries ?? 100_000;
   const maxPerConversation = options.maxPerConversation ?? 50;
   const byMessage = new Map<string, string>();
