@@ -5,7 +5,12 @@ import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { SMTPServerOptions } from 'smtp-server';
 import type { EmailThreadStore } from './threading/thread-store';
 
-/** Who sent an inbound mail, from its `From` header. */
+/**
+ * Who sent an inbound mail, from its `From` header.
+ *
+ * @example
+ * const resolveCustomer = async ({ address }: EmailSender) => (await shop.findByEmail(address))?.id ?? null;
+ */
 export interface EmailSender {
   /** Lower-cased and trimmed. */
   address: string;
@@ -13,7 +18,12 @@ export interface EmailSender {
   name: string;
 }
 
-/** One file of an inbound mail, bytes included, for `saveAttachment`. */
+/**
+ * One file of an inbound mail, bytes included, for `saveAttachment`.
+ *
+ * @example
+ * const saveAttachment = async (file: InboundFile) => ({ url: await blobs.put(file.name, file.content, file.contentType) });
+ */
 export interface InboundFile {
   name: string;
   contentType: string;
@@ -23,12 +33,26 @@ export interface InboundFile {
   inline: boolean;
 }
 
-/** Settings a conversation started by an inbound mail gets. */
+/**
+ * Settings a conversation started by an inbound mail gets.
+ *
+ * @example
+ * createEmailChannel({ ...options, conversation: { status: 'queued', team: 'after-sales', tags: ['email'] } });
+ */
 export type EmailConversationDefaults = Pick<
   StartConversationInput,
   'status' | 'skills' | 'team' | 'tags' | 'priority'
 >;
 
+/**
+ * Options of `createEmailChannel`; `desk`, `smtp`, `from`, `replyAddress` and `secret` are required.
+ *
+ * @example
+ * const options: CreateEmailChannelOptions = {
+ *   desk, smtp: 'smtps://support:pass@smtp.candy.example', from: 'support@candy.example',
+ *   replyAddress: 'reply@candy.example', secret: process.env.KEFU_EMAIL_SECRET ?? '',
+ * };
+ */
 export interface CreateEmailChannelOptions {
   desk: Desk;
   /** How replies leave: nodemailer SMTP transport options, a connection URL, or a transporter. */

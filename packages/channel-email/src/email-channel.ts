@@ -12,7 +12,14 @@ import { createMemoryThreadStore } from './threading/thread-store';
 /** Default `maxMessageBytes`: 10 MiB, a common MTA limit for support mail with photos. */
 const DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
-/** A running e-mail channel over one desk. */
+/**
+ * A running e-mail channel over one desk.
+ *
+ * @example
+ * const channel: EmailChannel = createEmailChannel(options);
+ * await channel.listen(2525);
+ * process.on('SIGTERM', () => channel.close());
+ */
 export interface EmailChannel {
   /** The inbound SMTP endpoint (`smtp-server`); `listen` starts it, or use `channel.listen`. */
   readonly inbound: SMTPServer;

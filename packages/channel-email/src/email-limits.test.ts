@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { isKefuError } from '@kefu/core';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,7 +27,50 @@ async function smtpFailure(
   throw new Error('the SMTP exchange was expected to fail');
 }
 
+/** A bare SMTP client that does not declare SIZE, as some do: the answer to its DATA. */
+function sendWithoutSize(port: number, raw: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const steps = [
+      'EHLO probe',
+      `MAIL FROM:<${LIN}>`,
+      `RCPT TO:<${SUPPORT}>`,
+      'DATA',
+      `${raw}\r\n.`,
+    ];
+    let buffer = '';
+    socket.setEncoding('utf8');
+    socket.on('error', reject);
+    socket.on('data', (chunk: string) => {
+      buffer += chunk;
+      // Each complete reply (last line "NNN text") lets the next command go.
+      while (/^\d{3} .*\r\n/m.test(buffer)) {
+        const match = /^(\d{3}) .*\r\n/m.exec(buffer);
+        if (!match) break;
+        buffer = buffer.slice((match.index ?? 0) + match[0].length);
+        const step = steps.shift();
+        if (step === undefined) {
+          socket.end('QUIT\r\n');
+          resolve(match[0].trim());
+          return;
+        }
+        socket.write(`${step}\r\n`);
+      }
+    });
+  });
+}
+
 describe('limits and bad input on the SMTP endpoint', () => {
+  it('refuses an oversized mail in DATA too, when the client did not declare its size', async () => {
+    setup = await setupEmail({ maxMessageBytes: 4096 });
+    const answer = await sendWithoutSize(setup.port, rawMail({ text: 'x'.repeat(8000) }));
+    expect(answer).toMatch(/^552 /);
+    expect((await setup.desk.conversations.list({})).items).toHaveLength(0);
+    const fits = await sendWithoutSize(setup.port, rawMail({ text: '我的糖果什么时候到？' }));
+    expect(fits).toMatch(/^250 /);
+    expect((await setup.desk.conversations.list({})).items).toHaveLength(1);
+  });
+
   it('refuses a mail over maxMessageBytes with 552 and stores nothing', async () => {
     setup = await setupEmail({ maxMessageBytes: 64 * 1024 });
     const before = await stored();

@@ -3,7 +3,12 @@ import { conversationOfAddress, readMessageId } from '../threading/signed-ids';
 import type { EmailThreadStore } from '../threading/thread-store';
 import type { InboundMail } from './parse-mail';
 
-/** How an inbound mail found its conversation. */
+/**
+ * How an inbound mail found its conversation.
+ *
+ * @example
+ * if (result.outcome === 'appended' && result.match === 'reply-token') metrics.count('email.token');
+ */
 export type ThreadMatch = 'reply-token' | 'message-id' | 'thread-store';
 
 /** Conversations that take no more messages; mail to them starts a new one. */

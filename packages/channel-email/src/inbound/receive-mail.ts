@@ -17,7 +17,13 @@ import type { EmailThreadStore } from '../threading/thread-store';
 import { findThread, type ThreadMatch } from './find-thread';
 import { type InboundMail, parseInboundMail } from './parse-mail';
 
-/** What became of an inbound mail. */
+/**
+ * What became of an inbound mail.
+ *
+ * @example
+ * const result = await channel.handleRawMail(raw);
+ * if (result.outcome === 'appended') console.log(result.conversation.id, result.match);
+ */
 export type InboundResult =
   | {
       outcome: 'started';
@@ -37,7 +43,12 @@ export type InboundResult =
       reason: string;
     };
 
-/** The SMTP envelope, when the mail came in over SMTP. */
+/**
+ * The SMTP envelope, when the mail came in over SMTP.
+ *
+ * @example
+ * await channel.handleRawMail(raw, { rcptTo: ['reply+abc…@candy.example'] });
+ */
 export interface MailEnvelope {
   /** `RCPT TO` addresses. */
   rcptTo: readonly string[];

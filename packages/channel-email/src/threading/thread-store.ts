@@ -1,4 +1,9 @@
-/** One mail of a conversation's thread, as the thread store keeps it. */
+/**
+ * One mail of a conversation's thread, as the thread store keeps it.
+ *
+ * @example
+ * const entry: ThreadEntry = { messageId: '<melted-1@customer.example>', inbound: true };
+ */
 export interface ThreadEntry {
   /** The mail's `Message-ID`, angle brackets included. */
   messageId: string;
@@ -29,13 +34,25 @@ export interface EmailThreadStore {
   thread(conversationId: string): Promise<readonly ThreadEntry[]> | readonly ThreadEntry[];
 }
 
-/** The in-memory store answers synchronously. */
+/**
+ * The in-memory store answers synchronously.
+ *
+ * @example
+ * const store: MemoryThreadStore = createMemoryThreadStore();
+ * store.thread('conv_1'); // → []
+ */
 export interface MemoryThreadStore extends EmailThreadStore {
   remember(conversationId: string, entry: ThreadEntry): void;
   conversationOf(messageId: string): string | null;
   thread(conversationId: string): readonly ThreadEntry[];
 }
 
+/**
+ * Bounds of the in-memory thread store.
+ *
+ * @example
+ * createMemoryThreadStore({ maxEntries: 10_000, maxPerConversation: 20 });
+ */
 export interface MemoryThreadStoreOptions {
   /** Message-IDs kept in all; the oldest are forgotten first. Default 100 000. */
   maxEntries?: number;
