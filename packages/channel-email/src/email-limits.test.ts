@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
-import { isKefuError } from '@kefu/core';
+import { createMemoryAdapter } from '@kefu/adapter-memory';
+import { createDesk, isKefuError } from '@kefu/core';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmailChannel } from './email-channel';
@@ -208,12 +209,14 @@ describe('limits and bad input on the SMTP endpoint', () => {
     };
     const attempt = (options: Record<string, unknown>) => {
       try {
-        createEmailChannel({ ...base, secret: SECRET, ...options } as never);
+        void createEmailChannel({ ...base, secret: SECRET, ...options } as never).close();
         return null;
       } catch (error) {
         return error;
       }
     };
+    const good = attempt({});
+    expect(good).toBeNull();
     expect(isKefuError(attempt({ secret: 'short' }), 'VALIDATION')).toBe(true);
     expect(isKefuError(attempt({ replyAddress: 'reply+x@candy.example' }), 'VALIDATION')).toBe(
       true,
