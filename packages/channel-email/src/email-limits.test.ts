@@ -201,8 +201,9 @@ describe('limits and bad input on the SMTP endpoint', () => {
   });
 
   it('validates its options', () => {
+    const desk = createDesk({ storage: createMemoryAdapter() });
     const base = {
-      desk: setup?.desk,
+      desk,
       smtp: 'smtp://127.0.0.1:25',
       from: SUPPORT,
       replyAddress: 'reply@candy.example',
