@@ -12,6 +12,7 @@ export type { InboundResult, MailEnvelope } from './inbound/receive-mail';
 export { stripQuotedText } from './quoting/strip-quoted-text';
 export type {
   EmailThreadStore,
+  MemoryThreadStore,
   MemoryThreadStoreOptions,
   ThreadEntry,
 } from './threading/thread-store';
