@@ -1,3 +1,4 @@
+import { isKefuError } from '@kefu/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type EmailSetup, LIN, setupEmail } from './email-test-setup';
 import { emailCustomerId } from './inbound/email-customer';
@@ -72,5 +73,42 @@ describe('e-mail round trip over real SMTP', () => {
     expect(second.inReplyTo).toBe(answer.messageId);
     expect(second.references).toEqual(expect.arrayContaining([first.messageId, reply.messageId]));
     expect(setup.errors).toEqual([]);
+  });
+
+  it('mails only agent and bot replies of e-mail conversations; a customer without an address goes to onError', async () => {
+    setup = await setupEmail();
+    await setup.desk.customers.upsert({ id: 'cus_web', name: 'Web visitor' });
+    const web = await setup.desk.conversations.start({
+      customerId: 'cus_web',
+      channel: 'web',
+      message: { text: 'hi' },
+    });
+    const mailless = await setup.desk.conversations.start({
+      customerId: 'cus_web',
+      channel: 'email',
+      message: { text: 'hi' },
+    });
+    for (const conversation of [web, mailless]) {
+      await setup.desk.conversations.assign({
+        conversationId: conversation.id,
+        agentId: 'agt_wang',
+      });
+      await setup.desk.messages.post({
+        conversationId: conversation.id,
+        author: { kind: 'agent', id: 'agt_wang' },
+        text: '您好',
+      });
+      await setup.desk.messages.post({
+        conversationId: conversation.id,
+        author: { kind: 'agent', id: 'agt_wang' },
+        text: 'internal note',
+        internal: true,
+      });
+    }
+    await setup.channel.idle();
+    expect(setup.mta.received).toHaveLength(0);
+    expect(setup.errors).toHaveLength(1);
+    expect(isKefuError(setup.errors[0], 'VALIDATION')).toBe(true);
+    expect(String((setup.errors[0] as Error).message)).toContain(mailless.id);
   });
 });
