@@ -9,7 +9,7 @@ import {
 } from '@kefu/core';
 import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
-import { listConversations } from './list-conversations';
+import { candidates, listConversations } from './list-conversations';
 import { countTickets, listTickets } from './list-tickets';
 import { createMemoryState, pairKey } from './memory-state';
 import { MemoryTransaction } from './memory-transaction';
@@ -71,7 +71,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
         return id === undefined ? null : (state.conversations.get(id) ?? null);
       }),
       list: whenOpen((filter, page) =>
-        listConversations(state.conversations.values(), filter, page),
+        listConversations(candidates(state, filter), filter, page),
       ),
     },
     articles: {
