@@ -70,9 +70,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
         const id = state.conversationClientIds.get(pairKey(customerId, clientId));
         return id === undefined ? null : (state.conversations.get(id) ?? null);
       }),
-      list: whenOpen((filter, page) =>
-        listConversations(candidates(state, filter), filter, page),
-      ),
+      list: whenOpen((filter, page) => listConversations(candidates(state, filter), filter, page)),
     },
     articles: {
       get: whenOpen((id: string) => state.articles.get(id) ?? null),

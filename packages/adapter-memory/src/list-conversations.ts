@@ -34,7 +34,10 @@ export function listConversations(
 }
 
 /** The committed conversations a filter can match: with a status, only those the index holds. */
-export function* candidates(state: MemoryState, filter: ConversationFilter): Iterable<Conversation> {
+export function* candidates(
+  state: MemoryState,
+  filter: ConversationFilter,
+): Iterable<Conversation> {
   if (filter.status === undefined) {
     yield* state.conversations.values();
     return;

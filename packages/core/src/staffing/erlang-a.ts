@@ -67,8 +67,8 @@ export function erlangAOf(q: z.output<typeof ErlangAInputSchema>): ErlangAResult
   const servers = q.agents * q.capacity;
   const load = lambda / mu;
   const b = lambda === 0 ? 0 : erlangB(load, servers);
-  if (b === 0) {
-    // No load, or so many servers that every one busy is below double precision.
+  if (b < 1e-290) {
+    // No load, or so many servers that all of them busy is below double precision (1/b overflows).
     return {
       stable: true,
       offeredLoad: load,
@@ -159,7 +159,8 @@ function answeredWithin(
   const cdf = new Float64Array(levels + 1);
   for (let m = 0; m < weights.length; m++) {
     const w = weights[m] as number;
-    if (w > 0) for (let k = 1; k <= levels; k++) cdf[k] = (cdf[k] as number) + w * (reached[k] as number);
+    if (w > 0)
+      for (let k = 1; k <= levels; k++) cdf[k] = (cdf[k] as number) + w * (reached[k] as number);
     // One uniformised step: level k moves down with probability (cμ + kθ) / Λ.
     for (let k = Math.min(levels, m + 1); k >= 1; k--) {
       const down = (serviceRate + k * theta) / fastest;

@@ -137,7 +137,10 @@ class Run {
     this.#handles = createSeededRandom(settings.seed, 1);
     this.#patience = createSeededRandom(settings.seed, 2);
     desk.on('conversation.assigned', (event) => {
-      this.#assigned.push({ conversationId: event.data.conversation.id, agentId: event.data.agentId });
+      this.#assigned.push({
+        conversationId: event.data.conversation.id,
+        agentId: event.data.agentId,
+      });
     });
   }
 
