@@ -124,9 +124,17 @@ export async function forecastArrivals(input: ForecastInput): Promise<ArrivalFor
         (observed[w] as Uint8Array)[local.weekday * 24 + local.hour] = 1;
     }
   }
+  // Every zone's offset is a whole number of quarter hours, so one look-up per quarter hour
+  // serves all its arrivals: Intl is the costly part of a long history.
+  const quarters = new Map<number, ReturnType<typeof localTimeOf>>();
   for (const at of await arrivalsOf(q)) {
     if (at < start || at >= q.to) continue;
-    const local = localTimeOf(at, timeZone);
+    const quarter = Math.floor(at / 900_000);
+    let local = quarters.get(quarter);
+    if (!local) {
+      local = localTimeOf(quarter * 900_000, timeZone);
+      quarters.set(quarter, local);
+    }
     if (holidays.has(local.date)) continue;
     const week = counts[Math.floor((at - start) / WEEK)] as Float64Array;
     const slot = local.weekday * 24 + local.hour;
