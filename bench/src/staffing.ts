@@ -64,11 +64,12 @@ export async function benchSimulationDay(): Promise<BenchResult> {
 
 /**
  * M/M/c cases, each run long enough for ≈ 0.7 % sampling error (root mean square) on its service
- * level — calibrated with the bare queue over 100 seeds — so the 2 % goal is about three
- * standard errors: a desk that distorts the queue fails it, luck alone does not.
+ * level — calibrated with the bare queue over 100 seeds — and on its utilisation (√(2/N) for N
+ * conversations with exponential handle times), so the 2 % goal is about three standard errors:
+ * a desk that distorts the queue fails it, luck alone does not.
  */
 const GRID = [
-  { arrivalsPerHour: 180, averageHandleSeconds: 60, agents: 6, answerWithinSeconds: 15, days: 2 },
+  { arrivalsPerHour: 180, averageHandleSeconds: 60, agents: 6, answerWithinSeconds: 15, days: 10 },
   { arrivalsPerHour: 240, averageHandleSeconds: 60, agents: 6, answerWithinSeconds: 20, days: 11 },
   { arrivalsPerHour: 300, averageHandleSeconds: 30, agents: 4, answerWithinSeconds: 10, days: 9 },
   { arrivalsPerHour: 720, averageHandleSeconds: 30, agents: 9, answerWithinSeconds: 10, days: 2 },
