@@ -7,11 +7,12 @@ import { CsatPanel } from './csat-panel';
 import { Inbox } from './inbox';
 import { MetricsPanel } from './metrics-panel';
 import { useAgents } from './people';
+import { StaffingPage } from './staffing/staffing-page';
 import { TopBar } from './top-bar';
 
 function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut(): void }) {
   const [selected, setSelected] = useState<string | null>(null);
-  const [tab, setTab] = useState<'chat' | 'reports'>('chat');
+  const [tab, setTab] = useState<'chat' | 'reports' | 'staffing'>('chat');
   const agents = useAgents(selected);
   const agentNames = useMemo(
     () => new Map(agents.map((agent) => [agent.id, agent.name])),
@@ -38,8 +39,18 @@ function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut():
         >
           报表 Reports
         </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'staffing'}
+          onClick={() => setTab('staffing')}
+        >
+          排班 Staffing
+        </button>
       </div>
-      {tab === 'reports' ? (
+      {tab === 'staffing' ? (
+        <StaffingPage token={session.token} />
+      ) : tab === 'reports' ? (
         <CsatPanel agentNames={agentNames} />
       ) : (
         <div className="desk">
