@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertTimeZone, wallClock, zonedInstant } from '../sla/zoned-time';
 
 /** Wall-clock fields of an instant in a time zone; `weekday` 0 = Monday … 6 = Sunday. */
 export interface LocalTime {
@@ -12,43 +13,13 @@ export interface LocalTime {
   date: string;
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
-
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      weekday: 'short',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    formats.set(timeZone, format);
-  }
-  return format;
-}
+const pad = (n: number) => String(n).padStart(2, '0');
 
 export function localTimeOf(at: number, timeZone: string): LocalTime {
-  const parts: Record<string, string> = {};
-  for (const part of formatFor(timeZone).formatToParts(at)) parts[part.type] = part.value;
-  const year = Number(parts.year);
-  const month = Number(parts.month);
-  const day = Number(parts.day);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return {
-    year,
-    month,
-    day,
-    weekday: WEEKDAYS[parts.weekday ?? ''] ?? 0,
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    date: `${year}-${pad(month)}-${pad(day)}`,
-  };
+  const { year, month, day, hour, minute } = wallClock(at, timeZone);
+  // getUTCDay counts from Sunday; the staffing week starts on Monday.
+  const weekday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7;
+  return { year, month, day, weekday, hour, minute, date: `${year}-${pad(month)}-${pad(day)}` };
 }
 
 /** Hour of the week, 0 = Monday 00:00–01:00 local … 167 = Sunday 23:00. */
@@ -57,23 +28,15 @@ export function hourOfWeek(at: number, timeZone: string): number {
   return local.weekday * 24 + local.hour;
 }
 
-/** The instant of local midnight starting `date` (YYYY-MM-DD) in the zone. */
+/** The instant of local midnight starting `date` (YYYY-MM-DD) in the zone, DST-correct. */
 export function localMidnight(date: string, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d);
-  let guess = wall;
-  // Two rounds settle the zone offset, DST included.
-  for (let i = 0; i < 2; i++) {
-    const local = localTimeOf(guess, timeZone);
-    const shown = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-    guess += wall - shown;
-  }
-  return guess;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return zonedInstant({ year, month, day }, 0, timeZone);
 }
 
 export const TimeZoneSchema = z.string().refine((zone) => {
   try {
-    formatFor(zone);
+    assertTimeZone(zone);
     return true;
   } catch {
     return false;
