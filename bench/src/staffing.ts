@@ -3,7 +3,24 @@ import { erlangC, simulate } from '@kefu/core/staffing';
 import type { BenchResult } from './bench-result';
 import { bareQueue } from './staffing-bare-queue';
 
-const createStorage = () => createMemoryAdapter();
+/** An M/M/c desk as the bench describes it, and how long it runs. */
+interface MmcCase {
+  arrivalsPerHour: number;
+  averageHandleSeconds: number;
+  agents: number;
+  answerWithinSeconds: number;
+}
+
+/** The case through a real desk on the memory adapter. */
+const simulateCase = (c: MmcCase, run: { days: number; warmupMinutes: number; seed: number }) =>
+  simulate({
+    createStorage: () => createMemoryAdapter(),
+    arrivalsPerHour: c.arrivalsPerHour,
+    handleTime: { averageSeconds: c.averageHandleSeconds },
+    agents: c.agents,
+    answerWithinSeconds: c.answerWithinSeconds,
+    ...run,
+  });
 const round = (value: number, digits = 4) => Number(value.toFixed(digits));
 
 /**
@@ -20,14 +37,7 @@ export async function benchSimulationDay(): Promise<BenchResult> {
     seed: 2026,
   };
   let started = performance.now();
-  const result = await simulate({
-    createStorage,
-    arrivalsPerHour: day.arrivalsPerHour,
-    handleTime: { averageSeconds: day.averageHandleSeconds },
-    agents: day.agents,
-    answerWithinSeconds: day.answerWithinSeconds,
-    seed: day.seed,
-  });
+  const result = await simulateCase(day, { days: 1, warmupMinutes: 0, seed: day.seed });
   const deskMs = performance.now() - started;
   started = performance.now();
   const bare = bareQueue({
@@ -88,16 +98,7 @@ export async function benchErlangAgreement(): Promise<BenchResult> {
     const seed = 100 + index;
     const expected = erlangC(c);
     if (!expected.stable) throw new Error('staffing.erlang-agreement: an unstable grid case');
-    const result = await simulate({
-      createStorage,
-      arrivalsPerHour: c.arrivalsPerHour,
-      handleTime: { averageSeconds: c.averageHandleSeconds },
-      agents: c.agents,
-      answerWithinSeconds: c.answerWithinSeconds,
-      days: c.days,
-      warmupMinutes: 30,
-      seed,
-    });
+    const result = await simulateCase(c, { days: c.days, warmupMinutes: 30, seed });
     const bare = bareQueue({
       ...c,
       servers: c.agents,

@@ -10,9 +10,16 @@ import { useAgents } from './people';
 import { StaffingPage } from './staffing/staffing-page';
 import { TopBar } from './top-bar';
 
+type Tab = 'chat' | 'reports' | 'staffing';
+const TABS: [Tab, string][] = [
+  ['chat', '会话 Conversations'],
+  ['reports', '报表 Reports'],
+  ['staffing', '排班 Staffing'],
+];
+
 function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut(): void }) {
   const [selected, setSelected] = useState<string | null>(null);
-  const [tab, setTab] = useState<'chat' | 'reports' | 'staffing'>('chat');
+  const [tab, setTab] = useState<Tab>('chat');
   const agents = useAgents(selected);
   const agentNames = useMemo(
     () => new Map(agents.map((agent) => [agent.id, agent.name])),
@@ -23,30 +30,17 @@ function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut():
       <TopBar agent={session.agent} onSignOut={onSignOut} />
       <MetricsPanel />
       <div className="tabs" role="tablist">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'chat'}
-          onClick={() => setTab('chat')}
-        >
-          会话 Conversations
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'reports'}
-          onClick={() => setTab('reports')}
-        >
-          报表 Reports
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'staffing'}
-          onClick={() => setTab('staffing')}
-        >
-          排班 Staffing
-        </button>
+        {TABS.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            onClick={() => setTab(id)}
+          >
+            {label}
+          </button>
+        ))}
       </div>
       {tab === 'staffing' ? (
         <StaffingPage token={session.token} />
