@@ -9,7 +9,7 @@ import {
 } from '@kefu/core';
 import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
-import { listConversations } from './list-conversations';
+import { candidates, listConversations } from './list-conversations';
 import { countTickets, listTickets } from './list-tickets';
 import { createMemoryState, pairKey } from './memory-state';
 import { MemoryTransaction } from './memory-transaction';
@@ -70,9 +70,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
         const id = state.conversationClientIds.get(pairKey(customerId, clientId));
         return id === undefined ? null : (state.conversations.get(id) ?? null);
       }),
-      list: whenOpen((filter, page) =>
-        listConversations(state.conversations.values(), filter, page),
-      ),
+      list: whenOpen((filter, page) => listConversations(candidates(state, filter), filter, page)),
     },
     articles: {
       get: whenOpen((id: string) => state.articles.get(id) ?? null),
