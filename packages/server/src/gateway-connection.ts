@@ -9,6 +9,7 @@ import {
   toWireConversation,
   toWireSurvey,
 } from '@kefu/core/protocol';
+import { checkAttachments } from './attachment-policy';
 import { authorizedConversation } from './authorization';
 import {
   CLOSE_CODES,
@@ -20,6 +21,7 @@ import {
 import * as requests from './gateway-requests';
 import { queueFrame } from './queue-updates';
 import { SlidingWindowLimiter } from './rate-limiter';
+import { cleanStrings } from './safe-text';
 
 type Frame<T extends ParsedClientFrame['type']> = Extract<ParsedClientFrame, { type: T }>;
 type RequestFrame = Exclude<
@@ -90,7 +92,8 @@ export class GatewayConnection implements SubscriberHandle {
       this.#error(decoded.problem.id, decoded.problem.code, decoded.problem.message);
       return;
     }
-    const frame = decoded.frame;
+    // Control characters and bidi overrides never reach the desk, whatever field they are in.
+    const frame = cleanStrings(decoded.frame);
     this.#queue = this.#queue
       .then(() => this.#handle(frame))
       .catch((error) => this.#fail(frame, error));
@@ -220,10 +223,14 @@ export class GatewayConnection implements SubscriberHandle {
       this.close(CLOSE_CODES.protocol, 'unsupported protocol version');
       return;
     }
-    const result = await this.context.identify(frame.auth, this.request);
+    const result = await this.context.identify(frame.auth, this.request, { mint: true });
     if (!('role' in result)) {
       this.#error(frame.id, result.code, result.message);
-      this.close(CLOSE_CODES.unauthorized, 'unauthorized');
+      const limited = result.code === 'RATE_LIMITED';
+      this.close(
+        limited ? CLOSE_CODES.rateLimited : CLOSE_CODES.unauthorized,
+        limited ? 'rate limited' : 'unauthorized',
+      );
       return;
     }
     // Closed while identifying: nothing to start (and nothing to count for presence).
@@ -308,9 +315,13 @@ export class GatewayConnection implements SubscriberHandle {
       }
       this.context.countedStarts.add(key);
     }
-    const message = frame.message;
+    const message = frame.message && {
+      ...frame.message,
+      attachments: checkAttachments(frame.message.attachments, this.context.attachments),
+    };
     const hasMessage =
       message && (message.text.trim().length > 0 || message.attachments.length > 0);
+    await this.context.ensureCustomer(principal);
     const conversation = await this.context.desk.conversations.start({
       customerId: principal.id,
       clientId: frame.clientId,
@@ -334,12 +345,13 @@ export class GatewayConnection implements SubscriberHandle {
     }
     // Checked here too, not only by the desk: the desk answers a repeated client id with the
     // stored message before it checks the author.
+    const attachments = checkAttachments(frame.attachments, this.context.attachments);
     await authorizedConversation(this.context, principal, frame.conversationId);
     const message = await this.context.desk.messages.post({
       conversationId: frame.conversationId,
       author: principal.author,
       text: frame.text,
-      attachments: frame.attachments,
+      attachments,
       clientId: frame.clientId,
       internal: frame.internal,
     });
@@ -352,6 +364,11 @@ export class GatewayConnection implements SubscriberHandle {
     if (!this.#subscriptions.has(frame.conversationId)) {
       throw new KefuError('FORBIDDEN', 'Subscribe to the conversation first.');
     }
+    // A receipt cannot claim more than was written: clamped to the conversation's last seq.
+    const lastSeq =
+      frame.type === 'read'
+        ? ((await this.context.desk.conversations.get(frame.conversationId))?.lastSeq ?? 0)
+        : 0;
     const out: ServerFrame =
       frame.type === 'typing'
         ? {
@@ -364,7 +381,7 @@ export class GatewayConnection implements SubscriberHandle {
             type: 'read',
             conversationId: frame.conversationId,
             author: principal.author,
-            seq: frame.seq,
+            seq: Math.min(frame.seq, lastSeq),
           };
     for (const subscriber of this.context.subscribersOf(frame.conversationId)) {
       if (subscriber !== this) subscriber.deliver(out);

@@ -1,6 +1,7 @@
-import type { IncomingHttpHeaders } from 'node:http';
-import type { Author, Desk, KefuErrorCode, Message } from '@kefu/core';
-import type { Credentials, WireMessage } from '@kefu/core/protocol';
+import type { Author, Desk, Message } from '@kefu/core';
+import type { WireMessage } from '@kefu/core/protocol';
+import type { AttachmentOptions } from './attachment-policy';
+import type { Identify } from './gateway-identity';
 import type { CreateGatewayOptions, GatewayLimits } from './gateway-options';
 import type { SlidingWindowLimiter } from './rate-limiter';
 
@@ -38,10 +39,10 @@ export interface GatewayContext {
   countedStarts: Set<string>;
   authorizeAgent: NonNullable<CreateGatewayOptions['authorizeAgent']>;
   authorizeCall: NonNullable<CreateGatewayOptions['authorizeCall']>;
-  identify(
-    credentials: Credentials,
-    request: { headers: IncomingHttpHeaders; ip: string },
-  ): Promise<Principal | { code: KefuErrorCode; message: string }>;
+  attachments: AttachmentOptions;
+  identify: Identify;
+  /** Creates the customer record of an accepted customer or visitor, once (idempotent). */
+  ensureCustomer(principal: Principal): Promise<void>;
   subscribe(conversationId: string, connection: SubscriberHandle): void;
   unsubscribe(conversationId: string, connection: SubscriberHandle): void;
   subscribersOf(conversationId: string): Iterable<SubscriberHandle>;

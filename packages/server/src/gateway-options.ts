@@ -1,7 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Conversation, Desk, EventBus } from '@kefu/core';
+import type { Desk, EventBus } from '@kefu/core';
 import type { AgentCallMethod } from '@kefu/core/protocol';
 import type { AgentPresenceOptions } from './agent-presence';
+import type { AttachmentOptions } from './attachment-policy';
+import type { AgentSubject } from './authorization';
 
 /** What `authenticate` gets to decide who an agent is. */
 export interface AgentAuthRequest {
@@ -47,6 +49,13 @@ export interface IdentityOptions {
   requireSignature?: boolean;
   /** Let anonymous visitors in with signed visitor tokens (needs `secret`). Default false. */
   allowVisitors?: boolean;
+  /** How long a visitor token is valid. Default 30 days; an expired token gets a new visitor. */
+  visitorTokenTtlMs?: number;
+  /**
+   * A visitor token older than this is replaced on `hello` (`welcome.visitorToken`, same visitor,
+   * fresh expiry). Default 1 day.
+   */
+  visitorTokenRotateAfterMs?: number;
 }
 
 export interface CreateGatewayOptions {
@@ -56,8 +65,21 @@ export interface CreateGatewayOptions {
   identity?: IdentityOptions;
   /** Decides who an agent is; `null` (or a throw) refuses. Without it, agents cannot connect. */
   authenticate?: (request: AgentAuthRequest) => Promise<{ agentId: string } | null>;
-  /** May an agent read and write this conversation? Default: every agent may. */
-  authorizeAgent?: (agentId: string, conversation: Conversation) => boolean | Promise<boolean>;
+  /**
+   * May this agent read or write this customer's data: a conversation, a ticket, a survey, or the
+   * customer's profile and orders? Applied to every frame and `call` that touches customer data.
+   * Default: every agent may.
+   */
+  authorizeAgent?: (agentId: string, subject: AgentSubject) => boolean | Promise<boolean>;
+  /**
+   * Origins (`https://candy.example`) browsers may connect from. Checked on the WebSocket upgrade
+   * and on HTTP endpoints that take credentials; others get 403. Requests without an `Origin`
+   * header (not from a browser) pass. Without this option no origin is checked, and `authenticate`
+   * does not see the `cookie` header: set it when agents sign in with cookies.
+   */
+  allowedOrigins?: readonly string[];
+  /** Which attachments clients may send. Default: none until `allowedHosts` is set. */
+  attachments?: AttachmentOptions;
   /**
    * May an agent make this desk call (`call` frame, e.g. `tickets.propose`, `metrics.report`)?
    * Default: every agent may make every allow-listed call. Use it to keep reports to supervisors.
