@@ -14,6 +14,7 @@ import type { Message } from '../message/message';
 import type { MetricsReport, ReportQuery } from '../metrics/metrics-report';
 import type { BusinessCalendar } from '../sla/business-calendar';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
+import type { RateLimitStore } from './rate-limits';
 
 /** Filters for listing conversations; every given field must match. */
 export interface ConversationFilter {
@@ -214,5 +215,10 @@ export interface StorageAdapter {
    * LISTEN/NOTIFY). In-process adapters leave it out.
    */
   readonly bus?: EventBus;
+  /**
+   * Optional: token buckets kept in the storage, so limits (messages per customer, new visitors
+   * per address) hold across every node that shares it. Both bundled adapters provide it.
+   */
+  readonly rateLimits?: RateLimitStore;
   close(): Promise<void>;
 }
