@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { createMemoryRateLimits } from '@kefu/core';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { AgentNames } from './agent-names';
 import { AgentPresenceTracker } from './agent-presence';
@@ -15,11 +16,12 @@ import {
 import { createIdentify } from './gateway-identity';
 import { type CreateGatewayOptions, DEFAULT_LIMITS } from './gateway-options';
 import { handleHttpRequest } from './http-endpoints';
+import { RecentKeys } from './inbound-budget';
 import { MetricsWatchers } from './metrics-updates';
 import { originAllowed } from './origin-check';
 import { watchQueue } from './queue-updates';
-import { SlidingWindowLimiter } from './rate-limiter';
 
+const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const IN_PROCESS = 'in-process';
 
@@ -97,15 +99,20 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const heartbeatMs = options.heartbeatMs ?? 25_000;
   const onError = options.onError ?? ((error: unknown) => console.error('[kefu gateway]', error));
   const getIp = options.getIp ?? defaultIp;
+  const rateLimits = options.rateLimits ?? createMemoryRateLimits();
+  const rules = {
+    messages: { limit: limits.messagesPerMinute, windowMs: MINUTE },
+    conversations: { limit: limits.conversationsPerHour, windowMs: HOUR },
+    visitors: { limit: limits.visitorsPerHour, windowMs: HOUR },
+  };
+  const takeLimit: GatewayContext['takeLimit'] = (kind, key) =>
+    rateLimits.take(`kefu:${kind}:${key}`, rules[kind], Date.now());
   const { identify, secret, allowVisitors } = createIdentify({
     ...options,
     onError,
-    mintVisitor: async () => ({ allowed: true }),
+    mintVisitor: (ip) => takeLimit('visitors', ip),
   });
 
-  const presence = options.agentPresence
-    ? new AgentPresenceTracker(desk, options.agentPresence, onError)
-    : null;
   const metricsWatchers = new MetricsWatchers(desk);
   const names = new AgentNames();
   names.load(desk).catch(onError);
@@ -134,8 +141,8 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     desk,
     limits,
     heartbeatMs,
-    conversationLimiter: new SlidingWindowLimiter(limits.conversationsPerHour, HOUR, Date.now),
-    countedStarts: new Set(),
+    takeLimit,
+    countedStarts: new RecentKeys(HOUR),
     authorizeAgent,
     authorizeCall: options.authorizeCall ?? (() => true),
     attachments: options.attachments ?? {},
@@ -157,6 +164,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     agentDisconnected: (agentId) => presence?.disconnected(agentId),
   };
 
+  // First, as it may throw (a bus that cannot start); nothing is running yet to clean up.
   const stopPump = pumpEvents(
     desk,
     bus,
@@ -167,6 +175,9 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     onError,
   );
   const offQueue = watchQueue(desk, registry);
+  const presence = options.agentPresence
+    ? new AgentPresenceTracker(desk, options.agentPresence, onError)
+    : null;
 
   function open(
     sink: ConnectionSink,
@@ -208,6 +219,10 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
           if (socket.readyState === socket.OPEN) socket.send(text);
         },
         close: (code, reason) => socket.close(code, reason),
+        pause: (ms) => {
+          socket.pause();
+          setTimeout(() => socket.resume(), ms).unref?.();
+        },
       },
       { headers: request.headers, ip },
     );
@@ -267,6 +282,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
         allowVisitors,
         secret,
         allowedOrigins: options.allowedOrigins,
+        mintVisitor: (visitorIp) => takeLimit('visitors', visitorIp),
       });
       return true;
     },

@@ -6,7 +6,8 @@ const PAGE = 1000;
 /**
  * Feeds desk events to `dispatch`: this node's events straight from the desk; with a bus, other
  * nodes' events read from the log after each notification (each position once). Returns a stop
- * function that resolves when a catch-up in progress has finished.
+ * function that resolves when a catch-up in progress has finished. Subscribes to the bus at once,
+ * so a bus that cannot start (e.g. a pool without room for LISTEN) throws here.
  */
 export function pumpEvents(
   desk: Desk,
@@ -16,6 +17,13 @@ export function pumpEvents(
 ): () => Promise<void> {
   const recent = bus ? new RecentPositions() : null;
   let cursor = 0;
+  // Notifications before the log's position is known only mean "look once it is".
+  let ready = false;
+  let missed = false;
+  const offBus = bus?.subscribe(() => {
+    if (ready) pump();
+    else missed = true;
+  });
   const offDesk = desk.on('*', (event) => {
     recent?.add(event.position);
     dispatch(event);
@@ -47,13 +55,13 @@ export function pumpEvents(
         }
       });
   };
-  let offBus: (() => void) | null = null;
   let stopped = false;
   if (bus) {
     void desk.events.lastPosition().then((position) => {
       if (stopped) return;
       cursor = Math.max(cursor, position);
-      offBus = bus.subscribe(() => pump());
+      ready = true;
+      if (missed) pump();
     }, onError);
   }
   return async () => {

@@ -19,8 +19,8 @@ import {
   type SubscriberHandle,
 } from './gateway-context';
 import * as requests from './gateway-requests';
+import { InboundBudget } from './inbound-budget';
 import { queueFrame } from './queue-updates';
-import { SlidingWindowLimiter } from './rate-limiter';
 import { cleanStrings } from './safe-text';
 
 type Frame<T extends ParsedClientFrame['type']> = Extract<ParsedClientFrame, { type: T }>;
@@ -30,7 +30,6 @@ type RequestFrame = Exclude<
 >;
 
 const PAGE = 500;
-const MINUTE = 60_000;
 
 /**
  * One client connection, whatever carries it: authenticates with `hello`, then serves frames.
@@ -40,8 +39,9 @@ const MINUTE = 60_000;
 export class GatewayConnection implements SubscriberHandle {
   principal: Principal | null = null;
   readonly #subscriptions = new Set<string>();
-  readonly #messages: SlidingWindowLimiter;
-  readonly #frames: SlidingWindowLimiter;
+  readonly #budget: InboundBudget;
+  /** Until when reading is paused (over budget): frames still arriving are dropped quietly. */
+  #pausedUntil = 0;
   #queue: Promise<void> = Promise.resolve();
   #closed = false;
   #lastSeenAt: number;
@@ -53,9 +53,7 @@ export class GatewayConnection implements SubscriberHandle {
     readonly request: { headers: IncomingHttpHeaders; ip: string },
     private readonly onClosed: (connection: GatewayConnection) => void,
   ) {
-    const now = () => Date.now();
-    this.#messages = new SlidingWindowLimiter(context.limits.messagesPerMinute, MINUTE, now);
-    this.#frames = new SlidingWindowLimiter(context.limits.framesPerMinute, MINUTE, now);
+    this.#budget = new InboundBudget(context.limits);
     this.#lastSeenAt = Date.now();
     // A connection that says nothing (not even hello or ping) for too long is gone.
     this.#heartbeat = setInterval(() => {
@@ -74,17 +72,17 @@ export class GatewayConnection implements SubscriberHandle {
   receive(text: string, byteLength: number): void {
     if (this.#closed) return;
     this.#lastSeenAt = Date.now();
-    if (byteLength > this.context.limits.maxFrameBytes) {
-      this.#error(
-        undefined,
-        'RATE_LIMITED',
-        `Frames are limited to ${this.context.limits.maxFrameBytes} bytes.`,
-      );
-      return;
-    }
-    const rate = this.#frames.take('frames');
-    if (!rate.allowed) {
-      this.#error(undefined, 'RATE_LIMITED', 'Too many frames; slow down.', rate.retryAfterMs);
+    // Size, depth and budget are checked before parsing: refusing costs no more than the bytes.
+    const refusal = this.#budget.admit(text, byteLength);
+    if (refusal) {
+      const now = Date.now();
+      if (refusal.pauseMs !== undefined) {
+        // One error per pause: a flood gets a single answer, not one per frame.
+        if (now < this.#pausedUntil) return;
+        this.#pausedUntil = now + refusal.pauseMs;
+        this.sink.pause?.(refusal.pauseMs);
+      }
+      this.#error(undefined, refusal.code, refusal.message, refusal.retryAfterMs);
       return;
     }
     const decoded = decodeClientFrame(text);
@@ -307,7 +305,7 @@ export class GatewayConnection implements SubscriberHandle {
     }
     const key = `${principal.id}:${frame.clientId}`;
     if (!this.context.countedStarts.has(key)) {
-      const decision = this.context.conversationLimiter.take(principal.id);
+      const decision = await this.context.takeLimit('conversations', principal.id);
       if (!decision.allowed) {
         throw new KefuError('RATE_LIMITED', 'Too many new conversations; continue an open one.', {
           details: { retryAfterMs: decision.retryAfterMs },
@@ -334,7 +332,7 @@ export class GatewayConnection implements SubscriberHandle {
   }
 
   async #sendMessage(principal: Principal, frame: Frame<'send'>): Promise<void> {
-    const decision = this.#messages.take('send');
+    const decision = await this.context.takeLimit('messages', principal.id);
     if (!decision.allowed) {
       throw new KefuError('RATE_LIMITED', 'Too many messages; wait a moment.', {
         details: { retryAfterMs: decision.retryAfterMs },

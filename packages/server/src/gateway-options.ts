@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Desk, EventBus } from '@kefu/core';
+import type { Desk, EventBus, RateLimitStore } from '@kefu/core';
 import type { AgentCallMethod } from '@kefu/core/protocol';
 import type { AgentPresenceOptions } from './agent-presence';
 import type { AttachmentOptions } from './attachment-policy';
@@ -14,25 +14,45 @@ export interface AgentAuthRequest {
   ip: string;
 }
 
-/** Limits per gateway; every one has a default, and exceeding one answers `RATE_LIMITED`. */
+/**
+ * Limits, each with a default. Per connection and per address they are counted in this process;
+ * per customer and per address for new visitors in `rateLimits` (shared by every node using the
+ * same store). Exceeding one answers `RATE_LIMITED` with `retryAfterMs`.
+ */
 export interface GatewayLimits {
-  /** Largest accepted frame in bytes (UTF-8). Default 64 KiB. */
+  /** Largest accepted frame in bytes (UTF-8), checked before parsing. Default 64 KiB. */
   maxFrameBytes: number;
-  /** `send` frames per connection per minute. Default 60. */
-  messagesPerMinute: number;
+  /** Deepest nesting of objects and arrays in a frame, checked before parsing. Default 16. */
+  maxFrameDepth: number;
+  /**
+   * Bytes of frames per connection per minute (a token bucket: up to this much at once, refilled
+   * evenly). Beyond it the gateway stops reading the connection until there is budget again.
+   * Default 1 MiB.
+   */
+  inboundBytesPerMinute: number;
   /** Frames of any kind per connection per minute. Default 600. */
   framesPerMinute: number;
-  /** New conversations per customer per hour. Default 10. */
+  /** `send` frames per customer (or agent) per minute, across connections and nodes. Default 60. */
+  messagesPerMinute: number;
+  /** New conversations per customer per hour, across connections and nodes. Default 10. */
   conversationsPerHour: number;
-  /** Open connections per IP address. Default 20. */
+  /**
+   * New visitors per address per hour: `POST {path}/visitors` and `hello` without a valid visitor
+   * token. Default 20.
+   */
+  visitorsPerHour: number;
+  /** Open connections per IP address (per gateway process). Default 20. */
   connectionsPerIp: number;
 }
 
 export const DEFAULT_LIMITS: GatewayLimits = {
   maxFrameBytes: 64 * 1024,
-  messagesPerMinute: 60,
+  maxFrameDepth: 16,
+  inboundBytesPerMinute: 1024 * 1024,
   framesPerMinute: 600,
+  messagesPerMinute: 60,
   conversationsPerHour: 10,
+  visitorsPerHour: 20,
   connectionsPerIp: 20,
 };
 
@@ -97,6 +117,12 @@ export interface CreateGatewayOptions {
    * nodes are read from the log and sent to this node's connections.
    */
   bus?: EventBus;
+  /**
+   * Where per-customer and per-address limits are counted: the storage adapter's
+   * `storage.rateLimits` makes them hold across every node on the database. Default: in this
+   * process (`createMemoryRateLimits()`), right for a single node.
+   */
+  rateLimits?: RateLimitStore;
   /** The client address; defaults to the socket's remote address. Use it behind a proxy. */
   getIp?: (request: { headers: IncomingHttpHeaders; socketAddress: string | undefined }) => string;
   /**

@@ -25,6 +25,8 @@ interface HttpRequestContext {
   allowVisitors: boolean;
   secret: string | undefined;
   allowedOrigins: readonly string[] | undefined;
+  /** Counts one new visitor for this address, or says when to retry. */
+  mintVisitor(ip: string): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }>;
 }
 
 function reply(response: ServerResponse, status: number, body: unknown): void {
@@ -111,6 +113,12 @@ export async function handleHttpRequest(http: HttpRequestContext): Promise<void>
       if (!http.allowVisitors || !http.secret) {
         throw new KefuError('FORBIDDEN', 'Anonymous visitors are not enabled.');
       }
+      const decision = await http.mintVisitor(http.ip);
+      if (!decision.allowed) {
+        throw new KefuError('RATE_LIMITED', 'Too many new visitors from this address.', {
+          details: { retryAfterMs: decision.retryAfterMs },
+        });
+      }
       reply(response, 201, issueVisitorToken(http.secret));
       return;
     }
@@ -138,8 +146,14 @@ export async function handleHttpRequest(http: HttpRequestContext): Promise<void>
     reply(response, 404, { error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
   } catch (error) {
     if (isKefuError(error)) {
+      const retry = error.details.retryAfterMs;
+      if (typeof retry === 'number') response.setHeader('retry-after', Math.ceil(retry / 1000));
       reply(response, STATUS_BY_CODE[error.code] ?? 503, {
-        error: { code: error.code, message: error.message },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(typeof retry === 'number' ? { retryAfterMs: retry } : {}),
+        },
       });
       return;
     }
