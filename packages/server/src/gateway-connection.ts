@@ -7,7 +7,6 @@ import {
   PROTOCOL_VERSION,
   type ServerFrame,
   toWireConversation,
-  toWireSurvey,
 } from '@kefu/core/protocol';
 import { checkAttachments } from './attachment-policy';
 import { authorizedConversation } from './authorization';
@@ -19,17 +18,15 @@ import {
   type SubscriberHandle,
 } from './gateway-context';
 import * as requests from './gateway-requests';
-import { InboundBudget } from './inbound-budget';
-import { queueFrame } from './queue-updates';
+import { InboundBudget, OnePerTurn } from './inbound-budget';
 import { cleanStrings } from './safe-text';
+import { sendBacklog } from './subscription-backlog';
 
 type Frame<T extends ParsedClientFrame['type']> = Extract<ParsedClientFrame, { type: T }>;
 type RequestFrame = Exclude<
   ParsedClientFrame,
   { type: 'hello' | 'ping' | 'subscribe' | 'unsubscribe' | 'start' | 'send' | 'typing' | 'read' }
 >;
-
-const PAGE = 500;
 
 /**
  * One client connection, whatever carries it: authenticates with `hello`, then serves frames.
@@ -40,6 +37,7 @@ export class GatewayConnection implements SubscriberHandle {
   principal: Principal | null = null;
   readonly #subscriptions = new Set<string>();
   readonly #budget: InboundBudget;
+  readonly #parsing = new OnePerTurn<() => void>((work) => work());
   /** Until when reading is paused (over budget): frames still arriving are dropped quietly. */
   #pausedUntil = 0;
   #queue: Promise<void> = Promise.resolve();
@@ -82,9 +80,18 @@ export class GatewayConnection implements SubscriberHandle {
         this.#pausedUntil = now + refusal.pauseMs;
         this.sink.pause?.(refusal.pauseMs);
       }
-      this.#error(undefined, refusal.code, refusal.message, refusal.retryAfterMs);
+      // In turn with the frames admitted before it, so answers keep the order frames came in.
+      this.#parsing.push(() =>
+        this.#error(undefined, refusal.code, refusal.message, refusal.retryAfterMs),
+      );
       return;
     }
+    this.#parsing.push(() => this.#parse(text));
+  }
+
+  /** Parses and validates one admitted frame (one per turn), then queues it for handling. */
+  #parse(text: string): void {
+    if (this.#closed) return;
     const decoded = decodeClientFrame(text);
     if (!decoded.ok) {
       this.#error(decoded.problem.id, decoded.problem.code, decoded.problem.message);
@@ -105,6 +112,7 @@ export class GatewayConnection implements SubscriberHandle {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#heartbeat);
+    this.#parsing.clear();
     this.#leave();
     this.onClosed(this);
     this.sink.close(code, reason);
@@ -124,6 +132,7 @@ export class GatewayConnection implements SubscriberHandle {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#heartbeat);
+    this.#parsing.clear();
     this.#leave();
     this.onClosed(this);
   }
@@ -256,47 +265,7 @@ export class GatewayConnection implements SubscriberHandle {
     if (this.#closed) return;
     this.#subscriptions.add(conversation.id);
     this.context.subscribe(conversation.id, this);
-    const internalVisible = principal.role === 'agent';
-    let after = frame.afterSeq;
-    let lastSeq = Math.max(after, conversation.lastSeq);
-    for (;;) {
-      const page = await this.context.desk.messages.list({
-        conversationId: conversation.id,
-        afterSeq: after,
-        limit: PAGE,
-        includeInternal: true,
-      });
-      for (const message of page) {
-        if (internalVisible || !message.internal) {
-          this.#send({ type: 'message', message: this.context.wireMessage(message) });
-        }
-      }
-      const last = page.at(-1);
-      if (last) {
-        after = last.seq;
-        lastSeq = Math.max(lastSeq, last.seq);
-      }
-      if (page.length < PAGE) break;
-    }
-    // Read again now that this connection hears changes: one made since the first read (an
-    // assignment, a resolution, a survey) is either in this snapshot or arrives live.
-    const current = (await this.context.desk.conversations.get(conversation.id)) ?? conversation;
-    this.#send({
-      type: 'conversation',
-      conversation: toWireConversation(current, { forAgent: internalVisible }),
-    });
-    if (current.status === 'queued') {
-      this.deliver(queueFrame(current.id, this.context.desk.routing.position(current.id)));
-    }
-    if (current.survey && !internalVisible) {
-      this.#send({ type: 'survey', survey: toWireSurvey(current.survey) });
-    }
-    this.#send({
-      type: 'synced',
-      ...(frame.id ? { id: frame.id } : {}),
-      conversationId: conversation.id,
-      lastSeq,
-    });
+    await sendBacklog(this.context, principal, conversation, frame, (out) => this.deliver(out));
   }
 
   async #start(principal: Principal, frame: Frame<'start'>): Promise<void> {

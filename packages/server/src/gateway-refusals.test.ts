@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION } from '@kefu/core/protocol';
+import { type Credentials, PROTOCOL_VERSION } from '@kefu/core/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { customer, type GatewayFixture, openRaw, SECRET, startGateway } from './gateway-test-setup';
 import { issueVisitorToken } from './identity';
@@ -78,12 +78,13 @@ describe('gateway: a refused or anonymous request stores nothing', () => {
   it('a refused customer hello stores nothing', async () => {
     fixture = await startGateway();
     const before = await fixture.desk.events.lastPosition();
-    for (const auth of [
+    const refused: Credentials[] = [
       { kind: 'customer', customerId: 'cus_new' },
       { kind: 'customer', customerId: 'cus_new', signature: 'ab'.repeat(32) },
       { kind: 'customer', customerId: 'vis_pretender' },
       { kind: 'visitor' },
-    ]) {
+    ];
+    for (const auth of refused) {
       const socket = await openRaw(fixture.url);
       socket.send({ type: 'hello', v: 1, auth });
       expect(await socket.next('error')).toMatchObject({ code: 'UNAUTHORIZED' });

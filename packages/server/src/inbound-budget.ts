@@ -42,8 +42,9 @@ export interface Refusal {
 
 /**
  * What one connection may make the gateway parse and validate, checked before anything is parsed:
- * frame size, nesting depth, frames per minute and bytes per minute (token buckets, so a burst
- * cannot spend a minute's budget in one go and starve the event loop other connections share).
+ * frame size, nesting depth, frames per minute and bytes per minute (token buckets; the bytes one
+ * allows a quarter of the minute at once, so a burst cannot spend a minute's budget in one go and
+ * starve the event loop other connections share).
  */
 export class InboundBudget {
   #frames: TokenBucket | undefined;
@@ -56,7 +57,10 @@ export class InboundBudget {
     private readonly now: () => number = Date.now,
   ) {
     this.#frameRule = { limit: limits.framesPerMinute, windowMs: MINUTE };
-    this.#byteRule = { limit: limits.inboundBytesPerMinute, windowMs: MINUTE };
+    // A quarter of the minute's bytes at once (at least one largest frame), refilled at the
+    // minute's rate: a fresh or quiet connection cannot make the gateway parse a megabyte in a row.
+    const burst = Math.max(limits.maxFrameBytes, Math.floor(limits.inboundBytesPerMinute / 4));
+    this.#byteRule = { limit: burst, windowMs: (burst / limits.inboundBytesPerMinute) * MINUTE };
   }
 
   /** `null` when the frame may be parsed (and is counted), else why not. */
@@ -129,4 +133,36 @@ export class RecentKeys {
       this.#expiries.delete(oldest);
     }
   }
+}
+
+/**
+ * Runs queued work one item per turn of the event loop (`setImmediate`), in order. Frames of one
+ * connection are parsed and validated through it, so however many frames a socket read delivers
+ * at once, each connection gets one frame's worth of CPU per turn and the others' I/O (their pings)
+ * runs in between.
+ */
+export class OnePerTurn<T> {
+  readonly #items: T[] = [];
+  #scheduled = false;
+
+  constructor(private readonly run: (item: T) => void) {}
+
+  push(item: T): void {
+    this.#items.push(item);
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(this.#next);
+  }
+
+  /** Drops what is still queued (the connection closed). */
+  clear(): void {
+    this.#items.length = 0;
+  }
+
+  readonly #next = (): void => {
+    const item = this.#items.shift();
+    if (item !== undefined) this.run(item);
+    if (this.#items.length > 0) setImmediate(this.#next);
+    else this.#scheduled = false;
+  };
 }
