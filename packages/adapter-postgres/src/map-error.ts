@@ -67,7 +67,14 @@ export function mapError(error: unknown, adapter: string): KefuError {
     return new KefuError(
       'UNAVAILABLE',
       `${adapter}: the database connection was lost (${detail}); retry when it is back.`,
-      { cause: error, details: { retryable: true, reason: 'connection-lost', ...(code ? { sqlstate: code } : {}) } },
+      {
+        cause: error,
+        details: {
+          retryable: true,
+          reason: 'connection-lost',
+          ...(code ? { sqlstate: code } : {}),
+        },
+      },
     );
   }
   return new KefuError('ADAPTER', `${adapter}: the database refused the statement (${detail}).`, {
