@@ -1,6 +1,6 @@
 import { type Desk, KefuError } from '@kefu/core';
 import type { AgentCallMethod } from '@kefu/core/protocol';
-import { agentMaySee, requireAgentScope } from './authorization';
+import { type AgentSubject, agentMaySee, requireAgentScope } from './authorization';
 import type { GatewayContext } from './gateway-context';
 
 type Input = Record<string, unknown>;
@@ -27,29 +27,30 @@ const idOf = (input: Input, field: string): string => {
   return value;
 };
 
-/** The conversation, when it exists and the agent may see it (else `FORBIDDEN`). */
-async function visibleConversation(context: GatewayContext, agentId: string, id: string) {
-  const conversation = await context.desk.conversations.get(id);
-  if (!conversation) return null;
-  await requireAgentScope(context, agentId, {
+/** The record, when it exists and the agent may see it (else `FORBIDDEN`). */
+async function visible<T extends { customerId: string }>(
+  context: GatewayContext,
+  agentId: string,
+  record: T | null,
+  subject: (record: T) => AgentSubject,
+): Promise<T | null> {
+  if (record) await requireAgentScope(context, agentId, subject(record));
+  return record;
+}
+
+const visibleConversation = async (context: GatewayContext, agentId: string, id: string) =>
+  visible(context, agentId, await context.desk.conversations.get(id), (conversation) => ({
     kind: 'conversation',
     customerId: conversation.customerId,
     conversation,
-  });
-  return conversation;
-}
+  }));
 
-/** The ticket, when it exists and the agent may see it (else `FORBIDDEN`). */
-async function visibleTicket(context: GatewayContext, agentId: string, id: string) {
-  const ticket = await context.desk.tickets.get(id);
-  if (!ticket) return null;
-  await requireAgentScope(context, agentId, {
+const visibleTicket = async (context: GatewayContext, agentId: string, id: string) =>
+  visible(context, agentId, await context.desk.tickets.get(id), (ticket) => ({
     kind: 'ticket',
     customerId: ticket.customerId,
     ticket,
-  });
-  return ticket;
-}
+  }));
 
 /** Checked before the desk reads anything, so a refusal says nothing about what exists. */
 const customerScope = (context: GatewayContext, agentId: string, input: Input) =>
@@ -153,15 +154,11 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
       await visibleConversation(context, agentId, input.conversationId);
     }
     if (typeof input.ticketId === 'string') await visibleTicket(context, agentId, input.ticketId);
-    const survey = await desk.surveys.get(asInput(input));
-    if (survey) {
-      await requireAgentScope(context, agentId, {
-        kind: 'survey',
-        customerId: survey.customerId,
-        survey,
-      });
-    }
-    return survey;
+    return visible(context, agentId, await desk.surveys.get(asInput(input)), (survey) => ({
+      kind: 'survey',
+      customerId: survey.customerId,
+      survey,
+    }));
   },
   'agents.list': (desk) => desk.agents.list(),
 };

@@ -1,14 +1,16 @@
 import { AGENT_CALL_METHODS, type AgentCallMethod } from '@kefu/core/protocol';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AgentSubject } from './authorization';
-import { agent, customer, type GatewayFixture, openRaw, startGateway } from './gateway-test-setup';
+import {
+  agent,
+  customer,
+  type GatewayFixture,
+  openRaw,
+  rawGatewayPerTest,
+} from './gateway-test-setup';
 
+const gateway = rawGatewayPerTest();
 let fixture: GatewayFixture;
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-  await fixture?.close();
-});
 
 /** 李 (agt_li) serves 林 (cus_lin) only; 王 (agt_wang) serves everyone. */
 const scoped = (agentId: string, subject: AgentSubject) =>
@@ -25,7 +27,7 @@ async function storedState(f: GatewayFixture, ticketId: string) {
 
 describe("gateway: an agent's scope covers every call that touches a customer's data", () => {
   it('walks the whole call allow-list as an agent restricted to another customer', async () => {
-    fixture = await startGateway(
+    fixture = await gateway.start(
       { authorizeAgent: scoped },
       { surveys: { enabled: true, delayMs: 0 } },
     );
@@ -93,7 +95,7 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
     expect(Object.keys(outOfScope).sort()).toEqual([...AGENT_CALL_METHODS].sort());
 
     const li = await openRaw(fixture.url, agent('token-li'));
-    cleanups.push(() => li.close());
+    gateway.track(li);
     const before = await storedState(fixture, amyTicket.id);
     let refused = 0;
     for (const method of AGENT_CALL_METHODS) {
@@ -149,25 +151,21 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
   });
 
   it('keeps out-of-scope conversations out of the inbox, live and on request', async () => {
-    fixture = await startGateway({
+    fixture = await gateway.start({
       authorizeAgent: async (agentId, subject) => scoped(agentId, subject),
     });
     const li = await openRaw(fixture.url, agent('token-li'));
     const wang = await openRaw(fixture.url, agent('token-wang'));
-    cleanups.push(
-      () => li.close(),
-      () => wang.close(),
-    );
+    gateway.track(li);
+    gateway.track(wang);
     li.send({ type: 'inbox', id: 'i' });
     wang.send({ type: 'inbox', id: 'i' });
     await li.next('ack', (f) => f.id === 'i');
     await wang.next('ack', (f) => f.id === 'i');
     const amy = await openRaw(fixture.url, customer('cus_amy'));
     const lin = await openRaw(fixture.url, customer('cus_lin'));
-    cleanups.push(
-      () => amy.close(),
-      () => lin.close(),
-    );
+    gateway.track(amy);
+    gateway.track(lin);
     amy.send({ type: 'start', id: 's', clientId: 'c_amy_inbox1', message: { text: 'hello' } });
     const amyChat = (await amy.next('ack', (f) => f.id === 's')).conversation?.id;
     lin.send({ type: 'start', id: 's', clientId: 'c_lin_inbox1', message: { text: '你好' } });

@@ -13,6 +13,7 @@ import {
   customer,
   openRaw,
   SECRET,
+  sendText,
   until,
 } from './gateway-test-setup';
 
@@ -124,15 +125,8 @@ describe.skipIf(!DATABASE_URL)('gateway: two nodes on one PostgreSQL (DATABASE_U
     const onA = await openRaw(a.url, customer('cus_amy'));
     onA.send({ type: 'start', id: 's1', clientId: 'c_amy_node_a', message: { text: 'hi from A' } });
     const chat = (await onA.next('ack', (f) => f.id === 's1')).conversation?.id ?? '';
-    for (let n = 1; n <= 2; n++) {
-      onA.send({
-        type: 'send',
-        id: `a${n}`,
-        conversationId: chat,
-        clientId: `m_amy_a_0${n}`,
-        text: `A${n}`,
-      });
-      await onA.next('ack', (f) => f.id === `a${n}`);
+    for (const id of ['amy_a1', 'amy_a2']) {
+      expect(await sendText(onA, chat, id)).toMatchObject({ type: 'ack' });
     }
     onA.close();
     await onA.closed;
@@ -140,24 +134,10 @@ describe.skipIf(!DATABASE_URL)('gateway: two nodes on one PostgreSQL (DATABASE_U
     // Reconnected to the other node: the same allowance, not a fresh one.
     const onB = await openRaw(b.url, customer('cus_amy'));
     const alsoB = await openRaw(b.url, customer('cus_amy'));
-    for (let n = 3; n <= 4; n++) {
-      onB.send({
-        type: 'send',
-        id: `b${n}`,
-        conversationId: chat,
-        clientId: `m_amy_b_0${n}`,
-        text: `B${n}`,
-      });
-      await onB.next('ack', (f) => f.id === `b${n}`);
+    for (const id of ['amy_b3', 'amy_b4']) {
+      expect(await sendText(onB, chat, id)).toMatchObject({ type: 'ack' });
     }
-    alsoB.send({
-      type: 'send',
-      id: 'b5',
-      conversationId: chat,
-      clientId: 'm_amy_b_05',
-      text: 'B5',
-    });
-    expect(await alsoB.next('error', (f) => f.id === 'b5')).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(await sendText(alsoB, chat, 'amy_b5')).toMatchObject({ code: 'RATE_LIMITED' });
     onB.send({ type: 'start', id: 's2', clientId: 'c_amy_node_b' });
     await onB.next('ack', (f) => f.id === 's2');
     onB.send({ type: 'start', id: 's3', clientId: 'c_amy_node_b3' });
@@ -165,7 +145,7 @@ describe.skipIf(!DATABASE_URL)('gateway: two nodes on one PostgreSQL (DATABASE_U
     onB.close();
     alsoB.close();
     const texts = (await b.desk.messages.list({ conversationId: chat })).map((m) => m.text);
-    expect(texts).toEqual(['hi from A', 'A1', 'A2', 'B3', 'B4']);
+    expect(texts).toEqual(['hi from A', 'amy_a1', 'amy_a2', 'amy_b3', 'amy_b4']);
     expect((await a.desk.conversations.list({ customerId: 'cus_amy' })).items).toHaveLength(2);
   });
 

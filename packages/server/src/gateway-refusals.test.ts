@@ -1,17 +1,19 @@
 import { type Credentials, PROTOCOL_VERSION } from '@kefu/core/protocol';
-import { afterEach, describe, expect, it } from 'vitest';
-import { customer, type GatewayFixture, openRaw, SECRET, startGateway } from './gateway-test-setup';
+import { describe, expect, it } from 'vitest';
+import {
+  customer,
+  type GatewayFixture,
+  openRaw,
+  rawGatewayPerTest,
+  SECRET,
+} from './gateway-test-setup';
 import { issueVisitorToken } from './identity';
 
+const gateway = rawGatewayPerTest();
 let fixture: GatewayFixture;
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-  await fixture?.close();
-});
 
 const visitors = (limits: Record<string, number> = {}) =>
-  startGateway({ identity: { secret: SECRET, allowVisitors: true }, limits });
+  gateway.start({ identity: { secret: SECRET, allowVisitors: true }, limits });
 
 /** Every customer record the desk stored, by the events that store them. */
 async function customerRecords(f: GatewayFixture): Promise<string[]> {
@@ -44,10 +46,9 @@ describe('gateway: a refused or anonymous request stores nothing', () => {
   it('75 hellos without a token: 75 visitors welcomed, no record until one starts a conversation', async () => {
     fixture = await visitors({ visitorsPerHour: 100, connectionsPerIp: 100 });
     const before = await fixture.desk.events.lastPosition();
-    const sockets = await Promise.all(Array.from({ length: 75 }, () => openRaw(fixture.url)));
-    cleanups.push(() => {
-      for (const socket of sockets) socket.close();
-    });
+    const sockets = await Promise.all(
+      Array.from({ length: 75 }, async () => gateway.track(await openRaw(fixture.url))),
+    );
     for (const socket of sockets)
       socket.send({ type: 'hello', v: PROTOCOL_VERSION, auth: { kind: 'visitor' } });
     const welcomes = await Promise.all(sockets.map((socket) => socket.next('welcome')));
@@ -57,10 +58,8 @@ describe('gateway: a refused or anonymous request stores nothing', () => {
 
     // The first conversation creates the visitor, once, even when two connections start at once.
     const token = welcomes[0]?.visitorToken ?? '';
-    const [a, b] = await Promise.all([openRaw(fixture.url), openRaw(fixture.url)]);
-    cleanups.push(
-      () => a?.close(),
-      () => b?.close(),
+    const [a, b] = (await Promise.all([openRaw(fixture.url), openRaw(fixture.url)])).map(
+      gateway.track,
     );
     for (const socket of [a, b])
       socket?.send({ type: 'hello', v: 1, id: 'h', auth: { kind: 'visitor', token } });
@@ -76,7 +75,7 @@ describe('gateway: a refused or anonymous request stores nothing', () => {
   });
 
   it('a refused customer hello stores nothing', async () => {
-    fixture = await startGateway();
+    fixture = await gateway.start();
     const before = await fixture.desk.events.lastPosition();
     const refused: Credentials[] = [
       { kind: 'customer', customerId: 'cus_new' },
@@ -94,7 +93,7 @@ describe('gateway: a refused or anonymous request stores nothing', () => {
     expect(await fixture.desk.events.lastPosition()).toBe(before);
     // An accepted one stores nothing either, until the customer starts a conversation.
     const accepted = await openRaw(fixture.url, customer('cus_new'));
-    cleanups.push(() => accepted.close());
+    gateway.track(accepted);
     expect(await fixture.desk.customers.get('cus_new')).toBeNull();
     accepted.send({ type: 'start', id: 's', clientId: 'c_new_00001' });
     await accepted.next('ack', (f) => f.id === 's');
@@ -109,7 +108,7 @@ describe('gateway: a refused or anonymous request stores nothing', () => {
     const minted: string[] = [];
     for (let i = 0; i < 2; i++) {
       const socket = await openRaw(fixture.url);
-      cleanups.push(() => socket.close());
+      gateway.track(socket);
       socket.send({ type: 'hello', v: 1, auth: { kind: 'visitor' } });
       minted.push((await socket.next('welcome')).visitorToken ?? '');
     }
@@ -125,7 +124,7 @@ describe('gateway: a refused or anonymous request stores nothing', () => {
     expect((await socket.closed).code).toBe(4429);
     // A visitor who has a token is not a new visitor: still welcome.
     const known = await openRaw(fixture.url);
-    cleanups.push(() => known.close());
+    gateway.track(known);
     known.send({ type: 'hello', v: 1, auth: { kind: 'visitor', token: minted[0] } });
     expect((await known.next('welcome')).visitorToken).toBe(minted[0]);
   });
@@ -133,7 +132,7 @@ describe('gateway: a refused or anonymous request stores nothing', () => {
 
 describe('gateway: per-customer limits', () => {
   it('counts messages per customer, across connections and reconnects', async () => {
-    fixture = await startGateway({ limits: { messagesPerMinute: 3 } });
+    fixture = await gateway.start({ limits: { messagesPerMinute: 3 } });
     const { id } = await fixture.desk.conversations.start({ customerId: 'cus_lin' });
     const send = (socket: Awaited<ReturnType<typeof openRaw>>, n: number) =>
       socket.send({
@@ -151,10 +150,8 @@ describe('gateway: per-customer limits', () => {
     await first.closed;
     const second = await openRaw(fixture.url, customer('cus_lin'));
     const other = await openRaw(fixture.url, customer('cus_lin'));
-    cleanups.push(
-      () => second.close(),
-      () => other.close(),
-    );
+    gateway.track(second);
+    gateway.track(other);
     send(second, 3);
     await second.next('ack', (f) => f.id === 'm3');
     send(other, 4);
@@ -169,7 +166,7 @@ describe('gateway: per-customer limits', () => {
     // Another customer has an allowance of their own.
     const { id: amyChat } = await fixture.desk.conversations.start({ customerId: 'cus_amy' });
     const amy = await openRaw(fixture.url, customer('cus_amy'));
-    cleanups.push(() => amy.close());
+    gateway.track(amy);
     amy.send({
       type: 'send',
       id: 'a',
@@ -181,7 +178,7 @@ describe('gateway: per-customer limits', () => {
   });
 
   it('counts new conversations per customer across reconnects', async () => {
-    fixture = await startGateway({ limits: { conversationsPerHour: 2 } });
+    fixture = await gateway.start({ limits: { conversationsPerHour: 2 } });
     const first = await openRaw(fixture.url, customer('cus_lin'));
     first.send({ type: 'start', id: 'a', clientId: 'c_conv_lim_1' });
     first.send({ type: 'start', id: 'b', clientId: 'c_conv_lim_2' });
@@ -189,7 +186,7 @@ describe('gateway: per-customer limits', () => {
     first.close();
     await first.closed;
     const second = await openRaw(fixture.url, customer('cus_lin'));
-    cleanups.push(() => second.close());
+    gateway.track(second);
     second.send({ type: 'start', id: 'retry', clientId: 'c_conv_lim_1' });
     await second.next('ack', (f) => f.id === 'retry');
     second.send({ type: 'start', id: 'c', clientId: 'c_conv_lim_3' });

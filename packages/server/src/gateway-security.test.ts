@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import {
   agent,
@@ -7,17 +7,13 @@ import {
   customer,
   type GatewayFixture,
   openRaw,
+  rawGatewayPerTest,
   SECRET,
-  startGateway,
 } from './gateway-test-setup';
 import { issueVisitorToken } from './identity';
 
+const gateway = rawGatewayPerTest();
 let fixture: GatewayFixture;
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-  await fixture?.close();
-});
 
 /** The HTTP status of a WebSocket upgrade from a page at `origin` (101 when accepted). */
 function upgradeStatus(url: string, origin?: string): Promise<number> {
@@ -37,7 +33,7 @@ function upgradeStatus(url: string, origin?: string): Promise<number> {
 
 describe('gateway: origins', () => {
   it('refuses upgrades and credentialed HTTP from origins not allowed, including null', async () => {
-    fixture = await startGateway({ allowedOrigins: ['https://candy.example'] });
+    fixture = await gateway.start({ allowedOrigins: ['https://candy.example'] });
     expect(await upgradeStatus(fixture.url, 'https://evil.example')).toBe(403);
     expect(await upgradeStatus(fixture.url, 'null')).toBe(403);
     expect(await upgradeStatus(fixture.url, 'https://candy.example.evil.example')).toBe(403);
@@ -77,11 +73,10 @@ describe('gateway: origins', () => {
       await new Promise((resolve) => socket.once('message', resolve));
       socket.close();
     };
-    fixture = await startGateway({ authenticate });
+    fixture = await gateway.start({ authenticate });
     await hello();
     expect(seen[0]?.cookie).toBeUndefined();
-    await fixture.close();
-    fixture = await startGateway({ authenticate, allowedOrigins: ['https://candy.example'] });
+    fixture = await gateway.start({ authenticate, allowedOrigins: ['https://candy.example'] });
     await hello();
     expect(seen[1]?.cookie).toBe('session=abc');
   });
@@ -89,7 +84,7 @@ describe('gateway: origins', () => {
 
 describe('gateway: visitor tokens', () => {
   it('rotates an old token for the same visitor and starts over after expiry', async () => {
-    fixture = await startGateway({
+    fixture = await gateway.start({
       identity: {
         secret: SECRET,
         allowVisitors: true,
@@ -99,7 +94,7 @@ describe('gateway: visitor tokens', () => {
     });
     const old = issueVisitorToken(SECRET, { now: Date.now() - 120_000 });
     const visitor = await openRaw(fixture.url);
-    cleanups.push(() => visitor.close());
+    gateway.track(visitor);
     visitor.send({ type: 'hello', v: 1, auth: { kind: 'visitor', token: old.token } });
     const welcome = await visitor.next('welcome');
     expect(welcome.session.id).toBe(old.customerId);
@@ -108,7 +103,7 @@ describe('gateway: visitor tokens', () => {
 
     const expired = issueVisitorToken(SECRET, { now: Date.now() - 3_700_000 });
     const late = await openRaw(fixture.url);
-    cleanups.push(() => late.close());
+    gateway.track(late);
     late.send({ type: 'hello', v: 1, auth: { kind: 'visitor', token: expired.token } });
     expect((await late.next('welcome')).session.id).not.toBe(expired.customerId);
     const { id } = await fixture.desk.conversations.start({ customerId: 'cus_lin' });
@@ -119,7 +114,7 @@ describe('gateway: visitor tokens', () => {
   });
 
   it('never takes a visitor signature as a customer signature', async () => {
-    fixture = await startGateway({ identity: { secret: SECRET, allowVisitors: true } });
+    fixture = await gateway.start({ identity: { secret: SECRET, allowVisitors: true } });
     const { customerId, token } = issueVisitorToken(SECRET);
     const signature = Buffer.from(token.split('.')[3] ?? '', 'base64url').toString('hex');
     const socket = await openRaw(fixture.url);
@@ -137,10 +132,10 @@ describe('gateway: visitor tokens', () => {
 
 describe('gateway: what clients may store', () => {
   it('refuses unsafe attachments, storing nothing, and normalises accepted ones', async () => {
-    fixture = await startGateway({ attachments: { allowedHosts: ['cdn.candy.example'] } });
+    fixture = await gateway.start({ attachments: { allowedHosts: ['cdn.candy.example'] } });
     const { id } = await fixture.desk.conversations.start({ customerId: 'cus_lin' });
     const lin = await openRaw(fixture.url, customer('cus_lin'));
-    cleanups.push(() => lin.close());
+    gateway.track(lin);
     const unsafe = [
       { url: 'http://127.0.0.1:6379/', contentType: 'image/png' },
       { url: 'https://shop.example@evil.example/x.png', contentType: 'image/png' },
@@ -205,17 +200,15 @@ describe('gateway: what clients may store', () => {
   });
 
   it('clamps a read receipt to the last seq', async () => {
-    fixture = await startGateway();
+    fixture = await gateway.start();
     const { id } = await fixture.desk.conversations.start({
       customerId: 'cus_lin',
       message: { text: '你好', clientId: 'm_read_clamp' },
     });
     const lin = await openRaw(fixture.url, customer('cus_lin'));
     const wang = await openRaw(fixture.url, agent('token-wang'));
-    cleanups.push(
-      () => lin.close(),
-      () => wang.close(),
-    );
+    gateway.track(lin);
+    gateway.track(wang);
     lin.send({ type: 'subscribe', id: 's', conversationId: id });
     wang.send({ type: 'subscribe', id: 's', conversationId: id });
     await lin.next('synced');
@@ -226,7 +219,7 @@ describe('gateway: what clients may store', () => {
 
   it('answers a malformed percent-encoding with 400, not as a failure', async () => {
     const errors: unknown[] = [];
-    fixture = await startGateway({ onError: (error) => errors.push(error) });
+    fixture = await gateway.start({ onError: (error) => errors.push(error) });
     const response = await fetch(`${fixture.httpUrl}/conversations/%E0%A4%A/messages`, {
       headers: { authorization: 'Bearer token-wang' },
     });
