@@ -2,6 +2,7 @@ import {
   type ArticleFilter,
   collectFacts,
   computeReport,
+  createMemoryRateLimits,
   type Job,
   KefuError,
   type StorageAdapter,
@@ -191,6 +192,15 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
         return computeReport(collectFacts(state.events), query, calendar);
       },
     },
+    rateLimits: (() => {
+      const limits = createMemoryRateLimits();
+      return {
+        take: async (key, rule, now, cost) => {
+          open();
+          return limits.take(key, rule, now, cost);
+        },
+      };
+    })(),
     async close() {
       closed = true;
       // A transaction already running may finish; those still queued fail with UNAVAILABLE.

@@ -161,6 +161,22 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE type = 'agent.upserted'`,
     ],
   },
+  {
+    version: 5,
+    name: 'rate-limits',
+    statements: (s) => [
+      // Token buckets shared by every node (see postgres-rate-limits.ts); `full_at` is when a
+      // bucket has refilled, so idle rows can be deleted.
+      `CREATE TABLE ${s}.rate_limits (
+        key text COLLATE "C" PRIMARY KEY,
+        tokens float8 NOT NULL,
+        updated_at float8 NOT NULL,
+        full_at float8 NOT NULL,
+        allowed boolean NOT NULL
+      )`,
+      `CREATE INDEX rate_limits_full_at ON ${s}.rate_limits (full_at)`,
+    ],
+  },
 ];
 
 /**

@@ -10,6 +10,7 @@ import type { MetricsReport, ReportQuery } from '../metrics/report-shape';
 import type { BusinessCalendar } from '../sla/business-calendar';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
 import type { Channel, Priority } from '../vocabulary/channels-and-priorities';
+import type { RateLimitStore } from './rate-limits';
 
 /** Filters for listing conversations; every given field must match. */
 export interface ConversationFilter {
@@ -210,5 +211,10 @@ export interface StorageAdapter {
    * LISTEN/NOTIFY). In-process adapters leave it out.
    */
   readonly bus?: EventBus;
+  /**
+   * Optional: token buckets kept in the storage, so limits (messages per customer, new visitors
+   * per address) hold across every node that shares it. Both bundled adapters provide it.
+   */
+  readonly rateLimits?: RateLimitStore;
   close(): Promise<void>;
 }

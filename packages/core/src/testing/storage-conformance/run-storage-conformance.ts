@@ -7,6 +7,7 @@ import { eventLogConformance } from './event-log';
 import { jobsConformance } from './jobs';
 import { messagesConformance } from './messages';
 import { metricsReportConformance } from './metrics-report';
+import { rateLimitsConformance } from './rate-limits';
 import { ticketsConformance } from './tickets';
 import { transactionsConformance } from './transactions';
 
@@ -15,6 +16,8 @@ export interface StorageConformanceOptions {
   name: string;
   /** A new, empty adapter; called once per test. */
   createAdapter: () => Promise<StorageAdapter> | StorageAdapter;
+  /** Check the optional `rateLimits` store. Default true; `false` for adapters without one. */
+  rateLimits?: boolean;
 }
 
 /**
@@ -53,5 +56,6 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
     eventLogConformance(adapter);
     jobsConformance(adapter);
     metricsReportConformance(adapter);
+    if (options.rateLimits !== false) rateLimitsConformance(adapter);
   });
 }
