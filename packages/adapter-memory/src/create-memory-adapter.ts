@@ -11,6 +11,7 @@ import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
 import { listConversations } from './list-conversations';
 import { countTickets, listTickets } from './list-tickets';
+import { createMemoryPrivacyReader } from './memory-privacy';
 import { createMemoryState, pairKey } from './memory-state';
 import { MemoryTransaction } from './memory-transaction';
 import { createMutex } from './mutex';
@@ -111,6 +112,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
         return page;
       }),
     },
+    privacy: createMemoryPrivacyReader(state, open),
   };
 
   // Claims and releases change jobs outside a transaction: they take the same lock.

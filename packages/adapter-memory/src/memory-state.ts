@@ -1,6 +1,7 @@
 import type {
   Agent,
   Article,
+  AuditEntry,
   Conversation,
   Customer,
   DomainEvent,
@@ -30,6 +31,8 @@ export interface MemoryState {
   jobs: Map<string, Job>;
   /** key → id of its live job */
   jobKeys: Map<string, string>;
+  /** seq − 1 → audit entry; append-only. */
+  audit: AuditEntry[];
 }
 
 export function createMemoryState(): MemoryState {
@@ -46,6 +49,7 @@ export function createMemoryState(): MemoryState {
     events: [],
     jobs: new Map(),
     jobKeys: new Map(),
+    audit: [],
   };
 }
 

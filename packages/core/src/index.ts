@@ -180,6 +180,16 @@ export type {
   TicketFilter,
 } from './storage/storage-adapter';
 export type {
+  AuditAction,
+  AuditActor,
+  AuditEntry,
+  AuditEntryDraft,
+  AuditFilter,
+  EventsAboutQuery,
+  PrivacyReader,
+  PrivacyWriter,
+} from './storage/privacy-storage';
+export type {
   Survey,
   SurveyKind,
   SurveyQuestion,

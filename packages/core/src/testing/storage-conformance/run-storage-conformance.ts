@@ -7,6 +7,7 @@ import { eventLogConformance } from './event-log';
 import { jobsConformance } from './jobs';
 import { messagesConformance } from './messages';
 import { metricsReportConformance } from './metrics-report';
+import { privacyConformance } from './privacy';
 import { ticketsConformance } from './tickets';
 import { transactionsConformance } from './transactions';
 
@@ -53,5 +54,6 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
     eventLogConformance(adapter);
     jobsConformance(adapter);
     metricsReportConformance(adapter);
+    privacyConformance(adapter);
   });
 }
