@@ -79,6 +79,16 @@ export function createMemoryPrivacyReader(state: MemoryState, open: () => void):
       }
       return page;
     },
+    async eventsBefore(before, after, limit) {
+      open();
+      const page: DomainEvent[] = [];
+      for (let index = Math.max(0, after); index < state.events.length; index++) {
+        const event = state.events[index];
+        if (!event || event.at >= before || page.length >= limit) break;
+        page.push(event);
+      }
+      return page;
+    },
     async endedConversationsBefore(before, limit) {
       open();
       const endedAt = (c: Conversation) => c.closedAt ?? c.abandonedAt;

@@ -68,6 +68,16 @@ export function createPostgresPrivacyReader(sql: SqlSession, s: string): Privacy
         ],
       );
     },
+    eventsBefore(before, after, limit) {
+      return many<DomainEvent>(
+        `SELECT doc FROM ${s}.events
+          WHERE position > $1 AND position < COALESCE(
+            (SELECT min(position) FROM ${s}.events WHERE position > $1 AND at >= $2),
+            9223372036854775807)
+          ORDER BY position LIMIT $3`,
+        [Math.floor(after), before, Math.max(0, Math.floor(limit))],
+      );
+    },
     endedConversationsBefore(before, limit) {
       return many<Conversation>(
         `SELECT doc FROM ${s}.conversations

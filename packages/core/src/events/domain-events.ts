@@ -5,6 +5,7 @@ import type { Article } from '../knowledge/article';
 import type { Message } from '../messages/message';
 import type { SlaClock } from '../sla/sla-clock';
 import type { EscalationAction, SlaTarget } from '../sla/sla-policy';
+import type { AuditActor } from '../storage/privacy-storage';
 import type { Survey } from '../surveys/survey';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
 import type { Priority } from '../vocabulary/channels-and-priorities';
@@ -13,6 +14,14 @@ import type { Priority } from '../vocabulary/channels-and-priorities';
 export interface DomainEventDataMap {
   'customer.upserted': { customer: Customer; created: boolean };
   'agent.upserted': { agent: Agent; created: boolean };
+  /** The customer's personal data was erased (`desk.privacy.eraseCustomer`); once per customer. */
+  'customer.erased': {
+    customerId: string;
+    erasedAt: number;
+    requestedAt: number;
+    requestedBy: AuditActor;
+    reason: string;
+  };
   'conversation.started': { conversation: Conversation };
   'conversation.handed_off': { conversation: Conversation };
   'conversation.assigned': { conversation: Conversation; agentId: string };
@@ -87,6 +96,7 @@ export type DomainEventType = keyof DomainEventDataMap;
 export const DOMAIN_EVENT_TYPES = [
   'customer.upserted',
   'agent.upserted',
+  'customer.erased',
   'conversation.started',
   'conversation.handed_off',
   'conversation.assigned',

@@ -67,6 +67,11 @@ export interface PrivacyReader {
    * `data`), or any event of the given conversations.
    */
   eventsAbout(query: EventsAboutQuery, after: number, limit: number): Promise<DomainEvent[]>;
+  /**
+   * Events with `position > after`, ascending, at most `limit`, stopping before the first event
+   * at or after the instant `before`: the old end of the log, for retention.
+   */
+  eventsBefore(before: number, after: number, limit: number): Promise<DomainEvent[]>;
   /** Closed or abandoned conversations that ended before `before`, oldest first, at most `limit`. */
   endedConversationsBefore(before: number, limit: number): Promise<Conversation[]>;
   /** Messages created before `before`, oldest first (then by conversation and seq), at most `limit`. */

@@ -1,6 +1,14 @@
 export * from '../fixtures';
 export { VirtualClock } from '../time/virtual-clock';
 export {
+  drainJobs,
+  expectNoPersonalValues,
+  PII,
+  PII_VALUES,
+  privacyScenarioOptions,
+  seedPrivacyScenario,
+} from './privacy-scenario';
+export {
   FIXTURE_NOW,
   makeAgent,
   makeConversation,
