@@ -31,12 +31,12 @@ export function personalValuesOf(customer: Customer): string[] {
   return values.filter((v): v is string => typeof v === 'string' && v.trim().length >= 2);
 }
 
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Replaces the known values and every detected mobile, ID card, bank card and e-mail. */
 function scrubText(text: string, values: readonly string[]): string {
   let out = text;
-  for (const value of values) out = out.replace(new RegExp(escape(value), 'g'), ERASED_TEXT);
+  for (const value of values) out = out.replace(new RegExp(escapeRegExp(value), 'g'), ERASED_TEXT);
   const spans = detectPii(out, BUILT_IN_DETECTORS);
   for (const span of spans.reverse()) {
     out = out.slice(0, span.start) + ERASED_TEXT + out.slice(span.end);

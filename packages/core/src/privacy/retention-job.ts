@@ -11,13 +11,16 @@ const DAY = 86_400_000;
 export const retentionEnabled = (r: RetentionSettings) =>
   r.messagesDays !== null || r.closedConversationsDays !== null || r.eventsDays !== null;
 
-/** The retention job, due now, starting from the beginning of the event log. */
-export function retentionJob(now: number, afterPosition = 0): JobDraft {
+/** The retention job, with where its two walks over the event log have got to. */
+export function retentionJob(
+  dueAt: number,
+  cursors: { messages: number; events: number } = { messages: 0, events: 0 },
+): JobDraft {
   return {
     key: privacyJobKeys.retention(),
     kind: 'privacy.retention',
-    dueAt: now,
-    payload: { afterPosition },
+    dueAt,
+    payload: { messagesAfter: cursors.messages, eventsAfter: cursors.events },
   };
 }
 
@@ -76,26 +79,33 @@ export async function runRetentionBatch(
     full ||= ended.length === batchSize;
   }
 
-  const eventsBefore = cutoff(settings.eventsDays, now);
-  const latest = Math.max(eventsBefore ?? -1, messagesBefore ?? -1);
-  let afterPosition = Number(job.payload.afterPosition ?? 0);
-  if (latest >= 0) {
-    const page = await read.privacy.eventsBefore(latest, afterPosition, batchSize);
+  // Two walks over the old end of the log, each with its own cursor: message text goes after
+  // `messagesDays`, everything personal after `eventsDays`.
+  const cursors = {
+    messages: Number(job.payload.messagesAfter ?? 0),
+    events: Number(job.payload.eventsAfter ?? 0),
+  };
+  const walks = [
+    { cursor: 'messages', before: messagesBefore },
+    { cursor: 'events', before: cutoff(settings.eventsDays, now) },
+  ] as const;
+  for (const walk of walks) {
+    if (walk.before === null) continue;
+    const page = await read.privacy.eventsBefore(walk.before, cursors[walk.cursor], batchSize);
     for (const event of page) {
       let data = event.data;
-      if (eventsBefore !== null && event.at < eventsBefore) {
-        data = scrubEventData(event, wipe);
-      } else if (event.type === 'message.posted') {
-        data = { message: wipe.message(event.data.message) };
-        if (JSON.stringify(data) === JSON.stringify(event.data)) data = event.data;
+      if (walk.cursor === 'events') data = scrubEventData(event, wipe);
+      else if (event.type === 'message.posted') {
+        const message = wipe.message(event.data.message);
+        if (JSON.stringify(message) !== JSON.stringify(event.data.message)) data = { message };
       }
       if (data !== event.data) await tx.privacy.replaceEventData(event.position, data);
-      afterPosition = event.position;
+      cursors[walk.cursor] = event.position;
     }
     full ||= page.length === batchSize;
   }
 
-  const draft = retentionJob(full ? now : now + settings.intervalMs, afterPosition);
+  const draft = retentionJob(full ? now : now + settings.intervalMs, cursors);
   await tx.jobs.schedule(draft, now);
   context.scheduled(draft);
 }

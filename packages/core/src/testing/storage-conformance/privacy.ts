@@ -135,6 +135,26 @@ export function privacyConformance(adapter: GetAdapter): void {
       );
     });
 
+    it('reads the old end of the event log, stopping at the first event at or after the instant', async () => {
+      const c = makeConversation();
+      await adapter().transaction((tx) =>
+        tx.events.append([
+          makeEventDraft(c, FIXTURE_NOW - 3),
+          makeEventDraft(c, FIXTURE_NOW - 2),
+          makeEventDraft(c, FIXTURE_NOW),
+          makeEventDraft(c, FIXTURE_NOW - 1),
+        ]),
+      );
+      const positions = async (after: number, limit: number) =>
+        (await adapter().read.privacy.eventsBefore(FIXTURE_NOW, after, limit)).map(
+          (e) => e.position,
+        );
+      expect(await positions(0, 10)).toEqual([1, 2]);
+      expect(await positions(1, 10)).toEqual([2]);
+      expect(await positions(0, 1)).toEqual([1]);
+      expect(await positions(2, 10)).toEqual([]);
+    });
+
     it('lists old messages and ended conversations oldest first, and deletes them in batches', async () => {
       const DAY = 86_400_000;
       const old = makeConversation({
