@@ -12,7 +12,7 @@ import { frozenCopy } from './deep-freeze';
 import { listConversations } from './list-conversations';
 import { countTickets, listTickets } from './list-tickets';
 import { createMemoryPrivacyReader } from './memory-privacy';
-import { createMemoryState, pairKey } from './memory-state';
+import { createMemoryState, type MemoryState, pairKey } from './memory-state';
 import { MemoryTransaction } from './memory-transaction';
 import { createMutex } from './mutex';
 import { requireClaim } from './require-claim';
@@ -40,8 +40,15 @@ export interface MemoryAdapterOptions {
  * const desk = createDesk({ storage: createMemoryAdapter() });
  */
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapter {
+  return createMemoryAdapterOver(createMemoryState(), options);
+}
+
+/** The adapter over a given state; tests of this package use it to look at every collection. */
+export function createMemoryAdapterOver(
+  state: MemoryState,
+  options: MemoryAdapterOptions = {},
+): StorageAdapter {
   const name = options.name ?? 'memory';
-  const state = createMemoryState();
   const exclusive = createMutex();
   let closed = false;
 

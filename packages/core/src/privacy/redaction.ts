@@ -68,10 +68,13 @@ export function createScrubber(options: {
   values: readonly string[];
   /** Whether this author's text goes entirely (rather than only its personal values). */
   eraseAuthor: (author: Message['author'] | Ticket['history'][number]['actor']) => boolean;
+  /** Replace all free text (topics, subjects, reasons) rather than scrub it: for retention. */
+  eraseAllText?: boolean;
   at: number;
 }): Scrubber {
   const { values, eraseAuthor, at } = options;
-  const text = (value: string) => scrubText(value, values);
+  const text = (value: string) =>
+    options.eraseAllText ? (value === '' ? '' : ERASED_TEXT) : scrubText(value, values);
   const survey = (s: Survey): Survey => (s.comment === null ? s : { ...s, comment: ERASED_TEXT });
   return {
     text,

@@ -55,7 +55,7 @@ export async function runRetentionBatch(
   }
 
   const endedBefore = cutoff(settings.closedConversationsDays, now);
-  const wipe = createScrubber({ values: [], eraseAuthor: () => true, at: now });
+  const wipe = createScrubber({ values: [], eraseAuthor: () => true, eraseAllText: true, at: now });
   if (endedBefore !== null) {
     const ended = await read.privacy.endedConversationsBefore(endedBefore, batchSize);
     const ids = ended.map((c) => c.id);
