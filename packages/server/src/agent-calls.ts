@@ -3,11 +3,17 @@ import type { AgentCallMethod } from '@kefu/core/protocol';
 import type { GatewayContext } from './gateway-context';
 
 type Input = Record<string, unknown>;
+/** Where the call came from, for the audit log. */
+export interface CallOrigin {
+  ip?: string;
+  via: string;
+}
 type Call = (
   desk: Desk,
   input: Input,
   agentId: string,
   context: GatewayContext,
+  origin: CallOrigin,
 ) => Promise<unknown>;
 
 /** Desk inputs are validated by the desk itself; these only pass them on. */
@@ -69,7 +75,13 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
     await visibleConversation(context, agentId, idOf(input, 'conversationId'));
     return desk.conversations.tag(asInput(input));
   },
-  'customers.get': (desk, input) => desk.customers.get(idOf(input, 'customerId')),
+  // Reading a profile is audited: who looked at whose personal data, from where.
+  'customers.get': (desk, input, agentId, _context, origin) =>
+    desk.privacy.readCustomer({
+      customerId: idOf(input, 'customerId'),
+      actor: { kind: 'agent', id: agentId },
+      origin,
+    }),
   'orders.lookup': (desk, input) => desk.orders.lookup(asInput(input)),
   'tickets.create': (desk, input, agentId) => desk.tickets.create(asInput(byAgent(input, agentId))),
   'tickets.get': (desk, input) => desk.tickets.get(idOf(input, 'ticketId')),
@@ -95,4 +107,21 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
   'metrics.report': (desk, input) => desk.metrics.report(asInput(input)),
   'surveys.get': (desk, input) => desk.surveys.get(asInput(input)),
   'agents.list': (desk) => desk.agents.list(),
+  'privacy.reveal': async (desk, input, agentId, context, origin) => {
+    await visibleConversation(context, agentId, idOf(input, 'conversationId'));
+    return desk.privacy.reveal({
+      ...input,
+      actor: { kind: 'agent', id: agentId },
+      origin,
+    } as never);
+  },
+  // Privileged: refused unless `authorizeCall` allows it (see PRIVILEGED_CALL_METHODS).
+  'privacy.audit': (desk, input, agentId, _context, origin) =>
+    desk.privacy.audit.list({ ...input, actor: { kind: 'agent', id: agentId }, origin } as never),
+  'privacy.erase': (desk, input, agentId, _context, origin) =>
+    desk.privacy.eraseCustomer({
+      ...input,
+      actor: { kind: 'agent', id: agentId },
+      origin,
+    } as never),
 };

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { KefuError } from '@kefu/core';
-import type { Credentials } from '@kefu/core/protocol';
+import { KefuError, type Message } from '@kefu/core';
+import { type Credentials, PRIVILEGED_CALL_METHODS } from '@kefu/core/protocol';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { AgentNames } from './agent-names';
 import { AgentPresenceTracker } from './agent-presence';
@@ -17,6 +17,7 @@ import { type CreateGatewayOptions, DEFAULT_LIMITS } from './gateway-options';
 import { handleHttpRequest } from './http-endpoints';
 import { issueVisitorToken, verifyCustomerSignature, verifyVisitorToken } from './identity';
 import { MetricsWatchers } from './metrics-updates';
+import { maskWireMessage } from './privacy-views';
 import { watchQueue } from './queue-updates';
 import { SlidingWindowLimiter } from './rate-limiter';
 
@@ -120,7 +121,9 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const metricsWatchers = new MetricsWatchers(desk);
   const names = new AgentNames();
   names.load(desk).catch(onError);
-  const registry = new SubscriptionRegistry((message) => names.wire(message));
+  const wireMessage = (message: Message, forAgent: boolean) =>
+    forAgent ? maskWireMessage(desk, names.wire(message)) : names.wire(message);
+  const registry = new SubscriptionRegistry(wireMessage);
   const connections = new Set<GatewayConnection>();
   const perIp = new Map<string, number>();
 
@@ -149,7 +152,12 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
           }
         }
         await ensureCustomer(customerId, false);
-        return { role: 'customer', id: customerId, author: { kind: 'customer', id: customerId } };
+        return {
+          role: 'customer',
+          id: customerId,
+          author: { kind: 'customer', id: customerId },
+          ip: request.ip,
+        };
       }
       case 'visitor': {
         if (!identity.allowVisitors || !secret)
@@ -175,7 +183,12 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
           onError(error);
         }
         if (!result) return refuse('The agent token was not accepted.');
-        return { role: 'agent', id: result.agentId, author: { kind: 'agent', id: result.agentId } };
+        return {
+          role: 'agent',
+          id: result.agentId,
+          author: { kind: 'agent', id: result.agentId },
+          ip: request.ip,
+        };
       }
     }
   }
@@ -187,7 +200,9 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     conversationLimiter: new SlidingWindowLimiter(limits.conversationsPerHour, HOUR, Date.now),
     countedStarts: new Set(),
     authorizeAgent: options.authorizeAgent ?? (() => true),
-    authorizeCall: options.authorizeCall ?? (() => true),
+    // Without a policy, everything but the administrators' calls (erasure, the audit log).
+    authorizeCall:
+      options.authorizeCall ?? ((_agentId, method) => !PRIVILEGED_CALL_METHODS.includes(method)),
     identify,
     subscribe: (id, connection) => registry.add(id, connection),
     unsubscribe: (id, connection) => registry.remove(id, connection),
@@ -200,7 +215,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       metricsWatchers.remove(connection);
     },
     onError,
-    wireMessage: (message) => names.wire(message),
+    wireMessage,
     agentConnected: (agentId) => presence?.connected(agentId),
     agentDisconnected: (agentId) => presence?.disconnected(agentId),
   };

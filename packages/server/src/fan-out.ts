@@ -26,8 +26,10 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
  * customers watching their tickets. Turns desk events into the frames each may see.
  */
 export class SubscriptionRegistry {
-  /** @param wireMessage how a stored message goes on the wire (with its agent's name). */
-  constructor(private readonly wireMessage: (message: Message) => object = toWireMessage) {}
+  /** @param wireMessage how a stored message goes on the wire (with its agent's name), per audience. */
+  constructor(
+    private readonly wireMessage: (message: Message, forAgent: boolean) => object = toWireMessage,
+  ) {}
 
   readonly #byConversation = new Map<string, Set<SubscriberHandle>>();
   /** Agent id → connections watching that agent's inbox. */
@@ -124,10 +126,15 @@ export class SubscriptionRegistry {
     if (event.type === 'message.posted') {
       if (!subscribers) return;
       const { message } = event.data;
-      const frame = { type: 'message', message: this.wireMessage(message) };
+      let forCustomer: object | null = null;
+      let forAgent: object | null = null;
       for (const subscriber of subscribers) {
+        const agent = subscriber.principal?.role === 'agent';
         // Internal notes never reach a customer connection.
-        if (message.internal && subscriber.principal?.role !== 'agent') continue;
+        if (message.internal && !agent) continue;
+        const frame = agent
+          ? (forAgent ??= { type: 'message', message: this.wireMessage(message, true) })
+          : (forCustomer ??= { type: 'message', message: this.wireMessage(message, false) });
         subscriber.deliver(frame);
       }
       return;

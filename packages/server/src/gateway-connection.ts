@@ -263,7 +263,10 @@ export class GatewayConnection implements SubscriberHandle {
       });
       for (const message of page) {
         if (internalVisible || !message.internal) {
-          this.#send({ type: 'message', message: this.context.wireMessage(message) });
+          this.#send({
+            type: 'message',
+            message: this.context.wireMessage(message, principal.role === 'agent'),
+          });
         }
       }
       const last = page.at(-1);
@@ -344,7 +347,11 @@ export class GatewayConnection implements SubscriberHandle {
       internal: frame.internal,
     });
     if (frame.id) {
-      this.#send({ type: 'ack', id: frame.id, message: this.context.wireMessage(message) });
+      this.#send({
+        type: 'ack',
+        id: frame.id,
+        message: this.context.wireMessage(message, principal.role === 'agent'),
+      });
     }
   }
 

@@ -2,12 +2,14 @@ import type { Customer } from '../customers/customer';
 import type { RunCommand } from '../desk/command-runner';
 import type { DeskSettings } from '../desk/desk-settings';
 import { KefuError } from '../errors/kefu-error';
+import type { DomainEvent } from '../events/domain-events';
 import type { AuditEntry } from '../storage/privacy-storage';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import { parseInput } from '../validation/parse-input';
 import { type CustomerExportPart, exportStream } from './customer-export';
 import { erasureJob, privacyJobKeys } from './erasure-job';
 import { BUILT_IN_DETECTORS, type MaskedText, maskText, type PiiDetector } from './masking';
+import { createMaskingScrubber, maskEvent } from './masking-views';
 import {
   type EraseCustomerInput,
   EraseCustomerSchema,
@@ -91,6 +93,14 @@ export interface PrivacyApi {
    */
   mask(text: string): MaskedText;
   /**
+   * The event with personal data in its text fields masked, for webhooks and other consumers
+   * outside the process.
+   *
+   * @example
+   * const safe = desk.privacy.maskEvent(event);
+   */
+  maskEvent<E extends DomainEvent>(event: E): E;
+  /**
    * Starts the retention job if retention is configured and it is not scheduled yet; call at
    * start-up. Returns whether a job is now live.
    *
@@ -112,6 +122,7 @@ export function createPrivacyApi(
   ];
   const mask = (text: string): MaskedText =>
     settings.masking.enabled ? maskText(text, detectors) : { text, spans: [] };
+  const masking = createMaskingScrubber(mask);
 
   return {
     async exportCustomer(input) {
@@ -225,6 +236,7 @@ export function createPrivacyApi(
     },
 
     mask,
+    maskEvent: (event) => (settings.masking.enabled ? maskEvent(event, masking) : event),
 
     async scheduleRetention() {
       if (!retentionEnabled(settings.retention)) return false;
