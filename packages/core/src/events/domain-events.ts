@@ -5,7 +5,6 @@ import type { Article } from '../knowledge/article';
 import type { Message } from '../messages/message';
 import type { SlaClock } from '../sla/sla-clock';
 import type { EscalationAction, SlaTarget } from '../sla/sla-policy';
-import type { AuditActor } from '../storage/privacy-storage';
 import type { Survey } from '../surveys/survey';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
 import type { Priority } from '../vocabulary/channels-and-priorities';
@@ -19,7 +18,7 @@ export interface DomainEventDataMap {
     customerId: string;
     erasedAt: number;
     requestedAt: number;
-    requestedBy: AuditActor;
+    requestedBy: { kind: 'agent' | 'admin' | 'system' | 'customer'; id: string };
     reason: string;
   };
   'conversation.started': { conversation: Conversation };
