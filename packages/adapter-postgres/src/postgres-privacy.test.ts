@@ -137,6 +137,65 @@ describe(`postgres adapter: personal data (${DATABASE_URL ? 'PostgreSQL server' 
     }
   });
 
+  it('erases exactly once with two nodes racing, one of which dies halfway', async () => {
+    const db = await client();
+    const storage = await freshAdapter(db);
+    try {
+      const clock = new VirtualClock(Date.UTC(2026, 10, 11, 1, 0));
+      const options = { ...privacyScenarioOptions, clock, erasure: { batchSize: 1 } };
+      const desk = createDesk({ ...options, storage });
+      const seeded = await seedPrivacyScenario(desk, clock);
+      // Node A dies inside its third erasure batch: that transaction rolls back, and the job
+      // stays claimed by a node that will never finish it.
+      let batches = 0;
+      const never = new Promise<never>(() => undefined);
+      let dead = false;
+      const dying = {
+        ...storage,
+        transaction: <T>(work: Parameters<PostgresAdapter['transaction']>[0]) =>
+          dead
+            ? never
+            : storage.transaction(async (tx) => {
+                const result = (await work(tx)) as T;
+                if (++batches >= 3) {
+                  dead = true;
+                  throw new Error('process killed');
+                }
+                return result;
+              }),
+        jobs: { ...storage.jobs, release: () => never },
+      } as PostgresAdapter;
+      const nodeA = createDesk({ ...options, storage: dying, onError: () => undefined });
+      const requests = await Promise.all(
+        [1, 2, 3].map(() =>
+          desk.privacy.eraseCustomer({
+            customerId: PII.customerId,
+            reason: 'PIPL request',
+            actor: { kind: 'admin', id: 'adm_zhao' },
+          }),
+        ),
+      );
+      expect(requests.map((r) => r.status)).toContain('scheduled');
+      void (async () => {
+        while (!dead) await nodeA.jobs.runDue();
+      })();
+      for (let i = 0; i < 400 && !dead; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(dead).toBe(true);
+      // After the lease, the first node and node B take over and race each other to the end.
+      await clock.advance(60_000);
+      const nodeB = createDesk({ ...options, storage });
+      await Promise.all([drainJobs(desk, storage), drainJobs(nodeB, storage)]);
+      const log = await storage.events.read(0, 10_000);
+      expect(log.filter((e) => e.type === 'customer.erased')).toHaveLength(1);
+      expectNoPersonalValues(await databaseText(db, storage), `schema ${storage.schema}`);
+      expect(await storage.read.conversations.get(seeded.openId)).toMatchObject({
+        status: 'closed',
+      });
+    } finally {
+      await storage.close();
+    }
+  });
+
   it('retention deletes and strips in batches until no old personal data is left', async () => {
     const db = await client();
     const storage = await freshAdapter(db);

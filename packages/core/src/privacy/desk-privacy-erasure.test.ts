@@ -150,6 +150,17 @@ describe('desk.privacy.eraseCustomer', () => {
     expect(await inner.jobs.findLive(`privacy/erase/${PII.customerId}`)).toBeNull();
   });
 
+  it('erases once when requests arrive concurrently', async () => {
+    const { desk, clock, storage } = await setupDesk(privacyScenarioOptions);
+    await seedPrivacyScenario(desk, clock);
+    const results = await Promise.all([1, 2, 3, 4].map(() => desk.privacy.eraseCustomer(erase)));
+    expect(results.map((r) => r.status)).toContain('scheduled');
+    await Promise.all([drainJobs(desk, storage), drainJobs(desk, storage)]);
+    const log = await storage.events.read(0, 100_000);
+    expect(log.filter((e) => e.type === 'customer.erased')).toHaveLength(1);
+    expect((await desk.customers.get(PII.customerId))?.erasedAt).toBe(clock.now());
+  });
+
   it('refuses bad input and unknown customers without scheduling anything', async () => {
     const { desk, clock, storage } = await setupDesk(privacyScenarioOptions);
     await seedPrivacyScenario(desk, clock);
