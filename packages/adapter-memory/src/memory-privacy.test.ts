@@ -1,12 +1,5 @@
 import { createDesk } from '@kefu/core';
-import {
-  drainJobs,
-  expectNoPersonalValues,
-  PII,
-  privacyScenarioOptions,
-  seedPrivacyScenario,
-  VirtualClock,
-} from '@kefu/core/testing';
+import * as testing from '@kefu/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapterOver } from './create-memory-adapter';
 import { createMemoryState, type MemoryState } from './memory-state';
@@ -49,17 +42,14 @@ describe('memory adapter: personal data', () => {
   it('keeps no trace of an erased customer in any collection', async () => {
     const state = createMemoryState();
     const storage = createMemoryAdapterOver(state);
-    const clock = new VirtualClock(Date.UTC(2026, 10, 11, 1, 0));
-    const desk = createDesk({ ...privacyScenarioOptions, storage, clock });
-    await seedPrivacyScenario(desk, clock);
-    expect(stateText(state)).toContain(PII.phone);
-    await desk.privacy.eraseCustomer({
-      customerId: PII.customerId,
-      reason: 'PIPL request',
-      actor: { kind: 'admin', id: 'adm_zhao' },
-    });
-    await drainJobs(desk, storage);
-    expectNoPersonalValues(stateText(state), 'the memory state');
+    const clock = new testing.VirtualClock(Date.UTC(2026, 10, 11, 1, 0));
+    const desk = createDesk({ ...testing.privacyScenarioOptions, storage, clock });
+    await testing.seedPrivacyScenario(desk, clock);
+    expect(stateText(state)).toContain(testing.PII.phone);
+    await desk.privacy.eraseCustomer(testing.ERASURE_REQUEST);
+    await testing.drainJobs(desk, storage);
+    testing.expectNoPersonalValues(stateText(state), 'the memory state');
+    expect(await testing.countErasedEvents(storage)).toBe(1);
     expect(stateText(state)).toContain('Where is my order?');
   });
 });

@@ -126,15 +126,17 @@ export class SubscriptionRegistry {
     if (event.type === 'message.posted') {
       if (!subscribers) return;
       const { message } = event.data;
-      let forCustomer: object | null = null;
-      let forAgent: object | null = null;
+      // One frame per audience: agents get the masked text, customers the text as typed.
+      const frames = new Map<boolean, object>();
       for (const subscriber of subscribers) {
         const agent = subscriber.principal?.role === 'agent';
         // Internal notes never reach a customer connection.
         if (message.internal && !agent) continue;
-        const frame = agent
-          ? (forAgent ??= { type: 'message', message: this.wireMessage(message, true) })
-          : (forCustomer ??= { type: 'message', message: this.wireMessage(message, false) });
+        let frame = frames.get(agent);
+        if (!frame) {
+          frame = { type: 'message', message: this.wireMessage(message, agent) };
+          frames.set(agent, frame);
+        }
         subscriber.deliver(frame);
       }
       return;

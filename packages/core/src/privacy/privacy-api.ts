@@ -1,10 +1,10 @@
 import type { Customer } from '../customers/customer';
-import type { RunCommand } from '../desk/command-runner';
+import type { CommandContext, RunCommand } from '../desk/command-runner';
 import type { DeskSettings } from '../desk/desk-settings';
 import { KefuError } from '../errors/kefu-error';
 import type { DomainEvent } from '../events/domain-events';
-import type { AuditEntry } from '../storage/privacy-storage';
-import type { StorageAdapter } from '../storage/storage-adapter';
+import type { AuditEntry, AuditEntryDraft } from '../storage/privacy-storage';
+import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
 import { parseInput } from '../validation/parse-input';
 import { type CustomerExportPart, exportStream } from './customer-export';
 import { erasureJob, privacyJobKeys } from './erasure-job';
@@ -111,6 +111,13 @@ export interface PrivacyApi {
   readonly audit: AuditApi;
 }
 
+type Who = Pick<AuditEntryDraft, 'actor' | 'origin'>;
+type What = Pick<AuditEntryDraft, 'action' | 'customerId' | 'target' | 'details'>;
+
+/** Appends one audit entry in the command's transaction, stamped with its instant. */
+const recordAudit = (tx: StorageTransaction, context: CommandContext, who: Who, what: What) =>
+  tx.privacy.appendAudit({ at: context.now, actor: who.actor, origin: who.origin, ...what });
+
 export function createPrivacyApi(
   storage: StorageAdapter,
   run: RunCommand,
@@ -137,13 +144,10 @@ export function createPrivacyApi(
       const { customer, exportedAt } = await run(async (tx, context) => {
         const customer = await tx.customers.get(valid.customerId);
         if (!customer) throw new KefuError('NOT_FOUND', `No customer "${valid.customerId}".`);
-        await tx.privacy.appendAudit({
-          at: context.now,
-          actor: valid.actor,
+        await recordAudit(tx, context, valid, {
           action: 'customer.exported',
           customerId: customer.id,
           target: null,
-          origin: valid.origin,
           details: { includeInternal: valid.includeInternal },
         });
         return { customer, exportedAt: context.now };
@@ -170,13 +174,10 @@ export function createPrivacyApi(
         const job = erasureJob(valid, context.now);
         await tx.jobs.schedule(job, context.now);
         context.scheduled(job);
-        await tx.privacy.appendAudit({
-          at: context.now,
-          actor: valid.actor,
+        await recordAudit(tx, context, valid, {
           action: 'customer.erasure_requested',
           customerId,
           target: { kind: 'job', id: job.key },
-          origin: valid.origin,
           details: { reason: valid.reason },
         });
         return { status: 'scheduled', customerId };
@@ -188,13 +189,10 @@ export function createPrivacyApi(
       return run(async (tx, context) => {
         const customer = await tx.customers.get(valid.customerId);
         if (!customer) return null;
-        await tx.privacy.appendAudit({
-          at: context.now,
-          actor: valid.actor,
+        await recordAudit(tx, context, valid, {
           action: 'customer.read',
           customerId: customer.id,
           target: { kind: 'customer', id: customer.id },
-          origin: valid.origin,
           details: {},
         });
         return customer;
@@ -217,13 +215,10 @@ export function createPrivacyApi(
         throw new KefuError('NOT_FOUND', `Message ${valid.seq} has no masked span ${valid.span}.`);
       }
       await run(async (tx, context) => {
-        await tx.privacy.appendAudit({
-          at: context.now,
-          actor: valid.actor,
+        await recordAudit(tx, context, valid, {
           action: 'value.revealed',
           customerId: conversation.customerId,
           target: { kind: 'message', id: message.id },
-          origin: valid.origin,
           details: {
             conversationId: conversation.id,
             seq: message.seq,
@@ -260,30 +255,29 @@ export function createPrivacyApi(
           after: cursor === undefined ? 0 : Number(cursor),
           limit,
         });
-        await run(async (tx, context) => {
-          await tx.privacy.appendAudit({
-            at: context.now,
-            actor,
-            action: 'audit.read',
-            customerId: filter.customerId ?? null,
-            target: null,
-            origin,
-            details: { filter, count: entries.length },
-          });
-        });
+        await run((tx, context) =>
+          recordAudit(
+            tx,
+            context,
+            { actor, origin },
+            {
+              action: 'audit.read',
+              customerId: filter.customerId ?? null,
+              target: null,
+              details: { filter, count: entries.length },
+            },
+          ),
+        );
         const last = entries.at(-1);
         return { entries, nextCursor: entries.length === limit && last ? String(last.seq) : null };
       },
       async record(input) {
         const valid = parseInput(RecordAuditSchema, input, 'audit entry');
         return run((tx, context) =>
-          tx.privacy.appendAudit({
-            at: context.now,
-            actor: valid.actor,
+          recordAudit(tx, context, valid, {
             action: valid.action,
             customerId: null,
             target: valid.target,
-            origin: valid.origin,
             details: valid.details,
           }),
         );

@@ -1,7 +1,9 @@
 export * from '../fixtures';
 export { VirtualClock } from '../time/virtual-clock';
 export {
+  countErasedEvents,
   drainJobs,
+  ERASURE_REQUEST,
   expectNoPersonalValues,
   PII,
   PII_VALUES,

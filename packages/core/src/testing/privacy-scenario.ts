@@ -98,6 +98,19 @@ export async function seedPrivacyScenario(desk: Desk, clock: VirtualClock) {
   return { closedId: closed.id, openId: open.id, otherId: other.id, ticketId: ticket.id };
 }
 
+/** An admin's erasure request for the scenario's customer. */
+export const ERASURE_REQUEST = {
+  customerId: PII.customerId,
+  reason: 'PIPL request #118',
+  actor: { kind: 'admin', id: 'adm_zhao' },
+} as const;
+
+/** How many `customer.erased` events the log holds (erasure must write exactly one). */
+export async function countErasedEvents(storage: StorageAdapter): Promise<number> {
+  const log = await storage.events.read(0, 1_000_000);
+  return log.filter((event) => event.type === 'customer.erased').length;
+}
+
 /** Every personal value of the scenario, as it could appear in stored text. */
 export const PII_VALUES: readonly string[] = [
   PII.name,
