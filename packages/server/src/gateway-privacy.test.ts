@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   agent,
+  codeOf,
   customer,
   type GatewayFixture,
   gatewayPerTest,
@@ -13,12 +14,6 @@ const gateway = gatewayPerTest();
 const connect = gateway.connect;
 let fixture: GatewayFixture;
 const PHONE = '13812345678';
-
-const codeOf = async (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'resolved',
-    (error: { code?: string }) => error.code,
-  );
 
 describe('gateway: personal data', () => {
   it('masks personal data for agents, not for the customer, and audits a reveal', async () => {
@@ -114,13 +109,15 @@ describe('gateway: personal data', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('kefu-export-cus_lin.json');
-    const doc = await response.json();
+    const doc = (await response.json()) as {
+      conversations: { messages: { text: string }[] }[];
+    };
     expect(doc).toMatchObject({
       schema: 'kefu.customer-export',
       version: 1,
       customerId: 'cus_lin',
     });
-    expect(doc.conversations[0].messages[0].text).toBe(`我的手机 ${PHONE}`);
+    expect(doc.conversations[0]?.messages[0]?.text).toBe(`我的手机 ${PHONE}`);
     const forged = await fetch(url, {
       headers: { 'x-kefu-customer-id': 'cus_lin', 'x-kefu-signature': 'bad' },
     });
