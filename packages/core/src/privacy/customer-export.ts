@@ -10,19 +10,39 @@ import { type CustomerTicketView, toCustomerView } from '../tickets/customer-vie
 import type { Ticket } from '../tickets/ticket';
 import { maskText, type PiiDetector } from './masking';
 
-/** Name and version of the export document; see docs/concepts/privacy.md for its schema. */
+/**
+ * Name and version of the export document; see docs/concepts/privacy.md for its schema.
+ *
+ * @example
+ * if (doc.schema === CUSTOMER_EXPORT_SCHEMA.schema && doc.version === 1) importV1(doc);
+ */
 export const CUSTOMER_EXPORT_SCHEMA = { schema: 'kefu.customer-export', version: 1 } as const;
 
-/** A ticket as exported without `includeInternal`: the customer's view plus what they gave us. */
+/**
+ * A ticket as exported without `includeInternal`: the customer's view plus what they gave us.
+ *
+ * @example
+ * const tickets: ExportedTicket[] = doc.tickets;
+ */
 export type ExportedTicket =
   | Ticket
   | (CustomerTicketView &
       Pick<Ticket, 'description' | 'attachments' | 'orderSnapshot' | 'conversationIds'>);
 
-/** One event about the customer: what happened and when (the records carry the data). */
+/**
+ * One event about the customer: what happened and when (the records carry the data).
+ *
+ * @example
+ * const types = doc.events.map((event: ExportedEvent) => event.type);
+ */
 export type ExportedEvent = Pick<DomainEvent, 'position' | 'id' | 'type' | 'at' | 'subject'>;
 
-/** One piece of the streamed export, in document order. */
+/**
+ * One piece of the streamed export, in document order.
+ *
+ * @example
+ * for await (const part of parts) if (part.part === 'messages') count += part.messages.length;
+ */
 export type CustomerExportPart =
   | {
       part: 'header';

@@ -1,4 +1,9 @@
-/** What a detector found: characters `[start, end)` of the text are personal data of `kind`. */
+/**
+ * What a detector found: characters `[start, end)` of the text are personal data of `kind`.
+ *
+ * @example
+ * const [span] = detectPii('13812345678', BUILT_IN_DETECTORS); // { start: 0, end: 11, kind: 'mobile' }
+ */
 export interface DetectedSpan {
   start: number;
   end: number;
@@ -21,12 +26,22 @@ export interface PiiDetector {
   find(text: string): { start: number; end: number }[];
 }
 
-/** A masked span as agents see it: `index` names it for `desk.privacy.reveal`. */
+/**
+ * A masked span as agents see it: `index` names it for `desk.privacy.reveal`.
+ *
+ * @example
+ * const { spans } = maskText('13812345678', BUILT_IN_DETECTORS); // [{ index: 0, start: 0, end: 11, kind: 'mobile' }]
+ */
 export interface MaskedSpan extends DetectedSpan {
   index: number;
 }
 
-/** Text with personal data replaced by `*`, and where each masked span is in the masked text. */
+/**
+ * Text with personal data replaced by `*`, and where each masked span is in the masked text.
+ *
+ * @example
+ * const masked: MaskedText = desk.privacy.mask('电话 13812345678');
+ */
 export interface MaskedText {
   text: string;
   spans: MaskedSpan[];
@@ -91,20 +106,35 @@ function regexDetector(
   };
 }
 
-/** Mainland mobile numbers: 11 digits from 13x–19x, optionally after +86, not inside a longer number. */
+/**
+ * Mainland mobile numbers: 11 digits from 13x–19x, optionally after +86, not inside a longer number.
+ *
+ * @example
+ * mobileNumberDetector.find('+86 138-1234-5678'); // [{ start: 4, end: 17 }]
+ */
 export const mobileNumberDetector: PiiDetector = regexDetector(
   'mobile',
   /(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d(?:[\s-]?\d{4}){2})(?![\d])/g,
 );
 
-/** Resident ID card numbers with a valid ISO 7064 MOD 11-2 check character. */
+/**
+ * Resident ID card numbers with a valid ISO 7064 MOD 11-2 check character.
+ *
+ * @example
+ * idCardDetector.find('11010519491231002X'); // [{ start: 0, end: 18 }]
+ */
 export const idCardDetector: PiiDetector = regexDetector(
   'id-card',
   /(?<![\dA-Za-z])(\d{17}[\dXx])(?![\dA-Za-z])/g,
   isValidChineseIdNumber,
 );
 
-/** Bank card numbers (16–19 digits, optionally grouped by spaces or dashes) passing Luhn. */
+/**
+ * Bank card numbers (16–19 digits, optionally grouped by spaces or dashes) passing Luhn.
+ *
+ * @example
+ * bankCardDetector.find('4111 1111 1111 1111'); // [{ start: 0, end: 19 }]
+ */
 export const bankCardDetector: PiiDetector = regexDetector(
   'bank-card',
   /(?<![\d])(\d{4}(?:[\s-]?\d{4}){3}(?:[\s-]?\d{1,3})?)(?![\d])/g,
@@ -114,13 +144,23 @@ export const bankCardDetector: PiiDetector = regexDetector(
   },
 );
 
-/** E-mail addresses. */
+/**
+ * E-mail addresses.
+ *
+ * @example
+ * emailDetector.find('写信到 lin@example.cn'); // [{ start: 4, end: 18 }]
+ */
 export const emailDetector: PiiDetector = regexDetector(
   'email',
   /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
 );
 
-/** The built-in detectors, in the order they claim overlapping text (ID cards before bank cards). */
+/**
+ * The built-in detectors, in the order they claim overlapping text (ID cards before bank cards).
+ *
+ * @example
+ * createDesk({ storage, masking: { builtIns: false, detectors: [...BUILT_IN_DETECTORS.slice(2), memberNo] } });
+ */
 export const BUILT_IN_DETECTORS: readonly PiiDetector[] = [
   idCardDetector,
   bankCardDetector,

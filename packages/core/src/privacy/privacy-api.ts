@@ -26,7 +26,12 @@ import {
 } from './privacy-schemas';
 import { retentionEnabled, retentionJob } from './retention-job';
 
-/** What `eraseCustomer` did: scheduled the job now, found one running, or nothing to do. */
+/**
+ * What `eraseCustomer` did: scheduled the job now, found one running, or nothing to do.
+ *
+ * @example
+ * const { status } = await desk.privacy.eraseCustomer(request); // 'scheduled'
+ */
 export interface EraseCustomerResult {
   status: 'scheduled' | 'in-progress' | 'already-erased';
   customerId: string;

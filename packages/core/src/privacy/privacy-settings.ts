@@ -6,6 +6,9 @@ const Days = z.number().int().positive().max(36_500).nullable().default(null);
 /**
  * How long data is kept (`null` keeps it). Enforced by the `privacy.retention` job in batches;
  * see docs/concepts/privacy.md.
+ *
+ * @example
+ * createDesk({ storage, retention: { messagesDays: 365, eventsDays: 1095 } });
  */
 export const RetentionSettingsSchema = z.object({
   /** Delete messages older than this; their `message.posted` events lose text and attachments. */
@@ -25,7 +28,12 @@ export const RetentionSettingsSchema = z.object({
 });
 export type RetentionSettings = z.output<typeof RetentionSettingsSchema>;
 
-/** Which personal data agents see masked, and the shop's own detectors. */
+/**
+ * Which personal data agents see masked, and the shop's own detectors.
+ *
+ * @example
+ * createDesk({ storage, masking: { detectors: [memberNumberDetector] } });
+ */
 export const MaskingSettingsSchema = z.object({
   enabled: z.boolean().default(true),
   /** Use the built-in mobile, ID card, bank card and e-mail detectors. */

@@ -3,13 +3,21 @@ import type { DomainEvent } from '../events/domain-events';
 import type { Message } from '../messages/message';
 import type { Metadata } from '../validation/common-schemas';
 
-/** Who did something the audit log records. */
+/** Who did something the audit log records.
+ *
+ * @example
+ * const actor: AuditActor = { kind: 'agent', id: 'agt_wang' };
+ */
 export interface AuditActor {
   kind: 'agent' | 'admin' | 'system' | 'customer';
   id: string;
 }
 
-/** What the audit log records. */
+/** What the audit log records.
+ *
+ * @example
+ * const actions: AuditAction[] = ['value.revealed', 'customer.exported'];
+ */
 export type AuditAction =
   | 'customer.read'
   | 'value.revealed'
@@ -20,7 +28,11 @@ export type AuditAction =
   | 'conversation.transferred'
   | 'audit.read';
 
-/** One audit entry before storage numbers it. */
+/** One audit entry before storage numbers it.
+ *
+ * @example
+ * await tx.privacy.appendAudit({ at: now, actor, action: 'customer.read', customerId: 'cus_lin', target: null, origin: null, details: {} });
+ */
 export interface AuditEntryDraft {
   at: number;
   actor: AuditActor;
@@ -34,13 +46,21 @@ export interface AuditEntryDraft {
   details: Metadata;
 }
 
-/** A stored audit entry: `seq` is increasing, in append order. */
+/** A stored audit entry: `seq` is increasing, in append order.
+ *
+ * @example
+ * const [entry] = await storage.read.privacy.listAudit({}, { limit: 1 }); // entry.seq === 1
+ */
 export interface AuditEntry extends AuditEntryDraft {
   id: string;
   seq: number;
 }
 
-/** Filters for reading the audit log; every given field must match. */
+/** Filters for reading the audit log; every given field must match.
+ *
+ * @example
+ * const filter: AuditFilter = { customerId: 'cus_lin', actions: ['value.revealed'] };
+ */
 export interface AuditFilter {
   actorId?: string;
   actions?: readonly AuditAction[];
@@ -51,13 +71,21 @@ export interface AuditFilter {
   to?: number;
 }
 
-/** Which events to read for privacy work: those about a customer, or about some conversations. */
+/** Which events to read for privacy work: those about a customer, or about some conversations.
+ *
+ * @example
+ * const events = await storage.read.privacy.eventsAbout({ customerId: 'cus_lin' }, 0, 200);
+ */
 export interface EventsAboutQuery {
   customerId?: string;
   conversationIds?: readonly string[];
 }
 
-/** Privacy reads: paged and keyset-ordered, so a very large customer is read in slices. */
+/** Privacy reads: paged and keyset-ordered, so a very large customer is read in slices.
+ *
+ * @example
+ * const old = await storage.read.privacy.messagesBefore(cutoff, 500);
+ */
 export interface PrivacyReader {
   /** Audit entries with `seq > after`, ascending, at most `limit`. */
   listAudit(filter: AuditFilter, page: { after?: number; limit: number }): Promise<AuditEntry[]>;
@@ -81,6 +109,9 @@ export interface PrivacyReader {
 /**
  * Privacy writes inside a transaction. The audit log can only be appended to; redaction replaces
  * stored documents in place (same ids, seqs and positions); deletes are by key and batched.
+ *
+ * @example
+ * await storage.transaction((tx) => tx.privacy.deleteMessages([{ conversationId, seq: 1 }]));
  */
 export interface PrivacyWriter {
   appendAudit(entry: AuditEntryDraft): Promise<AuditEntry>;
