@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { KefuError, type Message } from '@kefu/core';
-import { PRIVILEGED_CALL_METHODS } from '@kefu/core/protocol';
+import { type Credentials, PRIVILEGED_CALL_METHODS } from '@kefu/core/protocol';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { AgentNames } from './agent-names';
 import { AgentPresenceTracker } from './agent-presence';
@@ -11,10 +11,11 @@ import {
   CLOSE_CODES,
   type ConnectionSink,
   type GatewayContext,
+  type Principal,
 } from './gateway-context';
-import { createIdentify } from './gateway-identify';
 import { type CreateGatewayOptions, DEFAULT_LIMITS } from './gateway-options';
 import { handleHttpRequest } from './http-endpoints';
+import { issueVisitorToken, verifyCustomerSignature, verifyVisitorToken } from './identity';
 import { MetricsWatchers } from './metrics-updates';
 import { maskWireMessage } from './privacy-views';
 import { watchQueue } from './queue-updates';
@@ -126,14 +127,71 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const connections = new Set<GatewayConnection>();
   const perIp = new Map<string, number>();
 
-  const identify = createIdentify({
-    desk,
-    identity,
-    secret,
-    requireSignature,
-    authenticate,
-    onError,
-  });
+  async function ensureCustomer(customerId: string, visitor: boolean): Promise<void> {
+    if (await desk.customers.get(customerId)) return;
+    await desk.customers.upsert({
+      id: customerId,
+      ...(visitor ? { metadata: { visitor: true } } : {}),
+    });
+  }
+
+  async function identify(
+    credentials: Credentials,
+    request: { headers: IncomingHttpHeaders; ip: string },
+  ): Promise<Principal | { code: 'UNAUTHORIZED'; message: string }> {
+    const refuse = (message: string) => ({ code: 'UNAUTHORIZED' as const, message });
+    switch (credentials.kind) {
+      case 'customer': {
+        const { customerId, signature } = credentials;
+        if (customerId.startsWith('vis_')) return refuse('Visitors connect with a visitor token.');
+        if (secret && (signature !== undefined || requireSignature)) {
+          if (!verifyCustomerSignature(customerId, signature, secret)) {
+            return refuse(
+              'The customer identity is not signed by the shop (bad or missing signature).',
+            );
+          }
+        }
+        await ensureCustomer(customerId, false);
+        return {
+          role: 'customer',
+          id: customerId,
+          author: { kind: 'customer', id: customerId },
+          ip: request.ip,
+        };
+      }
+      case 'visitor': {
+        if (!identity.allowVisitors || !secret)
+          return refuse('Anonymous visitors are not enabled.');
+        const known = credentials.token ? verifyVisitorToken(credentials.token, secret) : null;
+        const issued = known ? null : issueVisitorToken(secret);
+        const customerId = known ?? issued?.customerId ?? '';
+        const token = credentials.token && known ? credentials.token : (issued?.token ?? '');
+        await ensureCustomer(customerId, true);
+        return {
+          role: 'visitor',
+          id: customerId,
+          author: { kind: 'customer', id: customerId },
+          visitorToken: token,
+        };
+      }
+      case 'agent': {
+        if (!authenticate) return refuse('Agent sign-in is not configured on this gateway.');
+        let result: { agentId: string } | null = null;
+        try {
+          result = await authenticate({ token: credentials.token, ...request });
+        } catch (error) {
+          onError(error);
+        }
+        if (!result) return refuse('The agent token was not accepted.');
+        return {
+          role: 'agent',
+          id: result.agentId,
+          author: { kind: 'agent', id: result.agentId },
+          ip: request.ip,
+        };
+      }
+    }
+  }
 
   const context: GatewayContext = {
     desk,
