@@ -12,7 +12,8 @@ import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
 import { candidates, listConversations } from './list-conversations';
 import { countTickets, listTickets } from './list-tickets';
-import { createMemoryState, pairKey } from './memory-state';
+import { createMemoryPrivacyReader } from './memory-privacy';
+import { createMemoryState, type MemoryState, pairKey } from './memory-state';
 import { MemoryTransaction } from './memory-transaction';
 import { createMutex } from './mutex';
 import { requireClaim } from './require-claim';
@@ -40,8 +41,15 @@ export interface MemoryAdapterOptions {
  * const desk = createDesk({ storage: createMemoryAdapter() });
  */
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapter {
+  return createMemoryAdapterOver(createMemoryState(), options);
+}
+
+/** The adapter over a given state; tests of this package use it to look at every collection. */
+export function createMemoryAdapterOver(
+  state: MemoryState,
+  options: MemoryAdapterOptions = {},
+): StorageAdapter {
   const name = options.name ?? 'memory';
-  const state = createMemoryState();
   const exclusive = createMutex();
   let closed = false;
 
@@ -110,6 +118,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
         return page;
       }),
     },
+    privacy: createMemoryPrivacyReader(state, open),
   };
 
   // Claims and releases change jobs outside a transaction: they take the same lock.

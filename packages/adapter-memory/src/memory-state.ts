@@ -1,6 +1,7 @@
 import type {
   Agent,
   Article,
+  AuditEntry,
   Conversation,
   Customer,
   DomainEvent,
@@ -32,6 +33,8 @@ export interface MemoryState {
   jobs: Map<string, Job>;
   /** key → id of its live job */
   jobKeys: Map<string, string>;
+  /** seq − 1 → audit entry; append-only. */
+  audit: AuditEntry[];
 }
 
 export function createMemoryState(): MemoryState {
@@ -49,6 +52,7 @@ export function createMemoryState(): MemoryState {
     events: [],
     jobs: new Map(),
     jobKeys: new Map(),
+    audit: [],
   };
 }
 

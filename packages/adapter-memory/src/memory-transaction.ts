@@ -16,6 +16,7 @@ import { KefuError } from '@kefu/core';
 import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
 import { countTickets } from './list-tickets';
+import { MemoryPrivacyWriter } from './memory-privacy';
 import { type MemoryState, pairKey } from './memory-state';
 import { requireClaim } from './require-claim';
 import { StagedMap } from './staged-map';
@@ -261,6 +262,7 @@ export class MemoryTransaction implements StorageTransaction {
   readonly messages: MessageRepository;
   readonly events: EventLogWriter;
   readonly jobs: JobWriter;
+  readonly privacy: MemoryPrivacyWriter;
 
   constructor(state: MemoryState) {
     const staging = new Staging(state);
@@ -278,9 +280,11 @@ export class MemoryTransaction implements StorageTransaction {
     this.messages = new MessageRepository(staging);
     this.events = new EventLogWriter(staging);
     this.jobs = new JobWriter(staging);
+    this.privacy = new MemoryPrivacyWriter(state);
   }
 
   commit(): void {
     this.#staging.commit();
+    this.privacy.commit();
   }
 }

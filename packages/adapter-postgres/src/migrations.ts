@@ -177,6 +177,44 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX rate_limits_full_at ON ${s}.rate_limits (full_at)`,
     ],
   },
+  {
+    // Personal data protection: the append-only audit log and the lookups export, erasure and
+    // retention make (see docs/concepts/privacy.md).
+    version: 6,
+    name: 'privacy',
+    statements: (s) => [
+      `CREATE TABLE ${s}.audit_log (
+        seq bigint PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        at bigint NOT NULL,
+        actor_kind text NOT NULL,
+        actor_id text NOT NULL,
+        action text NOT NULL,
+        customer_id text,
+        doc jsonb NOT NULL
+      )`,
+      `CREATE INDEX audit_log_customer ON ${s}.audit_log (customer_id, seq)`,
+      `CREATE INDEX audit_log_actor ON ${s}.audit_log (actor_id, seq)`,
+      `CREATE TABLE ${s}.audit_counter (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        last_seq bigint NOT NULL
+      )`,
+      `INSERT INTO ${s}.audit_counter (singleton, last_seq) VALUES (true, 0)`,
+      // Append-only in the database too: no UPDATE, DELETE or TRUNCATE of audit entries.
+      `CREATE FUNCTION ${s}.audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$`,
+      `CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON ${s}.audit_log
+        FOR EACH ROW EXECUTE FUNCTION ${s}.audit_log_append_only()`,
+      `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON ${s}.audit_log
+        FOR EACH STATEMENT EXECUTE FUNCTION ${s}.audit_log_append_only()`,
+      `CREATE INDEX events_customer ON ${s}.events ((doc #>> '{data,customer,id}'))
+        WHERE type = 'customer.upserted'`,
+      `CREATE INDEX events_conversation_customer ON ${s}.events ((doc #>> '{data,conversation,customerId}'))`,
+      `CREATE INDEX events_ticket_customer ON ${s}.events ((doc #>> '{data,ticket,customerId}'))`,
+      `CREATE INDEX events_survey_customer ON ${s}.events ((doc #>> '{data,survey,customerId}'))`,
+      `CREATE INDEX messages_created ON ${s}.messages (((doc->>'createdAt')::bigint))`,
+    ],
+  },
 ];
 
 /**

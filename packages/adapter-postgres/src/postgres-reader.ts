@@ -9,6 +9,7 @@ import type {
   StorageReader,
   Ticket,
 } from '@kefu/core';
+import { createPostgresPrivacyReader } from './postgres-privacy';
 import { type DocRow, json } from './row-mapping';
 import type { SqlSession } from './sql-client';
 import { ticketCountQuery, ticketListQuery } from './ticket-queries';
@@ -120,5 +121,6 @@ export function createPostgresReader(sql: SqlSession, s: string): StorageReader 
           [conversationId, Math.floor(afterSeq), Math.max(0, Math.floor(limit))],
         ),
     },
+    privacy: createPostgresPrivacyReader(sql, s),
   };
 }

@@ -15,6 +15,7 @@ import type {
 } from '@kefu/core';
 import { KefuError } from '@kefu/core';
 import { nanoid } from 'nanoid';
+import { PostgresPrivacyWriter } from './postgres-privacy';
 import { type DocRow, JOB_COLUMNS, type JobRow, json, toJob } from './row-mapping';
 import type { SqlSession } from './sql-client';
 import { ticketColumns, ticketCountQuery } from './ticket-queries';
@@ -279,6 +280,7 @@ export class PostgresTransaction implements StorageTransaction {
   readonly messages: MessageRepository;
   readonly events: EventLogWriter;
   readonly jobs: JobWriter;
+  readonly privacy: PostgresPrivacyWriter;
 
   constructor(sql: SqlSession, s: string, channel: string) {
     const ctx: Context = { sql, s, channel };
@@ -290,5 +292,6 @@ export class PostgresTransaction implements StorageTransaction {
     this.messages = new MessageRepository(ctx);
     this.events = new EventLogWriter(ctx);
     this.jobs = new JobWriter(ctx);
+    this.privacy = new PostgresPrivacyWriter(sql, s);
   }
 }

@@ -115,6 +115,34 @@ export { distribution, rate } from './metrics/statistics';
 export type { OrderLookup, StoredOrder } from './orders/order-lookup';
 export { createMemoryOrderLookup } from './orders/order-lookup';
 export type { OrdersApi } from './orders/orders-api';
+export type {
+  CustomerExportPart,
+  ExportedEvent,
+  ExportedTicket,
+} from './privacy/customer-export';
+export { CUSTOMER_EXPORT_SCHEMA, writeCustomerExport } from './privacy/customer-export';
+export type { DetectedSpan, MaskedSpan, MaskedText, PiiDetector } from './privacy/masking';
+export {
+  BUILT_IN_DETECTORS,
+  bankCardDetector,
+  detectPii,
+  emailDetector,
+  idCardDetector,
+  isValidChineseIdNumber,
+  isValidLuhn,
+  maskText,
+  mobileNumberDetector,
+} from './privacy/masking';
+export type { AuditApi, EraseCustomerResult, PrivacyApi } from './privacy/privacy-api';
+export type {
+  EraseCustomerInput,
+  ExportCustomerInput,
+  ListAuditInput,
+  ReadCustomerInput,
+  RecordAuditInput,
+  RevealInput,
+} from './privacy/privacy-schemas';
+export type { MaskingSettings, RetentionSettings } from './privacy/privacy-settings';
 export type { QueueEntry, QueueOrderOptions } from './routing/queue-order';
 export { DEFAULT_QUEUE_ORDER, orderQueue, queueScore } from './routing/queue-order';
 export type { QueuePosition, QueueSnapshot, RoutingApi } from './routing/routing-api';
@@ -166,6 +194,16 @@ export type {
 } from './sla/sla-policy';
 export { matchPolicy, SLA_TARGETS, SlaPolicySchema } from './sla/sla-policy';
 export type { SlaSettings, SlaSettingsInput } from './sla/sla-settings';
+export type {
+  AuditAction,
+  AuditActor,
+  AuditEntry,
+  AuditEntryDraft,
+  AuditFilter,
+  EventsAboutQuery,
+  PrivacyReader,
+  PrivacyWriter,
+} from './storage/privacy-storage';
 export type {
   RateLimitDecision,
   RateLimitRule,

@@ -4,11 +4,17 @@ import { type AgentSubject, agentMaySee, requireAgentScope } from './authorizati
 import type { GatewayContext } from './gateway-context';
 
 type Input = Record<string, unknown>;
+/** Where the call came from, for the audit log. */
+export interface CallOrigin {
+  ip?: string;
+  via: string;
+}
 type Call = (
   desk: Desk,
   input: Input,
   agentId: string,
   context: GatewayContext,
+  origin: CallOrigin,
 ) => Promise<unknown>;
 
 /** Desk inputs are validated by the desk itself; these only pass them on. */
@@ -96,9 +102,14 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
     desk.conversations.setPriority(asInput(input)),
   ),
   'conversations.tag': onConversation((desk, input) => desk.conversations.tag(asInput(input))),
-  'customers.get': async (desk, input, agentId, context) => {
+  // Reading a profile is audited: who looked at whose personal data, from where.
+  'customers.get': async (desk, input, agentId, context, origin) => {
     await customerScope(context, agentId, input);
-    return desk.customers.get(idOf(input, 'customerId'));
+    return desk.privacy.readCustomer({
+      customerId: idOf(input, 'customerId'),
+      actor: { kind: 'agent', id: agentId },
+      origin,
+    });
   },
   'orders.lookup': async (desk, input, agentId, context) => {
     await customerScope(context, agentId, input);
@@ -161,4 +172,29 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
     }));
   },
   'agents.list': (desk) => desk.agents.list(),
+  'privacy.reveal': async (desk, input, agentId, context, origin) => {
+    await visibleConversation(context, agentId, idOf(input, 'conversationId'));
+    return desk.privacy.reveal({
+      ...input,
+      actor: { kind: 'agent', id: agentId },
+      origin,
+    } as never);
+  },
+  // Privileged: refused unless `authorizeCall` allows it (see PRIVILEGED_CALL_METHODS).
+  'privacy.audit': async (desk, input, agentId, context, origin) => {
+    if (input.customerId !== undefined) await customerScope(context, agentId, input);
+    return desk.privacy.audit.list({
+      ...input,
+      actor: { kind: 'agent', id: agentId },
+      origin,
+    } as never);
+  },
+  'privacy.erase': async (desk, input, agentId, context, origin) => {
+    await customerScope(context, agentId, input);
+    return desk.privacy.eraseCustomer({
+      ...input,
+      actor: { kind: 'agent', id: agentId },
+      origin,
+    } as never);
+  },
 };

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { createMemoryRateLimits } from '@kefu/core';
+import { createMemoryRateLimits, type Message } from '@kefu/core';
+import { PRIVILEGED_CALL_METHODS } from '@kefu/core/protocol';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { AgentNames } from './agent-names';
 import { AgentPresenceTracker } from './agent-presence';
@@ -19,6 +20,7 @@ import { handleHttpRequest } from './http-endpoints';
 import { RecentKeys } from './inbound-budget';
 import { MetricsWatchers } from './metrics-updates';
 import { originAllowed } from './origin-check';
+import { maskWireMessage } from './privacy-views';
 import { watchQueue } from './queue-updates';
 
 const MINUTE = 60_000;
@@ -117,14 +119,14 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const names = new AgentNames();
   names.load(desk).catch(onError);
   const authorizeAgent = options.authorizeAgent ?? (() => true);
-  const registry = new SubscriptionRegistry(
-    (message) => names.wire(message),
-    (agentId, conversation) =>
-      authorizeAgent(agentId, {
-        kind: 'conversation',
-        customerId: conversation.customerId,
-        conversation,
-      }),
+  const wireMessage = (message: Message, forAgent: boolean) =>
+    forAgent ? maskWireMessage(desk, names.wire(message)) : names.wire(message);
+  const registry = new SubscriptionRegistry(wireMessage, (agentId, conversation) =>
+    authorizeAgent(agentId, {
+      kind: 'conversation',
+      customerId: conversation.customerId,
+      conversation,
+    }),
   );
   const connections = new Set<GatewayConnection>();
   const perIp = new Map<string, number>();
@@ -144,7 +146,9 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     takeLimit,
     countedStarts: new RecentKeys(HOUR),
     authorizeAgent,
-    authorizeCall: options.authorizeCall ?? (() => true),
+    // Without a policy, everything but the administrators' calls (erasure, the audit log).
+    authorizeCall:
+      options.authorizeCall ?? ((_agentId, method) => !PRIVILEGED_CALL_METHODS.includes(method)),
     attachments: options.attachments ?? {},
     identify,
     ensureCustomer,
@@ -159,7 +163,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       metricsWatchers.remove(connection);
     },
     onError,
-    wireMessage: (message) => names.wire(message),
+    wireMessage,
     agentConnected: (agentId) => presence?.connected(agentId),
     agentDisconnected: (agentId) => presence?.disconnected(agentId),
   };

@@ -27,11 +27,11 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
  */
 export class SubscriptionRegistry {
   /**
-   * @param wireMessage how a stored message goes on the wire (with its agent's name).
+   * @param wireMessage how a stored message goes on the wire (with its agent's name), per audience.
    * @param mayWatch whether an agent may hear a conversation in their inbox (`authorizeAgent`).
    */
   constructor(
-    private readonly wireMessage: (message: Message) => object = toWireMessage,
+    private readonly wireMessage: (message: Message, forAgent: boolean) => object = toWireMessage,
     private readonly mayWatch: (
       agentId: string,
       conversation: Conversation,
@@ -137,10 +137,17 @@ export class SubscriptionRegistry {
     if (event.type === 'message.posted') {
       if (!subscribers) return;
       const { message } = event.data;
-      const frame = { type: 'message', message: this.wireMessage(message) };
+      // One frame per audience: agents get the masked text, customers the text as typed.
+      const frames = new Map<boolean, object>();
       for (const subscriber of subscribers) {
+        const agent = subscriber.principal?.role === 'agent';
         // Internal notes never reach a customer connection.
-        if (message.internal && subscriber.principal?.role !== 'agent') continue;
+        if (message.internal && !agent) continue;
+        let frame = frames.get(agent);
+        if (!frame) {
+          frame = { type: 'message', message: this.wireMessage(message, agent) };
+          frames.set(agent, frame);
+        }
         subscriber.deliver(frame);
       }
       return;

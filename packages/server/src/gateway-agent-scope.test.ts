@@ -28,7 +28,8 @@ async function storedState(f: GatewayFixture, ticketId: string) {
 describe("gateway: an agent's scope covers every call that touches a customer's data", () => {
   it('walks the whole call allow-list as an agent restricted to another customer', async () => {
     fixture = await gateway.start(
-      { authorizeAgent: scoped },
+      // Every call allowed (privileged ones too), so only the customer scope can refuse.
+      { authorizeAgent: scoped, authorizeCall: () => true },
       { surveys: { enabled: true, delayMs: 0 } },
     );
     const { desk } = fixture;
@@ -85,6 +86,9 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
       'tickets.addNote': { ...ticket, text: 'peeking' },
       'knowledge.suggestFor': on,
       'surveys.get': on,
+      'privacy.reveal': { ...on, messageId: 'msg_any', spanIndex: 0 },
+      'privacy.audit': { customerId: 'cus_amy' },
+      'privacy.erase': { customerId: 'cus_amy', reason: 'peeking' },
       // No customer's data: left to authorizeCall, and allowed here.
       'knowledge.search': null,
       'knowledge.suggest': null,
@@ -109,7 +113,7 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
       expect(answer, method).toMatchObject({ type: 'error', code: 'FORBIDDEN' });
       refused++;
     }
-    expect(refused).toBe(22);
+    expect(refused).toBe(25);
     li.send({ type: 'call', id: 'survey-by-ticket', method: 'surveys.get', input: ticket });
     expect(await li.next('error', (f) => f.id === 'survey-by-ticket')).toMatchObject({
       code: 'FORBIDDEN',

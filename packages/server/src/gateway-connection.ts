@@ -323,7 +323,11 @@ export class GatewayConnection implements SubscriberHandle {
       internal: frame.internal,
     });
     if (frame.id) {
-      this.#send({ type: 'ack', id: frame.id, message: this.context.wireMessage(message) });
+      this.#send({
+        type: 'ack',
+        id: frame.id,
+        message: this.context.wireMessage(message, principal.role === 'agent'),
+      });
     }
   }
 

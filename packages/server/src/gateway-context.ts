@@ -19,6 +19,8 @@ export interface Principal {
   id: string;
   author: Author;
   visitorToken?: string;
+  /** The client address the identity was established from, for the audit log. */
+  ip?: string;
 }
 
 /** Close codes the gateway uses (4000–4999 are for applications). */
@@ -64,8 +66,11 @@ export interface GatewayContext {
   /** An agent's connection said hello, or closed (for presence tied to connections). */
   agentConnected(agentId: string): void;
   agentDisconnected(agentId: string): void;
-  /** A stored message as it goes on the wire, with its agent's display name. */
-  wireMessage(message: Message): WireMessage;
+  /**
+   * A stored message as it goes on the wire, with its agent's display name; for agent
+   * connections with personal data masked (see `desk.privacy.mask`).
+   */
+  wireMessage(message: Message, forAgent: boolean): WireMessage;
 }
 
 /** The part of a connection the fan-out needs. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   agent,
+  codeOf,
   customer,
   type GatewayFixture,
   gatewayPerTest,
@@ -12,12 +13,6 @@ const gateway = gatewayPerTest();
 let fixture: GatewayFixture;
 
 const connect = gateway.connect;
-
-const codeOf = async (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'resolved',
-    (error: { code?: string }) => error.code,
-  );
 
 describe('gateway: agent inbox and conversation actions', () => {
   it('keeps each agent inbox live as conversations queue, get claimed and resolve', async () => {

@@ -137,7 +137,14 @@ export async function call(
   if (!(await context.authorizeCall(principal.id, frame.method, frame.input))) {
     throw new KefuError('FORBIDDEN', `This agent may not call "${frame.method}".`);
   }
-  const result = await AGENT_CALLS[frame.method](context.desk, frame.input, principal.id, context);
+  const origin = { via: 'gateway', ...(principal.ip ? { ip: principal.ip } : {}) };
+  const result = await AGENT_CALLS[frame.method](
+    context.desk,
+    frame.input,
+    principal.id,
+    context,
+    origin,
+  );
   // JSON round trip: what the agent gets is exactly what went over the wire.
   return { result: result === undefined ? null : JSON.parse(JSON.stringify(result)) };
 }

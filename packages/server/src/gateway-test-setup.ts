@@ -99,6 +99,13 @@ export async function startGateway(
   };
 }
 
+/** The error code a request failed with, or `resolved`. */
+export const codeOf = async (promise: Promise<unknown>): Promise<string | undefined> =>
+  promise.then(
+    () => 'resolved',
+    (error: { code?: string }) => error.code,
+  );
+
 export const customer = (customerId: string): Credentials => ({
   kind: 'customer',
   customerId,

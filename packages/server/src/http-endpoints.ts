@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { isKefuError, KefuError } from '@kefu/core';
+import { isKefuError, KefuError, writeCustomerExport } from '@kefu/core';
 import type { Credentials } from '@kefu/core/protocol';
 import { authorizedConversation } from './authorization';
 import type { GatewayContext, Principal } from './gateway-context';
@@ -48,6 +48,39 @@ const STATUS_BY_CODE: Record<string, number> = {
   CAPACITY: 409,
 };
 
+/**
+ * Streams a customer's own export (PIPL right of access and portability): signed customers only,
+ * their own data only, written page by page so a long history is never held in memory.
+ */
+async function sendOwnExport(http: HttpRequestContext, principal: Principal): Promise<void> {
+  if (principal.role !== 'customer') {
+    throw new KefuError('FORBIDDEN', 'Only a signed-in customer can download their own data.');
+  }
+  const parts = await http.context.desk.privacy.exportCustomer({
+    customerId: principal.id,
+    actor: { kind: 'customer', id: principal.id },
+    origin: { ip: http.ip, via: 'gateway' },
+  });
+  const { response } = http;
+  response.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-disposition': `attachment; filename="kefu-export-${principal.id}.json"`,
+    'cache-control': 'no-store',
+  });
+  try {
+    await writeCustomerExport(parts, (chunk) => {
+      if (!response.write(chunk)) {
+        return new Promise<void>((resolve) => response.once('drain', () => resolve()));
+      }
+    });
+    response.end();
+  } catch (error) {
+    // The status line is out already: cut the download short so it cannot pass for complete.
+    http.context.onError(error);
+    response.destroy(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -91,6 +124,7 @@ async function principalFor(http: HttpRequestContext): Promise<Principal> {
  * - `GET {path}/status`: open or closed, the next opening, agents online (for "leave a message")
  * - `POST {path}/visitors`: a new anonymous visitor and token (when visitors are enabled)
  * - `GET {path}/conversations/{id}/messages?afterSeq=&limit=`: history, as the caller may see it
+ * - `GET {path}/privacy/export`: a signed customer's own data, as a JSON download (audited)
  */
 export async function handleHttpRequest(http: HttpRequestContext): Promise<void> {
   const { request, response, path, context } = http;
@@ -122,6 +156,10 @@ export async function handleHttpRequest(http: HttpRequestContext): Promise<void>
       reply(response, 201, issueVisitorToken(http.secret));
       return;
     }
+    if (request.method === 'GET' && route === '/privacy/export') {
+      await sendOwnExport(http, await principalFor(http));
+      return;
+    }
     const history = /^\/conversations\/([^/]+)\/messages$/.exec(route);
     if (request.method === 'GET' && history?.[1]) {
       const principal = await principalFor(http);
@@ -138,7 +176,9 @@ export async function handleHttpRequest(http: HttpRequestContext): Promise<void>
       const visible = messages.filter((m) => principal.role === 'agent' || !m.internal);
       const last = messages.at(-1);
       reply(response, 200, {
-        messages: visible.map((message) => context.wireMessage(message)),
+        messages: visible.map((message) =>
+          context.wireMessage(message, principal.role === 'agent'),
+        ),
         nextAfterSeq: messages.length === limit && last ? last.seq : null,
       });
       return;

@@ -34,7 +34,7 @@ export async function sendBacklog(
     });
     for (const message of page) {
       if (internalVisible || !message.internal) {
-        send({ type: 'message', message: context.wireMessage(message) });
+        send({ type: 'message', message: context.wireMessage(message, internalVisible) });
       }
     }
     const last = page.at(-1);

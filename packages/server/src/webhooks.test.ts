@@ -93,6 +93,34 @@ describe('webhooks (msw)', () => {
     );
   });
 
+  it('masks personal data in event text before it leaves, unless told not to', async () => {
+    const received = shopEndpoint();
+    const { desk, id } = await deskWithConversation();
+    const masked = createWebhookDispatcher({
+      desk,
+      endpoints: [{ id: 'crm', url: HOOK, secret: SECRET, events: ['message.posted'] }],
+    });
+    dispatchers.push(masked);
+    await masked.start();
+    await say(desk, id, '电话 13812345678，卡号 4111 1111 1111 1111');
+    await masked.idle();
+    await masked.stop();
+    const raw = createWebhookDispatcher({
+      desk,
+      endpoints: [{ id: 'inside', url: HOOK, secret: SECRET, events: ['message.posted'] }],
+      startAfter: 0,
+      mask: false,
+    });
+    dispatchers.push(raw);
+    await raw.start();
+    await raw.idle();
+    expect(received.map((r) => r.text)).toEqual([
+      '电话 138****5678，卡号 411************1111',
+      '电话 13812345678，卡号 4111 1111 1111 1111',
+    ]);
+    expect(received.every((r) => r.verified)).toBe(true);
+  });
+
   it('retries a failing endpoint with backoff and holds later events until it succeeds', async () => {
     let calls = 0;
     const received = shopEndpoint(() => (++calls <= 3 ? 500 : 200));

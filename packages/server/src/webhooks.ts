@@ -30,6 +30,11 @@ export interface CreateWebhookDispatcherOptions {
   /** Per attempt. Default 10 s. */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /**
+   * Mask personal data in the events' text (the desk's masking rules) before they leave the
+   * process. Default true; turn it off only for an endpoint inside the shop's own trust boundary.
+   */
+  mask?: boolean;
   onError?: (error: unknown, endpoint: WebhookEndpoint) => void;
 }
 
@@ -128,7 +133,8 @@ export function createWebhookDispatcher(
     }
   };
 
-  async function deliver(endpoint: WebhookEndpoint, event: DomainEvent): Promise<void> {
+  async function deliver(endpoint: WebhookEndpoint, stored: DomainEvent): Promise<void> {
+    const event = options.mask === false ? stored : desk.privacy.maskEvent(stored);
     const body = JSON.stringify({
       id: event.id,
       type: event.type,

@@ -15,6 +15,8 @@ export interface ClientMessage {
   /** The agent's display name when the gateway sent one (e.g. 王客服). */
   authorName: string | null;
   text: string;
+  /** Agent connections: spans of `text` masked as personal data (reveal with `privacy.reveal`). */
+  masked?: WireMessage['masked'];
   attachments: WireMessage['attachments'];
   internal: boolean;
   createdAt: number;

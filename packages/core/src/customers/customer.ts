@@ -30,6 +30,8 @@ export const CustomerSchema = CustomerInputSchema.extend({
   tier: z.string().min(1).max(40),
   locale: z.string().min(2).max(35),
   metadata: MetadataSchema,
+  /** Set when the customer's personal data was erased (`desk.privacy.eraseCustomer`). */
+  erasedAt: InstantSchema.optional(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   version: z.number().int().positive(),

@@ -1,6 +1,7 @@
 import { isKefuError } from '../errors/kefu-error';
 import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
 import type { JobDraft } from '../jobs/job';
+import { auditForEvents } from '../privacy/audit-trail';
 import type { SlaRuntime } from '../sla/sla-runtime';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
 import type { Clock } from '../time/clock';
@@ -52,6 +53,7 @@ export function createCommandRunner(options: CommandRunnerOptions) {
           };
           const result = await body(tx, context);
           const events: DomainEvent[] = drafts.length > 0 ? await tx.events.append(drafts) : [];
+          for (const entry of auditForEvents(drafts)) await tx.privacy.appendAudit(entry);
           return { result, events };
         });
         publisher.publish(events);

@@ -14,6 +14,7 @@ import { createMessagesApi, type MessagesApi } from '../messages/messages-api';
 import { createMetrics, type MetricsApi } from '../metrics/metrics-api';
 import type { OrderLookup } from '../orders/order-lookup';
 import { createOrdersApi, type OrdersApi } from '../orders/orders-api';
+import { createPrivacyApi, type PrivacyApi } from '../privacy/privacy-api';
 import { createRoutingEngine, type RoutingApi } from '../routing/routing-api';
 import { createSlaApi, type SlaApi } from '../sla/sla-api';
 import { createSlaRuntime } from '../sla/sla-runtime';
@@ -88,6 +89,8 @@ export interface Desk {
   readonly orders: OrdersApi;
   readonly surveys: SurveysApi;
   readonly metrics: MetricsApi;
+  /** Export, erasure, retention, masking and the audit log (docs/concepts/privacy.md). */
+  readonly privacy: PrivacyApi;
   /** Resolves when the bot has answered every customer message given to it. */
   readonly bot: { idle(): Promise<void> };
   readonly knowledge: KnowledgeApi;
@@ -218,6 +221,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     orders: createOrdersApi(orders ?? null),
     surveys: createSurveysApi(storage, run),
     metrics: metrics.api,
+    privacy: createPrivacyApi(storage, run, settings),
     bot: { idle: () => botRunner.idle() },
     knowledge: knowledge.api,
     clock,

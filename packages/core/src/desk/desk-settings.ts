@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import type { SentimentAnalyzer } from '../knowledge/bot/sentiment';
+import {
+  ErasureSettingsSchema,
+  MaskingSettingsSchema,
+  RetentionSettingsSchema,
+} from '../privacy/privacy-settings';
 import { RoutingSettingsSchema } from '../routing/routing-settings';
 import { SlaSettingsSchema } from '../sla/sla-settings';
 import { SurveySettingsSchema } from '../surveys/survey';
@@ -41,6 +46,11 @@ export const DeskSettingsSchema = z.object({
     .prefault({}),
   /** Satisfaction surveys after resolution (off unless `enabled`). */
   surveys: SurveySettingsSchema.prefault({}),
+  /** How long messages, ended conversations and events are kept (PIPL: no longer than needed). */
+  retention: RetentionSettingsSchema.prefault({}),
+  /** Personal data agents see masked until they reveal it. */
+  masking: MaskingSettingsSchema.prefault({}),
+  erasure: ErasureSettingsSchema.prefault({}),
   jobs: z
     .object({
       /** How often the runner looks for jobs scheduled by other nodes. */

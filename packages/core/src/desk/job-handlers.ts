@@ -3,6 +3,8 @@ import {
   commitConversation,
 } from '../conversations/apply-conversation-event';
 import type { Job, JobKind } from '../jobs/job';
+import { runErasureBatch } from '../privacy/erasure-job';
+import { runRetentionBatch } from '../privacy/retention-job';
 import { escalateDueSteps } from '../sla/sla-escalation';
 import type { StorageReader, StorageTransaction } from '../storage/storage-adapter';
 import { applySurveyEvent, readSurvey, type SurveySubject } from '../surveys/survey-commands';
@@ -155,6 +157,9 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
     if (found?.survey?.status !== 'sent' || (found.survey.expiresAt ?? 0) > context.now) return;
     await applySurveyEvent(tx, context, ref, { type: 'EXPIRE', at: context.now });
   },
+
+  'privacy.erase': runErasureBatch,
+  'privacy.retention': runRetentionBatch,
 };
 
 function surveyRef(payload: Record<string, unknown>): SurveySubject {

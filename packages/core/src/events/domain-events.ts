@@ -13,6 +13,14 @@ import type { Priority } from '../vocabulary/channels-and-priorities';
 export interface DomainEventDataMap {
   'customer.upserted': { customer: Customer; created: boolean };
   'agent.upserted': { agent: Agent; created: boolean };
+  /** The customer's personal data was erased (`desk.privacy.eraseCustomer`); once per customer. */
+  'customer.erased': {
+    customerId: string;
+    erasedAt: number;
+    requestedAt: number;
+    requestedBy: { kind: 'agent' | 'admin' | 'system' | 'customer'; id: string };
+    reason: string;
+  };
   'conversation.started': { conversation: Conversation };
   'conversation.handed_off': { conversation: Conversation };
   'conversation.assigned': { conversation: Conversation; agentId: string };
@@ -87,6 +95,7 @@ export type DomainEventType = keyof DomainEventDataMap;
 export const DOMAIN_EVENT_TYPES = [
   'customer.upserted',
   'agent.upserted',
+  'customer.erased',
   'conversation.started',
   'conversation.handed_off',
   'conversation.assigned',

@@ -10,6 +10,8 @@ export const JOB_KINDS = [
   'ticket.sla-check',
   'survey.send',
   'survey.expire',
+  'privacy.erase',
+  'privacy.retention',
 ] as const;
 /** What a job does when it comes due. */
 export type JobKind = (typeof JOB_KINDS)[number];

@@ -44,7 +44,19 @@ export const AGENT_CALL_METHODS = [
   'metrics.report',
   'surveys.get',
   'agents.list',
+  'privacy.reveal',
+  'privacy.audit',
+  'privacy.erase',
 ] as const;
+
+/**
+ * Calls that only administrators should make: the gateway refuses them unless its
+ * `authorizeCall` allows them explicitly (its default allows everything else).
+ */
+export const PRIVILEGED_CALL_METHODS: readonly AgentCallMethod[] = [
+  'privacy.audit',
+  'privacy.erase',
+];
 export type AgentCallMethod = (typeof AGENT_CALL_METHODS)[number];
 
 /**

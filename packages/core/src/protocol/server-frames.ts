@@ -19,6 +19,20 @@ export const WireMessageSchema = z.object({
   internal: z.boolean(),
   clientId: ClientIdSchema.nullable(),
   createdAt: InstantSchema,
+  /**
+   * Agent connections: spans of `text` masked as personal data (`*` in place of the value);
+   * `desk.privacy.reveal` (the `privacy.reveal` call) shows one, audited.
+   */
+  masked: z
+    .array(
+      z.object({
+        index: z.number().int().nonnegative(),
+        start: z.number().int().nonnegative(),
+        end: z.number().int().nonnegative(),
+        kind: z.string(),
+      }),
+    )
+    .optional(),
 });
 export type WireMessage = z.infer<typeof WireMessageSchema>;
 

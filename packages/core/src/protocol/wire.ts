@@ -19,6 +19,7 @@ export {
   AGENT_CALL_METHODS,
   CONVERSATION_ACTIONS,
   isInAgentInbox,
+  PRIVILEGED_CALL_METHODS,
   PROTOCOL_VERSION,
 } from './protocol-constants';
 export type {

@@ -10,6 +10,7 @@ import type { MetricsReport, ReportQuery } from '../metrics/report-shape';
 import type { BusinessCalendar } from '../sla/business-calendar';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
 import type { Channel, Priority } from '../vocabulary/channels-and-priorities';
+import type { PrivacyReader, PrivacyWriter } from './privacy-storage';
 import type { RateLimitStore } from './rate-limits';
 
 /** Filters for listing conversations; every given field must match. */
@@ -91,6 +92,8 @@ export interface StorageReader {
     /** Messages with `seq > afterSeq`, ascending, at most `limit`. */
     listAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
   };
+  /** Audit log, and paged reads for export, erasure and retention (see privacy-storage.ts). */
+  privacy: PrivacyReader;
 }
 
 /**
@@ -146,6 +149,8 @@ export interface StorageTransaction {
     /** Marks a claimed job done; `CONFLICT` when the claim token is no longer current. */
     complete(jobId: string, claimToken: string, now: number): Promise<void>;
   };
+  /** Audit appends, redaction and batched deletes (see privacy-storage.ts). */
+  privacy: PrivacyWriter;
 }
 
 export interface JobRelease {

@@ -1,6 +1,16 @@
 export * from '../fixtures';
 export { VirtualClock } from '../time/virtual-clock';
 export {
+  countErasedEvents,
+  drainJobs,
+  ERASURE_REQUEST,
+  expectNoPersonalValues,
+  PII,
+  PII_VALUES,
+  privacyScenarioOptions,
+  seedPrivacyScenario,
+} from './privacy-scenario';
+export {
   FIXTURE_NOW,
   makeAgent,
   makeConversation,

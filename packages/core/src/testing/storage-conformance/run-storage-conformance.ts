@@ -7,6 +7,7 @@ import { eventLogConformance } from './event-log';
 import { jobsConformance } from './jobs';
 import { messagesConformance } from './messages';
 import { metricsReportConformance } from './metrics-report';
+import { privacyConformance } from './privacy';
 import { rateLimitsConformance } from './rate-limits';
 import { ticketsConformance } from './tickets';
 import { transactionsConformance } from './transactions';
@@ -57,5 +58,6 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
     jobsConformance(adapter);
     metricsReportConformance(adapter);
     if (options.rateLimits !== false) rateLimitsConformance(adapter);
+    privacyConformance(adapter);
   });
 }

@@ -1,0 +1,292 @@
+import type { Customer } from '../customers/customer';
+import type { CommandContext, RunCommand } from '../desk/command-runner';
+import type { DeskSettings } from '../desk/desk-settings';
+import { KefuError } from '../errors/kefu-error';
+import type { DomainEvent } from '../events/domain-events';
+import type { AuditEntry, AuditEntryDraft } from '../storage/privacy-storage';
+import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
+import { parseInput } from '../validation/parse-input';
+import { type CustomerExportPart, exportStream } from './customer-export';
+import { erasureJob, privacyJobKeys } from './erasure-job';
+import { BUILT_IN_DETECTORS, type MaskedText, maskText, type PiiDetector } from './masking';
+import { createMaskingScrubber, maskEvent } from './masking-views';
+import {
+  type EraseCustomerInput,
+  EraseCustomerSchema,
+  type ExportCustomerInput,
+  ExportCustomerSchema,
+  type ListAuditInput,
+  ListAuditSchema,
+  type ReadCustomerInput,
+  ReadCustomerSchema,
+  type RecordAuditInput,
+  RecordAuditSchema,
+  type RevealInput,
+  RevealSchema,
+} from './privacy-schemas';
+import { retentionEnabled, retentionJob } from './retention-job';
+
+/**
+ * What `eraseCustomer` did: scheduled the job now, found one running, or nothing to do.
+ *
+ * @example
+ * const { status } = await desk.privacy.eraseCustomer(request); // 'scheduled'
+ */
+export interface EraseCustomerResult {
+  status: 'scheduled' | 'in-progress' | 'already-erased';
+  customerId: string;
+}
+
+/** The audit log, read-only apart from `record` (append-only, for the shop's own admin actions). */
+export interface AuditApi {
+  /**
+   * Entries matching the filter, oldest first, a page at a time. Reading is itself audited.
+   *
+   * @example
+   * const page = await desk.privacy.audit.list({ customerId: 'cus_lin', actor: { kind: 'admin', id: 'adm_zhao' } });
+   * const more = await desk.privacy.audit.list({ cursor: page.nextCursor!, actor: { kind: 'admin', id: 'adm_zhao' } });
+   */
+  list(input: ListAuditInput): Promise<{ entries: AuditEntry[]; nextCursor: string | null }>;
+  /**
+   * Appends an entry for a change made outside the desk, e.g. retention changed in the shop's admin.
+   *
+   * @example
+   * await desk.privacy.audit.record({ action: 'settings.changed', actor: { kind: 'admin', id: 'adm_zhao' }, details: { retention: { messagesDays: 365 } } });
+   */
+  record(input: RecordAuditInput): Promise<AuditEntry>;
+}
+
+/** Personal data protection (个人信息保护): export, erasure, retention, masking, audit. */
+export interface PrivacyApi {
+  /**
+   * Everything stored about a customer, as a stream of parts (write them with
+   * `writeCustomerExport`). Audited; message text is masked unless the customer asks for their own.
+   *
+   * @example
+   * const parts = await desk.privacy.exportCustomer({ customerId: 'cus_lin', actor: { kind: 'customer', id: 'cus_lin' } });
+   * for await (const part of parts) console.log(part.part);
+   */
+  exportCustomer(input: ExportCustomerInput): Promise<AsyncIterable<CustomerExportPart>>;
+  /**
+   * Erases a customer's personal data as a durable job (it survives restarts and runs once).
+   * Idempotent: asking again while it runs, or after, changes nothing.
+   *
+   * @example
+   * await desk.privacy.eraseCustomer({ customerId: 'cus_lin', reason: 'PIPL request #118', actor: { kind: 'admin', id: 'adm_zhao' } });
+   * await desk.jobs.runDue();
+   */
+  eraseCustomer(input: EraseCustomerInput): Promise<EraseCustomerResult>;
+  /**
+   * A customer's profile, with an audit entry saying who looked.
+   *
+   * @example
+   * const profile = await desk.privacy.readCustomer({ customerId: 'cus_lin', actor: { kind: 'agent', id: 'agt_wang' } });
+   */
+  readCustomer(input: ReadCustomerInput): Promise<Customer | null>;
+  /**
+   * The original value of one masked span of a message, with an audit entry.
+   *
+   * @example
+   * const { value } = await desk.privacy.reveal({ conversationId, seq: 3, span: 0, actor: { kind: 'agent', id: 'agt_wang' } });
+   */
+  reveal(input: RevealInput): Promise<{ kind: string; value: string }>;
+  /**
+   * The text as agents see it, with the masked spans (nothing masked when masking is off).
+   *
+   * @example
+   * desk.privacy.mask('电话 13812345678').text; // '电话 138****5678'
+   */
+  mask(text: string): MaskedText;
+  /**
+   * The event with personal data in its text fields masked, for webhooks and other consumers
+   * outside the process.
+   *
+   * @example
+   * const safe = desk.privacy.maskEvent(event);
+   */
+  maskEvent<E extends DomainEvent>(event: E): E;
+  /**
+   * Starts the retention job if retention is configured and it is not scheduled yet; call at
+   * start-up. Returns whether a job is now live.
+   *
+   * @example
+   * await desk.privacy.scheduleRetention();
+   */
+  scheduleRetention(): Promise<boolean>;
+  readonly audit: AuditApi;
+}
+
+type Who = Pick<AuditEntryDraft, 'actor' | 'origin'>;
+type What = Pick<AuditEntryDraft, 'action' | 'customerId' | 'target' | 'details'>;
+
+/** Appends one audit entry in the command's transaction, stamped with its instant. */
+const recordAudit = (tx: StorageTransaction, context: CommandContext, who: Who, what: What) =>
+  tx.privacy.appendAudit({ at: context.now, actor: who.actor, origin: who.origin, ...what });
+
+export function createPrivacyApi(
+  storage: StorageAdapter,
+  run: RunCommand,
+  settings: DeskSettings,
+): PrivacyApi {
+  const detectors: readonly PiiDetector[] = [
+    ...(settings.masking.builtIns ? BUILT_IN_DETECTORS : []),
+    ...settings.masking.detectors,
+  ];
+  const mask = (text: string): MaskedText =>
+    settings.masking.enabled ? maskText(text, detectors) : { text, spans: [] };
+  const masking = createMaskingScrubber(mask);
+
+  return {
+    async exportCustomer(input) {
+      const valid = parseInput(ExportCustomerSchema, input, 'export request');
+      const ownCopy = valid.actor.kind === 'customer';
+      if (ownCopy && valid.actor.id !== valid.customerId) {
+        throw new KefuError('FORBIDDEN', 'A customer can export only their own data.');
+      }
+      if (ownCopy && valid.includeInternal) {
+        throw new KefuError('FORBIDDEN', 'Internal notes are not part of a customer’s own copy.');
+      }
+      const { customer, exportedAt } = await run(async (tx, context) => {
+        const customer = await tx.customers.get(valid.customerId);
+        if (!customer) throw new KefuError('NOT_FOUND', `No customer "${valid.customerId}".`);
+        await recordAudit(tx, context, valid, {
+          action: 'customer.exported',
+          customerId: customer.id,
+          target: null,
+          details: { includeInternal: valid.includeInternal },
+        });
+        return { customer, exportedAt: context.now };
+      });
+      return exportStream({
+        read: storage.read,
+        customer,
+        exportedAt,
+        includeInternal: valid.includeInternal,
+        pageSize: valid.pageSize,
+        mask: ownCopy || !settings.masking.enabled ? null : detectors,
+      });
+    },
+
+    async eraseCustomer(input) {
+      const valid = parseInput(EraseCustomerSchema, input, 'erasure request');
+      const live = await storage.jobs.findLive(privacyJobKeys.erase(valid.customerId));
+      return run(async (tx, context) => {
+        const customer = await tx.customers.get(valid.customerId, { forUpdate: true });
+        if (!customer) throw new KefuError('NOT_FOUND', `No customer "${valid.customerId}".`);
+        const customerId = customer.id;
+        if (customer.erasedAt !== undefined) return { status: 'already-erased', customerId };
+        if (live) return { status: 'in-progress', customerId };
+        const job = erasureJob(valid, context.now);
+        await tx.jobs.schedule(job, context.now);
+        context.scheduled(job);
+        await recordAudit(tx, context, valid, {
+          action: 'customer.erasure_requested',
+          customerId,
+          target: { kind: 'job', id: job.key },
+          details: { reason: valid.reason },
+        });
+        return { status: 'scheduled', customerId };
+      });
+    },
+
+    async readCustomer(input) {
+      const valid = parseInput(ReadCustomerSchema, input, 'customer read');
+      return run(async (tx, context) => {
+        const customer = await tx.customers.get(valid.customerId);
+        if (!customer) return null;
+        await recordAudit(tx, context, valid, {
+          action: 'customer.read',
+          customerId: customer.id,
+          target: { kind: 'customer', id: customer.id },
+          details: {},
+        });
+        return customer;
+      });
+    },
+
+    async reveal(input) {
+      const valid = parseInput(RevealSchema, input, 'reveal request');
+      const conversation = await storage.read.conversations.get(valid.conversationId);
+      const [message] = await storage.read.messages.listAfter(
+        valid.conversationId,
+        valid.seq - 1,
+        1,
+      );
+      if (!conversation || message?.seq !== valid.seq) {
+        throw new KefuError('NOT_FOUND', `No message ${valid.seq} in "${valid.conversationId}".`);
+      }
+      const span = mask(message.text).spans[valid.span];
+      if (!span) {
+        throw new KefuError('NOT_FOUND', `Message ${valid.seq} has no masked span ${valid.span}.`);
+      }
+      await run(async (tx, context) => {
+        await recordAudit(tx, context, valid, {
+          action: 'value.revealed',
+          customerId: conversation.customerId,
+          target: { kind: 'message', id: message.id },
+          details: {
+            conversationId: conversation.id,
+            seq: message.seq,
+            span: span.index,
+            kind: span.kind,
+          },
+        });
+      });
+      return { kind: span.kind, value: message.text.slice(span.start, span.end) };
+    },
+
+    mask,
+    maskEvent: (event) => (settings.masking.enabled ? maskEvent(event, masking) : event),
+
+    async scheduleRetention() {
+      if (!retentionEnabled(settings.retention)) return false;
+      if (await storage.jobs.findLive(privacyJobKeys.retention())) return true;
+      await run(async (tx, context) => {
+        const job = retentionJob(context.now);
+        await tx.jobs.schedule(job, context.now);
+        context.scheduled(job);
+      });
+      return true;
+    },
+
+    audit: {
+      async list(input) {
+        const { cursor, limit, actor, origin, ...filter } = parseInput(
+          ListAuditSchema,
+          input,
+          'audit query',
+        );
+        const entries = await storage.read.privacy.listAudit(filter, {
+          after: cursor === undefined ? 0 : Number(cursor),
+          limit,
+        });
+        await run((tx, context) =>
+          recordAudit(
+            tx,
+            context,
+            { actor, origin },
+            {
+              action: 'audit.read',
+              customerId: filter.customerId ?? null,
+              target: null,
+              details: { filter, count: entries.length },
+            },
+          ),
+        );
+        const last = entries.at(-1);
+        return { entries, nextCursor: entries.length === limit && last ? String(last.seq) : null };
+      },
+      async record(input) {
+        const valid = parseInput(RecordAuditSchema, input, 'audit entry');
+        return run((tx, context) =>
+          recordAudit(tx, context, valid, {
+            action: valid.action,
+            customerId: null,
+            target: valid.target,
+            details: valid.details,
+          }),
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { IdSchema } from '../validation/common-schemas';
+
+/** Who asks: recorded in the audit log. */
+export const AuditActorSchema = z.object({
+  kind: z.enum(['agent', 'admin', 'system', 'customer']),
+  id: IdSchema,
+});
+
+/** Where the request came from, for the audit log. */
+export const AuditOriginSchema = z
+  .object({ ip: z.string().max(64).optional(), via: z.string().max(64).optional() })
+  .nullable()
+  .default(null);
+
+const Who = { actor: AuditActorSchema, origin: AuditOriginSchema };
+
+export const ExportCustomerSchema = z.object({
+  customerId: IdSchema,
+  /** Internal notes and internal ticket history; only for agents and admins. */
+  includeInternal: z.boolean().default(false),
+  /** Records per page of the stream. */
+  pageSize: z.number().int().min(1).max(1000).default(200),
+  ...Who,
+});
+export type ExportCustomerInput = z.input<typeof ExportCustomerSchema>;
+
+export const EraseCustomerSchema = z.object({
+  customerId: IdSchema,
+  /** Why (e.g. "PIPL art. 47 request #2026-118"); kept in the audit log. No personal data here. */
+  reason: z.string().trim().min(1).max(500),
+  ...Who,
+});
+export type EraseCustomerInput = z.input<typeof EraseCustomerSchema>;
+
+export const ReadCustomerSchema = z.object({ customerId: IdSchema, ...Who });
+export type ReadCustomerInput = z.input<typeof ReadCustomerSchema>;
+
+export const RevealSchema = z.object({
+  conversationId: IdSchema,
+  seq: z.number().int().positive(),
+  /** The masked span's `index`. */
+  span: z.number().int().nonnegative(),
+  ...Who,
+});
+export type RevealInput = z.input<typeof RevealSchema>;
+
+export const AUDIT_ACTIONS = [
+  'customer.read',
+  'value.revealed',
+  'customer.exported',
+  'customer.erasure_requested',
+  'customer.erased',
+  'settings.changed',
+  'conversation.transferred',
+  'audit.read',
+] as const;
+
+export const ListAuditSchema = z.object({
+  actorId: IdSchema.optional(),
+  actions: z.array(z.enum(AUDIT_ACTIONS)).min(1).optional(),
+  customerId: IdSchema.optional(),
+  from: z.number().int().nonnegative().optional(),
+  to: z.number().int().nonnegative().optional(),
+  /** `nextCursor` of the previous page. */
+  cursor: z.string().regex(/^\d+$/).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+  ...Who,
+});
+export type ListAuditInput = z.input<typeof ListAuditSchema>;
+
+export const RecordAuditSchema = z.object({
+  action: z.enum(['settings.changed']),
+  target: z
+    .object({ kind: z.string().min(1).max(64), id: z.string().min(1).max(200) })
+    .nullable()
+    .default(null),
+  details: z.record(z.string(), z.json()).default({}),
+  ...Who,
+});
+export type RecordAuditInput = z.input<typeof RecordAuditSchema>;
