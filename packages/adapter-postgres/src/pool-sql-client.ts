@@ -1,10 +1,34 @@
 import { isConnectionError, mapError } from './map-error';
 import type { PgPoolClientLike, PgPoolLike, SqlClient, SqlResult, SqlSession } from './sql-client';
 
+// Statement text → prepared-statement name, for the whole process: names must be unique per
+// connection and adapters on different schemas may share a pool. Bounded, in case some caller
+// builds unboundedly many texts; past the bound statements are simply not prepared.
+const names = new Map<string, string>();
+const MAX_PREPARED = 1000;
+
+/**
+ * The name to prepare `text` under. A connection parses and plans a named statement once and
+ * then only binds and executes it, which saves the server that work on every command. Statements
+ * without parameters (BEGIN, COMMIT, migrations' DDL) are sent as they are.
+ */
+function preparedName(text: string, params: readonly unknown[]): string | undefined {
+  if (params.length === 0) return undefined;
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_PREPARED) {
+    name = `kefu_${names.size + 1}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
 const sessionOf = (runner: { query: PgPoolLike['query'] }, adapter: string): SqlSession => ({
   async query<R>(text: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
     try {
-      const result = await runner.query(text, [...params]);
+      const name = preparedName(text, params);
+      const result = await (name === undefined
+        ? runner.query(text, [...params])
+        : runner.query({ name, text, values: [...params] }));
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
     } catch (error) {
       throw mapError(error, adapter);

@@ -25,6 +25,18 @@ export interface SqlClient extends SqlSession {
 }
 
 /**
+ * A named (prepared) statement, as `pg` takes it.
+ *
+ * @example
+ * const config: PgQueryConfig = { name: 'kefu_1', text: 'SELECT doc FROM kefu.agents WHERE id = $1', values: ['agt_wang'] };
+ */
+export interface PgQueryConfig {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
+/**
  * The part of a `pg` Pool the adapter uses, so `pg` stays an optional peer for types too.
  *
  * @example
@@ -32,7 +44,10 @@ export interface SqlClient extends SqlSession {
  */
 export interface PgPoolLike {
   connect(): Promise<PgPoolClientLike>;
-  query(text: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(
+    text: string | PgQueryConfig,
+    params?: unknown[],
+  ): Promise<{ rows: unknown[]; rowCount: number | null }>;
   readonly totalCount: number;
 }
 
@@ -43,7 +58,10 @@ export interface PgPoolLike {
  * const connection: PgPoolClientLike = await pool.connect();
  */
 export interface PgPoolClientLike {
-  query(text: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(
+    text: string | PgQueryConfig,
+    params?: unknown[],
+  ): Promise<{ rows: unknown[]; rowCount: number | null }>;
   release(error?: Error | boolean): void;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(

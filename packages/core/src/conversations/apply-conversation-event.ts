@@ -36,7 +36,29 @@ export async function commitConversation(
   effects: readonly ConversationEffect[] = [],
 ): Promise<Conversation> {
   // One fresh object, completed in place before anyone else sees it: this is the hot path.
-  const stored: Conversation = { ...before, ...changes, version: before.version + 1 };
+  return commitStored(
+    tx,
+    context,
+    before,
+    { ...before, ...changes, version: before.version + 1 },
+    event,
+    effects,
+  );
+}
+
+/**
+ * `commitConversation` for a `stored` the caller built fresh (next version included) and hands
+ * over: it is completed in place. Saves a second copy of `before`, which costs more than the
+ * rest of the snapshot work when `before` is a frozen record (as the memory adapter stores them).
+ */
+async function commitStored(
+  tx: StorageTransaction,
+  context: CommandContext,
+  before: Conversation,
+  stored: Conversation,
+  event: ConversationMachineEvent | null,
+  effects: readonly ConversationEffect[],
+): Promise<Conversation> {
   const sla = context.sla.enabled
     ? await slaUpdate(tx, context, before, stored, event)
     : NO_SLA_CHANGE(stored);
@@ -136,14 +158,9 @@ export async function applyConversationEvent(
       details: { conversationId: conversation.id, status: conversation.status, event: event.type },
     });
   }
-  return commitConversation(
-    tx,
-    context,
-    conversation,
-    { ...result.snapshot, ...extraChanges },
-    event,
-    result.effects,
-  );
+  // The machine's snapshot is a fresh copy of `conversation`: complete that one.
+  const stored = { ...result.snapshot, ...extraChanges, version: conversation.version + 1 };
+  return commitStored(tx, context, conversation, stored, event, result.effects);
 }
 
 // The machine describes the snapshot before storage bumps its version; events carry the stored one.

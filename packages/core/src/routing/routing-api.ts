@@ -111,7 +111,12 @@ export function createRoutingEngine(options: {
   /** Assigns if the conversation is still queued and the agent still online with room. */
   const assignIfAvailable = (conversationId: string, agentId: string) =>
     run(async (tx, context) => {
-      const conversation = await tx.conversations.get(conversationId, { forUpdate: true });
+      // Another node routing this conversation right now holds its row: skip it, do not queue
+      // behind it (it will not be queued any more when that node commits).
+      const conversation = await tx.conversations.get(conversationId, {
+        forUpdate: true,
+        skipLocked: true,
+      });
       if (conversation?.status !== 'queued') return null;
       const agent = await tx.agents.get(agentId, { forUpdate: true });
       if (agent?.presence !== 'online' || agent.load >= agent.capacity) return null;
