@@ -1,4 +1,4 @@
-import { moveLoad } from '../agents/agent-load';
+import { loadHolder, moveLoad } from '../agents/agent-load';
 import type { CommandContext } from '../desk/command-runner';
 import { KefuError } from '../errors/kefu-error';
 import type { DomainEventDraft } from '../events/domain-events';
@@ -66,8 +66,12 @@ async function commitStored(
   stored.sla = sla.sla;
   stored.survey = survey.survey;
   await tx.conversations.update(stored, before.version);
-  if (event) await moveLoad(tx, before, stored, event);
-  await updateQueueJobs(tx, context, before, stored);
+  // The checks below are the callees' own first lines, hoisted: most changes (a message, a tag)
+  // move no load, touch no queue and no SLA clock, and then cost no await.
+  if (event && loadHolder(before) !== loadHolder(stored)) await moveLoad(tx, before, stored, event);
+  if (before.status === 'queued' || stored.status === 'queued') {
+    await updateQueueJobs(tx, context, before, stored);
+  }
   for (const effect of effects) {
     switch (effect.type) {
       case 'emit':
@@ -82,8 +86,10 @@ async function commitStored(
         break;
     }
   }
-  await publishSla(tx, context, stored, sla);
-  await survey.after(tx);
+  if (context.sla.enabled || sla.announcements.length > 0) {
+    await publishSla(tx, context, stored, sla);
+  }
+  if (survey.after) await survey.after(tx);
   return stored;
 }
 
