@@ -22,10 +22,14 @@ function preparedName(text: string, params: readonly unknown[]): string | undefi
   return name;
 }
 
-const sessionOf = (runner: { query: PgPoolLike['query'] }, adapter: string): SqlSession => ({
+const sessionOf = (
+  runner: { query: PgPoolLike['query'] },
+  adapter: string,
+  prepare: boolean,
+): SqlSession => ({
   async query<R>(text: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
     try {
-      const name = preparedName(text, params);
+      const name = prepare ? preparedName(text, params) : undefined;
       const result = await (name === undefined
         ? runner.query(text, [...params])
         : runner.query({ name, text, values: [...params] }));
@@ -39,8 +43,8 @@ const sessionOf = (runner: { query: PgPoolLike['query'] }, adapter: string): Sql
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** SQL over a `pg` Pool: each transaction checks out one connection. */
-export function createPoolSqlClient(pool: PgPoolLike, adapter: string): SqlClient {
-  const direct = sessionOf(pool, adapter);
+export function createPoolSqlClient(pool: PgPoolLike, adapter: string, prepare = true): SqlClient {
+  const direct = sessionOf(pool, adapter, prepare);
   return {
     kind: 'pg',
     query: direct.query,
@@ -58,7 +62,7 @@ export function createPoolSqlClient(pool: PgPoolLike, adapter: string): SqlClien
         lost = error;
       };
       connection.on('error', onError);
-      const session = sessionOf(connection, adapter);
+      const session = sessionOf(connection, adapter, prepare);
       try {
         await session.query('BEGIN');
         const result = await work(session);
