@@ -83,6 +83,9 @@ const AvailabilitySchema = z.object({
   team: LabelSchema.optional(),
 });
 
+/** `assignIfAvailable` found the conversation no longer queued (or held by another node). */
+const UNTOUCHED = Symbol('untouched');
+
 export function createRoutingEngine(options: {
   storage: StorageAdapter;
   clock: Clock;
@@ -117,7 +120,8 @@ export function createRoutingEngine(options: {
         forUpdate: true,
         skipLocked: true,
       });
-      if (conversation?.status !== 'queued') return null;
+      // Nobody's load changed: the caller's view of the agent still holds.
+      if (conversation?.status !== 'queued') return UNTOUCHED;
       const agent = await tx.agents.get(agentId, { forUpdate: true });
       if (agent?.presence !== 'online' || agent.load >= agent.capacity) return null;
       return applyConversationEvent(tx, context, conversation, {
@@ -180,7 +184,9 @@ export function createRoutingEngine(options: {
           throw error;
         },
       );
-      // Whatever happened, the agent row changed or was stale: read it again.
+      // Taken by another node meanwhile: the agent is as we saw it, try the next entry.
+      if (conversation === UNTOUCHED) continue;
+      // Otherwise the agent row changed or was stale: read it again.
       const fresh = await storage.read.agents.get(choice.agent.id);
       const candidate = fresh
         ? candidateOf(fresh)
@@ -234,6 +240,7 @@ export function createRoutingEngine(options: {
         if (!hasRequiredSkills(candidate, request) || !inRequestedTeam(candidate, request))
           continue;
         const conversation = await assignIfAvailable(entry.conversationId, agentId);
+        if (conversation === UNTOUCHED) continue;
         if (conversation) {
           await refreshQueue();
           return conversation;
