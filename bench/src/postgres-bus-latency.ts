@@ -109,6 +109,21 @@ function latencies(
 
 const nodeOf = (key: string) => Number(key.slice(key.lastIndexOf('_') + 1)) % NODES;
 
+/** Drives the load through `send`; times each event from its send and from its commit. */
+async function timed(
+  send: (node: number, key: string) => Promise<void>,
+  prefix: string,
+  at: Map<string, number>[],
+) {
+  const { started, committed, achieved } = await drive(send, prefix);
+  await settled(at, started.keys());
+  return {
+    values: latencies(started, at, nodeOf),
+    afterCommit: latencies(committed, at, nodeOf),
+    achieved,
+  };
+}
+
 /** The baseline: raw `pg`, NOTIFY with the key from each node's pool, LISTEN on every node. */
 async function rawRun(pools: pg.Pool[], channel: string) {
   const heard = arrivals(NODES);
@@ -118,15 +133,13 @@ async function rawRun(pools: pg.Pool[], channel: string) {
     await listener.query(`LISTEN "${channel}"`);
   }
   try {
-    const { started, committed, achieved } = await drive(async (node, key) => {
-      await pools[node]?.query('SELECT pg_notify($1, $2)', [channel, key]);
-    }, 'raw_bus');
-    await settled(heard.at, started.keys());
-    return {
-      values: latencies(started, heard.at, nodeOf),
-      afterCommit: latencies(committed, heard.at, nodeOf),
-      achieved,
-    };
+    return await timed(
+      async (node, key) => {
+        await pools[node]?.query('SELECT pg_notify($1, $2)', [channel, key]);
+      },
+      'raw_bus',
+      heard.at,
+    );
   } finally {
     for (const listener of listeners) {
       await listener.query(`UNLISTEN "${channel}"`);
@@ -169,20 +182,18 @@ async function kefuRun(pools: pg.Pool[], schema: string) {
       if (heard.at.every((map) => map.has(`bench_ping_${attempt}`))) break;
     }
     let n = 0;
-    const { started, committed, achieved } = await drive(async (node, key) => {
-      await (desks[node] as Desk).messages.post({
-        conversationId: ids[n++ % CONVERSATIONS] ?? '',
-        author: { kind: 'customer', id: 'cus_lin' },
-        text: '我的糖果什么时候到？',
-        clientId: key,
-      });
-    }, 'kefu_bus');
-    await settled(heard.at, started.keys());
-    return {
-      values: latencies(started, heard.at, nodeOf),
-      afterCommit: latencies(committed, heard.at, nodeOf),
-      achieved,
-    };
+    return await timed(
+      async (node, key) => {
+        await (desks[node] as Desk).messages.post({
+          conversationId: ids[n++ % CONVERSATIONS] ?? '',
+          author: { kind: 'customer', id: 'cus_lin' },
+          text: '我的糖果什么时候到？',
+          clientId: key,
+        });
+      },
+      'kefu_bus',
+      heard.at,
+    );
   } finally {
     for (const stop of stops) stop();
     await Promise.all(desks.map((desk) => desk.stop()));

@@ -1,8 +1,9 @@
-import { createPostgresAdapter, type PostgresAdapter } from '@kefu/adapter-postgres';
+import type { PostgresAdapter } from '@kefu/adapter-postgres';
 import { type Conversation, createDesk, type Desk } from '@kefu/core';
 import { makeConversation } from '@kefu/core/testing';
 import pg from 'pg';
 import { type BenchResult, median, percentile } from './bench-result';
+import { freshBenchAdapter } from './bench-schema';
 
 const CONVERSATIONS = 200;
 const LEVELS = [1, 8, 32, 128] as const;
@@ -42,11 +43,7 @@ const ids = Array.from({ length: CONVERSATIONS }, (_, i) => `conv_${i}`);
 
 /** A fresh schema with one customer, one agent and CONVERSATIONS active conversations. */
 async function seeded(pool: pg.Pool): Promise<PostgresAdapter> {
-  const storage = createPostgresAdapter({
-    client: pool,
-    schema: `kefu_bench_${Math.random().toString(36).slice(2, 10)}`,
-  });
-  await storage.migrate();
+  const storage = await freshBenchAdapter(pool);
   const desk = createDesk({ storage, routing: { auto: false } });
   await desk.customers.upsert({ id: 'cus_lin' });
   await desk.agents.upsert({ id: 'agt_wang', presence: 'online', capacity: 100 });
