@@ -36,3 +36,9 @@ export async function opsPerSecond(n: number, work: (n: number) => Promise<void>
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   return n / seconds;
 }
+
+/** Nearest-rank percentile (p in 0–100) of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1] ?? Number.NaN;
+}

@@ -1,7 +1,8 @@
-import { createPostgresAdapter, type PostgresAdapter } from '@kefu/adapter-postgres';
+import type { PostgresAdapter } from '@kefu/adapter-postgres';
 import { createDesk } from '@kefu/core';
 import pg from 'pg';
 import { type BenchResult, median } from './bench-result';
+import { freshBenchAdapter } from './bench-schema';
 
 const AGENTS = 50;
 const CAPACITY = 20;
@@ -10,11 +11,7 @@ const ROUNDS = 3;
 
 /** A fresh schema with AGENTS online agents and CONVERSATIONS queued conversations. */
 async function seeded(pool: pg.Pool): Promise<PostgresAdapter> {
-  const storage = createPostgresAdapter({
-    client: pool,
-    schema: `kefu_bench_${Math.random().toString(36).slice(2, 10)}`,
-  });
-  await storage.migrate();
+  const storage = await freshBenchAdapter(pool);
   const desk = createDesk({ storage, routing: { auto: false } });
   for (let i = 0; i < AGENTS; i++) {
     await desk.agents.upsert({ id: `agt_${i}`, capacity: CAPACITY, presence: 'online' });

@@ -7,6 +7,7 @@ import { benchMetricsReport } from './metrics-report-ms';
 import { benchPGliteAppendRatio, benchPostgresAppendRatio } from './postgres-append-ratio';
 import { benchPostgresBusLatency } from './postgres-bus-latency';
 import { benchPostgresClaimRatio } from './postgres-claim-ratio';
+import { benchPostgresMessagesConcurrent } from './postgres-messages-concurrent';
 import { benchRoutingDecisions } from './routing-decisions-per-second';
 import { benchAddBusinessTime, benchSlaClocks } from './sla-clocks';
 import { benchErlangAgreement, benchSimulationDay } from './staffing';
@@ -27,6 +28,10 @@ const benchmarks: [names: string, run: () => Promise<BenchResult | BenchResult[]
   ['postgres.append-ratio', benchPostgresAppendRatio],
   ['postgres.append-ratio-pglite', benchPGliteAppendRatio],
   ['postgres.claim-ratio', benchPostgresClaimRatio],
+  [
+    'postgres.messages-concurrent-1 postgres.messages-concurrent-8 postgres.messages-concurrent-32 postgres.messages-concurrent-128',
+    benchPostgresMessagesConcurrent,
+  ],
   ['postgres.bus-latency-p99-ms', benchPostgresBusLatency],
   ['widget.gzip-bytes', benchWidgetGzipBytes],
 ];

@@ -2,10 +2,9 @@ import { runStorageConformance } from '@kefu/core/testing';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createPool, DATABASE_URL, freshAdapter, pglite } from './test-support/databases';
 
-// Starting PGlite takes seconds on a busy machine: once, before the per-test hooks and their timeout.
-beforeAll(async () => {
-  await pglite();
-}, 60_000);
+// Starting PGlite (compiling its WebAssembly) can take longer than a hook's 10 s on a busy
+// machine: do it once up front, so the first test's beforeEach only makes a schema.
+beforeAll(() => pglite(), 120_000);
 
 runStorageConformance({
   name: 'postgres adapter on PGlite',

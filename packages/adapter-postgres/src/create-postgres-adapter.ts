@@ -26,6 +26,12 @@ export interface PostgresAdapterOptions {
   schema?: string;
   /** The adapter's `name` in errors and logs; defaults to `postgres` or `pglite`. */
   name?: string;
+  /**
+   * Prepare parameterised statements (named `pg` queries), so each connection parses and plans
+   * them once. Default `true`; set `false` behind a pooler that cannot keep prepared statements
+   * (PgBouncer in transaction mode before 1.21). Ignored for PGlite.
+   */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -75,7 +81,7 @@ export function createPostgresAdapter(options: PostgresAdapterOptions): Postgres
   let name: string;
   if (isPgPool(client)) {
     name = options.name ?? 'postgres';
-    sql = createPoolSqlClient(client, name);
+    sql = createPoolSqlClient(client, name, options.preparedStatements ?? true);
   } else if (isPGlite(client)) {
     name = options.name ?? 'pglite';
     sql = createPGliteSqlClient(client, name);

@@ -2,4 +2,4 @@ export type { PostgresAdapter, PostgresAdapterOptions } from './create-postgres-
 export { createPostgresAdapter } from './create-postgres-adapter';
 export type { Migration, MigrationResult } from './migrations';
 export { MIGRATIONS } from './migrations';
-export type { PGliteLike, PgPoolClientLike, PgPoolLike } from './sql-client';
+export type { PGliteLike, PgPoolClientLike, PgPoolLike, PgQueryConfig } from './sql-client';

@@ -1,10 +1,38 @@
 import { isConnectionError, mapError } from './map-error';
 import type { PgPoolClientLike, PgPoolLike, SqlClient, SqlResult, SqlSession } from './sql-client';
 
-const sessionOf = (runner: { query: PgPoolLike['query'] }, adapter: string): SqlSession => ({
+// Statement text → prepared-statement name, for the whole process: names must be unique per
+// connection and adapters on different schemas may share a pool. Bounded, in case some caller
+// builds unboundedly many texts; past the bound statements are simply not prepared.
+const names = new Map<string, string>();
+const MAX_PREPARED = 1000;
+
+/**
+ * The name to prepare `text` under. A connection parses and plans a named statement once and
+ * then only binds and executes it, which saves the server that work on every command. Statements
+ * without parameters (BEGIN, COMMIT, migrations' DDL) are sent as they are.
+ */
+function preparedName(text: string, params: readonly unknown[]): string | undefined {
+  if (params.length === 0) return undefined;
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_PREPARED) {
+    name = `kefu_${names.size + 1}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+const sessionOf = (
+  runner: { query: PgPoolLike['query'] },
+  adapter: string,
+  prepare: boolean,
+): SqlSession => ({
   async query<R>(text: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
     try {
-      const result = await runner.query(text, [...params]);
+      const name = prepare ? preparedName(text, params) : undefined;
+      const result = await (name === undefined
+        ? runner.query(text, [...params])
+        : runner.query({ name, text, values: [...params] }));
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
     } catch (error) {
       throw mapError(error, adapter);
@@ -15,8 +43,8 @@ const sessionOf = (runner: { query: PgPoolLike['query'] }, adapter: string): Sql
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** SQL over a `pg` Pool: each transaction checks out one connection. */
-export function createPoolSqlClient(pool: PgPoolLike, adapter: string): SqlClient {
-  const direct = sessionOf(pool, adapter);
+export function createPoolSqlClient(pool: PgPoolLike, adapter: string, prepare = true): SqlClient {
+  const direct = sessionOf(pool, adapter, prepare);
   return {
     kind: 'pg',
     query: direct.query,
@@ -34,7 +62,7 @@ export function createPoolSqlClient(pool: PgPoolLike, adapter: string): SqlClien
         lost = error;
       };
       connection.on('error', onError);
-      const session = sessionOf(connection, adapter);
+      const session = sessionOf(connection, adapter, prepare);
       try {
         await session.query('BEGIN');
         const result = await work(session);

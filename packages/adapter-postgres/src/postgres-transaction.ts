@@ -28,6 +28,12 @@ interface Context {
   /** Quoted schema. */
   readonly s: string;
   readonly channel: string;
+  /**
+   * Rows this transaction read `FOR UPDATE`, by table and id. It holds their locks until it
+   * ends, so nobody else can change them: a second read (routing checks an agent, then the load
+   * update reads it again) is answered without a round trip. Its own update drops the entry.
+   */
+  readonly locked: Map<string, unknown>;
 }
 
 // Conversation columns are computed from the document in SQL, so the one JSON parameter is the
@@ -44,12 +50,26 @@ class VersionedRepository<T extends { id: string; version: number }> {
   ) {}
 
   async get(id: string, options?: ReadOptions): Promise<T | null> {
-    const lock = options?.forUpdate ? ' FOR UPDATE' : '';
+    const key = `${this.table}\u0000${id}`;
+    const held = this.ctx.locked.get(key) as T | undefined;
+    if (held !== undefined) return held;
+    const lock = options?.forUpdate
+      ? options.skipLocked
+        ? ' FOR UPDATE SKIP LOCKED'
+        : ' FOR UPDATE'
+      : '';
     const { rows } = await this.ctx.sql.query<DocRow<T>>(
       `SELECT doc FROM ${this.ctx.s}.${this.table} WHERE id = $1${lock}`,
       [id],
     );
-    return rows[0]?.doc ?? null;
+    const doc = rows[0]?.doc ?? null;
+    if (doc !== null && options?.forUpdate) this.ctx.locked.set(key, doc);
+    return doc;
+  }
+
+  /** After this transaction writes the row, the cached read is stale. */
+  protected written(id: string): void {
+    this.ctx.locked.delete(`${this.table}\u0000${id}`);
   }
 
   async insert(record: T): Promise<void> {
@@ -76,6 +96,7 @@ class VersionedRepository<T extends { id: string; version: number }> {
         WHERE id = $1 AND version = $2`,
       [record.id, expectedVersion, record.version, json(record)],
     );
+    this.written(record.id);
     this.requireOne(rowCount, record.id, expectedVersion);
   }
 
@@ -119,6 +140,7 @@ class ConversationRepository extends VersionedRepository<Conversation> {
         WHERE c.id = $2 AND c.version = $3`,
       [json(conversation), conversation.id, expectedVersion],
     );
+    this.written(conversation.id);
     this.requireOne(rowCount, conversation.id, expectedVersion);
   }
 }
@@ -154,6 +176,7 @@ class TicketRepository extends VersionedRepository<Ticket> {
         WHERE t.id = $2 AND t.version = $3`,
       [json(ticket), ticket.id, expectedVersion],
     );
+    this.written(ticket.id);
     this.requireOne(rowCount, ticket.id, expectedVersion);
   }
 
@@ -283,7 +306,7 @@ export class PostgresTransaction implements StorageTransaction {
   readonly privacy: PostgresPrivacyWriter;
 
   constructor(sql: SqlSession, s: string, channel: string) {
-    const ctx: Context = { sql, s, channel };
+    const ctx: Context = { sql, s, channel, locked: new Map() };
     this.customers = new VersionedRepository(ctx, 'customers', 'customer');
     this.agents = new VersionedRepository(ctx, 'agents', 'agent');
     this.conversations = new ConversationRepository(ctx, 'conversations', 'conversation');

@@ -30,6 +30,18 @@ export interface SqlClient extends SqlSession {
 }
 
 /**
+ * A named (prepared) statement, as `pg` takes it.
+ *
+ * @example
+ * const config: PgQueryConfig = { name: 'kefu_1', text: 'SELECT doc FROM kefu.agents WHERE id = $1', values: ['agt_wang'] };
+ */
+export interface PgQueryConfig {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
+/**
  * The part of a `pg` Pool the adapter uses, so `pg` stays an optional peer for types too.
  *
  * @example
@@ -37,7 +49,10 @@ export interface SqlClient extends SqlSession {
  */
 export interface PgPoolLike {
   connect(): Promise<PgPoolClientLike>;
-  query(text: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(
+    text: string | PgQueryConfig,
+    params?: unknown[],
+  ): Promise<{ rows: unknown[]; rowCount: number | null }>;
   readonly totalCount: number;
   /** The pool's settings; `max` is how many connections it opens at most (pg default 10). */
   readonly options?: { max?: number | undefined };
@@ -50,7 +65,10 @@ export interface PgPoolLike {
  * const connection: PgPoolClientLike = await pool.connect();
  */
 export interface PgPoolClientLike {
-  query(text: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(
+    text: string | PgQueryConfig,
+    params?: unknown[],
+  ): Promise<{ rows: unknown[]; rowCount: number | null }>;
   release(error?: Error | boolean): void;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(

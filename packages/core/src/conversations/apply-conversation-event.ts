@@ -1,4 +1,4 @@
-import { moveLoad } from '../agents/agent-load';
+import { loadHolder, moveLoad } from '../agents/agent-load';
 import type { CommandContext } from '../desk/command-runner';
 import { KefuError } from '../errors/kefu-error';
 import type { DomainEventDraft } from '../events/domain-events';
@@ -36,7 +36,29 @@ export async function commitConversation(
   effects: readonly ConversationEffect[] = [],
 ): Promise<Conversation> {
   // One fresh object, completed in place before anyone else sees it: this is the hot path.
-  const stored: Conversation = { ...before, ...changes, version: before.version + 1 };
+  return commitStored(
+    tx,
+    context,
+    before,
+    { ...before, ...changes, version: before.version + 1 },
+    event,
+    effects,
+  );
+}
+
+/**
+ * `commitConversation` for a `stored` the caller built fresh (next version included) and hands
+ * over: it is completed in place. Saves a second copy of `before`, which costs more than the
+ * rest of the snapshot work when `before` is a frozen record (as the memory adapter stores them).
+ */
+async function commitStored(
+  tx: StorageTransaction,
+  context: CommandContext,
+  before: Conversation,
+  stored: Conversation,
+  event: ConversationMachineEvent | null,
+  effects: readonly ConversationEffect[],
+): Promise<Conversation> {
   const sla = context.sla.enabled
     ? await slaUpdate(tx, context, before, stored, event)
     : NO_SLA_CHANGE(stored);
@@ -44,8 +66,12 @@ export async function commitConversation(
   stored.sla = sla.sla;
   stored.survey = survey.survey;
   await tx.conversations.update(stored, before.version);
-  if (event) await moveLoad(tx, before, stored, event);
-  await updateQueueJobs(tx, context, before, stored);
+  // The checks below are the callees' own first lines, hoisted: most changes (a message, a tag)
+  // move no load, touch no queue and no SLA clock, and then cost no await.
+  if (event && loadHolder(before) !== loadHolder(stored)) await moveLoad(tx, before, stored, event);
+  if (before.status === 'queued' || stored.status === 'queued') {
+    await updateQueueJobs(tx, context, before, stored);
+  }
   for (const effect of effects) {
     switch (effect.type) {
       case 'emit':
@@ -60,8 +86,10 @@ export async function commitConversation(
         break;
     }
   }
-  await publishSla(tx, context, stored, sla);
-  await survey.after(tx);
+  if (context.sla.enabled || sla.announcements.length > 0) {
+    await publishSla(tx, context, stored, sla);
+  }
+  if (survey.after) await survey.after(tx);
   return stored;
 }
 
@@ -136,14 +164,9 @@ export async function applyConversationEvent(
       details: { conversationId: conversation.id, status: conversation.status, event: event.type },
     });
   }
-  return commitConversation(
-    tx,
-    context,
-    conversation,
-    { ...result.snapshot, ...extraChanges },
-    event,
-    result.effects,
-  );
+  // The machine's snapshot is a fresh copy of `conversation`: complete that one.
+  const stored = { ...result.snapshot, ...extraChanges, version: conversation.version + 1 };
+  return commitStored(tx, context, conversation, stored, event, result.effects);
 }
 
 // The machine describes the snapshot before storage bumps its version; events carry the stored one.

@@ -177,7 +177,8 @@ export function createDesk(options: CreateDeskOptions): Desk {
   const botRunner = createBotRunner({ storage, run, bot: botHandler, onError });
   publisher.on('*', (event) => {
     metrics.onEvent(event, onError);
-    knowledge.onEvent(event).catch(onError);
+    // Only article changes touch the search index: no promise per message.
+    if (event.type === 'article.changed') knowledge.onEvent(event).catch(onError);
     if (event.type === 'message.posted' && event.data.message.author.kind === 'customer') {
       botRunner.onCustomerMessage(event.data.message);
     }

@@ -25,8 +25,18 @@ export function transition<
   const rules = (
     machine.on as Record<string, readonly TransitionRule<TState, TSnapshot, TEvent, TEffect>[]>
   )[event.type];
-  const candidates = (rules ?? []).filter((rule) => rule.from.includes(snapshot.status));
-  if (candidates.length === 0) {
+  // A loop, not filter + find: this runs on every command.
+  let rule: TransitionRule<TState, TSnapshot, TEvent, TEffect> | undefined;
+  let matched = false;
+  for (const candidate of rules ?? []) {
+    if (!candidate.from.includes(snapshot.status)) continue;
+    matched = true;
+    if (candidate.guard === undefined || candidate.guard.check(snapshot, event)) {
+      rule = candidate;
+      break;
+    }
+  }
+  if (!matched) {
     return {
       ok: false,
       reason: 'not-allowed',
@@ -34,9 +44,11 @@ export function transition<
       snapshot,
     };
   }
-  const rule = candidates.find((candidate) => candidate.guard?.check(snapshot, event) ?? true);
   if (!rule) {
-    const guards = candidates.map((candidate) => candidate.guard?.name).join(' or ');
+    const guards = (rules ?? [])
+      .filter((candidate) => candidate.from.includes(snapshot.status))
+      .map((candidate) => candidate.guard?.name)
+      .join(' or ');
     return {
       ok: false,
       reason: 'guard-failed',

@@ -83,6 +83,9 @@ const AvailabilitySchema = z.object({
   team: LabelSchema.optional(),
 });
 
+/** `assignIfAvailable` found the conversation no longer queued (or held by another node). */
+const UNTOUCHED = Symbol('untouched');
+
 export function createRoutingEngine(options: {
   storage: StorageAdapter;
   clock: Clock;
@@ -111,8 +114,14 @@ export function createRoutingEngine(options: {
   /** Assigns if the conversation is still queued and the agent still online with room. */
   const assignIfAvailable = (conversationId: string, agentId: string) =>
     run(async (tx, context) => {
-      const conversation = await tx.conversations.get(conversationId, { forUpdate: true });
-      if (conversation?.status !== 'queued') return null;
+      // Another node routing this conversation right now holds its row: skip it, do not queue
+      // behind it (it will not be queued any more when that node commits).
+      const conversation = await tx.conversations.get(conversationId, {
+        forUpdate: true,
+        skipLocked: true,
+      });
+      // Nobody's load changed: the caller's view of the agent still holds.
+      if (conversation?.status !== 'queued') return UNTOUCHED;
       const agent = await tx.agents.get(agentId, { forUpdate: true });
       if (agent?.presence !== 'online' || agent.load >= agent.capacity) return null;
       return applyConversationEvent(tx, context, conversation, {
@@ -175,7 +184,9 @@ export function createRoutingEngine(options: {
           throw error;
         },
       );
-      // Whatever happened, the agent row changed or was stale: read it again.
+      // Taken by another node meanwhile: the agent is as we saw it, try the next entry.
+      if (conversation === UNTOUCHED) continue;
+      // Otherwise the agent row changed or was stale: read it again.
       const fresh = await storage.read.agents.get(choice.agent.id);
       const candidate = fresh
         ? candidateOf(fresh)
@@ -229,6 +240,7 @@ export function createRoutingEngine(options: {
         if (!hasRequiredSkills(candidate, request) || !inRequestedTeam(candidate, request))
           continue;
         const conversation = await assignIfAvailable(entry.conversationId, agentId);
+        if (conversation === UNTOUCHED) continue;
         if (conversation) {
           await refreshQueue();
           return conversation;

@@ -61,6 +61,13 @@ export interface ReadOptions {
    * to avoid retry storms. The version check still applies either way.
    */
   forUpdate?: boolean;
+  /**
+   * With `forUpdate`: when another transaction holds the row's lock, answer `null` at once
+   * instead of waiting (`FOR UPDATE SKIP LOCKED`). For work that any of several nodes may take,
+   * such as routing a queued conversation: the node that holds it is already on it. Adapters
+   * whose transactions never overlap (memory) read the row as usual.
+   */
+  skipLocked?: boolean;
 }
 
 /** Reads of committed data. Missing rows are `null`, never an error. */

@@ -23,9 +23,10 @@ export function surveyAfterChange(
   subject: 'conversation' | 'ticket',
   before: Surveyed | null,
   next: Surveyed & { assigneeId?: string | null; ownerId?: string | null },
-): { survey: Survey | null; after: (tx: StorageTransaction) => Promise<void> } {
+): { survey: Survey | null; after: ((tx: StorageTransaction) => Promise<void>) | null } {
   const settings = context.settings.surveys;
-  const nothing = { survey: next.survey, after: async () => undefined };
+  // `after: null` when there is nothing to do: the caller skips an await on every change.
+  const nothing = { survey: next.survey, after: null };
   if (!settings.enabled || !settings.on.includes(subject)) return nothing;
   const send = surveyJobKeys.send(next.id);
   if (next.survey?.status === 'scheduled' && !DONE.has(next.status)) {

@@ -55,7 +55,7 @@ export async function commitTicket(
     if (effect.type === 'cancel') await tx.jobs.cancel(effect.key, context.now);
   }
   await publishTicketSla(tx, context, stored, sla);
-  await survey.after(tx);
+  if (survey.after) await survey.after(tx);
   return stored;
 }
 
