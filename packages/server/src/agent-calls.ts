@@ -31,7 +31,7 @@ async function visibleConversation(
   agentId: string,
   conversationId: string,
 ) {
-  const conversation = await context.desk.conversations.get(conversationId);
+  const conversation = await context.desk.conversations.get({ conversationId });
   if (!conversation) return null;
   if (!(await context.authorizeAgent(agentId, conversation))) {
     throw new KefuError('FORBIDDEN', 'This conversation is not yours to see.');

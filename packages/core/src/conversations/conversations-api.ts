@@ -58,7 +58,18 @@ export interface ConversationsApi {
    * });
    */
   start(input: StartConversationInput): Promise<Conversation>;
-  /** The conversation, or `null`. */
+  /**
+   * The conversation, or `null`.
+   *
+   * @example
+   * const conversation = await desk.conversations.get({ conversationId: 'conv_1' });
+   * if (conversation?.status === 'queued') console.log('still waiting for an agent');
+   */
+  get(input: ConversationRefInput): Promise<Conversation | null>;
+  /**
+   * @deprecated Pass `{ conversationId }` like every other command; the bare id is accepted
+   * until the next minor version.
+   */
   get(id: string): Promise<Conversation | null>;
   /**
    * Newest first, filtered, in pages.
@@ -164,8 +175,12 @@ export function createConversationsApi(
       });
     },
 
-    async get(id) {
-      return storage.read.conversations.get(parseInput(IdSchema, id, 'conversation id'));
+    async get(input: string | ConversationRefInput) {
+      const id =
+        typeof input === 'string'
+          ? parseInput(IdSchema, input, 'conversation id')
+          : parseInput(ConversationRefSchema, input, 'conversation request').conversationId;
+      return storage.read.conversations.get(id);
     },
 
     async list(rawInput = {}) {
