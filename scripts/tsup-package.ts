@@ -44,8 +44,9 @@ export function packageBuild(options: PackageBuildOptions): Options[] {
     ...(options.external ? { external: options.external } : {}),
     ...options.extra,
   };
-  const after = (extension: '.js' | '.cjs') =>
-    options.onSuccess ? { onSuccess: () => options.onSuccess?.(extension) } : {};
+  const { onSuccess } = options;
+  const after = (extension: '.js' | '.cjs'): Options =>
+    onSuccess ? { onSuccess: () => onSuccess(extension) } : {};
   return [
     { ...shared, entry: options.entry, format: ['esm'], ...after('.js') },
     {
