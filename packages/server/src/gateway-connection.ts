@@ -275,7 +275,9 @@ export class GatewayConnection implements SubscriberHandle {
     }
     // Read again now that this connection hears changes: one made since the first read (an
     // assignment, a resolution, a survey) is either in this snapshot or arrives live.
-    const current = (await this.context.desk.conversations.get({ conversationId: conversation.id })) ?? conversation;
+    const current =
+      (await this.context.desk.conversations.get({ conversationId: conversation.id })) ??
+      conversation;
     this.#send({
       type: 'conversation',
       conversation: toWireConversation(current, { forAgent: internalVisible }),

@@ -1,3 +1,8 @@
+/**
+ * The gateway: WebSocket and HTTP endpoints over a `Desk`, with customer identity, authorization, rate limits and gap-free fan-out.
+ *
+ * @module @kefu/server
+ */
 export type { AgentPresenceOptions } from './agent-presence';
 export type { Gateway, InProcessConnection } from './create-gateway';
 export { createGateway } from './create-gateway';

@@ -4,4 +4,5 @@ const error = new Error(
 );
 Object.assign(error, { code: 'ERR_REQUIRE_ESM' });
 throw error;
+
 export {};
