@@ -22,7 +22,7 @@ interface Snippet {
 }
 
 /** The modules a Markdown document's code blocks make. */
-export function extractSnippets(name: string, markdown: string): Snippet[] {
+function extractSnippets(name: string, markdown: string): Snippet[] {
   const modules = new Map<string, string[]>();
   let part = 0;
   const block = /(<!-- doc-snippets: new file -->\s*)?^```(ts|tsx)\n([\s\S]*?)^```$/gm;
