@@ -3,7 +3,18 @@ import type { Conversation, Desk, EventBus } from '@kefu/core';
 import type { AgentCallMethod } from '@kefu/core/protocol';
 import type { AgentPresenceOptions } from './agent-presence';
 
-/** What `authenticate` gets to decide who an agent is. */
+/**
+ * What `authenticate` gets to decide who an agent is.
+ *
+ * @example
+ * const gateway = createGateway({
+ *   desk,
+ *   authenticate: async ({ token }: AgentAuthRequest) => {
+ *     const session = await sessions.verify(token); // your own session store
+ *     return session ? { agentId: session.agentId } : null;
+ *   },
+ * });
+ */
 export interface AgentAuthRequest {
   /** The token from the agent's `hello` frame or `Authorization: Bearer` header. */
   token: string;
@@ -12,7 +23,13 @@ export interface AgentAuthRequest {
   ip: string;
 }
 
-/** Limits per gateway; every one has a default, and exceeding one answers `RATE_LIMITED`. */
+/**
+ * Limits per gateway; every one has a default, and exceeding one answers `RATE_LIMITED`.
+ *
+ * @example
+ * const limits: Partial<GatewayLimits> = { messagesPerMinute: 30, connectionsPerIp: 5 };
+ * createGateway({ desk, limits });
+ */
 export interface GatewayLimits {
   /** Largest accepted frame in bytes (UTF-8). Default 64 KiB. */
   maxFrameBytes: number;
@@ -26,6 +43,12 @@ export interface GatewayLimits {
   connectionsPerIp: number;
 }
 
+/**
+ * The limits a gateway uses for each one its options leave out.
+ *
+ * @example
+ * DEFAULT_LIMITS.maxFrameBytes; // 65536
+ */
 export const DEFAULT_LIMITS: GatewayLimits = {
   maxFrameBytes: 64 * 1024,
   messagesPerMinute: 60,
@@ -34,6 +57,15 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   connectionsPerIp: 20,
 };
 
+/**
+ * How the gateway tells who a customer is.
+ *
+ * @example
+ * createGateway({
+ *   desk,
+ *   identity: { secret: process.env.KEFU_SECRET, allowVisitors: true },
+ * });
+ */
 export interface IdentityOptions {
   /**
    * The secret the shop signs customer ids with (`signCustomerId`). With it, unsigned and forged
@@ -49,6 +81,17 @@ export interface IdentityOptions {
   allowVisitors?: boolean;
 }
 
+/**
+ * Options of `createGateway`: the desk, identity, agent authentication and limits.
+ *
+ * @example
+ * const options: CreateGatewayOptions = {
+ *   desk,
+ *   path: '/kefu',
+ *   identity: { secret: process.env.KEFU_SECRET },
+ * };
+ * const gateway = createGateway(options);
+ */
 export interface CreateGatewayOptions {
   desk: Desk;
   /** Where the gateway listens, for both WebSocket upgrades and HTTP. Default `/kefu`. */

@@ -39,13 +39,27 @@ import {
 } from './conversation-schemas';
 import { newConversation } from './new-conversation';
 
+/**
+ * One page of `desk.conversations.list`.
+ *
+ * @example
+ * const page: ConversationPage = await desk.conversations.list({ limit: 20 });
+ * if (page.nextCursor) await desk.conversations.list({ limit: 20, cursor: page.nextCursor });
+ */
 export interface ConversationPage {
   items: Conversation[];
   /** Pass to `list({ cursor })` for the next page; `null` on the last page. */
   nextCursor: string | null;
 }
 
-/** Conversations (会话) through their lifecycle. Each command returns the stored conversation. */
+/**
+ * Conversations (会话) through their lifecycle. Each command returns the stored conversation.
+ *
+ * @example
+ * const { id } = await desk.conversations.start({ customerId: 'cus_lin', message: { text: '你好' } });
+ * await desk.conversations.assign({ conversationId: id, agentId: 'agt_wang' });
+ * await desk.conversations.resolve({ conversationId: id });
+ */
 export interface ConversationsApi {
   /**
    * Starts a conversation for an existing customer, optionally with their first message.
