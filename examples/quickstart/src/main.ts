@@ -23,7 +23,7 @@ desk.on('*', (event: DomainEvent) => {
 
 console.log('Kefu quickstart — a candy-shop conversation (糖果店客服会话)\n');
 const conversationId = await runCandyShopStory(desk, clock);
-const conversation = await desk.conversations.get(conversationId);
+const conversation = await desk.conversations.get({ conversationId });
 const log = await desk.events.read({ after: 0, limit: 1000 });
 
 console.log(`\nFinal status: ${conversation?.status} (${conversation?.closeReason})`);

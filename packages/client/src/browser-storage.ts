@@ -1,13 +1,29 @@
 import type { Credentials } from '@kefu/core/wire';
 import type { OutboxEntry } from './conversations/conversation-state';
 
-/** Somewhere to keep the visitor token between page loads (localStorage by default). */
+/**
+ * Somewhere to keep the visitor token between page loads (localStorage by default).
+ *
+ * @example
+ * let saved: string | null = null;
+ * const visitorTokenStorage: TokenStorage = { get: () => saved, set: (token) => { saved = token; } };
+ * createKefuClient({ url, identity: { kind: 'visitor' }, visitorTokenStorage });
+ */
 export interface TokenStorage {
   get(): string | null;
   set(token: string): void;
 }
 
-/** Somewhere to keep unsent messages between page loads (localStorage by default). */
+/**
+ * Somewhere to keep unsent messages between page loads (localStorage by default).
+ *
+ * @example
+ * const outboxStorage: OutboxStorage = {
+ *   load: () => JSON.parse(sessionStorage.getItem('kefu-outbox') ?? '[]'),
+ *   save: (entries) => sessionStorage.setItem('kefu-outbox', JSON.stringify(entries)),
+ * };
+ * createKefuClient({ url, identity, outboxStorage });
+ */
 export interface OutboxStorage {
   load(): OutboxEntry[];
   save(entries: OutboxEntry[]): void;

@@ -11,9 +11,25 @@ import type { BackoffOptions } from './connection/backoff';
 import type { ClientTransport } from './connection/transport';
 import type { ConversationView } from './conversations/conversation-state';
 
+/**
+ * Where the client's connection to the gateway is.
+ *
+ * @example
+ * client.subscribe(() => {
+ *   const { status } = client.getSnapshot();
+ *   banner.hidden = status === 'open' || status === 'idle';
+ * });
+ */
 export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
-/** What a UI reads: referentially stable until something changes. */
+/**
+ * What a UI reads: referentially stable until something changes.
+ *
+ * @example
+ * const snapshot: KefuClientSnapshot = client.getSnapshot();
+ * const view = snapshot.conversations[conversationId];
+ * console.log(snapshot.status, view?.messages.length);
+ */
 export interface KefuClientSnapshot {
   status: ConnectionStatus;
   session: Session | null;
@@ -24,6 +40,17 @@ export interface KefuClientSnapshot {
   tickets: Readonly<Record<string, WireTicket>>;
 }
 
+/**
+ * Options of `createKefuClient`.
+ *
+ * @example
+ * const options: CreateKefuClientOptions = {
+ *   url: 'wss://candy.example/kefu',
+ *   identity: { kind: 'customer', customerId: 'cus_lin', signature },
+ *   reconnect: { minDelayMs: 500, maxDelayMs: 30_000 },
+ * };
+ * const client = createKefuClient(options);
+ */
 export interface CreateKefuClientOptions {
   /** The gateway URL, e.g. `wss://shop.example/kefu`. */
   url: string;
@@ -48,6 +75,11 @@ export interface CreateKefuClientOptions {
 /**
  * A customer-service client: connection, conversations and outbox behind one store. Agents use
  * `createAgentClient` from `@kefu/client/agent`, which adds the inbox and the desk's actions.
+ *
+ * @example
+ * const client = createKefuClient({ url: 'wss://candy.example/kefu', identity });
+ * const conversation = await client.startConversation({ topic: 'delivery', text: '我的糖果什么时候到？' });
+ * client.send(conversation.id, '订单号 20261111-0042');
  */
 export interface KefuClient {
   /** Store API for UIs (`useSyncExternalStore(client.subscribe, client.getSnapshot)`). */

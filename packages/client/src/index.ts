@@ -1,3 +1,8 @@
+/**
+ * The client for browsers and Node: reconnect with backoff, gap-free resume, an offline outbox with exactly-once sends, and a `subscribe`/`getSnapshot` store.
+ *
+ * @module @kefu/client
+ */
 export type {
   AgentCallMethod,
   AgentTicket,

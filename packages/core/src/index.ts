@@ -1,3 +1,8 @@
+/**
+ * Domain types and zod schemas, the state machines and the `Desk` engine: conversations, routing, SLA, tickets, surveys, metrics, jobs, the storage port and errors.
+ *
+ * @module @kefu/core
+ */
 export type { Agent, AgentInput, Presence } from './agents/agent';
 export { AGENT_DEFAULTS, AgentInputSchema, AgentSchema, PRESENCES } from './agents/agent';
 export type { AgentsApi, SetPresenceInput } from './agents/agents-api';

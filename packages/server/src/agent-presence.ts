@@ -1,6 +1,11 @@
 import type { Desk } from '@kefu/core';
 
-/** What happens to an agent's presence when their last connection to this gateway closes. */
+/**
+ * What happens to an agent's presence when their last connection to this gateway closes.
+ *
+ * @example
+ * createGateway({ desk, authenticate, agentPresence: { onDisconnect: 'away', graceMs: 30_000 } });
+ */
 export interface AgentPresenceOptions {
   /** The presence to set: `away` (keeps their conversations) or `offline`. */
   onDisconnect: 'away' | 'offline';

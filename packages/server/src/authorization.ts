@@ -53,7 +53,7 @@ export async function authorizedConversation(
   principal: Principal,
   conversationId: string,
 ): Promise<Conversation> {
-  const conversation = await context.desk.conversations.get(conversationId);
+  const conversation = await context.desk.conversations.get({ conversationId });
   if (!conversation) throw new KefuError('NOT_FOUND', `No conversation "${conversationId}".`);
   const allowed =
     principal.role === 'agent'

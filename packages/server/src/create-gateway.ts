@@ -27,13 +27,31 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const IN_PROCESS = 'in-process';
 
-/** A client in the same process: frames go straight to the gateway, no socket involved. */
+/**
+ * A client in the same process: frames go straight to the gateway, no socket involved.
+ *
+ * @example
+ * const connection = gateway.connect({
+ *   onMessage: (text) => console.log(text),
+ *   onClose: (code) => console.log('closed', code),
+ * });
+ * connection.send(JSON.stringify({ type: 'ping', id: 'p1' }));
+ * connection.close();
+ */
 export interface InProcessConnection {
   send(text: string): void;
   close(): void;
 }
 
-/** The gateway: WebSocket and HTTP endpoints over a desk. */
+/**
+ * The gateway: WebSocket and HTTP endpoints over a desk.
+ *
+ * @example
+ * const gateway = createGateway({ desk, identity: { secret } });
+ * const server = http.createServer();
+ * gateway.attach(server);
+ * server.listen(8080);
+ */
 export interface Gateway {
   /** The path it serves, e.g. `/kefu`. */
   readonly path: string;

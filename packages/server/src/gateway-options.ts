@@ -5,7 +5,18 @@ import type { AgentPresenceOptions } from './agent-presence';
 import type { AttachmentOptions } from './attachment-policy';
 import type { AgentSubject } from './authorization';
 
-/** What `authenticate` gets to decide who an agent is. */
+/**
+ * What `authenticate` gets to decide who an agent is.
+ *
+ * @example
+ * const gateway = createGateway({
+ *   desk,
+ *   authenticate: async ({ token }: AgentAuthRequest) => {
+ *     const session = await sessions.verify(token); // your own session store
+ *     return session ? { agentId: session.agentId } : null;
+ *   },
+ * });
+ */
 export interface AgentAuthRequest {
   /** The token from the agent's `hello` frame or `Authorization: Bearer` header. */
   token: string;
@@ -18,6 +29,10 @@ export interface AgentAuthRequest {
  * Limits, each with a default. Per connection and per address they are counted in this process;
  * per customer and per address for new visitors in `rateLimits` (shared by every node using the
  * same store). Exceeding one answers `RATE_LIMITED` with `retryAfterMs`.
+ *
+ * @example
+ * const limits: Partial<GatewayLimits> = { messagesPerMinute: 30, connectionsPerIp: 5 };
+ * createGateway({ desk, limits });
  */
 export interface GatewayLimits {
   /** Largest accepted frame in bytes (UTF-8), checked before parsing. Default 64 KiB. */
@@ -45,6 +60,12 @@ export interface GatewayLimits {
   connectionsPerIp: number;
 }
 
+/**
+ * The limits a gateway uses for each one its options leave out.
+ *
+ * @example
+ * DEFAULT_LIMITS.maxFrameBytes; // 65536
+ */
 export const DEFAULT_LIMITS: GatewayLimits = {
   maxFrameBytes: 64 * 1024,
   maxFrameDepth: 16,
@@ -56,6 +77,15 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   connectionsPerIp: 20,
 };
 
+/**
+ * How the gateway tells who a customer is.
+ *
+ * @example
+ * createGateway({
+ *   desk,
+ *   identity: { secret: process.env.KEFU_SECRET, allowVisitors: true },
+ * });
+ */
 export interface IdentityOptions {
   /**
    * The secret the shop signs customer ids with (`signCustomerId`). With it, unsigned and forged
@@ -78,6 +108,17 @@ export interface IdentityOptions {
   visitorTokenRotateAfterMs?: number;
 }
 
+/**
+ * Options of `createGateway`: the desk, identity, agent authentication and limits.
+ *
+ * @example
+ * const options: CreateGatewayOptions = {
+ *   desk,
+ *   path: '/kefu',
+ *   identity: { secret: process.env.KEFU_SECRET },
+ * };
+ * const gateway = createGateway(options);
+ */
 export interface CreateGatewayOptions {
   desk: Desk;
   /** Where the gateway listens, for both WebSocket upgrades and HTTP. Default `/kefu`. */

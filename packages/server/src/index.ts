@@ -1,3 +1,8 @@
+/**
+ * The gateway: WebSocket and HTTP endpoints over a `Desk`, with customer identity, authorization, rate limits and gap-free fan-out.
+ *
+ * @module @kefu/server
+ */
 export type { AgentPresenceOptions } from './agent-presence';
 export type { AttachmentOptions } from './attachment-policy';
 export { checkAttachments, DEFAULT_ATTACHMENT_TYPES } from './attachment-policy';

@@ -1,7 +1,17 @@
 import { createHmac } from 'node:crypto';
 import type { Desk, DomainEvent, DomainEventType } from '@kefu/core';
 
-/** One URL the shop wants events at. */
+/**
+ * One URL the shop wants events at.
+ *
+ * @example
+ * const endpoint: WebhookEndpoint = {
+ *   id: 'erp',
+ *   url: 'https://erp.candy.example/kefu-events',
+ *   secret: process.env.WEBHOOK_SECRET ?? '',
+ *   events: ['ticket.resolved', 'conversation.closed'],
+ * };
+ */
 export interface WebhookEndpoint {
   /** A stable name; cursors are kept per endpoint id. */
   id: string;
@@ -12,12 +22,30 @@ export interface WebhookEndpoint {
   events?: readonly DomainEventType[];
 }
 
-/** Where each endpoint's last delivered event position is kept, so delivery resumes after downtime. */
+/**
+ * Where each endpoint's last delivered event position is kept, so delivery resumes after downtime.
+ *
+ * @example
+ * const cursors: WebhookCursorStore = {
+ *   load: async (id) => (await db.get(`webhook:${id}`)) ?? null,
+ *   save: async (id, position) => db.set(`webhook:${id}`, position),
+ * };
+ */
 export interface WebhookCursorStore {
   load(endpointId: string): Promise<number | null>;
   save(endpointId: string, position: number): Promise<void>;
 }
 
+/**
+ * Options of `createWebhookDispatcher`.
+ *
+ * @example
+ * const webhooks = createWebhookDispatcher({
+ *   desk,
+ *   endpoints: [{ id: 'erp', url: 'https://erp.candy.example/hook', secret }],
+ *   retry: { minDelayMs: 1_000, maxDelayMs: 60_000 },
+ * });
+ */
 export interface CreateWebhookDispatcherOptions {
   desk: Desk;
   endpoints: readonly WebhookEndpoint[];
@@ -38,6 +66,15 @@ export interface CreateWebhookDispatcherOptions {
   onError?: (error: unknown, endpoint: WebhookEndpoint) => void;
 }
 
+/**
+ * Delivers the desk's events to the shop's endpoints, in order, resuming from saved cursors.
+ *
+ * @example
+ * const webhooks = createWebhookDispatcher({ desk, endpoints });
+ * await webhooks.start();
+ * // on shutdown
+ * await webhooks.stop();
+ */
 export interface WebhookDispatcher {
   /** Loads cursors and begins delivering; new desk events wake it. */
   start(): Promise<void>;

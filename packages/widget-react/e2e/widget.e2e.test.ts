@@ -75,7 +75,7 @@ async function sendFromAgent(agent: Page, text: string) {
 
 /** Puts the conversation with the agent, so the desk accepts agent replies. */
 async function agentReply(conversationId: string, text: string, attachments: Attachment[] = []) {
-  const conversation = await shop.desk.conversations.get(conversationId);
+  const conversation = await shop.desk.conversations.get({ conversationId });
   if (conversation?.status === 'queued') {
     await shop.desk.conversations.assign({ conversationId, agentId: 'agt_wang' });
   }

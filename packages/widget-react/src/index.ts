@@ -1,3 +1,8 @@
+/**
+ * `<ChatWidget>` for storefronts, `<KefuProvider>`, its parts and the hooks for customer UIs.
+ *
+ * @module @kefu/widget-react
+ */
 export type {
   DeskStatus,
   WireAttachment,

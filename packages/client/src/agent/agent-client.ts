@@ -9,7 +9,15 @@ import {
 import type { CreateKefuClientOptions, KefuClient, KefuClientSnapshot } from '../client-types';
 import { type ClientCore, createClientCore } from '../kefu-client';
 
-/** What an agent console reads: the customer snapshot plus the inbox, tickets and live desk. */
+/**
+ * What an agent console reads: the customer snapshot plus the inbox, tickets and live desk.
+ *
+ * @example
+ * agent.subscribe(() => {
+ *   const { inbox, metrics } = agent.getSnapshot();
+ *   console.log(inbox?.length ?? 0, 'in my inbox;', metrics?.queueLength ?? 0, 'queued');
+ * });
+ */
 export interface AgentClientSnapshot extends KefuClientSnapshot {
   /** After `listConversations()`: the inbox's conversation ids, kept live. */
   inbox: readonly string[] | null;
@@ -22,7 +30,12 @@ export interface AgentClientSnapshot extends KefuClientSnapshot {
   metrics: LiveMetrics | null;
 }
 
-/** Options of an agent's `act` on a conversation. */
+/**
+ * Options of an agent's `act` on a conversation.
+ *
+ * @example
+ * await agent.act(conversationId, 'transfer', { toTeam: 'after-sales', note: '退款问题' });
+ */
 export interface ActOptions {
   /** `transfer`: another agent, or `null` back to the queue. */
   toAgentId?: string | null;
@@ -33,7 +46,14 @@ export interface ActOptions {
   note?: string;
 }
 
-/** The client of an agent console: everything a customer's has, plus the desk's work. */
+/**
+ * The client of an agent console: everything a customer's has, plus the desk's work.
+ *
+ * @example
+ * const agent = createAgentClient({ url: 'wss://candy.example/kefu', identity: { kind: 'agent', token } });
+ * await agent.setPresence('online');
+ * const inbox = await agent.listConversations();
+ */
 export interface KefuAgentClient extends KefuClient {
   getSnapshot(): AgentClientSnapshot;
   /**

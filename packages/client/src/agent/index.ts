@@ -1,3 +1,8 @@
+/**
+ * The agent console's client: inbox, actions and the live desk.
+ *
+ * @module @kefu/client/agent
+ */
 export type {
   AgentCallMethod,
   AgentTicket,

@@ -1,3 +1,9 @@
+/**
+ * How the client waits between reconnect attempts.
+ *
+ * @example
+ * createKefuClient({ url, identity, reconnect: { minDelayMs: 1_000, maxDelayMs: 60_000 } });
+ */
 export interface BackoffOptions {
   /** First retry delay cap in ms. Default 500. */
   minDelayMs?: number;

@@ -1,4 +1,13 @@
-/** What a transport tells the client. */
+/**
+ * What a transport tells the client.
+ *
+ * @example
+ * const connection = transport.open(url, {
+ *   onOpen: () => console.log('open'),
+ *   onMessage: (text) => console.log(text),
+ *   onClose: (code, reason) => console.log(code, reason),
+ * });
+ */
 export interface TransportHandlers {
   onOpen(): void;
   onMessage(text: string): void;
@@ -6,7 +15,13 @@ export interface TransportHandlers {
   onClose(code: number, reason: string): void;
 }
 
-/** One open (or opening) connection. */
+/**
+ * One open (or opening) connection.
+ *
+ * @example
+ * connection.send(JSON.stringify({ type: 'ping', id: 'p1' }));
+ * connection.close(1000, 'bye');
+ */
 export interface TransportConnection {
   send(text: string): void;
   close(code?: number, reason?: string): void;
@@ -28,7 +43,13 @@ export interface ClientTransport {
 /** A handler type checked bivariantly, so DOM, `ws` and msw sockets all fit. */
 type Handler<E> = { bivarianceHack(event: E): void }['bivarianceHack'];
 
-/** The part of the WebSocket API the transport uses (browsers, Node 22+, and the `ws` package). */
+/**
+ * The part of the WebSocket API the transport uses (browsers, Node 22+, and the `ws` package).
+ *
+ * @example
+ * import WebSocket from 'ws';
+ * const socket: WebSocketLike = new WebSocket('wss://candy.example/kefu');
+ */
 export interface WebSocketLike {
   readonly readyState: number;
   send(data: string): void;
@@ -39,6 +60,13 @@ export interface WebSocketLike {
   onerror: Handler<unknown> | null;
 }
 
+/**
+ * A WebSocket class, for Node without a global `WebSocket`.
+ *
+ * @example
+ * import WebSocket from 'ws';
+ * const transport = createWebSocketTransport({ WebSocket: WebSocket as WebSocketConstructor });
+ */
 export type WebSocketConstructor = new (url: string) => WebSocketLike;
 
 /**
@@ -99,7 +127,17 @@ export function createWebSocketTransport(
   };
 }
 
-/** What `createInProcessTransport` needs: `Gateway.connect` from `@kefu/server` fits. */
+/**
+ * What `createInProcessTransport` needs: `Gateway.connect` from `@kefu/server` fits.
+ *
+ * @example
+ * const gateway = createGateway({ desk });
+ * const client = createKefuClient({
+ *   url: 'in-process',
+ *   identity: { kind: 'visitor' },
+ *   transport: createInProcessTransport(gateway),
+ * });
+ */
 export interface InProcessGateway {
   connect(handlers: {
     onMessage(text: string): void;

@@ -1,9 +1,21 @@
 import type { WireConversation, WireMessage, WireSurvey } from '@kefu/core/wire';
 
-/** Where an optimistic message is: on its way, stored (it has a `seq`), or refused. */
+/**
+ * Where an optimistic message is: on its way, stored (it has a `seq`), or refused.
+ *
+ * @example
+ * const label = { sending: '发送中', sent: '', failed: '发送失败' } satisfies Record<MessageStatus, string>;
+ */
 export type MessageStatus = 'sending' | 'sent' | 'failed';
 
-/** A message as a UI shows it: stored ones by `seq`, then this client's unsent ones. */
+/**
+ * A message as a UI shows it: stored ones by `seq`, then this client's unsent ones.
+ *
+ * @example
+ * for (const message of view.messages) {
+ *   console.log(message.key, message.authorName ?? message.author?.kind, message.text, message.status);
+ * }
+ */
 export interface ClientMessage {
   /** Stable across the optimistic → stored change: the client id, else the message id. */
   key: string;
@@ -24,7 +36,13 @@ export interface ClientMessage {
   error: { code: string; message: string } | null;
 }
 
-/** One conversation in the store. */
+/**
+ * One conversation in the store.
+ *
+ * @example
+ * const view: ConversationView | undefined = client.getSnapshot().conversations[conversationId];
+ * if (view?.queue) console.log(`第 ${view.queue.position} 位`);
+ */
 export interface ConversationView {
   id: string;
   conversation: WireConversation | null;
@@ -41,13 +59,25 @@ export interface ConversationView {
   survey: WireSurvey | null;
 }
 
-/** A queued conversation's place. */
+/**
+ * A queued conversation's place.
+ *
+ * @example
+ * const place: QueuePlace | null = view.queue;
+ * if (place?.estimatedWaitMs) console.log(`约 ${Math.ceil(place.estimatedWaitMs / 60_000)} 分钟`);
+ */
 export interface QueuePlace {
   position: number;
   estimatedWaitMs: number | null;
 }
 
-/** An unsent message in the outbox. */
+/**
+ * An unsent message in the outbox.
+ *
+ * @example
+ * const failed: OutboxEntry[] = outboxStorage.load().filter((entry) => entry.status === 'failed');
+ * for (const entry of failed) client.retry(entry.clientId);
+ */
 export interface OutboxEntry {
   clientId: string;
   conversationId: string;

@@ -13,7 +13,17 @@ const IDEMPOTENT: ReadonlySet<string> = new Set([
   'watch_metrics',
 ]);
 
-/** Why a request failed: the gateway's error code, and how long to wait when it names a wait. */
+/**
+ * Why a request failed: the gateway's error code, and how long to wait when it names a wait.
+ *
+ * @example
+ * try {
+ *   await client.startConversation({ text: '你好' });
+ * } catch (error) {
+ *   const { code, retryAfterMs } = error as RequestError;
+ *   if (code === 'RATE_LIMITED') setTimeout(retry, retryAfterMs ?? 1_000);
+ * }
+ */
 export type RequestError = Error & { code: string; retryAfterMs?: number };
 
 const requestError = (message: string, code: string, retryAfterMs?: number): RequestError =>

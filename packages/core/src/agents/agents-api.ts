@@ -12,6 +12,12 @@ const SetPresenceSchema = z.object({
   agentId: IdSchema,
   presence: z.enum(['online', 'away', 'offline']),
 });
+/**
+ * What `desk.agents.setPresence` takes.
+ *
+ * @example
+ * await desk.agents.setPresence({ agentId: 'agt_wang', presence: 'away' });
+ */
 export type SetPresenceInput = z.input<typeof SetPresenceSchema>;
 
 export const IdInputSchema = IdSchema;
@@ -43,7 +49,13 @@ async function updatePresenceJobs(
   context.scheduled(job);
 }
 
-/** The people who answer (客服人员): skills, teams, capacity and presence. */
+/**
+ * The people who answer (客服人员): skills, teams, capacity and presence.
+ *
+ * @example
+ * await desk.agents.upsert({ id: 'agt_wang', name: '王客服', skills: ['orders'], capacity: 4 });
+ * await desk.agents.setPresence({ agentId: 'agt_wang', presence: 'online' });
+ */
 export interface AgentsApi {
   /**
    * Creates the agent, or updates the fields given. Emits `agent.upserted`.

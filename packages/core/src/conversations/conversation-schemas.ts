@@ -33,12 +33,30 @@ export const StartConversationSchema = z
     message: 'a left message goes to people, not to the bot',
     path: ['leftMessage'],
   });
+/**
+ * What `desk.conversations.start` takes.
+ *
+ * @example
+ * const input: StartConversationInput = { customerId: 'cus_lin', topic: 'delivery', message: { text: '我的糖果什么时候到？' } };
+ */
 export type StartConversationInput = z.input<typeof StartConversationSchema>;
 
 export const ConversationRefSchema = z.object(ConversationRef);
+/**
+ * Names one conversation, for the commands that need nothing else.
+ *
+ * @example
+ * await desk.conversations.handoff({ conversationId: 'conv_1' });
+ */
 export type ConversationRefInput = z.input<typeof ConversationRefSchema>;
 
 export const AssignSchema = z.object({ ...ConversationRef, agentId: IdSchema });
+/**
+ * What `desk.conversations.assign` takes.
+ *
+ * @example
+ * await desk.conversations.assign({ conversationId: 'conv_1', agentId: 'agt_wang' });
+ */
 export type AssignInput = z.input<typeof AssignSchema>;
 
 export const TransferSchema = z
@@ -58,9 +76,21 @@ export const TransferSchema = z
     message: 'transfer either to an agent or to a team, not both',
     path: ['toTeam'],
   });
+/**
+ * What `desk.conversations.transfer` takes: another agent, or `null` for the queue.
+ *
+ * @example
+ * await desk.conversations.transfer({ conversationId: 'conv_1', toAgentId: 'agt_li' });
+ */
 export type TransferInput = z.input<typeof TransferSchema>;
 
 export const SetPrioritySchema = z.object({ ...ConversationRef, priority: z.enum(PRIORITIES) });
+/**
+ * What `desk.conversations.setPriority` takes.
+ *
+ * @example
+ * await desk.conversations.setPriority({ conversationId: 'conv_1', priority: 'urgent' });
+ */
 export type SetPriorityInput = z.input<typeof SetPrioritySchema>;
 
 export const TagSchema = z
@@ -73,12 +103,24 @@ export const TagSchema = z
     message: 'give tags to add or to remove',
     path: ['add'],
   });
+/**
+ * What `desk.conversations.tag` takes.
+ *
+ * @example
+ * await desk.conversations.tag({ conversationId: 'conv_1', add: ['refund'] });
+ */
 export type TagInput = z.input<typeof TagSchema>;
 
 export const ReopenSchema = z.object({
   ...ConversationRef,
   by: z.enum(['customer', 'agent']).default('agent'),
 });
+/**
+ * What `desk.conversations.reopen` takes.
+ *
+ * @example
+ * await desk.conversations.reopen({ conversationId: 'conv_1' });
+ */
 export type ReopenInput = z.input<typeof ReopenSchema>;
 
 export const ListConversationsSchema = z.object({
@@ -94,4 +136,10 @@ export const ListConversationsSchema = z.object({
   limit: z.number().int().min(1).max(200).default(50),
   cursor: z.string().max(512).optional(),
 });
+/**
+ * Filters and paging of `desk.conversations.list`.
+ *
+ * @example
+ * await desk.conversations.list({ status: ['queued', 'active'], limit: 20 });
+ */
 export type ListConversationsInput = z.input<typeof ListConversationsSchema>;

@@ -39,13 +39,27 @@ import {
 } from './conversation-schemas';
 import { newConversation } from './new-conversation';
 
+/**
+ * One page of `desk.conversations.list`.
+ *
+ * @example
+ * const page: ConversationPage = await desk.conversations.list({ limit: 20 });
+ * if (page.nextCursor) await desk.conversations.list({ limit: 20, cursor: page.nextCursor });
+ */
 export interface ConversationPage {
   items: Conversation[];
   /** Pass to `list({ cursor })` for the next page; `null` on the last page. */
   nextCursor: string | null;
 }
 
-/** Conversations (会话) through their lifecycle. Each command returns the stored conversation. */
+/**
+ * Conversations (会话) through their lifecycle. Each command returns the stored conversation.
+ *
+ * @example
+ * const { id } = await desk.conversations.start({ customerId: 'cus_lin', message: { text: '你好' } });
+ * await desk.conversations.assign({ conversationId: id, agentId: 'agt_wang' });
+ * await desk.conversations.resolve({ conversationId: id });
+ */
 export interface ConversationsApi {
   /**
    * Starts a conversation for an existing customer, optionally with their first message.
@@ -58,7 +72,18 @@ export interface ConversationsApi {
    * });
    */
   start(input: StartConversationInput): Promise<Conversation>;
-  /** The conversation, or `null`. */
+  /**
+   * The conversation, or `null`.
+   *
+   * @example
+   * const conversation = await desk.conversations.get({ conversationId: 'conv_1' });
+   * if (conversation?.status === 'queued') console.log('still waiting for an agent');
+   */
+  get(input: ConversationRefInput): Promise<Conversation | null>;
+  /**
+   * @deprecated Pass `{ conversationId }` like every other command; the bare id is accepted
+   * until the next minor version.
+   */
   get(id: string): Promise<Conversation | null>;
   /**
    * Newest first, filtered, in pages.
@@ -164,8 +189,12 @@ export function createConversationsApi(
       });
     },
 
-    async get(id) {
-      return storage.read.conversations.get(parseInput(IdSchema, id, 'conversation id'));
+    async get(input: string | ConversationRefInput) {
+      const id =
+        typeof input === 'string'
+          ? parseInput(IdSchema, input, 'conversation id')
+          : parseInput(ConversationRefSchema, input, 'conversation request').conversationId;
+      return storage.read.conversations.get(id);
     },
 
     async list(rawInput = {}) {

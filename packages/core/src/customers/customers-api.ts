@@ -10,7 +10,13 @@ import {
   CustomerInputSchema,
 } from './customer';
 
-/** Customer profiles (顾客资料). */
+/**
+ * Customer profiles (顾客资料).
+ *
+ * @example
+ * await desk.customers.upsert({ id: 'cus_lin', name: '林小糖', tier: 'vip' });
+ * const customer = await desk.customers.get('cus_lin');
+ */
 export interface CustomersApi {
   /**
    * Creates the customer, or updates the fields given. Emits `customer.upserted`.

@@ -32,6 +32,12 @@ const ReadEventsSchema = z.object({
   after: z.number().int().nonnegative().default(0),
   limit: z.number().int().min(1).max(1000).default(100),
 });
+/**
+ * What `desk.events.read` takes: the position to read after, and how many.
+ *
+ * @example
+ * const events = await desk.events.read({ after: 1200, limit: 100 });
+ */
 export type ReadEventsInput = z.input<typeof ReadEventsSchema>;
 
 /** Events after which routing may be able to assign: something queued, or an agent freed up. */
@@ -48,6 +54,17 @@ const ROUTING_TRIGGERS: ReadonlySet<DomainEventType> = new Set([
   'agent.upserted',
 ]);
 
+/**
+ * Options of `createDesk`: the storage, and optionally a clock, the bot, order lookup and the desk's settings.
+ *
+ * @example
+ * const options: CreateDeskOptions = {
+ *   storage: createMemoryAdapter(),
+ *   reopenWindowMs: 24 * 60 * 60_000,
+ *   onError: (error) => console.error(error),
+ * };
+ * const desk = createDesk(options);
+ */
 export interface CreateDeskOptions extends DeskSettingsInput {
   storage: StorageAdapter;
   /** Defaults to the system clock; pass a `VirtualClock` in tests. */
@@ -62,7 +79,13 @@ export interface CreateDeskOptions extends DeskSettingsInput {
   onError?: (error: unknown) => void;
 }
 
-/** The event log, readable from any position. */
+/**
+ * The event log, readable from any position.
+ *
+ * @example
+ * const last = await desk.events.lastPosition();
+ * const page = await desk.events.read({ after: last - 10, limit: 10 });
+ */
 export interface EventsApi {
   /**
    * Events after a position, ascending: resume a consumer from the last position it handled.
@@ -75,7 +98,14 @@ export interface EventsApi {
   lastPosition(): Promise<number>;
 }
 
-/** A customer-service desk (客服台) over one storage. */
+/**
+ * A customer-service desk (客服台) over one storage.
+ *
+ * @example
+ * const desk: Desk = createDesk({ storage: createMemoryAdapter() });
+ * await desk.jobs.start();
+ * const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
+ */
 export interface Desk {
   readonly customers: CustomersApi;
   readonly agents: AgentsApi;

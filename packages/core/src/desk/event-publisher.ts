@@ -1,7 +1,13 @@
 import { EventEmitter } from 'eventemitter3';
 import type { DomainEvent, DomainEventType } from '../events/domain-events';
 
-/** A listener for one event type, or for every event with `'*'`. */
+/**
+ * A listener for one event type, or for every event with `'*'`.
+ *
+ * @example
+ * const listener: DeskListener<'message.posted'> = (event) => console.log(event.data.message.text);
+ * const off = desk.on('message.posted', listener);
+ */
 export type DeskListener<T extends DomainEventType | '*'> = (
   event: T extends DomainEventType ? DomainEvent<T> : DomainEvent,
 ) => unknown;

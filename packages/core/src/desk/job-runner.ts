@@ -6,7 +6,14 @@ import type { RunCommand } from './command-runner';
 import type { DeskSettings } from './desk-settings';
 import { jobHandlers } from './job-handlers';
 
-/** Durable timers (idle close, reopen-window close…) and the runner that fires them. */
+/**
+ * Durable timers (idle close, reopen-window close…) and the runner that fires them.
+ *
+ * @example
+ * await desk.jobs.start(); // long-running servers
+ * // or, serverless: from a scheduler every minute
+ * const ran = await desk.jobs.runDue();
+ */
 export interface JobsApi {
   /**
    * Claims and runs every job due now, once; returns how many ran. Use it from a cron, a test, or

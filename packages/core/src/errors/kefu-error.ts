@@ -1,4 +1,9 @@
-/** Every way a Kefu operation can fail, as a closed set callers can switch on. */
+/**
+ * Every way a Kefu operation can fail, as a closed set callers can switch on.
+ *
+ * @example
+ * KEFU_ERROR_CODES.includes('VALIDATION'); // true
+ */
 export const KEFU_ERROR_CODES = [
   'VALIDATION',
   'NOT_FOUND',
@@ -12,14 +17,33 @@ export const KEFU_ERROR_CODES = [
   'UNAVAILABLE',
 ] as const;
 
+/**
+ * One of `KEFU_ERROR_CODES`.
+ *
+ * @example
+ * const retryable: KefuErrorCode[] = ['CONFLICT', 'UNAVAILABLE', 'RATE_LIMITED'];
+ */
 export type KefuErrorCode = (typeof KEFU_ERROR_CODES)[number];
 
-/** One problem with one field of an input, as reported by validation. */
+/**
+ * One problem with one field of an input, as reported by validation.
+ *
+ * @example
+ * if (isKefuError(error, 'VALIDATION')) {
+ *   for (const issue of error.issues) console.log(issue.path, issue.message);
+ * }
+ */
 export interface KefuIssue {
   path: string;
   message: string;
 }
 
+/**
+ * What a `KefuError` carries besides its code and message.
+ *
+ * @example
+ * throw new KefuError('NOT_FOUND', 'No order SO-1 for this customer', { details: { orderRef: 'SO-1' } });
+ */
 export interface KefuErrorOptions {
   cause?: unknown;
   issues?: readonly KefuIssue[];

@@ -9,7 +9,15 @@ import type { Survey } from '../surveys/survey';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
 import type { Priority } from '../vocabulary/channels-and-priorities';
 
-/** The data each domain event carries, by event type. */
+/**
+ * The data each domain event carries, by event type.
+ *
+ * @example
+ * desk.on('conversation.assigned', (event) => {
+ *   const data: DomainEventDataMap['conversation.assigned'] = event.data;
+ *   console.log(data.agentId);
+ * });
+ */
 export interface DomainEventDataMap {
   'customer.upserted': { customer: Customer; created: boolean };
   'agent.upserted': { agent: Agent; created: boolean };
@@ -90,8 +98,20 @@ export interface SlaEventData {
   clock: SlaClock;
 }
 
+/**
+ * The type of a domain event, e.g. `conversation.assigned`.
+ *
+ * @example
+ * const watched: DomainEventType[] = ['ticket.resolved', 'sla.breached'];
+ */
 export type DomainEventType = keyof DomainEventDataMap;
 
+/**
+ * Every domain event type.
+ *
+ * @example
+ * DOMAIN_EVENT_TYPES.includes('message.posted'); // true
+ */
 export const DOMAIN_EVENT_TYPES = [
   'customer.upserted',
   'agent.upserted',
@@ -140,6 +160,10 @@ export type DomainEventDraft<T extends DomainEventType = DomainEventType> = {
 /**
  * A stored domain event. `position` is global, gap-free and increasing: read the log from any
  * position with `desk.events.read({ after })`.
+ *
+ * @example
+ * const events: DomainEvent[] = await desk.events.read({ after: 0, limit: 10 });
+ * for (const event of events) console.log(event.position, event.type);
  */
 export type DomainEvent<T extends DomainEventType = DomainEventType> = {
   [K in T]: {

@@ -30,6 +30,13 @@ export const PostMessageSchema = z
     message: 'only agents write internal notes',
     path: ['internal'],
   });
+/**
+ * What `desk.messages.post` takes.
+ *
+ * @example
+ * const input: PostMessageInput = { conversationId, author: { kind: 'customer', id: 'cus_lin' }, text: '好的' };
+ * await desk.messages.post(input);
+ */
 export type PostMessageInput = z.input<typeof PostMessageSchema>;
 
 export const ListMessagesSchema = z.object({
@@ -40,4 +47,10 @@ export const ListMessagesSchema = z.object({
   /** Leave out internal notes, for anything a customer sees. */
   includeInternal: z.boolean().default(true),
 });
+/**
+ * What `desk.messages.list` takes: resume after a `seq`.
+ *
+ * @example
+ * await desk.messages.list({ conversationId, afterSeq: 3, includeInternal: false });
+ */
 export type ListMessagesInput = z.input<typeof ListMessagesSchema>;

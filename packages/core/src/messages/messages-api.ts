@@ -11,7 +11,13 @@ import {
 } from './message-schemas';
 import { postMessageInTransaction } from './post-message';
 
-/** Messages of a conversation, in gap-free `seq` order. */
+/**
+ * Messages of a conversation, in gap-free `seq` order.
+ *
+ * @example
+ * await desk.messages.post({ conversationId, author: { kind: 'agent', id: 'agt_wang' }, text: '明天送达！' });
+ * const messages = await desk.messages.list({ conversationId, afterSeq: 0 });
+ */
 export interface MessagesApi {
   /**
    * Appends a message. It moves the conversation as the author implies: a customer writing on a

@@ -7,7 +7,13 @@ import { collectFacts } from './metrics-facts';
 import { computeReport } from './metrics-report';
 import { type MetricsReport, type ReportQueryInput, ReportQuerySchema } from './report-shape';
 
-/** The desk right now, for wallboards and alerts. */
+/**
+ * The desk right now, for wallboards and alerts.
+ *
+ * @example
+ * const live: LiveSnapshot = await desk.metrics.refresh();
+ * if (live.slaBreached > 0) alert(`${live.slaBreached} breached`);
+ */
 export interface LiveSnapshot {
   at: number;
   queueLength: number;
@@ -21,7 +27,13 @@ export interface LiveSnapshot {
   slaBreached: number;
 }
 
-/** Service metrics (服务指标): reports from the event log, a live snapshot, Prometheus text. */
+/**
+ * Service metrics (服务指标): reports from the event log, a live snapshot, Prometheus text.
+ *
+ * @example
+ * const text = await desk.metrics.prometheus(); // serve at /metrics
+ * const off = desk.metrics.subscribe(() => console.log(desk.metrics.getSnapshot().queueLength));
+ */
 export interface MetricsApi {
   /**
    * Every metric for conversations created in [from, to), grouped as asked.

@@ -5,7 +5,12 @@ import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
 import type { OrderLookup } from './order-lookup';
 
-/** Orders as agents see them from a conversation. */
+/**
+ * Orders as agents see them from a conversation.
+ *
+ * @example
+ * const order = await desk.orders.lookup({ orderRef: 'SO-20261112-0107', customerId: 'cus_lin' });
+ */
 export interface OrdersApi {
   /**
    * The customer's order, or null when there is none with that reference for them.

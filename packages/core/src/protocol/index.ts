@@ -2,6 +2,8 @@
  * `@kefu/core/protocol`: the wire protocol with its zod schemas, for gateways and anyone who wants
  * every field checked. Everything in `@kefu/core/wire` (types, version, `encodeFrame`,
  * `readServerFrame`) is here too.
+ *
+ * @module @kefu/core/protocol
  */
 export type { ParsedClientFrame } from './client-frames';
 export {

@@ -2,6 +2,8 @@
  * `@kefu/core/wire`: what a client needs to speak the protocol, without zod — the version, the
  * frame types, `encodeFrame` and a trusting `readServerFrame`. Servers validate with
  * `@kefu/core/protocol`.
+ *
+ * @module @kefu/core/wire
  */
 
 /** A ticket as agent connections receive it (`agent_ticket` frames): the whole ticket. */

@@ -14,7 +14,13 @@ import { candidateOf, previousAgentOf, readQueue, routingRequestFor } from './ro
 import { hasRequiredSkills, inRequestedTeam, type RoutingStrategy, strategies } from './strategies';
 import { estimateWaitMs, HandleTimeAverage, staffingOf } from './wait-estimate';
 
-/** One queued conversation as a customer or an agent UI shows it. */
+/**
+ * One queued conversation as a customer or an agent UI shows it.
+ *
+ * @example
+ * const place: QueuePosition | null = desk.routing.position(conversationId);
+ * if (place) console.log(`第 ${place.position} 位`);
+ */
 export interface QueuePosition {
   conversationId: string;
   customerId: string;
@@ -29,7 +35,12 @@ export interface QueuePosition {
   overflowed: boolean;
 }
 
-/** The queue at one instant. Replaced (never mutated) when the queue moves. */
+/**
+ * The queue at one instant. Replaced (never mutated) when the queue moves.
+ *
+ * @example
+ * const queue: QueueSnapshot = desk.routing.getSnapshot();
+ */
 export interface QueueSnapshot {
   at: number;
   entries: readonly QueuePosition[];
@@ -38,7 +49,13 @@ export interface QueueSnapshot {
   averageHandleTimeMs: number;
 }
 
-/** Routing (智能分流): the queue, its positions and waits, and assignment to agents. */
+/**
+ * Routing (智能分流): the queue, its positions and waits, and assignment to agents.
+ *
+ * @example
+ * const next = await desk.routing.claimNext({ agentId: 'agt_wang' });
+ * await desk.routing.idle(); // in tests: wait for automatic routing
+ */
 export interface RoutingApi {
   /**
    * Assigns queued conversations, best first, to the agents the strategy picks, until nobody

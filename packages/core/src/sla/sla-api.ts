@@ -13,7 +13,13 @@ export interface CalendarQuery {
   at?: number;
 }
 
-/** Service-level promises: business hours for the customer side, clocks for agents. */
+/**
+ * Service-level promises: business hours for the customer side, clocks for agents.
+ *
+ * @example
+ * if (!desk.sla.isOpen()) console.log('back at', new Date(desk.sla.nextOpening() ?? 0));
+ * const clocks = await desk.sla.clocks(conversationId);
+ */
 export interface SlaApi {
   /**
    * Whether the team is open (营业中).

@@ -34,7 +34,15 @@ export type AnswerSurveyInput = z.input<typeof AnswerSchema>;
 const GetSchema = z.object(SubjectShape).refine(oneSubject[0], oneSubject[1]);
 export type SurveyRefInput = z.input<typeof GetSchema>;
 
-/** Satisfaction surveys (满意度调查): CSAT, NPS or CES after a conversation or ticket is resolved. */
+/**
+ * Satisfaction surveys (满意度调查): CSAT, NPS or CES after a conversation or ticket is resolved.
+ *
+ * @example
+ * const survey = await desk.surveys.get({ conversationId });
+ * if (survey) {
+ *   await desk.surveys.answer({ conversationId, customerId: 'cus_lin', answers: { overall: 5 } });
+ * }
+ */
 export interface SurveysApi {
   /**
    * Records the customer's one answer. A low score raises `survey.low_score` and, when configured,

@@ -1,3 +1,8 @@
+/**
+ * For tests: `VirtualClock`, record makers and `runStorageConformance`. ESM-only, and it needs `vitest` (>=3) installed: its suites are vitest tests.
+ *
+ * @module @kefu/core/testing
+ */
 export * from '../fixtures';
 export { VirtualClock } from '../time/virtual-clock';
 export {

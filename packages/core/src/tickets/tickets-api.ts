@@ -36,7 +36,15 @@ import {
 } from './ticket-schemas';
 import type { TicketSettings } from './ticket-settings';
 
-/** Complaint and after-sales tickets (工单). Each command returns the stored ticket. */
+/**
+ * Complaint and after-sales tickets (工单). Each command returns the stored ticket.
+ *
+ * @example
+ * const ticket = await desk.tickets.create({
+ *   kind: 'refund', subject: '少发了一盒', customerId: 'cus_lin', by: { kind: 'agent', id: 'agt_wang' },
+ * });
+ * await desk.tickets.start({ ticketId: ticket.id, by: { kind: 'agent', id: 'agt_wang' } });
+ */
 export interface TicketsApi {
   /**
    * Opens a ticket from a conversation (by an agent) or by the customer. Attaches the order

@@ -1,6 +1,8 @@
 /**
  * `@kefu/widget-react/agent`: hooks for agent consoles. Kept out of the main entry so storefronts
  * that only show the chat widget never ship them.
+ *
+ * @module @kefu/widget-react/agent
  */
 export type { AgentAction, AgentActionOptions } from './agent-types';
 export type { KefuAgentProviderProps } from './kefu-agent-provider';

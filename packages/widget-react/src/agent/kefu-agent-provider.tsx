@@ -3,6 +3,15 @@ import { createAgentClient, type KefuAgentClient } from '@kefu/client/agent';
 import { KefuProvider } from '@kefu/widget-react';
 import type { ReactNode } from 'react';
 
+/**
+ * Props of `KefuAgentProvider`: an agent client you own, or the options to create one.
+ *
+ * @example
+ * const props: KefuAgentProviderProps = {
+ *   options: { url: 'wss://candy.example/kefu', identity: { kind: 'agent', token } },
+ *   children: <Inbox />,
+ * };
+ */
 export type KefuAgentProviderProps =
   | {
       /** An agent client you created (and close) yourself. */

@@ -4,7 +4,13 @@ import { useMemo } from 'react';
 import type { AgentAction, AgentActionOptions } from './agent-types';
 import { useAgentClient } from './use-agent-client';
 
-/** One conversation as an agent works on it. */
+/**
+ * One conversation as an agent works on it.
+ *
+ * @example
+ * const conversation: AgentConversation = useAgentConversation(conversationId);
+ * conversation.send('VIP，可补偿优惠券', { internal: true });
+ */
 export interface AgentConversation {
   view: ConversationView | null;
   /** Replies to the customer, or writes an internal note (内部备注) with `{ internal: true }`. */

@@ -5,7 +5,13 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useAgentClient } from './use-agent-client';
 import { useAgentSelector } from './use-agent-selector';
 
-/** An agent's inbox: queued conversations and those assigned to them, live. */
+/**
+ * An agent's inbox: queued conversations and those assigned to them, live.
+ *
+ * @example
+ * const inbox: Inbox = useInbox();
+ * const count = inbox.conversations?.length ?? 0;
+ */
 export interface Inbox {
   /** `null` until the inbox was first loaded. */
   conversations: readonly ConversationView[] | null;

@@ -25,6 +25,12 @@ export interface AttachmentListProps {
   attachments: readonly WireAttachment[];
 }
 
+/**
+ * A message's attachments as safe links.
+ *
+ * @example
+ * <AttachmentList attachments={message.attachments} />
+ */
 export function AttachmentList({ attachments }: AttachmentListProps) {
   const { t, locale } = useWidgetI18n();
   if (attachments.length === 0) return null;

@@ -14,6 +14,13 @@ import { TypingIndicator } from './typing-indicator';
 
 const WITH_AGENT = new Set(['active', 'pending']);
 
+/**
+ * Props of `ChatView`: the current conversation and whether to ask a topic first.
+ *
+ * @example
+ * const current = useCurrentConversation();
+ * <ChatView current={current} preChat={{ topics: ['订单查询', '售后'] }} />;
+ */
 export interface ChatViewProps {
   current: ReturnType<typeof useCurrentConversation>;
   /** Ask for topic and question before the first conversation. */

@@ -16,6 +16,12 @@ import { Panel } from './panel';
 import { TicketList } from './ticket-list';
 import { TicketsButton } from './tickets-button';
 
+/**
+ * Props of `ChatWidget`: its client (or the provider's), language, dictionaries and theme.
+ *
+ * @example
+ * <ChatWidget locale="zh-CN" theme="auto" messages={{ title: '糖果客服' }} />
+ */
 export interface ChatWidgetProps {
   /** The client; without it, the nearest `KefuProvider`'s. */
   client?: KefuClient;

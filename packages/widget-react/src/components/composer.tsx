@@ -1,6 +1,12 @@
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useWidgetI18n } from '../i18n/i18n-context';
 
+/**
+ * Props of `Composer`.
+ *
+ * @example
+ * <Composer onSend={(text) => send(text)} onTyping={(typing) => setTyping(typing)} />
+ */
 export interface ComposerProps {
   /** Called with the trimmed text; the field clears at once (sends are optimistic). */
   onSend(text: string): void | Promise<void>;

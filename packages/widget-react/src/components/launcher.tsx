@@ -1,6 +1,12 @@
 import { forwardRef } from 'react';
 import { useWidgetI18n } from '../i18n/i18n-context';
 
+/**
+ * Props of `Launcher`, the button that opens and closes the panel.
+ *
+ * @example
+ * <Launcher open={open} onToggle={() => setOpen(!open)} unread={2} controls="kefu-panel" />
+ */
 export interface LauncherProps {
   open: boolean;
   onToggle(): void;

@@ -7,6 +7,12 @@ import { MessageText } from '../text/message-text';
 import { AttachmentList } from './attachment-list';
 import { authorLabel } from './author-label';
 
+/**
+ * Props of `MessageItem`, one message in the list.
+ *
+ * @example
+ * <MessageItem message={message} own={message.author?.kind === 'customer'} peerReadSeq={view.peerReadSeq} today="2026-11-11" />
+ */
 export interface MessageItemProps {
   message: ClientMessage;
   /** Written by whoever uses this client (the customer in the widget, the agent in a console). */

@@ -5,6 +5,12 @@ import { useSessionId } from '../hooks/use-session-id';
 import { useWidgetI18n } from '../i18n/i18n-context';
 import { MessageItem } from './message-item';
 
+/**
+ * Props of `MessageList`.
+ *
+ * @example
+ * <MessageList conversationId={conversationId} pageSize={50} emptyText="有什么可以帮您？" />
+ */
 export interface MessageListProps {
   conversationId: string | null;
   /**

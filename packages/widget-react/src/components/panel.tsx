@@ -1,6 +1,14 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 import { useWidgetI18n } from '../i18n/i18n-context';
 
+/**
+ * Props of `Panel`, the widget's dialog frame.
+ *
+ * @example
+ * <Panel id="kefu-panel" title="在线客服" onClose={() => setOpen(false)}>
+ *   <MessageList conversationId={conversationId} />
+ * </Panel>
+ */
 export interface PanelProps {
   id?: string;
   /** Called for the close button and for Escape. */

@@ -1,6 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useWidgetI18n } from '../i18n/i18n-context';
 
+/**
+ * Props of `PreChatForm`, which asks the topic and first message.
+ *
+ * @example
+ * <PreChatForm topics={['订单查询', '售后', '支付']} onStart={({ topic, text }) => start({ topic, text })} />
+ */
 export interface PreChatFormProps {
   /** Choices for "what is it about?" (e.g. 订单查询, 售后, 支付); none hides the question. */
   topics?: readonly string[];

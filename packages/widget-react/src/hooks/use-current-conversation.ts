@@ -5,7 +5,13 @@ import { useConnectionStatus } from './use-connection-status';
 import { useConversation } from './use-conversation';
 import { useKefuClient } from './use-kefu-client';
 
-/** The customer's conversation the widget shows, and how to start or continue one. */
+/**
+ * The customer's conversation the widget shows, and how to start or continue one.
+ *
+ * @example
+ * const current: CurrentConversation = useCurrentConversation();
+ * if (!current.conversationId) await current.start({ topic: 'delivery' });
+ */
 export interface CurrentConversation {
   conversationId: string | null;
   view: ConversationView | null;

@@ -2,7 +2,13 @@ import type { ClientMessage, ConversationView } from '@kefu/client';
 import { useMemo, useState } from 'react';
 import { useSessionId } from './use-session-id';
 
-/** Messages from the other side that arrived after the conversation was first shown. */
+/**
+ * Messages from the other side that arrived after the conversation was first shown.
+ *
+ * @example
+ * const incoming: IncomingMessages = useIncomingMessages(view);
+ * if (incoming.latest) announce(incoming.latest.text);
+ */
 export interface IncomingMessages {
   /** Oldest first. */
   fresh: readonly ClientMessage[];

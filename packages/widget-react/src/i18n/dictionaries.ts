@@ -2,10 +2,21 @@ import { en, type WidgetMessages } from './en';
 import { pickLocale } from './pick-locale';
 import { zhCN } from './zh-cn';
 
-/** Dictionaries by locale; custom ones may leave keys out (English fills them). */
+/**
+ * Dictionaries by locale; custom ones may leave keys out (English fills them).
+ *
+ * @example
+ * const dictionaries: WidgetDictionaries = { ja: { title: 'カスタマーサポート' } };
+ * <ChatWidget locale="ja" dictionaries={dictionaries} />;
+ */
 export type WidgetDictionaries = Record<string, Partial<WidgetMessages>>;
 
-/** The dictionaries built in. */
+/**
+ * The dictionaries built in.
+ *
+ * @example
+ * Object.keys(builtInDictionaries); // ['en', 'zh-CN']
+ */
 export const builtInDictionaries: Readonly<Record<string, WidgetMessages>> = {
   en,
   'zh-CN': zhCN,

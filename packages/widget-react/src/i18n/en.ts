@@ -83,7 +83,18 @@ export const en = {
   'resolution.points': '{value} points',
 };
 
-/** The keys a dictionary has. */
+/**
+ * The keys a dictionary has.
+ *
+ * @example
+ * const key: WidgetMessageKey = 'send';
+ * t(key);
+ */
 export type WidgetMessageKey = keyof typeof en;
-/** A complete dictionary. */
+/**
+ * A complete dictionary.
+ *
+ * @example
+ * const candy: WidgetMessages = { ...builtInDictionaries.en, title: 'Candy help' };
+ */
 export type WidgetMessages = Record<WidgetMessageKey, string>;

@@ -4,7 +4,13 @@ import type { WidgetMessages } from './en';
 import { browserLocales, pickLocale } from './pick-locale';
 import { createTranslate, type Translate } from './translate';
 
-/** What components read to speak the customer's language. */
+/**
+ * What components read to speak the customer's language.
+ *
+ * @example
+ * const { t }: WidgetI18n = useWidgetI18n();
+ * t('typing', { name: '王客服' });
+ */
 export interface WidgetI18n {
   locale: string;
   t: Translate;
@@ -12,6 +18,14 @@ export interface WidgetI18n {
 
 const I18nContext = createContext<WidgetI18n | null>(null);
 
+/**
+ * Props of `WidgetI18nProvider`.
+ *
+ * @example
+ * <WidgetI18nProvider locale="en" messages={{ title: 'Candy help' }}>
+ *   <Composer onSend={send} />
+ * </WidgetI18nProvider>
+ */
 export interface WidgetI18nProviderProps {
   /** Force a locale (e.g. the customer's profile locale); else the browser's languages pick. */
   locale?: string;

@@ -1,9 +1,21 @@
 import type { WidgetMessageKey, WidgetMessages } from './en';
 
-/** Values for a message's `{placeholders}`. */
+/**
+ * Values for a message's `{placeholders}`.
+ *
+ * @example
+ * const values: TranslateValues = { name: 'Wang' };
+ * t('typing', values); // 'Wang is typing…'
+ */
 export type TranslateValues = Record<string, string | number>;
 
-/** Looks a key up and fills its placeholders. */
+/**
+ * Looks a key up and fills its placeholders.
+ *
+ * @example
+ * const t: Translate = createTranslate(builtInDictionaries.en);
+ * t('send'); // 'Send'
+ */
 export type Translate = (key: WidgetMessageKey, values?: TranslateValues) => string;
 
 /**

@@ -3,6 +3,15 @@ import type { ReactNode } from 'react';
 import { KefuContext } from './kefu-context';
 import { useOwnedClient } from './use-owned-client';
 
+/**
+ * Props of `KefuProvider`: a client you own, or the options to create one.
+ *
+ * @example
+ * const props: KefuProviderProps = {
+ *   options: { url: 'wss://candy.example/kefu', identity: { kind: 'customer', customerId, signature } },
+ *   children: <ChatWidget />,
+ * };
+ */
 export type KefuProviderProps =
   | {
       /** A client you created (and close) yourself. */

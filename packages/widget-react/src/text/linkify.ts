@@ -1,6 +1,13 @@
 import { safeHref } from './safe-url';
 
-/** A piece of message text: plain text, or a link that passed `safeHref`. */
+/**
+ * A piece of message text: plain text, or a link that passed `safeHref`.
+ *
+ * @example
+ * for (const token of linkify(text)) {
+ *   if (token.kind === 'link') console.log(token.href);
+ * }
+ */
 export type TextToken =
   | { kind: 'text'; text: string }
   | { kind: 'link'; text: string; href: string };

@@ -1,9 +1,20 @@
 import type { ReactNode } from 'react';
 import { safeHref } from './safe-url';
 
-/** What every outgoing link carries: no opener access, no referrer, no SEO credit. */
+/**
+ * What every outgoing link carries: no opener access, no referrer, no SEO credit.
+ *
+ * @example
+ * <a href={href} target="_blank" rel={SAFE_LINK_REL}>{label}</a>
+ */
 export const SAFE_LINK_REL = 'noopener noreferrer nofollow';
 
+/**
+ * Props of `SafeLink`.
+ *
+ * @example
+ * <SafeLink href="https://candy.example/faq">常见问题</SafeLink>
+ */
 export interface SafeLinkProps {
   href: string;
   children: ReactNode;

@@ -26,5 +26,11 @@ export type ThemeVariable =
   | '--kefu-z'
   | '--kefu-offset';
 
-/** Values for some of the theme variables. */
+/**
+ * Values for some of the theme variables.
+ *
+ * @example
+ * const dark: ThemeVariables = { '--kefu-accent': '#ff8a65' };
+ * <div style={dark as React.CSSProperties}><ChatWidget /></div>;
+ */
 export type ThemeVariables = Partial<Record<ThemeVariable, string>>;

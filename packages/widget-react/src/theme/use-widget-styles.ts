@@ -1,7 +1,12 @@
 import { useInsertionEffect } from 'react';
 import { widgetCss } from './widget-css';
 
-/** The id of the style element the widget injects; present once, however many widgets mount. */
+/**
+ * The id of the style element the widget injects; present once, however many widgets mount.
+ *
+ * @example
+ * document.getElementById(WIDGET_STYLE_ID); // the injected <style>, once
+ */
 export const WIDGET_STYLE_ID = 'kefu-widget-styles';
 
 /**
