@@ -110,7 +110,7 @@ describe('the widget in Chromium against a real gateway', () => {
 
       // The browser knows it is offline before the socket does: the notice comes at once.
       await customer.context.setOffline(true);
-      await panel.getByText(/You are offline/).waitFor(WAIT);
+      await panel.getByText(/Connection lost/).waitFor(WAIT);
       expect(shop.killSockets()).toBeGreaterThan(0);
       await sendFromWidget(customer.page, 'Typed while offline');
       await panel.getByText('Typed while offline').waitFor(WAIT);
@@ -124,7 +124,7 @@ describe('the widget in Chromium against a real gateway', () => {
 
       await customer.context.setOffline(false);
       await panel.getByText('Reply during the outage').waitFor(WAIT);
-      await expect.poll(() => panel.getByText(/You are offline/).count(), WAIT).toBe(0);
+      await expect.poll(() => panel.getByText(/Connection lost/).count(), WAIT).toBe(0);
       await workspace.getByText('Typed while offline').waitFor(WAIT);
       // Stored exactly once each, the offline message after the reply it missed.
       await expect

@@ -105,11 +105,11 @@ describe('<ChatWidget> as the customer comes back to it', () => {
     setOnline(false);
     expect(
       within(dialog).getByText(
-        'You are offline. Your messages will be sent when you are back online.',
+        'Connection lost. Reconnecting; your messages will be sent when we are back.',
       ),
     ).toBeInTheDocument();
     setOnline(true);
-    expect(within(dialog).queryByText(/You are offline/)).toBeNull();
+    expect(within(dialog).queryByText(/Connection lost/)).toBeNull();
   });
 
   it("shows the agent's avatar and name, and who is typing by name", async () => {

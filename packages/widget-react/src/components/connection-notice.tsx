@@ -12,9 +12,9 @@ import { useWidgetI18n } from '../i18n/i18n-context';
 export function ConnectionNotice() {
   const { t } = useWidgetI18n();
   const status = useConnectionStatus();
-  const text = !useOnline()
-    ? t('offline')
-    : status === 'reconnecting'
+  // Offline, the socket may still look open for a while: say it is reconnecting already.
+  const text =
+    !useOnline() || status === 'reconnecting'
       ? t('reconnecting')
       : status === 'closed'
         ? t('disconnected')

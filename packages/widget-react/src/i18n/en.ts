@@ -14,7 +14,6 @@ export const en = {
   connecting: 'Connecting…',
   reconnecting: 'Connection lost. Reconnecting; your messages will be sent when we are back.',
   disconnected: 'Disconnected.',
-  offline: 'You are offline. Your messages will be sent when you are back online.',
   messagesLabel: 'Messages',
   composerLabel: 'Message',
   composerPlaceholder: 'Type a message',

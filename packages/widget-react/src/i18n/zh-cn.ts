@@ -15,7 +15,6 @@ export const zhCN: WidgetMessages = {
   connecting: '正在连接…',
   reconnecting: '网络已断开，正在重连；恢复后消息会自动发送。',
   disconnected: '连接已断开。',
-  offline: '您已离线；网络恢复后消息会自动发送。',
   messagesLabel: '消息记录',
   composerLabel: '消息',
   composerPlaceholder: '请输入消息',
