@@ -29,7 +29,7 @@ export default defineConfig({
       },
       {
         find: /^@kefu\/core\/fixtures$/,
-        replacement: source('./packages/core/src/testing/fixtures.ts'),
+        replacement: source('./packages/core/src/fixtures/index.ts'),
       },
       { find: /^@kefu\/core\/wire$/, replacement: source('./packages/core/src/protocol/wire.ts') },
       {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { conversationMachine } from '../packages/core/src/conversation/conversation-machine';
+import { conversationMachine } from '../packages/core/src/conversations/conversation-machine';
 import { toMermaid } from '../packages/core/src/machine/to-mermaid';
 import { ticketMachine } from '../packages/core/src/tickets/ticket-machine';
 

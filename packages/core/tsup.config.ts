@@ -6,7 +6,7 @@ export default defineConfig({
     'testing/index': 'src/testing/index.ts',
     'protocol/index': 'src/protocol/index.ts',
     wire: 'src/protocol/wire.ts',
-    fixtures: 'src/testing/fixtures.ts',
+    fixtures: 'src/fixtures/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

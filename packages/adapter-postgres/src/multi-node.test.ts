@@ -52,7 +52,7 @@ async function allEvents(desk: Desk) {
   }
 }
 
-/** The invariants of packages/core/src/desk/desk-routing-concurrency.test.ts. */
+/** The invariants of packages/core/src/routing/desk-routing-concurrency.test.ts. */
 async function checkRoutingInvariants(storage: StorageAdapter, desk: Desk): Promise<void> {
   const active = await storage.read.conversations.list({ status: ['active'] }, { limit: 10_000 });
   const perAgent = new Map<string, number>();

@@ -1,5 +1,5 @@
 import type { Credentials } from '@kefu/core/wire';
-import type { OutboxEntry } from './conversation-state';
+import type { OutboxEntry } from './conversations/conversation-state';
 
 /** Somewhere to keep the visitor token between page loads (localStorage by default). */
 export interface TokenStorage {

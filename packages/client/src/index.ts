@@ -11,24 +11,15 @@ export type {
   WireSurvey,
   WireTicket,
 } from '@kefu/core/wire';
-export type { BackoffOptions } from './backoff';
-export { backoffDelay } from './backoff';
 export type { OutboxStorage, TokenStorage } from './browser-storage';
-export type {
-  ClientMessage,
-  ConversationView,
-  MessageStatus,
-  OutboxEntry,
-  QueuePlace,
-} from './conversation-state';
 export type {
   ConnectionStatus,
   CreateKefuClientOptions,
   KefuClient,
   KefuClientSnapshot,
-  RequestError,
-} from './kefu-client';
-export { createKefuClient } from './kefu-client';
+} from './client-types';
+export type { BackoffOptions } from './connection/backoff';
+export { backoffDelay } from './connection/backoff';
 export type {
   ClientTransport,
   InProcessGateway,
@@ -36,5 +27,14 @@ export type {
   TransportHandlers,
   WebSocketConstructor,
   WebSocketLike,
-} from './transport';
-export { createInProcessTransport, createWebSocketTransport } from './transport';
+} from './connection/transport';
+export { createInProcessTransport, createWebSocketTransport } from './connection/transport';
+export type {
+  ClientMessage,
+  ConversationView,
+  MessageStatus,
+  OutboxEntry,
+  QueuePlace,
+} from './conversations/conversation-state';
+export { createKefuClient } from './kefu-client';
+export type { RequestError } from './requests/requests';

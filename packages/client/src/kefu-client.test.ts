@@ -1,8 +1,8 @@
 import type { ServerFrame } from '@kefu/core/protocol';
 import { describe, expect, it } from 'vitest';
 import type { OutboxStorage } from './browser-storage';
-import type { OutboxEntry } from './conversation-state';
-import type { KefuClient } from './kefu-client';
+import type { KefuClient } from './client-types';
+import type { OutboxEntry } from './conversations/conversation-state';
 import {
   ackFirstSend,
   stored,

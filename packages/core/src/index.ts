@@ -1,84 +1,38 @@
-export type { Agent, AgentInput, Presence } from './agent/agent';
-export { AGENT_DEFAULTS, AgentInputSchema, AgentSchema, PRESENCES } from './agent/agent';
-export type { CannedReply } from './bot/canned-replies';
-export { createCannedReplies, renderTemplate } from './bot/canned-replies';
-export { asksForPerson } from './bot/handoff-request';
+export type { Agent, AgentInput, Presence } from './agents/agent';
+export { AGENT_DEFAULTS, AgentInputSchema, AgentSchema, PRESENCES } from './agents/agent';
+export type { AgentsApi, SetPresenceInput } from './agents/agents-api';
 export type {
-  BotContext,
-  BotDecision,
-  BotHandler,
-  HandoffReason,
-  KnowledgeBotOptions,
-  KnowledgeHit,
-  KnowledgeSource,
-} from './bot/knowledge-bot';
-export { createKnowledgeBot } from './bot/knowledge-bot';
-export type { Sentiment, SentimentAnalyzer } from './bot/sentiment';
-export { lexiconSentiment } from './bot/sentiment';
-export type {
-  Channel,
   CloseReason,
   Conversation,
   ConversationSla,
   ConversationStatus,
-  Priority,
-} from './conversation/conversation';
-export {
-  CHANNELS,
-  CONVERSATION_STATUSES,
-  ConversationSchema,
-  PRIORITIES,
-} from './conversation/conversation';
+} from './conversations/conversation';
+export { CONVERSATION_STATUSES, ConversationSchema } from './conversations/conversation';
 export type {
   ConversationEffect,
   ConversationMachineEvent,
   ConversationMachineEventType,
-} from './conversation/conversation-events';
-export { conversationMachine } from './conversation/conversation-machine';
-export type { Customer, CustomerInput, CustomerTier } from './customer/customer';
-export { CUSTOMER_DEFAULTS, CustomerInputSchema, CustomerSchema } from './customer/customer';
-export type { AgentsApi } from './desk/agents-api';
+} from './conversations/conversation-events';
+export { conversationMachine } from './conversations/conversation-machine';
 export type {
   AssignInput,
   ConversationRefInput,
   ListConversationsInput,
-  ListMessagesInput,
-  PostMessageInput,
-  ReadEventsInput,
   ReopenInput,
-  SetPresenceInput,
   SetPriorityInput,
   StartConversationInput,
   TagInput,
   TransferInput,
-} from './desk/command-schemas';
-export type { ConversationPage, ConversationsApi } from './desk/conversations-api';
-export type { CreateDeskOptions, Desk, EventsApi } from './desk/create-desk';
+} from './conversations/conversation-schemas';
+export type { ConversationPage, ConversationsApi } from './conversations/conversations-api';
+export type { Customer, CustomerInput, CustomerTier } from './customers/customer';
+export { CUSTOMER_DEFAULTS, CustomerInputSchema, CustomerSchema } from './customers/customer';
+export type { CustomersApi } from './customers/customers-api';
+export type { CreateDeskOptions, Desk, EventsApi, ReadEventsInput } from './desk/create-desk';
 export { createDesk } from './desk/create-desk';
-export type { CustomersApi } from './desk/customers-api';
 export type { DeskSettings, DeskSettingsInput } from './desk/desk-settings';
 export type { DeskListener } from './desk/event-publisher';
 export type { JobsApi } from './desk/job-runner';
-export type { MessagesApi } from './desk/messages-api';
-export type { LiveSnapshot, MetricsApi } from './desk/metrics-api';
-export type { OrdersApi } from './desk/orders-api';
-export type { QueuePosition, QueueSnapshot, RoutingApi } from './desk/routing-api';
-export type { CalendarQuery, SlaApi } from './desk/sla-api';
-export type { AnswerSurveyInput, SurveyRefInput, SurveysApi } from './desk/surveys-api';
-export type {
-  AssignTicketInput,
-  CreateTicketInput,
-  CustomerViewInput,
-  EscalateTicketInput,
-  ListTicketsInput,
-  ProposeInput,
-  ResolveTicketInput,
-  StartTicketInput,
-  TicketNoteInput,
-  TicketStepInput,
-  TriageTicketInput,
-} from './desk/ticket-schemas';
-export type { TicketsApi } from './desk/tickets-api';
 export type { KefuErrorCode, KefuErrorOptions, KefuIssue } from './errors/kefu-error';
 export { isKefuError, KEFU_ERROR_CODES, KefuError } from './errors/kefu-error';
 export type {
@@ -105,6 +59,21 @@ export type { ArticleMachineEvent } from './knowledge/article-machine';
 export { articleMachine } from './knowledge/article-machine';
 export type { IndexedDocument, SearchHit, SearchOptions } from './knowledge/bm25-index';
 export { Bm25Index } from './knowledge/bm25-index';
+export type { CannedReply } from './knowledge/bot/canned-replies';
+export { createCannedReplies, renderTemplate } from './knowledge/bot/canned-replies';
+export { asksForPerson } from './knowledge/bot/handoff-request';
+export type {
+  BotContext,
+  BotDecision,
+  BotHandler,
+  HandoffReason,
+  KnowledgeBotOptions,
+  KnowledgeHit,
+  KnowledgeSource,
+} from './knowledge/bot/knowledge-bot';
+export { createKnowledgeBot } from './knowledge/bot/knowledge-bot';
+export type { Sentiment, SentimentAnalyzer } from './knowledge/bot/sentiment';
+export { lexiconSentiment } from './knowledge/bot/sentiment';
 export type { KnowledgeArticle, KnowledgeBase } from './knowledge/knowledge-base';
 export { createKnowledgeBase } from './knowledge/knowledge-base';
 export { tokenize } from './knowledge/tokenize';
@@ -118,16 +87,20 @@ export type {
   TransitionTable,
 } from './machine/index';
 export { can, defineMachine, toMermaid, transition } from './machine/index';
-export type { Attachment, Author, AuthorKind, Message } from './message/message';
+export type { Attachment, Author, AuthorKind, Message } from './messages/message';
 export {
   AttachmentSchema,
   AUTHOR_KINDS,
   AuthorSchema,
   MAX_MESSAGE_TEXT_LENGTH,
   MessageSchema,
-} from './message/message';
+} from './messages/message';
+export type { ListMessagesInput, PostMessageInput } from './messages/message-schemas';
+export type { MessagesApi } from './messages/messages-api';
+export type { LiveSnapshot, MetricsApi } from './metrics/metrics-api';
 export type { ConversationFacts, LogFacts, SurveyAnswer } from './metrics/metrics-facts';
 export { collectFacts } from './metrics/metrics-facts';
+export { computeReport } from './metrics/metrics-report';
 export type {
   GroupBy,
   Metrics,
@@ -135,14 +108,16 @@ export type {
   ReportQuery,
   ReportQueryInput,
   ReportRow,
-} from './metrics/metrics-report';
-export { computeReport, GROUP_BY, ReportQuerySchema } from './metrics/metrics-report';
+} from './metrics/report-shape';
+export { GROUP_BY, ReportQuerySchema } from './metrics/report-shape';
 export type { Distribution } from './metrics/statistics';
 export { distribution, rate } from './metrics/statistics';
 export type { OrderLookup, StoredOrder } from './orders/order-lookup';
 export { createMemoryOrderLookup } from './orders/order-lookup';
+export type { OrdersApi } from './orders/orders-api';
 export type { QueueEntry, QueueOrderOptions } from './routing/queue-order';
 export { DEFAULT_QUEUE_ORDER, orderQueue, queueScore } from './routing/queue-order';
+export type { QueuePosition, QueueSnapshot, RoutingApi } from './routing/routing-api';
 export type { RoutingCandidate, RoutingRequest } from './routing/routing-candidate';
 export { isAvailable } from './routing/routing-candidate';
 export { RoutingIndex } from './routing/routing-index';
@@ -168,6 +143,7 @@ export {
   BusinessCalendarSchema,
   createBusinessCalendar,
 } from './sla/business-calendar';
+export type { CalendarQuery, SlaApi } from './sla/sla-api';
 export type { SlaClock, SlaClockStatus, SlaSignal } from './sla/sla-clock';
 export {
   checkClock,
@@ -214,6 +190,7 @@ export type {
 export { isLowScore, SCALES, SURVEY_KINDS } from './surveys/survey';
 export type { SurveyMachineEvent } from './surveys/survey-machine';
 export { surveyMachine } from './surveys/survey-machine';
+export type { AnswerSurveyInput, SurveyRefInput, SurveysApi } from './surveys/surveys-api';
 export type { CustomerTicketView } from './tickets/customer-view';
 export { toCustomerView } from './tickets/customer-view';
 export type {
@@ -240,6 +217,19 @@ export type {
   TicketMachineEventType,
 } from './tickets/ticket-machine-events';
 export type {
+  AssignTicketInput,
+  CreateTicketInput,
+  CustomerViewInput,
+  EscalateTicketInput,
+  ListTicketsInput,
+  ProposeInput,
+  ResolveTicketInput,
+  StartTicketInput,
+  TicketNoteInput,
+  TicketStepInput,
+  TriageTicketInput,
+} from './tickets/ticket-schemas';
+export type {
   TicketClassifier,
   TicketSettings,
   TicketSettingsInput,
@@ -247,6 +237,9 @@ export type {
   TriageRule,
 } from './tickets/ticket-settings';
 export { raiseSeverity, triageByRules } from './tickets/ticket-settings';
+export type { TicketsApi } from './tickets/tickets-api';
 export type { Clock } from './time/clock';
 export { systemClock } from './time/clock';
 export type { Metadata } from './validation/common-schemas';
+export type { Channel, Priority } from './vocabulary/channels-and-priorities';
+export { CHANNELS, PRIORITIES } from './vocabulary/channels-and-priorities';

@@ -6,13 +6,8 @@ import {
   type LiveMetrics,
   type WireConversation,
 } from '@kefu/core/wire';
-import {
-  type ClientCore,
-  type CreateKefuClientOptions,
-  createClientCore,
-  type KefuClient,
-  type KefuClientSnapshot,
-} from '../kefu-client';
+import type { CreateKefuClientOptions, KefuClient, KefuClientSnapshot } from '../client-types';
+import { type ClientCore, createClientCore } from '../kefu-client';
 
 /** What an agent console reads: the customer snapshot plus the inbox, tickets and live desk. */
 export interface AgentClientSnapshot extends KefuClientSnapshot {

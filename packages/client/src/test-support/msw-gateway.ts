@@ -4,7 +4,8 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { createAgentClient, type KefuAgentClient } from '../agent/agent-client';
-import { type CreateKefuClientOptions, createKefuClient, type KefuClient } from '../kefu-client';
+import type { CreateKefuClientOptions, KefuClient } from '../client-types';
+import { createKefuClient } from '../kefu-client';
 
 // Node 20 has no global WebSocket; msw intercepts the global, so give it one to replace.
 if (!('WebSocket' in globalThis)) {

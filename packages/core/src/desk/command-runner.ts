@@ -1,11 +1,11 @@
 import { isKefuError } from '../errors/kefu-error';
 import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
 import type { JobDraft } from '../jobs/job';
+import type { SlaRuntime } from '../sla/sla-runtime';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
 import type { Clock } from '../time/clock';
 import type { DeskSettings } from './desk-settings';
 import type { EventPublisher } from './event-publisher';
-import type { SlaRuntime } from './sla-runtime';
 
 /** What a command body gets besides the transaction: the instant it runs at and an outbox. */
 export interface CommandContext {

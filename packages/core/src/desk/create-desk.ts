@@ -1,31 +1,37 @@
+import { z } from 'zod';
+import { type AgentsApi, createAgentsApi } from '../agents/agents-api';
+import { type ConversationsApi, createConversationsApi } from '../conversations/conversations-api';
+import { type CustomersApi, createCustomersApi } from '../customers/customers-api';
+import type { DomainEvent, DomainEventType } from '../events/domain-events';
 import {
   type BotHandler,
   createKnowledgeBot,
   type KnowledgeBotOptions,
-} from '../bot/knowledge-bot';
-import type { DomainEvent, DomainEventType } from '../events/domain-events';
+} from '../knowledge/bot/knowledge-bot';
+import { createBotRunner } from '../knowledge/bot-runner';
+import { createKnowledge, type KnowledgeApi } from '../knowledge/knowledge-api';
+import { createMessagesApi, type MessagesApi } from '../messages/messages-api';
+import { createMetrics, type MetricsApi } from '../metrics/metrics-api';
 import type { OrderLookup } from '../orders/order-lookup';
+import { createOrdersApi, type OrdersApi } from '../orders/orders-api';
+import { createRoutingEngine, type RoutingApi } from '../routing/routing-api';
+import { createSlaApi, type SlaApi } from '../sla/sla-api';
+import { createSlaRuntime } from '../sla/sla-runtime';
 import type { StorageAdapter } from '../storage/storage-adapter';
+import { createSurveysApi, type SurveysApi } from '../surveys/surveys-api';
+import { createTicketsApi, type TicketsApi } from '../tickets/tickets-api';
 import { type Clock, systemClock } from '../time/clock';
 import { parseInput } from '../validation/parse-input';
-import { type AgentsApi, createAgentsApi } from './agents-api';
-import { createBotRunner } from './bot-runner';
 import { createCommandRunner, type RunCommand } from './command-runner';
-import { type ReadEventsInput, ReadEventsSchema } from './command-schemas';
-import { type ConversationsApi, createConversationsApi } from './conversations-api';
-import { type CustomersApi, createCustomersApi } from './customers-api';
 import { type DeskSettingsInput, DeskSettingsSchema } from './desk-settings';
 import { type DeskListener, EventPublisher } from './event-publisher';
 import { createJobRunner, type JobsApi } from './job-runner';
-import { createKnowledge, type KnowledgeApi } from './knowledge-api';
-import { createMessagesApi, type MessagesApi } from './messages-api';
-import { createMetrics, type MetricsApi } from './metrics-api';
-import { createOrdersApi, type OrdersApi } from './orders-api';
-import { createRoutingEngine, type RoutingApi } from './routing-api';
-import { createSlaApi, type SlaApi } from './sla-api';
-import { createSlaRuntime } from './sla-runtime';
-import { createSurveysApi, type SurveysApi } from './surveys-api';
-import { createTicketsApi, type TicketsApi } from './tickets-api';
+
+const ReadEventsSchema = z.object({
+  after: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export type ReadEventsInput = z.input<typeof ReadEventsSchema>;
 
 /** Events after which routing may be able to assign: something queued, or an agent freed up. */
 const ROUTING_TRIGGERS: ReadonlySet<DomainEventType> = new Set([

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SentimentAnalyzer } from '../bot/sentiment';
+import type { SentimentAnalyzer } from '../knowledge/bot/sentiment';
 import { RoutingSettingsSchema } from '../routing/routing-settings';
 import { SlaSettingsSchema } from '../sla/sla-settings';
 import { SurveySettingsSchema } from '../surveys/survey';

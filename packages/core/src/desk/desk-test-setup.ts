@@ -1,7 +1,7 @@
 import { createMemoryAdapter } from '@kefu/adapter-memory';
 import type { DomainEvent } from '../events/domain-events';
 import type { StorageAdapter } from '../storage/storage-adapter';
-import { VirtualClock } from '../testing/virtual-clock';
+import { VirtualClock } from '../time/virtual-clock';
 import { type CreateDeskOptions, createDesk, type Desk } from './create-desk';
 
 export const HOUR = 3_600_000;

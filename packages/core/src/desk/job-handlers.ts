@@ -1,11 +1,14 @@
+import {
+  applyConversationEvent,
+  commitConversation,
+} from '../conversations/apply-conversation-event';
 import type { Job, JobKind } from '../jobs/job';
+import { escalateDueSteps } from '../sla/sla-escalation';
 import type { StorageReader, StorageTransaction } from '../storage/storage-adapter';
-import { applyConversationEvent, commitConversation } from './apply-conversation-event';
+import { applySurveyEvent, readSurvey, type SurveySubject } from '../surveys/survey-commands';
+import { applyTicketEvent, commitTicket } from '../tickets/ticket-commands';
+import { escalateTicket } from '../tickets/ticket-escalation';
 import type { CommandContext } from './command-runner';
-import { escalateDueSteps } from './sla-escalation';
-import { applySurveyEvent, readSurvey, type SurveySubject } from './survey-commands';
-import { applyTicketEvent, commitTicket } from './ticket-commands';
-import { escalateTicket } from './ticket-escalation';
 
 /**
  * What a due job does, inside the transaction that completes it. Handlers re-check the state they

@@ -1,12 +1,13 @@
-import type { Agent } from '../agent/agent';
-import type { CloseReason, Conversation, Priority } from '../conversation/conversation';
-import type { Customer } from '../customer/customer';
+import type { Agent } from '../agents/agent';
+import type { CloseReason, Conversation } from '../conversations/conversation';
+import type { Customer } from '../customers/customer';
 import type { Article } from '../knowledge/article';
-import type { Message } from '../message/message';
+import type { Message } from '../messages/message';
 import type { SlaClock } from '../sla/sla-clock';
 import type { EscalationAction, SlaTarget } from '../sla/sla-policy';
 import type { Survey } from '../surveys/survey';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
+import type { Priority } from '../vocabulary/channels-and-priorities';
 
 /** The data each domain event carries, by event type. */
 export interface DomainEventDataMap {

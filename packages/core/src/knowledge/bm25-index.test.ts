@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candyShopKnowledge } from '../testing/candy-shop-knowledge';
-import { candyShopQuestions } from '../testing/candy-shop-questions';
+import { candyShopKnowledge } from '../fixtures/candy-shop-knowledge';
+import { candyShopQuestions } from '../fixtures/candy-shop-questions';
 import { Bm25Index } from './bm25-index';
 import { tokenize } from './tokenize';
 

@@ -1,5 +1,5 @@
-import type { KnowledgeHit, KnowledgeSource } from '../bot/knowledge-bot';
 import { Bm25Index } from './bm25-index';
+import type { KnowledgeHit, KnowledgeSource } from './bot/knowledge-bot';
 
 /** An article as the knowledge base indexes it. */
 export interface KnowledgeArticle {

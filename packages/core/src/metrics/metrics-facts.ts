@@ -1,6 +1,6 @@
-import type { Conversation } from '../conversation/conversation';
+import type { Conversation } from '../conversations/conversation';
 import type { DomainEvent } from '../events/domain-events';
-import type { Message } from '../message/message';
+import type { Message } from '../messages/message';
 import type { SlaTarget } from '../sla/sla-policy';
 import type { Ticket } from '../tickets/ticket';
 

@@ -2,12 +2,13 @@ import { createMemoryAdapter } from '@kefu/adapter-memory';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDesk, type Desk } from '../desk/create-desk';
-import { readAllEvents } from '../desk/metrics-api';
 import type { DomainEvent } from '../events/domain-events';
 import { createBusinessCalendar } from '../sla/business-calendar';
-import { VirtualClock } from '../testing/virtual-clock';
+import { VirtualClock } from '../time/virtual-clock';
+import { readAllEvents } from './metrics-api';
 import { collectFacts } from './metrics-facts';
-import { computeReport, ReportQuerySchema } from './metrics-report';
+import { computeReport } from './metrics-report';
+import { ReportQuerySchema } from './report-shape';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-11-16T09:00:00+08:00');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PRESENCES } from '../agent/agent';
-import { AttachmentSchema, MAX_MESSAGE_TEXT_LENGTH } from '../message/message';
+import { PRESENCES } from '../agents/agent';
+import { AttachmentSchema, MAX_MESSAGE_TEXT_LENGTH } from '../messages/message';
 import { ClientIdSchema, IdSchema, LabelSchema } from '../validation/common-schemas';
 import { AGENT_CALL_METHODS, CONVERSATION_ACTIONS } from './protocol-constants';
 

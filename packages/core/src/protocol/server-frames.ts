@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KEFU_ERROR_CODES } from '../errors/kefu-error';
-import { AttachmentSchema, AuthorSchema } from '../message/message';
+import { AttachmentSchema, AuthorSchema } from '../messages/message';
 import { SLA_TARGETS } from '../sla/sla-policy';
 import { SURVEY_KINDS, SurveyQuestionSchema } from '../surveys/survey';
 import { ResolutionSchema, TICKET_STATUSES, type Ticket } from '../tickets/ticket';

@@ -1,5 +1,5 @@
-import type { Conversation } from '../conversation/conversation';
-import type { Message } from '../message/message';
+import type { Conversation } from '../conversations/conversation';
+import type { Message } from '../messages/message';
 import { SCALES, type Survey } from '../surveys/survey';
 import { toCustomerView } from '../tickets/customer-view';
 import type { Ticket } from '../tickets/ticket';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PRIORITIES } from '../conversation/conversation';
+import { PRIORITIES } from '../vocabulary/channels-and-priorities';
 import { orderQueue, type QueueEntry } from './queue-order';
 
 const MINUTE = 60_000;

@@ -1,4 +1,4 @@
-import type { Priority } from '../conversation/conversation';
+import type { Priority } from '../vocabulary/channels-and-priorities';
 
 /** A queued conversation as the queue orders it. */
 export interface QueueEntry {

@@ -1,4 +1,4 @@
-import type { Agent } from '../agent/agent';
+import type { Agent } from '../agents/agent';
 
 /** An agent as routing sees it: who they are and how busy they are right now. */
 export interface RoutingCandidate {

@@ -1,4 +1,4 @@
-import type { Agent } from '../agent/agent';
+import type { Agent } from '../agents/agent';
 
 /** The staffing numbers the wait estimate uses. */
 export interface Staffing {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CHANNELS, PRIORITIES, type Priority } from '../conversation/conversation';
 import { IdSchema, LabelSchema } from '../validation/common-schemas';
+import { CHANNELS, PRIORITIES, type Priority } from '../vocabulary/channels-and-priorities';
 
 export const SLA_TARGETS = [
   'firstResponse',

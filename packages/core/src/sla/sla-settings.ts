@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONVERSATION_STATUSES } from '../conversation/conversation';
+import { CONVERSATION_STATUSES } from '../conversations/conversation';
 import { type BusinessCalendarInput, BusinessCalendarSchema } from './business-calendar';
 import { SlaPolicySchema } from './sla-policy';
 

@@ -1,19 +1,15 @@
-import type { Agent } from '../agent/agent';
-import type {
-  Channel,
-  Conversation,
-  ConversationStatus,
-  Priority,
-} from '../conversation/conversation';
-import type { Customer } from '../customer/customer';
+import type { Agent } from '../agents/agent';
+import type { Conversation, ConversationStatus } from '../conversations/conversation';
+import type { Customer } from '../customers/customer';
 import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
 import type { EventBus } from '../events/event-bus';
 import type { Job, JobDraft } from '../jobs/job';
 import type { Article, ArticleStatus } from '../knowledge/article';
-import type { Message } from '../message/message';
-import type { MetricsReport, ReportQuery } from '../metrics/metrics-report';
+import type { Message } from '../messages/message';
+import type { MetricsReport, ReportQuery } from '../metrics/report-shape';
 import type { BusinessCalendar } from '../sla/business-calendar';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
+import type { Channel, Priority } from '../vocabulary/channels-and-priorities';
 
 /** Filters for listing conversations; every given field must match. */
 export interface ConversationFilter {

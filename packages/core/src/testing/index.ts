@@ -1,4 +1,5 @@
-export * from './fixtures';
+export * from '../fixtures';
+export { VirtualClock } from '../time/virtual-clock';
 export {
   FIXTURE_NOW,
   makeAgent,
@@ -11,4 +12,3 @@ export {
 export type { StorageConformanceOptions } from './storage-conformance/run-storage-conformance';
 export { runStorageConformance } from './storage-conformance/run-storage-conformance';
 export { makeTicket } from './storage-conformance/ticket-fixture';
-export { VirtualClock } from './virtual-clock';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ConversationSla } from '../conversation/conversation';
-import { AttachmentSchema } from '../message/message';
+import type { ConversationSla } from '../conversations/conversation';
+import { AttachmentSchema } from '../messages/message';
 import type { Survey } from '../surveys/survey';
 import { ClientIdSchema, IdSchema, InstantSchema, LabelSchema } from '../validation/common-schemas';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation } from '../../conversation/conversation';
+import type { Conversation } from '../../conversations/conversation';
 import type { ConversationFilter } from '../../storage/storage-adapter';
 import { expectKefuError, type GetAdapter } from './conformance-helpers';
 import { FIXTURE_NOW, makeConversation } from './fixtures';

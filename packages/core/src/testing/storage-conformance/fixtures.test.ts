@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AgentSchema } from '../../agent/agent';
-import { ConversationSchema } from '../../conversation/conversation';
-import { CustomerSchema } from '../../customer/customer';
-import { MessageSchema } from '../../message/message';
+import { AgentSchema } from '../../agents/agent';
+import { ConversationSchema } from '../../conversations/conversation';
+import { CustomerSchema } from '../../customers/customer';
+import { MessageSchema } from '../../messages/message';
 import { makeAgent, makeConversation, makeCustomer, makeMessage } from './fixtures';
 
 // The suite's records must be ones the desk could have written, or adapters that validate rows

@@ -1,10 +1,10 @@
-import type { Agent } from '../../agent/agent';
-import type { Conversation } from '../../conversation/conversation';
-import { newConversation } from '../../conversation/new-conversation';
-import type { Customer } from '../../customer/customer';
+import type { Agent } from '../../agents/agent';
+import type { Conversation } from '../../conversations/conversation';
+import { newConversation } from '../../conversations/new-conversation';
+import type { Customer } from '../../customers/customer';
 import type { DomainEventDraft } from '../../events/domain-events';
 import type { JobDraft } from '../../jobs/job';
-import type { Message } from '../../message/message';
+import type { Message } from '../../messages/message';
 
 /** A Monday morning in Shanghai (09:00 +08:00) during the Double 11 sales. */
 export const FIXTURE_NOW = Date.UTC(2026, 10, 9, 1, 0);

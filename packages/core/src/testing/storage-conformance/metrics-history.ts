@@ -1,8 +1,8 @@
-import type { Agent } from '../../agent/agent';
-import type { Conversation } from '../../conversation/conversation';
+import type { Agent } from '../../agents/agent';
+import type { Conversation } from '../../conversations/conversation';
 import type { DomainEventDraft } from '../../events/domain-events';
-import type { Message } from '../../message/message';
-import { type ReportQuery, ReportQuerySchema } from '../../metrics/metrics-report';
+import type { Message } from '../../messages/message';
+import { type ReportQuery, ReportQuerySchema } from '../../metrics/report-shape';
 import type { SlaClock } from '../../sla/sla-clock';
 import type { SlaTarget } from '../../sla/sla-policy';
 import type { Survey } from '../../surveys/survey';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../events/domain-events';
 import { collectFacts } from '../../metrics/metrics-facts';
-import { computeReport, ReportQuerySchema } from '../../metrics/metrics-report';
+import { computeReport } from '../../metrics/metrics-report';
+import { ReportQuerySchema } from '../../metrics/report-shape';
 import { createBusinessCalendar } from '../../sla/business-calendar';
 import type { StorageAdapter } from '../../storage/storage-adapter';
 import type { GetAdapter } from './conformance-helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation } from '../../conversation/conversation';
+import type { Conversation } from '../../conversations/conversation';
 import type { StorageTransaction } from '../../storage/storage-adapter';
 import { type GetAdapter, whileTransactionOpen } from './conformance-helpers';
 import {

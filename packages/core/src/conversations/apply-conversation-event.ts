@@ -1,0 +1,153 @@
+import { moveLoad } from '../agents/agent-load';
+import type { CommandContext } from '../desk/command-runner';
+import { KefuError } from '../errors/kefu-error';
+import type { DomainEventDraft } from '../events/domain-events';
+import { conversationJobKeys } from '../jobs/job';
+import { transition } from '../machine/transition';
+import { updateQueueJobs } from '../routing/queue-jobs';
+import { slaEventsFor } from '../sla/sla-events';
+import { type SlaUpdate, trackSla } from '../sla/sla-tracking';
+import type { StorageTransaction } from '../storage/storage-adapter';
+import { surveyAfterChange } from '../surveys/survey-lifecycle';
+import type { Conversation } from './conversation';
+import type { ConversationEffect, ConversationMachineEvent } from './conversation-events';
+import { conversationMachine } from './conversation-machine';
+
+/** Loads a conversation for a write, or fails with `NOT_FOUND`. */
+export async function loadConversation(tx: StorageTransaction, id: string): Promise<Conversation> {
+  const conversation = await tx.conversations.get(id, { forUpdate: true });
+  if (!conversation) {
+    throw new KefuError('NOT_FOUND', `No conversation "${id}". Check the id, or start one first.`);
+  }
+  return conversation;
+}
+
+/**
+ * Stores a changed conversation and everything that follows from the change, in the same
+ * transaction: SLA clocks, agent load, queue and SLA jobs, the machine's effects and the events
+ * (which carry the stored snapshot, with its new version).
+ */
+export async function commitConversation(
+  tx: StorageTransaction,
+  context: CommandContext,
+  before: Conversation,
+  changes: Partial<Conversation>,
+  event: ConversationMachineEvent | null = null,
+  effects: readonly ConversationEffect[] = [],
+): Promise<Conversation> {
+  // One fresh object, completed in place before anyone else sees it: this is the hot path.
+  const stored: Conversation = { ...before, ...changes, version: before.version + 1 };
+  const sla = context.sla.enabled
+    ? await slaUpdate(tx, context, before, stored, event)
+    : NO_SLA_CHANGE(stored);
+  const survey = surveyAfterChange(context, 'conversation', before, stored);
+  stored.sla = sla.sla;
+  stored.survey = survey.survey;
+  await tx.conversations.update(stored, before.version);
+  if (event) await moveLoad(tx, before, stored, event);
+  await updateQueueJobs(tx, context, before, stored);
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'emit':
+        context.emit(withStoredConversation(effect.event, stored));
+        break;
+      case 'schedule':
+        await tx.jobs.schedule(effect.job, context.now);
+        context.scheduled(effect.job);
+        break;
+      case 'cancel':
+        await tx.jobs.cancel(effect.key, context.now);
+        break;
+    }
+  }
+  await publishSla(tx, context, stored, sla);
+  await survey.after(tx);
+  return stored;
+}
+
+const NO_SLA_CHANGE = (conversation: Conversation): SlaUpdate => ({
+  sla: conversation.sla,
+  announcements: [],
+  nextCheckAt: null,
+});
+
+/** The SLA state a change leads to (the customer's tier matters to policies). */
+export async function slaUpdate(
+  tx: StorageTransaction,
+  context: CommandContext,
+  before: Conversation | null,
+  next: Conversation,
+  event: ConversationMachineEvent | null,
+): Promise<SlaUpdate> {
+  const tier = context.sla.enabled
+    ? ((await tx.customers.get(next.customerId))?.tier ?? 'standard')
+    : 'standard';
+  return trackSla(context.sla, before, next, event, tier, context.now);
+}
+
+/** Announces what the clocks said and schedules their next look, once `stored` is written. */
+export async function publishSla(
+  tx: StorageTransaction,
+  context: CommandContext,
+  stored: Conversation,
+  sla: SlaUpdate,
+): Promise<void> {
+  for (const draft of slaEventsFor(
+    { conversation: stored },
+    sla.announcements,
+    context.now,
+    context.sla,
+  )) {
+    context.emit(draft);
+  }
+  if (context.sla.enabled) await scheduleSlaCheck(tx, context, stored.id, sla.nextCheckAt);
+}
+
+async function scheduleSlaCheck(
+  tx: StorageTransaction,
+  context: CommandContext,
+  conversationId: string,
+  at: number | null,
+): Promise<void> {
+  const key = conversationJobKeys.slaCheck(conversationId);
+  if (at === null) {
+    await tx.jobs.cancel(key, context.now);
+    return;
+  }
+  const job = { key, kind: 'sla.check' as const, dueAt: at, payload: { conversationId } };
+  await tx.jobs.schedule(job, context.now);
+  context.scheduled(job);
+}
+
+/**
+ * Runs the conversation machine for one event and commits the result. A rejected event throws
+ * `INVALID_TRANSITION` and writes nothing.
+ */
+export async function applyConversationEvent(
+  tx: StorageTransaction,
+  context: CommandContext,
+  conversation: Conversation,
+  event: ConversationMachineEvent,
+  extraChanges: Partial<Conversation> = {},
+): Promise<Conversation> {
+  const result = transition(conversationMachine, conversation, event);
+  if (!result.ok) {
+    throw new KefuError('INVALID_TRANSITION', `${result.message}.`, {
+      details: { conversationId: conversation.id, status: conversation.status, event: event.type },
+    });
+  }
+  return commitConversation(
+    tx,
+    context,
+    conversation,
+    { ...result.snapshot, ...extraChanges },
+    event,
+    result.effects,
+  );
+}
+
+// The machine describes the snapshot before storage bumps its version; events carry the stored one.
+function withStoredConversation(event: DomainEventDraft, stored: Conversation): DomainEventDraft {
+  if (!('conversation' in event.data)) return event;
+  return { ...event, data: { ...event.data, conversation: stored } } as DomainEventDraft;
+}

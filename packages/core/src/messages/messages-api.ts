@@ -1,0 +1,69 @@
+import { loadConversation } from '../conversations/apply-conversation-event';
+import type { RunCommand } from '../desk/command-runner';
+import type { StorageAdapter } from '../storage/storage-adapter';
+import { parseInput } from '../validation/parse-input';
+import type { Message } from './message';
+import {
+  type ListMessagesInput,
+  ListMessagesSchema,
+  type PostMessageInput,
+  PostMessageSchema,
+} from './message-schemas';
+import { postMessageInTransaction } from './post-message';
+
+/** Messages of a conversation, in gap-free `seq` order. */
+export interface MessagesApi {
+  /**
+   * Appends a message. It moves the conversation as the author implies: a customer writing on a
+   * `pending` conversation makes it `active`, on a `resolved` one reopens it; an agent's first
+   * reply sets `firstResponseAt`. With a `clientId`, repeating the call returns the first message.
+   *
+   * @example
+   * await desk.messages.post({
+   *   conversationId, author: { kind: 'agent', id: 'agt_wang' },
+   *   text: '您好，您的订单已发货，预计明天送达。', clientId: 'c_8fJ2kq1x',
+   * });
+   */
+  post(input: PostMessageInput): Promise<Message>;
+  /**
+   * Messages after a seq, ascending; resume from the last seq you saw.
+   *
+   * @example
+   * const newer = await desk.messages.list({ conversationId, afterSeq: 12 });
+   */
+  list(input: ListMessagesInput): Promise<Message[]>;
+}
+
+export function createMessagesApi(storage: StorageAdapter, run: RunCommand): MessagesApi {
+  return {
+    async post(rawInput) {
+      const { conversationId, ...draft } = parseInput(PostMessageSchema, rawInput, 'message');
+      return run(async (tx, context) => {
+        const conversation = await loadConversation(tx, conversationId);
+        return (await postMessageInTransaction(tx, context, conversation, draft)).message;
+      });
+    },
+
+    async list(rawInput) {
+      const input = parseInput(ListMessagesSchema, rawInput, 'message list request');
+      if (input.includeInternal) {
+        return storage.read.messages.listAfter(input.conversationId, input.afterSeq, input.limit);
+      }
+      // Notes are filtered out, so keep reading until the page is full or the log ends.
+      const page: Message[] = [];
+      for (let after = input.afterSeq; page.length < input.limit; ) {
+        const batch = await storage.read.messages.listAfter(
+          input.conversationId,
+          after,
+          input.limit,
+        );
+        for (const message of batch)
+          if (!message.internal && page.length < input.limit) page.push(message);
+        const last = batch.at(-1);
+        if (batch.length < input.limit || !last) break;
+        after = last.seq;
+      }
+      return page;
+    },
+  };
+}
