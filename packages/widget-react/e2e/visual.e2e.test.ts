@@ -17,7 +17,8 @@ const SIZES = {
 const WORDS = {
   en: {
     question: 'When will my candy arrive? Order 20261122-0042',
-    reply: 'It left Hangzhou this morning and arrives tomorrow. Track it at https://candy.example/track',
+    reply:
+      'It left Hangzhou this morning and arrives tomorrow. Track it at https://candy.example/track',
   },
   'zh-CN': {
     question: '我的糖果什么时候到？订单 20261122-0042',
@@ -47,7 +48,8 @@ async function clippedInPanel(page: Page): Promise<string[]> {
       const element = document.querySelector(selector);
       const box = element?.getBoundingClientRect();
       // Whole inside the panel, and on top where its middle is (not scrolled or covered away).
-      const middle = box && document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      const middle =
+        box && document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
       if (
         !box ||
         box.top < panel.top ||
@@ -122,7 +124,9 @@ describe('the widget looks right (screenshots against committed baselines)', () 
         SIZES.mobile,
         { colorScheme: 'light' },
       );
-      const greeting = page.getByRole('button', { name: 'New chocolates are in! Questions? Ask us.' });
+      const greeting = page.getByRole('button', {
+        name: 'New chocolates are in! Questions? Ask us.',
+      });
       await greeting.waitFor(WAIT);
       await steady(page);
       expect(await axeViolations(page)).toEqual([]);

@@ -1,13 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, screenshotPath } from './browser';
-import {
-  createShopSession,
-  LONG,
-  openWidget,
-  sendFromWidget,
-  WAIT,
-} from './shop-session';
+import { createShopSession, LONG, openWidget, sendFromWidget, WAIT } from './shop-session';
 
 const session = createShopSession();
 const { openPage, conversationOf, agentReply } = session;

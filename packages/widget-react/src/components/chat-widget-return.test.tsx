@@ -15,6 +15,21 @@ const agent = { kind: 'agent', id: 'agt_wang' } as const;
 
 afterEach(() => vi.restoreAllMocks());
 
+/** A storefront that owns the open state, recording what the widget asks for. */
+function Controlled({ changes }: { changes: boolean[] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <ChatWidget
+      locale="en"
+      open={open}
+      onOpenChange={(next) => {
+        changes.push(next);
+        setOpen(next);
+      }}
+    />
+  );
+}
+
 function setOnline(online: boolean) {
   vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(online);
   act(() => {
@@ -50,20 +65,7 @@ describe('<ChatWidget> as the customer comes back to it', () => {
     useFakeGateway(server);
     sessionStorage.setItem(WIDGET_MEMORY_KEY, 'o');
     const changes: boolean[] = [];
-    function Controlled() {
-      const [open, setOpen] = useState(false);
-      return (
-        <ChatWidget
-          locale="en"
-          open={open}
-          onOpenChange={(next) => {
-            changes.push(next);
-            setOpen(next);
-          }}
-        />
-      );
-    }
-    const controlled = renderWithClient(<Controlled />);
+    const controlled = renderWithClient(<Controlled changes={changes} />);
     await screen.findByRole('dialog', { name: 'Customer service' });
     expect(changes).toEqual([true]);
     controlled.unmount();

@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { formatShanghai } from '../shared/format';
 import { groupInbox } from './inbox-order';
 import { useCustomer } from './people';
-import { SlaBadge } from './sla-badge';
 import { shortcutAction, stepThrough } from './shortcuts';
+import { SlaBadge } from './sla-badge';
 
 const STATUS: Record<string, string> = {
   queued: '排队中 Queued',

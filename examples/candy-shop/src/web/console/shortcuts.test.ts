@@ -12,9 +12,9 @@ const key = (code: string, changes: Partial<Parameters<typeof shortcutAction>[0]
 
 describe('console shortcuts', () => {
   it('maps Alt+arrows, Alt+C and Alt+R, and nothing else', () => {
-    expect(['ArrowDown', 'ArrowUp', 'KeyC', 'KeyR'].map((code) => shortcutAction(key(code)))).toEqual(
-      ['next', 'previous', 'claim', 'reply'],
-    );
+    expect(
+      ['ArrowDown', 'ArrowUp', 'KeyC', 'KeyR'].map((code) => shortcutAction(key(code))),
+    ).toEqual(['next', 'previous', 'claim', 'reply']);
     expect(shortcutAction(key('KeyC', { altKey: false }))).toBeNull();
     expect(shortcutAction(key('KeyC', { ctrlKey: true }))).toBeNull();
     expect(shortcutAction(key('ArrowDown', { shiftKey: true }))).toBeNull();

@@ -43,7 +43,9 @@ describe('slaText', () => {
       }),
       now,
     );
-    expect(text.full).toMatch(/^超时 Breached · 解决 Resolution ≤ 48 小时 h · 截止 Due .+ \(-1m 05s\) · 按自然时间 Calendar hours$/);
+    expect(text.full).toMatch(
+      /^超时 Breached · 解决 Resolution ≤ 48 小时 h · 截止 Due .+ \(-1m 05s\) · 按自然时间 Calendar hours$/,
+    );
   });
 
   it('shows only the state without a running clock (or from an older gateway)', () => {

@@ -40,7 +40,8 @@ export function StorefrontApp() {
           {link('/orders', '我的订单 My orders')}
         </nav>
         <p className="cart" role="status">
-          <span aria-hidden="true">🛒</span> 购物车 Cart: {inCart.items} · {formatYuan(inCart.total)}
+          <span aria-hidden="true">🛒</span> 购物车 Cart: {inCart.items} ·{' '}
+          {formatYuan(inCart.total)}
         </p>
         <CustomerPicker current={session?.customer ?? null} onPick={signIn} onSignOut={signOut} />
       </header>
