@@ -48,6 +48,17 @@ describe('slaText', () => {
     );
   });
 
+  it('writes whole hours as hours', () => {
+    const text = slaText(
+      details({
+        dueAt: now,
+        dueClock: { target: 'resolution', budgetMs: 3_600_000, hours: 'business' },
+      }),
+      now,
+    );
+    expect(text.full).toContain('解决 Resolution ≤ 1 小时 h');
+  });
+
   it('shows only the state without a running clock (or from an older gateway)', () => {
     expect(slaText(details({}), now)).toEqual({ full: '正常 OK', compact: '正常 OK' });
   });

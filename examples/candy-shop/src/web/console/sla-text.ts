@@ -14,10 +14,10 @@ const TARGET = {
   resolution: '解决 Resolution',
 } as const;
 
-/** Whole minutes or hours of a target's budget: "3 分钟 min", "48 小时 h". */
+/** Whole minutes or hours of a target's budget: "3 分钟 min", "1 小时 h", "48 小时 h". */
 function budget(ms: number): string {
   const minutes = Math.round(ms / 60_000);
-  return minutes >= 120 && minutes % 60 === 0 ? `${minutes / 60} 小时 h` : `${minutes} 分钟 min`;
+  return minutes >= 60 && minutes % 60 === 0 ? `${minutes / 60} 小时 h` : `${minutes} 分钟 min`;
 }
 
 /**
