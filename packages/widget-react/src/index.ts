@@ -16,6 +16,7 @@ export { Composer } from './components/composer';
 export { ConnectionNotice } from './components/connection-notice';
 export { describeResolution } from './components/describe-resolution';
 export type { LauncherProps } from './components/launcher';
+export type { LauncherGreetingOption } from './components/launcher-greeting';
 export { Launcher } from './components/launcher';
 export { LeaveMessageNotice } from './components/leave-message-notice';
 export { LiveRegion } from './components/live-region';

@@ -15,25 +15,18 @@ describe('toWireConversation: the SLA clock behind dueAt', () => {
   it('names the earliest running target, its budget and its hours, for agents only', async () => {
     // Friday 16:58 in Shanghai: the first reply is due Monday 09:01 (closed hours excluded).
     const clock = new VirtualClock(Date.parse('2026-11-13T16:58:00+08:00'));
-    const desk = createDesk({
-      storage: createMemoryAdapter(),
-      clock,
-      routing: { auto: false },
-      sla: {
-        calendars: { shanghai },
-        policies: [
-          {
-            id: 'standard',
-            name: '标准',
-            calendar: 'shanghai',
-            targets: {
-              firstResponse: { withinMs: 3 * MINUTE },
-              resolution: { withinMs: 72 * 60 * MINUTE, hours: 'calendar' },
-            },
-          },
-        ],
+    const standard = {
+      id: 'standard',
+      name: '标准',
+      calendar: 'shanghai',
+      targets: {
+        firstResponse: { withinMs: 3 * MINUTE },
+        resolution: { withinMs: 72 * 60 * MINUTE, hours: 'calendar' as const },
       },
-    });
+    };
+    const storage = createMemoryAdapter();
+    const sla = { calendars: { shanghai }, policies: [standard] };
+    const desk = createDesk({ storage, clock, routing: { auto: false }, sla });
     await desk.customers.upsert({ id: 'cus_lin', name: '林小糖' });
     const { id } = await desk.conversations.start({
       customerId: 'cus_lin',

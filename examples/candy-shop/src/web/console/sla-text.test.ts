@@ -19,15 +19,16 @@ const details = (changes: Partial<WireConversationDetails>): WireConversationDet
 const now = Date.parse('2026-11-13T16:58:00+08:00');
 const monday = Date.parse('2026-11-16T09:01:00+08:00');
 
+/** The badge's text for one running clock. */
+const textFor = (
+  dueAt: number,
+  dueClock: NonNullable<WireConversationDetails['dueClock']>,
+  slaState: WireConversationDetails['slaState'] = 'ok',
+) => slaText(details({ dueAt, dueClock, slaState }), now);
+
 describe('slaText', () => {
   it('names the target, its budget, the due time and that closed hours are excluded', () => {
-    const text = slaText(
-      details({
-        dueAt: monday,
-        dueClock: { target: 'firstResponse', budgetMs: 180_000, hours: 'business' },
-      }),
-      now,
-    );
+    const text = textFor(monday, { target: 'firstResponse', budgetMs: 180_000, hours: 'business' });
     expect(text.full).toBe(
       '正常 OK · 首次响应 First reply ≤ 3 分钟 min · 截止 Due 11/16 09:01 (64h 03m) · 仅计营业时间 Closed hours excluded',
     );
@@ -35,13 +36,10 @@ describe('slaText', () => {
   });
 
   it('says calendar hours, hours budgets, and overdue as negative', () => {
-    const text = slaText(
-      details({
-        slaState: 'breached',
-        dueAt: now - 65_000,
-        dueClock: { target: 'resolution', budgetMs: 48 * 3_600_000, hours: 'calendar' },
-      }),
-      now,
+    const text = textFor(
+      now - 65_000,
+      { target: 'resolution', budgetMs: 48 * 3_600_000, hours: 'calendar' },
+      'breached',
     );
     expect(text.full).toMatch(
       /^超时 Breached · 解决 Resolution ≤ 48 小时 h · 截止 Due .+ \(-1m 05s\) · 按自然时间 Calendar hours$/,
@@ -49,13 +47,7 @@ describe('slaText', () => {
   });
 
   it('writes whole hours as hours', () => {
-    const text = slaText(
-      details({
-        dueAt: now,
-        dueClock: { target: 'resolution', budgetMs: 3_600_000, hours: 'business' },
-      }),
-      now,
-    );
+    const text = textFor(now, { target: 'resolution', budgetMs: 3_600_000, hours: 'business' });
     expect(text.full).toContain('解决 Resolution ≤ 1 小时 h');
   });
 
