@@ -56,6 +56,17 @@ describe('the widget in Chromium against a real gateway', () => {
       await sendFromAgent(agent.page, '您好！订单 20261122-0042 已发货，预计明天送达。');
 
       await panel.getByText('您好！订单 20261122-0042 已发货，预计明天送达。').waitFor(WAIT);
+      // Typing both ways: the agent sees the customer type, the customer sees 王客服 by name.
+      await customer.page.getByRole('textbox', { name: 'Message' }).fill('好的');
+      await workspace.getByTestId('customer-typing').getByText('Customer is typing').waitFor(WAIT);
+      await customer.page.getByRole('textbox', { name: 'Message' }).fill('');
+      await expect
+        .poll(() => workspace.getByTestId('customer-typing').textContent(), WAIT)
+        .toBe('');
+      await agent.page.getByRole('textbox', { name: 'Message' }).fill('稍等');
+      await panel.getByText('王客服 is typing…').waitFor(WAIT);
+      await agent.page.getByRole('textbox', { name: 'Message' }).fill('');
+      await expect.poll(() => panel.getByText('王客服 is typing…').count(), WAIT).toBe(0);
       // The agent's page marked it read: the customer's own message shows "Read".
       await panel.getByText('· Read').waitFor(WAIT);
       await customer.page.screenshot({ path: screenshotPath('customer-conversation') });
