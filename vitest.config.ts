@@ -46,6 +46,10 @@ export default defineConfig({
         replacement: source('./packages/adapter-postgres/src/index.ts'),
       },
       { find: /^@kefu\/server$/, replacement: source('./packages/server/src/index.ts') },
+      {
+        find: /^@kefu\/channel-email$/,
+        replacement: source('./packages/channel-email/src/index.ts'),
+      },
       { find: /^@kefu\/client$/, replacement: source('./packages/client/src/index.ts') },
       {
         find: /^@kefu\/client\/agent$/,

@@ -100,7 +100,12 @@ describe('business calendar: isOpen and nextOpening', () => {
   it('refuses bad configuration with VALIDATION', () => {
     for (const bad of [
       { timeZone: 'Mars/Olympus', weekly: {} },
-      { timeZone: 'UTC', weekly: { mon: [{ start: '18:00', end: '09:00' }] } },
+      { timeZone: 'UTC', weekly: { mon: [{ start: '09:00', end: '09:00' }] } },
+      { timeZone: 'UTC', weekly: { mon: [{ start: '24:00', end: '06:00' }] } },
+      { timeZone: 'UTC', weekly: { mon: [{ start: '09:00', end: '24:01' }] } },
+      { timeZone: 'UTC', weekly: {}, holidays: [{ from: '2027-02-11', to: '2027-02-05' }] },
+      { timeZone: 'UTC', weekly: {}, holidays: [{ from: '2027-02-05' }] },
+      { timeZone: 'UTC', weekly: {}, holidays: [{ from: '2027-02-05', to: '2027-02-30' }] },
       { timeZone: 'UTC', weekly: { mon: [{ start: '9am', end: '17:00' }] } },
       { timeZone: 'UTC', weekly: {}, holidays: ['1 Oct'] },
     ]) {

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { KefuError } from '../errors/kefu-error';
 import { parseInput } from '../validation/parse-input';
-import {
-  addDays,
-  assertTimeZone,
-  isoDate,
-  type LocalDate,
-  localDateOf,
-  weekdayOf,
-  zonedInstant,
-} from './zoned-time';
+import { assertTimeZone, dateOfEpochDay, epochDay, localDateOf, zonedInstant } from './zoned-time';
 
 const TimeOfDay = z
   .string()
@@ -19,9 +11,40 @@ const TimeOfDay = z
 
 const PeriodSchema = z
   .object({ start: TimeOfDay, end: TimeOfDay })
-  .refine((period) => period.start < period.end, 'a period must end after it starts');
+  .refine((period) => period.start < 24 * 60, 'a period cannot start at 24:00; start it at 00:00')
+  .refine(
+    (period) => period.start !== period.end,
+    'a period must not end when it starts (an end before the start runs into the next day)',
+  );
 
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const DAY_MS = 86_400_000;
+/** Day number of a YYYY-MM-DD date; NaN for one that is not on the calendar (2026-02-30). */
+const epochDayOf = (iso: string) => {
+  const at = Date.parse(`${iso}T00:00:00Z`);
+  return new Date(at).toISOString().startsWith(iso) ? at / DAY_MS : Number.NaN;
+};
+// Single dates keep their old leniency (a date not on the calendar closes nothing); ranges are new
+// and must name real days.
+const RealDateSchema = DateSchema.refine(
+  (iso) => !Number.isNaN(epochDayOf(iso)),
+  'must be a date on the calendar',
+);
+
+const HolidayRangeSchema = z
+  .object({
+    /** First closed day. */
+    from: RealDateSchema,
+    /** Last closed day, inclusive. */
+    to: RealDateSchema,
+    /** What the break is called, e.g. 春节. */
+    name: z.string().max(100).optional(),
+  })
+  // YYYY-MM-DD strings sort like the dates they name.
+  .refine((range) => range.from <= range.to, {
+    message: 'a holiday range must end on or after its first day',
+    path: ['to'],
+  });
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
@@ -35,14 +58,17 @@ export const BusinessCalendarSchema = z.object({
       return false;
     }
   }, 'must be an IANA time zone such as Asia/Shanghai'),
-  /** Opening periods per weekday, e.g. `mon: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }]`. */
+  /**
+   * Opening periods per weekday, e.g. `mon: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }]`.
+   * A period whose end is before its start runs overnight into the next day (`22:00`–`06:00`).
+   */
   weekly: z.object(
     Object.fromEntries(
       WEEKDAYS.map((day) => [day, z.array(PeriodSchema).max(8).default([])]),
     ) as Record<(typeof WEEKDAYS)[number], z.ZodDefault<z.ZodArray<typeof PeriodSchema>>>,
   ),
-  /** Closed all day (节假日). */
-  holidays: z.array(DateSchema).default([]),
+  /** Closed all day (节假日): single dates, or ranges such as `{ from: '2027-02-05', to: '2027-02-11', name: '春节' }`. */
+  holidays: z.array(z.union([DateSchema, HolidayRangeSchema])).default([]),
   /** Days with their own periods, overriding the week and holidays (调休 working days). */
   specialDays: z
     .array(z.object({ date: DateSchema, periods: z.array(PeriodSchema).max(8) }))
@@ -64,61 +90,103 @@ export interface BusinessCalendar {
 }
 
 type Interval = readonly [start: number, end: number];
+type Period = { start: number; end: number };
+/** One local day: the instants it spans (empty when the day was skipped) and the open intervals of the periods that start on it. */
+type Day = { start: number; end: number; intervals: Interval[] };
 
 // How far to look for an opening before deciding a calendar never opens (two years).
 const SEARCH_DAYS = 731;
 
 /**
- * Creates a business calendar. DST-correct: periods are wall-clock times in the calendar's zone.
+ * Creates a business calendar. Periods are wall-clock times in the calendar's zone; a period whose
+ * end is before its start runs overnight into the next day and belongs to the day it starts on.
+ * Wall times that a clock change skips or repeats follow Temporal's "compatible" rule: a skipped
+ * time moves forward by the gap, a repeated time is its first occurrence; a period that is left
+ * with no time (02:00–03:00 on a spring-forward night) is closed, and so is a day the zone skipped.
  *
  * @example
  * const shanghai = createBusinessCalendar({
  *   timeZone: 'Asia/Shanghai',
  *   weekly: { mon: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }] },
- *   holidays: ['2026-10-01'],
+ *   holidays: ['2026-10-01', { from: '2027-02-05', to: '2027-02-11', name: '春节' }],
+ *   specialDays: [{ date: '2027-02-13', periods: [{ start: '09:00', end: '18:00' }] }],
  * });
  * shanghai.addBusinessTime(Date.parse('2026-11-13T16:30:00+08:00'), 3_600_000);
  */
 export function createBusinessCalendar(input: BusinessCalendarInput): BusinessCalendar {
   const config = parseInput(BusinessCalendarSchema, input, 'business calendar');
   const { timeZone } = config;
-  const holidays = new Set(config.holidays);
-  const special = new Map(config.specialDays.map((day) => [day.date, day.periods]));
-  const cache = new Map<string, Interval[]>();
+  const dayOf = epochDayOf;
+  const holidays = config.holidays.map((holiday): [from: number, to: number] =>
+    typeof holiday === 'string'
+      ? [dayOf(holiday), dayOf(holiday)]
+      : [dayOf(holiday.from), dayOf(holiday.to)],
+  );
+  const special = new Map(config.specialDays.map((day) => [dayOf(day.date), day.periods]));
+  const cache = new Map<number, Day>();
 
-  function intervalsOn(date: LocalDate): Interval[] {
-    const key = isoDate(date);
-    const cached = cache.get(key);
-    if (cached) return cached;
-    const periods =
-      special.get(key) ??
-      (holidays.has(key)
-        ? []
-        : config.weekly[WEEKDAYS[weekdayOf(date)] as (typeof WEEKDAYS)[number]]);
-    const intervals: Interval[] = [];
-    for (const period of [...periods].sort((x, y) => x.start - y.start)) {
-      const start = zonedInstant(date, period.start, timeZone);
-      const end = zonedInstant(date, period.end, timeZone);
-      const last = intervals.at(-1);
-      // Overlapping or touching periods count once.
-      if (last && start <= last[1])
-        intervals[intervals.length - 1] = [last[0], Math.max(last[1], end)];
-      else intervals.push([start, end]);
-    }
-    if (cache.size > 4096) cache.clear();
-    cache.set(key, intervals);
-    return intervals;
+  function periodsOn(day: number): Period[] {
+    const periods = special.get(day);
+    if (periods) return periods;
+    if (holidays.some(([from, to]) => from <= day && day <= to)) return [];
+    const weekday = WEEKDAYS[(((day + 4) % 7) + 7) % 7] as (typeof WEEKDAYS)[number];
+    return config.weekly[weekday];
   }
 
-  /** Open intervals that end after `from`, in time order, day by day. */
+  function dayAt(day: number): Day {
+    const cached = cache.get(day);
+    if (cached) return cached;
+    const date = dateOfEpochDay(day);
+    const next = dateOfEpochDay(day + 1);
+    const start = zonedInstant(date, 0, timeZone);
+    const end = zonedInstant(next, 0, timeZone);
+    const intervals: Interval[] = [];
+    // A day the zone skipped (Samoa's 30 December 2011) has no time to open in.
+    if (end > start) {
+      for (const period of periodsOn(day)) {
+        const open = Math.max(start, zonedInstant(date, period.start, timeZone));
+        const close =
+          period.end > period.start
+            ? Math.min(end, zonedInstant(date, period.end, timeZone))
+            : zonedInstant(next, period.end, timeZone);
+        // Both ends inside one skipped hour: the period has no time.
+        if (close > open) intervals.push([open, close]);
+      }
+      intervals.sort((x, y) => x[0] - y[0]);
+    }
+    const result: Day = { start, end, intervals };
+    if (cache.size > 4096) cache.clear();
+    cache.set(day, result);
+    return result;
+  }
+
+  /**
+   * Open intervals that end after `from`, in time order, day by day. Overlapping or touching
+   * intervals (a night period running into the next morning's) are merged, so none is counted twice.
+   */
   function* intervalsFrom(from: number): Generator<Interval> {
-    // Start a day early: a period of the previous local day may still be running.
-    let date = addDays(localDateOf(from, timeZone), -1);
-    for (let day = 0; day < SEARCH_DAYS; day++, date = addDays(date, 1)) {
-      for (const interval of intervalsOn(date)) {
-        if (interval[1] > from) yield interval;
+    // Start two days early: an overnight period of an earlier day may still be running, even
+    // across a skipped day.
+    const first = epochDay(localDateOf(from, timeZone)) - 2;
+    let open = 0;
+    let close = Number.NEGATIVE_INFINITY;
+    for (let day = first; day < first + SEARCH_DAYS; day++) {
+      const { start, intervals } = dayAt(day);
+      // Every interval of this day starts at or after `start`: one that closed before cannot grow.
+      if (close < start && close > from) {
+        yield [open, close];
+        close = Number.NEGATIVE_INFINITY;
+      }
+      for (const [s, e] of intervals) {
+        if (s <= close) close = Math.max(close, e);
+        else {
+          if (close > from) yield [open, close];
+          open = s;
+          close = e;
+        }
       }
     }
+    if (close > from) yield [open, close];
   }
 
   const calendar: BusinessCalendar = {

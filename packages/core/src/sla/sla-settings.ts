@@ -13,7 +13,7 @@ export const SlaSettingsSchema = z
           (value) => BusinessCalendarSchema.safeParse(value).success,
           {
             message:
-              'not a valid business calendar (timeZone, weekly periods HH:MM, holidays YYYY-MM-DD)',
+              'not a valid business calendar (timeZone, weekly periods HH:MM, holidays YYYY-MM-DD or { from, to })',
           },
         ),
       )

@@ -53,27 +53,34 @@ function offsetAt(at: number, timeZone: string): number {
   return asUtc - Math.floor(at / 1000) * 1000;
 }
 
+const DAY = 86_400_000;
+
 /**
- * The instant at which the wall clock in `timeZone` shows `date` and `minutes` after midnight.
- * A time skipped by a DST change (02:30 when clocks jump from 02:00 to 03:00) maps to the instant
- * after the jump; a repeated time maps to its first occurrence.
+ * The instant at which the wall clock in `timeZone` shows `date` and `minutes` after midnight
+ * (1440 is the next day's midnight). Wall times that do not exist or exist twice follow Temporal's
+ * "compatible" disambiguation: a time skipped by a clock change (02:30 when clocks jump from 02:00
+ * to 03:00) moves forward by the length of the gap (03:30); a repeated time (01:30 when clocks go
+ * back from 02:00 to 01:00) takes its first occurrence.
+ *
+ * @example
+ * // New York springs forward on 8 March 2026: 02:30 does not exist and reads as 03:30 EDT.
+ * zonedInstant({ year: 2026, month: 3, day: 8 }, 150, 'America/New_York'); // 2026-03-08T07:30Z
  */
 export function zonedInstant(date: LocalDate, minutes: number, timeZone: string): number {
   const naive = Date.UTC(date.year, date.month - 1, date.day, 0, minutes);
-  const first = naive - offsetAt(naive, timeZone);
-  const second = naive - offsetAt(first, timeZone);
-  if (first === second) return first;
-  // The offset changes around this time: take the earlier reading that shows the asked time,
-  // or (in a gap) the later one.
-  const earlier = Math.min(first, second);
-  const later = Math.max(first, second);
-  const shows = (at: number) => {
-    const w = wallClock(at, timeZone);
-    return w.hour * 60 + w.minute === minutes && w.day === date.day;
-  };
-  if (shows(earlier)) return earlier;
-  if (shows(later)) return later;
-  return later;
+  // The offsets in force a day either side: no zone changes its clocks twice within two days, so
+  // every instant that shows this wall time is `naive` minus one of them.
+  const before = offsetAt(naive - DAY, timeZone);
+  const after = offsetAt(naive + DAY, timeZone);
+  if (before === after) return naive - before;
+  // A change near this wall time. Both readings may show it (a repeated time: take the earlier,
+  // which uses the larger offset), one may, or neither (a skipped time: read it with the offset
+  // from before the gap, which lands the gap's length later).
+  const earlier = naive - Math.max(before, after);
+  const later = naive - Math.min(before, after);
+  if (offsetAt(earlier, timeZone) === naive - earlier) return earlier;
+  if (offsetAt(later, timeZone) === naive - later) return later;
+  return naive - before;
 }
 
 type LocalHour = LocalDate & { hour: number };
@@ -134,6 +141,17 @@ function exactLocalHour(at: number, timeZone: string): LocalHour {
 export function localDateOf(at: number, timeZone: string): LocalDate {
   const { year, month, day } = localHourOf(at, timeZone);
   return { year, month, day };
+}
+
+/** Days since 1970-01-01 of a calendar date (a plain count, no time zone). */
+export function epochDay(date: LocalDate): number {
+  return Date.UTC(date.year, date.month - 1, date.day) / DAY;
+}
+
+/** The calendar date `epochDay` days after 1970-01-01. */
+export function dateOfEpochDay(day: number): LocalDate {
+  const moved = new Date(day * DAY);
+  return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

@@ -1,0 +1,19 @@
+export type {
+  CreateEmailChannelOptions,
+  EmailConversationDefaults,
+  EmailSender,
+  InboundFile,
+} from './channel-options';
+export type { EmailChannel } from './email-channel';
+export { createEmailChannel } from './email-channel';
+export { emailCustomerId } from './inbound/email-customer';
+export type { ThreadMatch } from './inbound/find-thread';
+export type { InboundResult, MailEnvelope } from './inbound/receive-mail';
+export { stripQuotedText } from './quoting/strip-quoted-text';
+export type {
+  EmailThreadStore,
+  MemoryThreadStore,
+  MemoryThreadStoreOptions,
+  ThreadEntry,
+} from './threading/thread-store';
+export { createMemoryThreadStore } from './threading/thread-store';

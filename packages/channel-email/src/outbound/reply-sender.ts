@@ -1,0 +1,96 @@
+import type { Desk, DomainEvent, Message } from '@kefu/core';
+import { KefuError } from '@kefu/core';
+import type { Transporter } from 'nodemailer';
+import { mintMessageId } from '../threading/signed-ids';
+import type { EmailThreadStore, ThreadEntry } from '../threading/thread-store';
+import { type ComposeContext, composeReply } from './compose-reply';
+
+export interface ReplySenderContext extends ComposeContext {
+  desk: Desk;
+  transport: Pick<Transporter, 'sendMail'>;
+  threads: EmailThreadStore;
+  onError: (error: unknown) => void;
+}
+
+/** Who writes replies that go out by mail: people and the bot, never system lines or notes. */
+function isReply(message: Message): boolean {
+  return !message.internal && (message.author.kind === 'agent' || message.author.kind === 'bot');
+}
+
+/**
+ * The thread as far as it can be known without the store: the channel's earlier replies in the
+ * conversation, whose Message-IDs are derived from their message ids.
+ */
+async function derivedThread(
+  context: ReplySenderContext,
+  message: Message,
+): Promise<ThreadEntry[]> {
+  const earlier = await context.desk.messages.list({
+    conversationId: message.conversationId,
+    afterSeq: Math.max(0, message.seq - 101),
+    limit: 100,
+    includeInternal: false,
+  });
+  return earlier
+    .filter((item) => item.seq < message.seq && isReply(item))
+    .map((item) => ({
+      messageId: mintMessageId(
+        item.conversationId,
+        item.id,
+        context.messageIdDomain,
+        context.secret,
+      ),
+      inbound: false,
+    }));
+}
+
+async function send(context: ReplySenderContext, message: Message): Promise<void> {
+  const conversation = await context.desk.conversations.get(message.conversationId);
+  if (conversation?.channel !== 'email') return;
+  const customer = await context.desk.customers.get(conversation.customerId);
+  const to = customer?.contact.email;
+  if (!to) {
+    throw new KefuError(
+      'VALIDATION',
+      `Customer "${conversation.customerId}" has no e-mail address; the reply in ${conversation.id} was not mailed.`,
+      { details: { conversationId: conversation.id, messageId: message.id } },
+    );
+  }
+  const stored = await context.threads.thread(conversation.id);
+  // The store may have lost entries (a restart of the memory store); the channel's own replies
+  // can always be derived, so they are added in front of whatever the store still knows.
+  const merged = [...(await derivedThread(context, message)), ...stored];
+  const seen = new Set<string>();
+  const thread = merged.filter((entry) => !seen.has(entry.messageId) && seen.add(entry.messageId));
+  const mail = composeReply(context, conversation, message, to, thread);
+  await context.transport.sendMail(mail);
+  await context.threads.remember(conversation.id, { messageId: mail.messageId, inbound: false });
+}
+
+/**
+ * Mails agent and bot replies of e-mail conversations as they are posted, one conversation's
+ * replies in order. Failures go to `onError`.
+ */
+export function createReplySender(context: ReplySenderContext) {
+  const chains = new Map<string, Promise<void>>();
+  const onPosted = (event: DomainEvent<'message.posted'>) => {
+    const message = event.data.message;
+    if (!isReply(message)) return;
+    const previous = chains.get(message.conversationId) ?? Promise.resolve();
+    const next = previous
+      .then(() => send(context, message))
+      .catch((error: unknown) => context.onError(error))
+      .finally(() => {
+        if (chains.get(message.conversationId) === next) chains.delete(message.conversationId);
+      });
+    chains.set(message.conversationId, next);
+  };
+  const off = context.desk.on('message.posted', onPosted);
+  return {
+    /** Resolves when every reply posted so far has been sent (or has failed). */
+    async idle(): Promise<void> {
+      while (chains.size > 0) await Promise.all([...chains.values()]);
+    },
+    stop: off,
+  };
+}
