@@ -210,6 +210,12 @@ async function walkThrough(
   const shop = await newPage({ width: 1280, height: 860 });
   await shop.goto(urls.storefront);
   await shop.getByLabel('Sign in as').selectOption('cus_lin');
+  // "Add to cart" works: the cart in the header counts it.
+  await shop.getByRole('button', { name: /^加入购物车 Add to cart: 大白兔奶糖/ }).click();
+  await shop
+    .getByRole('status')
+    .getByText(/购物车 Cart: 1 · ¥39\.00/)
+    .waitFor();
   // Her order page shows the parcel in Hangzhou; "ask customer service" opens the widget.
   await shop.getByRole('link', { name: '我的订单 My orders' }).click();
   await shop.getByRole('button', { name: 'SO-20261111-0042' }).click();
@@ -217,9 +223,13 @@ async function walkThrough(
   await order.getByText(/顺丰速运 SF1234567890 · 运输中 In transit · 杭州/).waitFor();
   await order.getByRole('button', { name: /咨询客服/ }).click();
   const composer = shop.getByPlaceholder('请输入消息');
+  const messages = shop.getByRole('list', { name: '消息记录' });
+  // Without an order number, the bot offers her own recent orders to pick from.
+  await composer.fill('我的订单还没到');
+  await composer.press('Enter');
+  await messages.getByText(/您想查询哪一个订单？[\s\S]*SO-20261111-0042/).waitFor();
   await composer.fill('我的糖果什么时候到？订单 SO-20261111-0042');
   await composer.press('Enter');
-  const messages = shop.getByRole('list', { name: '消息记录' });
   await messages.getByText(/我查到了订单 SO-20261111-0042：由顺丰速运配送/).waitFor();
 
   // 转人工: the bot hands off, routing gives the conversation to 王客服.
@@ -232,6 +242,22 @@ async function walkThrough(
     .getByRole('button', { name: /林小糖/ })
     .click();
 
+  // The SLA badge says what it counts down to, when it is due and that closed hours do not
+  // count; "Transfer to" starts on the conversation's own queue; the shortcuts are one click away.
+  await agent
+    .locator('.conversation-header .sla')
+    .getByText(
+      /首次响应 First reply ≤ \d+ 分钟 min · 截止 Due .* · 仅计营业时间 Closed hours excluded/,
+    )
+    .waitFor();
+  expect(await agent.getByLabel('Transfer to').inputValue()).toMatch(/^queue:/);
+  expect(await agent.getByLabel('Transfer to').locator('option:checked').textContent()).toMatch(
+    /^原队列 Own queue/,
+  );
+  await agent.getByText('⌨ 快捷键 Shortcuts').click();
+  await agent.getByRole('definition').getByText('下一个会话 Next conversation').waitFor();
+  await agent.getByText('⌨ 快捷键 Shortcuts').click();
+
   // The agent sees the order the customer mentioned, answers with a canned reply, and leaves
   // an internal note the customer must never see.
   await agent
@@ -241,6 +267,15 @@ async function walkThrough(
   await agent.getByRole('button', { name: '延误致歉 Late parcel' }).click();
   await agent.getByLabel('Reply', { exact: true }).press('Enter');
   await messages.getByText(/非常抱歉让您久等了！订单 SO-20261111-0042 的包裹在杭州滞留/).waitFor();
+  // Links in messages are links, in the console and in the widget, and nothing else is HTML.
+  await agent
+    .getByLabel('Reply', { exact: true })
+    .fill('物流详情 https://www.sf-express.com/track?no=SF1234567890');
+  await agent.getByLabel('Reply', { exact: true }).press('Enter');
+  const link = agent.locator('.thread a[href="https://www.sf-express.com/track?no=SF1234567890"]');
+  await link.waitFor();
+  expect(await link.getAttribute('rel')).toContain('noopener');
+  await messages.locator('a[href="https://www.sf-express.com/track?no=SF1234567890"]').waitFor();
   await agent.getByLabel('内部备注 Internal note').check();
   await agent.getByLabel('Internal note', { exact: true }).fill('顾客很着急，已申请 20 元券');
   await agent.getByRole('button', { name: '添加备注 Add note' }).click();

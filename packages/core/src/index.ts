@@ -77,6 +77,8 @@ export type {
   KnowledgeSource,
 } from './knowledge/bot/knowledge-bot';
 export { createKnowledgeBot } from './knowledge/bot/knowledge-bot';
+export type { OrderAwareBotOptions } from './knowledge/bot/order-aware-bot';
+export { createOrderAwareBot } from './knowledge/bot/order-aware-bot';
 export type { Sentiment, SentimentAnalyzer } from './knowledge/bot/sentiment';
 export { lexiconSentiment } from './knowledge/bot/sentiment';
 export type { KnowledgeArticle, KnowledgeBase } from './knowledge/knowledge-base';

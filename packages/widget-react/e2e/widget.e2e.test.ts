@@ -1,66 +1,18 @@
-import type { Attachment } from '@kefu/core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchChromium, screenshotPath } from './browser';
-import { bundlePages } from './bundle-pages';
-import { type ShopServer, startShopServer } from './shop-server';
+import { axeViolations, screenshotPath } from './browser';
+import { createShopSession, LONG, openWidget, sendFromWidget, WAIT } from './shop-session';
 
-const LONG = 90_000;
-const WAIT = { timeout: 20_000 };
-
-let browser: Browser;
-let shop: ShopServer;
-const contexts: BrowserContext[] = [];
+const session = createShopSession();
+const { openPage, conversationOf, agentReply } = session;
+let shop: typeof session.shop;
 
 beforeAll(async () => {
-  shop = await startShopServer(await bundlePages());
-  browser = await launchChromium();
+  await session.start();
+  shop = session.shop;
 }, LONG);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await shop?.close();
-});
-
-/** A fresh page in its own context; every dialog (alert, confirm) it opens is recorded. */
-async function openPage(url: string, viewport = { width: 1100, height: 800 }) {
-  const context = await browser.newContext({ viewport, locale: 'en-US' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url);
-  return { context, page, dialogs, errors };
-}
-
-async function openWidget(page: Page) {
-  await page.getByRole('button', { name: /^Chat with us/ }).click();
-  const panel = page.getByRole('dialog', { name: 'Customer service' });
-  await panel.waitFor(WAIT);
-  return panel;
-}
-
-async function sendFromWidget(page: Page, text: string) {
-  const composer = page.getByRole('textbox', { name: 'Message' });
-  await composer.fill(text);
-  await composer.press('Enter');
-}
-
-/** The one conversation of a customer in the desk (waits until it exists). */
-async function conversationOf(customerId: string): Promise<string> {
-  for (;;) {
-    const page = await shop.desk.conversations.list({ customerId });
-    const first = page.items[0];
-    if (first) return first.id;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+afterAll(() => session.stop());
 
 async function openAgentConversation(agent: Page, conversationId: string) {
   await agent.getByRole('button', { name: new RegExp(`^Open ${conversationId} `) }).click(WAIT);
@@ -73,20 +25,6 @@ async function sendFromAgent(agent: Page, text: string) {
   await composer.press('Enter');
 }
 
-/** Puts the conversation with the agent, so the desk accepts agent replies. */
-async function agentReply(conversationId: string, text: string, attachments: Attachment[] = []) {
-  const conversation = await shop.desk.conversations.get({ conversationId });
-  if (conversation?.status === 'queued') {
-    await shop.desk.conversations.assign({ conversationId, agentId: 'agt_wang' });
-  }
-  await shop.desk.messages.post({
-    conversationId,
-    author: { kind: 'agent', id: 'agt_wang' },
-    text,
-    attachments,
-  });
-}
-
 async function storedTexts(conversationId: string): Promise<string[]> {
   const messages = await shop.desk.messages.list({ conversationId, limit: 500 });
   return messages.map((message) => message.text);
@@ -94,7 +32,7 @@ async function storedTexts(conversationId: string): Promise<string[]> {
 
 describe('the widget in Chromium against a real gateway', () => {
   it(
-    'customer asks, agent replies and resolves, customer rates; a reload keeps the history',
+    'customer asks, agent replies and resolves, customer rates; a reload reopens the history',
     async () => {
       const customer = await openPage(shop.customerPage('cus_lin'));
       const panel = await openWidget(customer.page);
@@ -118,6 +56,17 @@ describe('the widget in Chromium against a real gateway', () => {
       await sendFromAgent(agent.page, '您好！订单 20261122-0042 已发货，预计明天送达。');
 
       await panel.getByText('您好！订单 20261122-0042 已发货，预计明天送达。').waitFor(WAIT);
+      // Typing both ways: the agent sees the customer type, the customer sees 王客服 by name.
+      await customer.page.getByRole('textbox', { name: 'Message' }).fill('好的');
+      await workspace.getByTestId('customer-typing').getByText('Customer is typing').waitFor(WAIT);
+      await customer.page.getByRole('textbox', { name: 'Message' }).fill('');
+      await expect
+        .poll(() => workspace.getByTestId('customer-typing').textContent(), WAIT)
+        .toBe('');
+      await agent.page.getByRole('textbox', { name: 'Message' }).fill('稍等');
+      await panel.getByText('王客服 is typing…').waitFor(WAIT);
+      await agent.page.getByRole('textbox', { name: 'Message' }).fill('');
+      await expect.poll(() => panel.getByText('王客服 is typing…').count(), WAIT).toBe(0);
       // The agent's page marked it read: the customer's own message shows "Read".
       await panel.getByText('· Read').waitFor(WAIT);
       await customer.page.screenshot({ path: screenshotPath('customer-conversation') });
@@ -137,8 +86,10 @@ describe('the widget in Chromium against a real gateway', () => {
       const answered = await shop.desk.surveys.get({ conversationId });
       expect(answered).toMatchObject({ status: 'answered', score: 5, comment: '很快，谢谢！' });
 
+      // The customer left the panel open: after the reload it opens again by itself.
       await customer.page.reload();
-      const again = await openWidget(customer.page);
+      const again = customer.page.getByRole('dialog', { name: 'Customer service' });
+      await again.waitFor(WAIT);
       await again.getByText('我的糖果什么时候到？').waitFor(WAIT);
       await again.getByText('您好！订单 20261122-0042 已发货，预计明天送达。').waitFor(WAIT);
       await again.getByText('Thank you for your feedback!').waitFor(WAIT);
@@ -162,9 +113,10 @@ describe('the widget in Chromium against a real gateway', () => {
       await agent.page.getByRole('button', { name: 'Claim' }).click();
       await workspace.getByTestId('status').getByText('active').waitFor(WAIT);
 
+      // The browser knows it is offline before the socket does: the notice comes at once.
       await customer.context.setOffline(true);
-      expect(shop.killSockets()).toBeGreaterThan(0);
       await panel.getByText(/Connection lost/).waitFor(WAIT);
+      expect(shop.killSockets()).toBeGreaterThan(0);
       await sendFromWidget(customer.page, 'Typed while offline');
       await panel.getByText('Typed while offline').waitFor(WAIT);
       await panel.getByText('· Sending…').waitFor(WAIT);
@@ -177,6 +129,7 @@ describe('the widget in Chromium against a real gateway', () => {
 
       await customer.context.setOffline(false);
       await panel.getByText('Reply during the outage').waitFor(WAIT);
+      await expect.poll(() => panel.getByText(/Connection lost/).count(), WAIT).toBe(0);
       await workspace.getByText('Typed while offline').waitFor(WAIT);
       // Stored exactly once each, the offline message after the reply it missed.
       await expect

@@ -22,6 +22,7 @@ export { ConnectionNotice } from './components/connection-notice';
 export { describeResolution } from './components/describe-resolution';
 export type { LauncherProps } from './components/launcher';
 export { Launcher } from './components/launcher';
+export type { LauncherGreetingOption } from './components/launcher-greeting';
 export { LeaveMessageNotice } from './components/leave-message-notice';
 export { LiveRegion } from './components/live-region';
 export type { MessageItemProps } from './components/message-item';

@@ -36,6 +36,15 @@ describe('the candy shop desk', () => {
     ]);
   });
 
+  it('asks "我的订单还没到" without a number: the signed-in customer\'s recent orders', async () => {
+    const { replies } = await ask('cus_lin', '我的订单还没到');
+    expect(replies).toHaveLength(1);
+    const text = replies[0]?.text ?? '';
+    expect(text).toMatch(/SO-20261111-0042/);
+    // Not the generic tracking article.
+    expect(text).not.toMatch(/物流查询|How to track/);
+  });
+
   it("never tells a customer about someone else's order", async () => {
     const { replies } = await ask('cus_amy', 'Where is order SO-20261111-0042?');
     expect(replies).toHaveLength(1);

@@ -3,6 +3,7 @@ import {
   createDesk,
   createKnowledgeBot,
   createMemoryOrderLookup,
+  createOrderAwareBot,
   type Desk,
   type KnowledgeSource,
   type StorageAdapter,
@@ -11,7 +12,6 @@ import {
 import { candyShopOrders } from '../seed/orders';
 import type { OpeningHours } from './config';
 import { openingHours } from './opening-hours';
-import { createOrderAwareBot } from './order-aware-bot';
 import { slaPolicies } from './sla-policies';
 
 const SECOND = 1_000;

@@ -15,6 +15,12 @@ import type { OrderSnapshot } from '../tickets/ticket';
 export interface OrderLookup {
   /** The order, or null when it does not exist or is not this customer's. */
   getOrder(orderRef: string, context: { customerId: string }): Promise<OrderSnapshot | null>;
+  /**
+   * Optional: the customer's most recent orders, newest first, at most `limit`. With it, the
+   * order-aware bot (`createOrderAwareBot`) answers "我的订单还没到" without an order number by
+   * offering the customer's own orders to pick from.
+   */
+  recentOrders?(context: { customerId: string; limit: number }): Promise<OrderSnapshot[]>;
 }
 
 /** An order known to the in-memory lookup, with its owner. */
@@ -30,12 +36,20 @@ export interface StoredOrder extends OrderSnapshot {
  */
 export function createMemoryOrderLookup(orders: readonly StoredOrder[]): OrderLookup {
   const byRef = new Map(orders.map((order) => [order.orderRef, order]));
+  const snapshotOf = ({ customerId: _owner, ...snapshot }: StoredOrder): OrderSnapshot =>
+    structuredClone(snapshot);
   return {
     async getOrder(orderRef, { customerId }) {
       const order = byRef.get(orderRef);
       if (!order || order.customerId !== customerId) return null;
-      const { customerId: _owner, ...snapshot } = order;
-      return structuredClone(snapshot);
+      return snapshotOf(order);
+    },
+    async recentOrders({ customerId, limit }) {
+      return orders
+        .filter((order) => order.customerId === customerId)
+        .sort((a, b) => b.placedAt - a.placedAt)
+        .slice(0, Math.max(0, limit))
+        .map(snapshotOf);
     },
   };
 }

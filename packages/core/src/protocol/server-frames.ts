@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KEFU_ERROR_CODES } from '../errors/kefu-error';
 import { AttachmentSchema, AuthorSchema } from '../messages/message';
+import { SLA_TARGETS } from '../sla/sla-policy';
 import { SURVEY_KINDS, SurveyQuestionSchema } from '../surveys/survey';
 import { ResolutionSchema, TICKET_STATUSES, type Ticket } from '../tickets/ticket';
 import { ClientIdSchema, IdSchema, InstantSchema } from '../validation/common-schemas';
@@ -49,6 +50,18 @@ export const WireConversationDetailsSchema = z.object({
   dueAt: InstantSchema.nullable(),
   /** A running SLA clock is past its warning or its deadline. */
   slaState: z.enum(['ok', 'at_risk', 'breached']),
+  /**
+   * The clock behind `dueAt`: its target (first response, next response, resolution), its budget,
+   * and whether it counts business hours only (closed hours excluded). Absent from older gateways.
+   */
+  dueClock: z
+    .object({
+      target: z.enum(SLA_TARGETS),
+      budgetMs: z.number().int().nonnegative(),
+      hours: z.enum(['business', 'calendar']),
+    })
+    .nullable()
+    .optional(),
 });
 export type WireConversationDetails = z.infer<typeof WireConversationDetailsSchema>;
 

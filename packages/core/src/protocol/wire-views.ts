@@ -35,10 +35,14 @@ export function toWireMessage(message: Message): WireMessage {
 /** The agent-only part of a conversation on the wire: routing fields and SLA state. */
 function detailsOf(conversation: Conversation): WireConversationDetails {
   let dueAt: number | null = null;
+  let dueClock: WireConversationDetails['dueClock'] = null;
   let slaState: WireConversationDetails['slaState'] = 'ok';
   for (const clock of Object.values(conversation.sla?.clocks ?? {})) {
     if (!clock || clock.metAt !== null) continue;
-    if (clock.dueAt !== null && (dueAt === null || clock.dueAt < dueAt)) dueAt = clock.dueAt;
+    if (clock.dueAt !== null && (dueAt === null || clock.dueAt < dueAt)) {
+      dueAt = clock.dueAt;
+      dueClock = { target: clock.target, budgetMs: clock.budgetMs, hours: clock.hours };
+    }
     if (clock.breachedAt !== null) slaState = 'breached';
     else if (clock.warned.length > 0 && slaState === 'ok') slaState = 'at_risk';
   }
@@ -51,6 +55,7 @@ function detailsOf(conversation: Conversation): WireConversationDetails {
     queuedAt: conversation.queuedAt,
     leftMessage: conversation.leftMessage,
     dueAt,
+    dueClock,
     slaState,
   };
 }

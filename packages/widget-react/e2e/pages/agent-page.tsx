@@ -6,7 +6,7 @@ import { pageConfig, reconnect } from './page-config';
 
 // A minimal agent console built from the agent hooks and the widget's parts.
 function Workspace({ conversationId }: { conversationId: string }) {
-  const { view, send, act, markRead } = useAgentConversation(conversationId);
+  const { view, send, act, markRead, setTyping } = useAgentConversation(conversationId);
   const [error, setError] = useState<string | null>(null);
   const lastSeq = view?.syncedSeq ?? 0;
   // The console shows every message it has: read receipts for the customer.
@@ -32,7 +32,8 @@ function Workspace({ conversationId }: { conversationId: string }) {
         </button>
       </div>
       <MessageList conversationId={conversationId} />
-      <Composer onSend={(text) => void send(text)} />
+      <p data-testid="customer-typing">{view?.typing.length ? 'Customer is typing' : ''}</p>
+      <Composer onSend={(text) => void send(text)} onTyping={setTyping} />
     </section>
   );
 }

@@ -13,6 +13,7 @@ if (root) {
         theme={config.theme}
         pageSize={config.pageSize}
         preChat={config.preChat}
+        greeting={config.greeting}
       />
     </KefuProvider>,
   );

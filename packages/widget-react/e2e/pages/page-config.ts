@@ -1,4 +1,5 @@
 import type { Credentials } from '@kefu/core/wire';
+import type { LauncherGreetingOption } from '../../src/components/launcher-greeting';
 
 /** What the test server writes into each page as `window.__KEFU__`. */
 export interface PageConfig {
@@ -8,6 +9,7 @@ export interface PageConfig {
   theme?: 'light' | 'dark' | 'auto';
   pageSize?: number;
   preChat?: boolean;
+  greeting?: LauncherGreetingOption;
 }
 
 export function pageConfig(): PageConfig {

@@ -1,3 +1,4 @@
+import type { ConversationView } from '@kefu/client';
 import { isFinished } from '../conversation-status';
 import type { useCurrentConversation } from '../hooks/use-current-conversation';
 import { useDeskStatus } from '../hooks/use-desk-status';
@@ -13,6 +14,17 @@ import { SurveyPrompt } from './survey-prompt';
 import { TypingIndicator } from './typing-indicator';
 
 const WITH_AGENT = new Set(['active', 'pending']);
+
+/** The name of whoever types, from their latest message (agents' carry it), if any. */
+function typistName(view: ConversationView | null): string | undefined {
+  const id = view?.typing[0];
+  if (!id) return undefined;
+  for (let index = view.messages.length - 1; index >= 0; index--) {
+    const message = view.messages[index];
+    if (message?.author?.id === id && message.authorName) return message.authorName;
+  }
+  return undefined;
+}
 
 /**
  * Props of `ChatView`: the current conversation and whether to ask a topic first.
@@ -63,12 +75,16 @@ export function ChatView({ current, preChat = false, pageSize, refreshKey }: Cha
             pageSize={pageSize}
             emptyText={t('emptyConversation')}
           />
-          <TypingIndicator typing={view?.typing ?? []} />
           {finished ? (
-            <p className="kefu-notice" role="status">
-              {t('resolved')}
-            </p>
-          ) : null}
+            // The survey says it itself, above its questions, so the messages keep their room.
+            view?.survey?.status === 'sent' ? null : (
+              <p className="kefu-notice" role="status">
+                {t('resolved')}
+              </p>
+            )
+          ) : (
+            <TypingIndicator typing={view?.typing ?? []} name={typistName(view)} />
+          )}
           <SurveyPrompt conversationId={conversationId} />
           <Composer
             onSend={current.send}

@@ -6,11 +6,13 @@ import { useKefuClient } from '../hooks/use-kefu-client';
 import type { WidgetDictionaries } from '../i18n/dictionaries';
 import type { WidgetMessages } from '../i18n/en';
 import { useWidgetI18n, WidgetI18nProvider } from '../i18n/i18n-context';
+import { recall, remember } from '../memory/widget-memory';
 import { KefuProvider } from '../provider/kefu-provider';
 import type { ThemeVariables } from '../theme/theme-variables';
 import { useWidgetStyles } from '../theme/use-widget-styles';
 import { ChatView } from './chat-view';
 import { Launcher } from './launcher';
+import { LauncherGreeting, type LauncherGreetingOption } from './launcher-greeting';
 import { LiveRegion } from './live-region';
 import { Panel } from './panel';
 import { TicketList } from './ticket-list';
@@ -56,6 +58,16 @@ export interface ChatWidgetProps {
   nonce?: string;
   /** Heading of the panel; default from the dictionary. */
   title?: string;
+  /**
+   * A greeting beside the closed launcher, after `delayMs` (default 3000); the customer can
+   * dismiss it for the rest of the tab's session.
+   */
+  greeting?: LauncherGreetingOption;
+  /**
+   * Reopen after a reload as the customer left it (panel open, chat or tickets), remembered in
+   * the tab's `sessionStorage`. Default true. Controlled widgets get `onOpenChange(true)`.
+   */
+  rememberOpen?: boolean;
 }
 
 /**
@@ -93,6 +105,8 @@ function ChatWidgetFrame({
   injectStyles = true,
   nonce,
   title,
+  greeting,
+  rememberOpen = true,
 }: Omit<ChatWidgetProps, 'client'>) {
   useWidgetStyles({ enabled: injectStyles, nonce });
   const { locale } = useWidgetI18n();
@@ -110,6 +124,26 @@ function ChatWidgetFrame({
     if (controlledOpen === undefined) setUncontrolledOpen(next);
     onOpenChange?.(next);
   };
+
+  // After a reload, back to where the customer was; read in an effect so server rendering and
+  // hydration agree. The first commit writes nothing, so it cannot erase what it restores.
+  const remembers = rememberOpen && !inline;
+  const firstCommit = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
+  useEffect(() => {
+    if (!remembers) return;
+    if (recall('t')) setShowing('tickets');
+    if (recall('o') && !open) setOpen(true);
+  }, []);
+  useEffect(() => {
+    if (firstCommit.current) {
+      firstCommit.current = false;
+      return;
+    }
+    if (!remembers) return;
+    remember('o', open);
+    remember('t', showing === 'tickets');
+  }, [open, showing, remembers]);
 
   // Back to the launcher when the panel closes, so keyboard users stay where they were.
   const wasOpen = useRef(open);
@@ -156,6 +190,9 @@ function ChatWidgetFrame({
             <ChatView current={current} preChat={preChat} pageSize={pageSize} refreshKey={open} />
           )}
         </Panel>
+      ) : null}
+      {greeting && !open ? (
+        <LauncherGreeting greeting={greeting} onOpen={() => setOpen(true)} />
       ) : null}
       {inline ? null : (
         <Launcher

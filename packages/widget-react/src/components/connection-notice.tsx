@@ -1,8 +1,10 @@
 import { useConnectionStatus } from '../hooks/use-connection-status';
+import { useOnline } from '../hooks/use-online';
 import { useWidgetI18n } from '../i18n/i18n-context';
 
 /**
- * Says so while the connection is down; messages written meanwhile wait in the outbox.
+ * Says so while the network or the connection is down; messages written meanwhile wait in the
+ * outbox and go out when it is back.
  *
  * @example
  * <ConnectionNotice />
@@ -10,8 +12,9 @@ import { useWidgetI18n } from '../i18n/i18n-context';
 export function ConnectionNotice() {
   const { t } = useWidgetI18n();
   const status = useConnectionStatus();
+  // Offline, the socket may still look open for a while: say it is reconnecting already.
   const text =
-    status === 'reconnecting'
+    !useOnline() || status === 'reconnecting'
       ? t('reconnecting')
       : status === 'closed'
         ? t('disconnected')

@@ -31,7 +31,7 @@ function deliveryLabel(message: ClientMessage, peerReadSeq: number, t: Translate
 }
 
 /**
- * One message: author, text (as text, links made safe), attachments, time and, for your own
+ * One message: author (others' with an avatar of their name's first character), text (as text, links made safe), attachments, time and, for your own
  * messages, sending / sent / read / not sent with a retry button.
  *
  * Memoised on its props: the client keeps a stored message's object, so a row re-renders only
@@ -52,10 +52,19 @@ function MessageItemView({ message, own, peerReadSeq, onRetry, today }: MessageI
       ? 'kefu-message kefu-message--system'
       : 'kefu-message';
   const time = formatMessageTime(message.createdAt, locale, today);
+  const author = authorLabel(message, t, 'customer');
   return (
     <li className={className} data-status={message.status}>
-      {system ? null : (
-        <span className="kefu-author">{own ? t('you') : authorLabel(message, t, 'customer')}</span>
+      {system ? null : own ? (
+        <span className="kefu-author">{t('you')}</span>
+      ) : (
+        <>
+          {/* The name's first character (王 for 王客服): a face for the name beside it. */}
+          <span className="kefu-avatar" aria-hidden="true">
+            {[...author][0]}
+          </span>
+          <span className="kefu-author">{author}</span>
+        </>
       )}
       <div className={system ? undefined : 'kefu-bubble'}>
         <MessageText text={message.text} />

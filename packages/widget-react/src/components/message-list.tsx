@@ -36,8 +36,9 @@ function scrollToEnd(list: HTMLElement): void {
 }
 
 /**
- * The conversation's messages, oldest first, scrolled to the newest. Keeps the reader's place when
- * they scrolled up, and when earlier messages are added above.
+ * The conversation's messages, oldest first, scrolled to the newest, also when the list gets
+ * smaller. Keeps the reader's place when they scrolled up, and when earlier messages are added
+ * above.
  *
  * @example
  * <MessageList conversationId={conversationId} pageSize={30} />
@@ -73,6 +74,15 @@ export function MessageList({ conversationId, pageSize = 50, emptyText }: Messag
     stuckToBottom.current = true;
     scrollToEnd(list);
   }, [last?.key, last?.status, visible.length]);
+
+  // The list shrinks when a notice or the survey appears below it: keep the newest in view.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => stuckToBottom.current && scrollToEnd(list));
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, []);
 
   const today = new Date().toDateString();
   return (

@@ -67,6 +67,7 @@ function SurveyForm({ conversationId, survey }: { conversationId: string; survey
 
   return (
     <form className="kefu-form kefu-survey" aria-labelledby={headingId} onSubmit={onSubmit}>
+      <p>{t('resolved')}</p>
       <h3 id={headingId}>{t('surveyTitle')}</h3>
       {survey.questions.map((question) => (
         <fieldset key={question.id}>
@@ -91,7 +92,7 @@ function SurveyForm({ conversationId, survey }: { conversationId: string; survey
       <label htmlFor={commentId}>{t('surveyComment')}</label>
       <textarea
         id={commentId}
-        rows={2}
+        rows={3}
         value={comment}
         onChange={(event) => setComment(event.target.value)}
       />

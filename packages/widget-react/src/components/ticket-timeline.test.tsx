@@ -1,37 +1,16 @@
 // @vitest-environment jsdom
-import type { WireTicket } from '@kefu/core/wire';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { WidgetI18nProvider } from '../i18n/i18n-context';
 import { useFakeGateway } from '../test-support/fake-gateway';
+import { meltedChocolate } from '../test-support/melted-chocolate';
 import { setupMsw } from '../test-support/msw-setup';
 import { renderWithClient } from '../test-support/render-with-client';
 import { ChatWidget } from './chat-widget';
 import { TicketTimeline } from './ticket-timeline';
 
 const server = setupMsw();
-const DAY = 86_400_000;
-const at = Date.UTC(2026, 10, 20, 6, 0);
-
-const meltedChocolate: WireTicket = {
-  id: 'tkt_1',
-  kind: 'complaint',
-  subject: '巧克力到货时已融化',
-  status: 'resolution_proposed',
-  orderRef: '20261122-0042',
-  proposal: { type: 'refund', amount: 2_000, currency: 'CNY' },
-  resolution: null,
-  expectedCompletionAt: at + 2 * DAY,
-  timeline: [
-    { at, action: 'created', status: 'new', text: null },
-    { at: at + 3_600_000, action: 'start', status: 'in_progress', text: '售后已联系仓库' },
-    { at: at + DAY, action: 'propose', status: 'resolution_proposed', text: null },
-  ],
-  createdAt: at,
-  updatedAt: at + DAY,
-};
-
 describe('<TicketTimeline>', () => {
   it('shows kind, subject, status, order, timeline and the proposal', async () => {
     useFakeGateway(server);

@@ -9,6 +9,7 @@ export const en = {
   title: 'Customer service',
   openChat: 'Chat with us',
   closeChat: 'Close chat',
+  dismiss: 'Hide this message',
   unread: '{count} unread',
   connecting: 'Connecting…',
   reconnecting: 'Connection lost. Reconnecting; your messages will be sent when we are back.',

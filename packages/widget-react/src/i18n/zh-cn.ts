@@ -10,6 +10,7 @@ export const zhCN: WidgetMessages = {
   title: '在线客服',
   openChat: '联系客服',
   closeChat: '关闭对话',
+  dismiss: '不再显示',
   unread: '{count} 条未读消息',
   connecting: '正在连接…',
   reconnecting: '网络已断开，正在重连；恢复后消息会自动发送。',

@@ -13,6 +13,8 @@ export function setupMsw() {
     closeClients();
     server.resetHandlers();
     document.getElementById('kefu-widget-styles')?.remove();
+    // What one test's widget remembered (open, tickets, greeting dismissed) is not the next's.
+    sessionStorage.clear();
   });
   afterAll(() => server.close());
   return server;

@@ -16,6 +16,8 @@ export const widgetCss = `
 .kefu-sr-only{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .kefu-launcher{position:fixed;right:var(--kefu-offset);bottom:var(--kefu-offset);z-index:var(--kefu-z);width:56px;height:56px;border:0;border-radius:50%;background:var(--kefu-accent);color:var(--kefu-accent-text);cursor:pointer;box-shadow:0 4px 16px rgb(0 0 0/.25);display:grid;place-items:center}
 .kefu-launcher svg{width:26px;height:26px;fill:currentColor}
+.kefu-greeting{position:fixed;right:var(--kefu-offset);bottom:calc(var(--kefu-offset) + 68px);z-index:var(--kefu-z);display:flex;align-items:flex-start;max-width:min(280px,calc(100vw - 2*var(--kefu-offset)));background:var(--kefu-bg);color:var(--kefu-text);border:1px solid var(--kefu-border);border-radius:var(--kefu-radius);box-shadow:0 6px 24px rgb(0 0 0/.18)}
+.kefu-greeting-text{flex:1;border:0;background:none;color:inherit;text-align:start;padding:10px 0 10px 14px;cursor:pointer}
 .kefu-badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:var(--kefu-danger);color:#fff;font-size:12px;font-weight:700;line-height:22px;text-align:center}
 .kefu-panel{position:fixed;right:var(--kefu-offset);bottom:calc(var(--kefu-offset) + 68px);z-index:var(--kefu-z);width:var(--kefu-width);height:min(var(--kefu-height),calc(100vh - 110px));display:flex;flex-direction:column;background:var(--kefu-bg);border:1px solid var(--kefu-border);border-radius:var(--kefu-radius);box-shadow:0 12px 40px rgb(0 0 0/.22);overflow:hidden}
 .kefu-panel:focus{outline:none}
@@ -29,9 +31,11 @@ export const widgetCss = `
 .kefu-notice{margin:8px 12px 0;padding:8px 12px;border-radius:10px;background:var(--kefu-surface);font-size:14px}
 .kefu-notice p{margin:0}
 .kefu-notice strong{display:block}
-.kefu-messages{flex:1;min-height:96px;overflow-y:auto;margin:0;padding:12px;list-style:none;display:flex;flex-direction:column;gap:8px;overscroll-behavior:contain}
+.kefu-messages{flex:1;min-height:140px;overflow-y:auto;margin:0;padding:12px;list-style:none;display:flex;flex-direction:column;gap:8px;overscroll-behavior:contain}
 .kefu-message{display:flex;flex-direction:column;max-width:85%;align-self:flex-start}
 .kefu-message--own{align-self:flex-end;align-items:flex-end}
+.kefu-message:not(.kefu-message--own,.kefu-message--system){display:grid;grid-template-columns:28px auto;column-gap:6px;justify-items:start}.kefu-message>:not(.kefu-avatar){grid-column:2}
+.kefu-avatar{grid-row:1/4;align-self:start;margin-top:18px;width:28px;height:28px;border-radius:50%;background:var(--kefu-accent);color:var(--kefu-accent-text);font-size:13px;font-weight:700;line-height:28px;text-align:center}
 .kefu-message--system{align-self:center;max-width:100%;color:var(--kefu-muted);font-size:13px;text-align:center}
 .kefu-bubble{padding:8px 12px;border-radius:16px;background:var(--kefu-bubble-other);color:var(--kefu-bubble-other-text);white-space:pre-wrap;overflow-wrap:anywhere}
 .kefu-message--own .kefu-bubble{background:var(--kefu-bubble-own);color:var(--kefu-bubble-own-text)}
@@ -46,13 +50,13 @@ export const widgetCss = `
 .kefu-composer{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid var(--kefu-border)}
 .kefu-composer textarea{flex:1;resize:none;max-height:120px;min-height:40px;padding:9px 12px;border:1px solid var(--kefu-border);border-radius:12px;background:var(--kefu-bg)}
 .kefu-button{border:0;border-radius:12px;padding:9px 14px;background:var(--kefu-accent);color:var(--kefu-accent-text);cursor:pointer}
-.kefu-button[disabled]{opacity:.6;cursor:default}
+.kefu-button[disabled]{background:var(--kefu-surface);color:var(--kefu-muted);box-shadow:inset 0 0 0 1px var(--kefu-border);cursor:default}
 .kefu-button--secondary{background:var(--kefu-surface);color:var(--kefu-text);border:1px solid var(--kefu-border)}
 .kefu-form{display:flex;flex-direction:column;gap:10px;padding:14px;overflow-y:auto}
 .kefu-form label,.kefu-form legend{font-weight:600;font-size:14px}
 .kefu-form textarea,.kefu-form select{width:100%;padding:8px 10px;border:1px solid var(--kefu-border);border-radius:10px;background:var(--kefu-bg)}
 .kefu-form h3{margin:0;font-size:16px}
-.kefu-survey{flex:none;max-height:55%;border-top:1px solid var(--kefu-border)}.kefu-survey fieldset{border:0;margin:0;padding:0}
+.kefu-survey{flex:0 1 auto;min-height:0;border-top:1px solid var(--kefu-border)}.kefu-survey>p{margin:0;color:var(--kefu-muted);font-size:14px}.kefu-survey>.kefu-button{position:sticky;bottom:0}.kefu-survey fieldset{border:0;margin:0;padding:0}
 .kefu-scale{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}
 .kefu-scale label{display:flex}
 .kefu-scale input{position:absolute;opacity:0;width:1px;height:1px}

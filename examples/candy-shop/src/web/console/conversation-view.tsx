@@ -142,6 +142,8 @@ export function ConversationView({
           <TransferForm
             agents={agents}
             selfId={self.id}
+            team={conversation.details?.team ?? null}
+            skills={conversation.details?.skills ?? []}
             onTransfer={(options) => run('transfer', options)}
           />
         ) : null}

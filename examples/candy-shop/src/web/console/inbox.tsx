@@ -1,9 +1,10 @@
 import type { ConversationView } from '@kefu/client';
 import { useInbox } from '@kefu/widget-react/agent';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatShanghai } from '../shared/format';
 import { groupInbox } from './inbox-order';
 import { useCustomer } from './people';
+import { shortcutAction, stepThrough } from './shortcuts';
 import { SlaBadge } from './sla-badge';
 
 const STATUS: Record<string, string> = {
@@ -44,7 +45,7 @@ function InboxRow({
           {details && details.priority !== 'normal' ? ` · ${details.priority}` : ''}
         </span>
         <span className="inbox-meta">
-          <SlaBadge details={details} /> {formatShanghai(conversation.updatedAt, false)}
+          <SlaBadge details={details} compact /> {formatShanghai(conversation.updatedAt, false)}
         </span>
       </button>
     </li>
@@ -63,8 +64,7 @@ export function Inbox({
 }) {
   const { conversations, claimNext } = useInbox();
   const [claimError, setClaimError] = useState<string | null>(null);
-  if (conversations === null) return <p className="muted">加载中 Loading…</p>;
-  const { queued, mine } = groupInbox(conversations, agentId);
+  const { queued, mine } = groupInbox(conversations ?? [], agentId);
   const claim = async () => {
     setClaimError(null);
     try {
@@ -75,6 +75,28 @@ export function Inbox({
       setClaimError(failure instanceof Error ? failure.message : String(failure));
     }
   };
+  // The keyboard shortcuts (see SHORTCUTS), read through a ref so one listener serves all renders.
+  const latest = useRef({ order: [...mine, ...queued].map((view) => view.id), selectedId, claim });
+  latest.current = { order: [...mine, ...queued].map((view) => view.id), selectedId, claim };
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const action = shortcutAction(event);
+      if (!action) return;
+      event.preventDefault();
+      const { order, selectedId: current, claim: claimIt } = latest.current;
+      if (action === 'claim') void claimIt();
+      else if (action === 'reply') {
+        document.querySelector<HTMLTextAreaElement>('.composer textarea')?.focus();
+      } else {
+        const next = stepThrough(order, current, action === 'next' ? 1 : -1);
+        if (next) onSelect(next);
+      }
+    };
+    addEventListener('keydown', onKeyDown);
+    return () => removeEventListener('keydown', onKeyDown);
+  }, [onSelect]);
+
+  if (conversations === null) return <p className="muted">加载中 Loading…</p>;
   const section = (title: string, views: ConversationView[], label: string) => (
     <section aria-label={label}>
       <h3>

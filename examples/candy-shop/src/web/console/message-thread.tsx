@@ -1,4 +1,5 @@
 import type { ClientMessage } from '@kefu/client';
+import { MessageText } from '@kefu/widget-react';
 import { useEffect, useRef } from 'react';
 import { formatShanghai } from '../shared/format';
 
@@ -9,7 +10,10 @@ const WHO: Record<string, string> = {
   system: '系统',
 };
 
-/** The conversation's messages, internal notes (内部备注) marked; text only, never HTML. */
+/**
+ * The conversation's messages, internal notes (内部备注) marked; text only, never HTML, with web and
+ * mail addresses as links that open in a new tab without access to the console.
+ */
 export function MessageThread({
   messages,
   agentNames,
@@ -42,7 +46,10 @@ export function MessageThread({
               {name} · {formatShanghai(message.createdAt, false)}
               {message.status === 'failed' ? ` · ⚠ ${message.error?.message ?? 'failed'}` : ''}
             </span>
-            <span className="bubble-text">{message.text}</span>
+            <span className="bubble-text">
+              {/* Text nodes and safe links only (http, https, mailto), never HTML. */}
+              <MessageText text={message.text} />
+            </span>
           </li>
         );
       })}

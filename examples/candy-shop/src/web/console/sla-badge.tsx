@@ -1,12 +1,6 @@
 import type { WireConversationDetails } from '@kefu/client';
 import { useEffect, useState } from 'react';
-import { formatDuration } from '../shared/format';
-
-const LABEL = {
-  ok: '正常 OK',
-  at_risk: '预警 At risk',
-  breached: '超时 Breached',
-} as const;
+import { slaText } from './sla-text';
 
 /** Ticks once a second while mounted, for countdowns. */
 function useNow(): number {
@@ -18,15 +12,24 @@ function useNow(): number {
   return now;
 }
 
-/** The SLA state of a conversation (agent-only `details`) and the time left to its next deadline. */
-export function SlaBadge({ details }: { details: WireConversationDetails | undefined }) {
+/**
+ * The SLA state of a conversation (agent-only `details`), counting down to its next deadline:
+ * target, budget, due time, closed hours excluded or not (see `slaText`). `compact` in the inbox,
+ * with the whole text as its tooltip.
+ */
+export function SlaBadge({
+  details,
+  compact = false,
+}: {
+  details: WireConversationDetails | undefined;
+  compact?: boolean;
+}) {
   const now = useNow();
   if (!details) return null;
-  const state = details.slaState;
+  const text = slaText(details, now);
   return (
-    <span className={`sla sla-${state}`} title="SLA">
-      {LABEL[state]}
-      {details.dueAt !== null ? ` · ${formatDuration(details.dueAt - now)}` : ''}
+    <span className={`sla sla-${details.slaState}`} title={text.full}>
+      {compact ? text.compact : text.full}
     </span>
   );
 }

@@ -2,6 +2,7 @@ import { useConnectionStatus } from '@kefu/widget-react';
 import { useAgentClient } from '@kefu/widget-react/agent';
 import { useEffect, useState } from 'react';
 import type { DemoAgentAccount } from '../../shared/demo-api';
+import { ShortcutsHelp } from './shortcuts-help';
 
 type Presence = 'online' | 'away' | 'offline';
 const PRESENCE: Record<Presence, string> = {
@@ -54,6 +55,7 @@ export function TopBar({ agent, onSignOut }: { agent: DemoAgentAccount; onSignOu
         </select>
       </label>
       {error ? <span className="error">{error}</span> : null}
+      <ShortcutsHelp />
       <button type="button" className="secondary" onClick={signOut}>
         退出 Sign out
       </button>

@@ -1,26 +1,34 @@
 import type { Agent } from '@kefu/core';
 import { type FormEvent, useState } from 'react';
+import { transferChoices } from './transfer-choices';
 
-const TEAMS = ['service', 'after-sales', 'vip-care'];
-
-/** Transfer (转接) to another agent, or back to a team's queue, with a note for whoever takes over. */
+/**
+ * Transfer (转接) to another agent, or back to a team's queue, with a note for whoever takes over.
+ * It starts on the conversation's own queue (its team, else its skills), never on another team's.
+ */
 export function TransferForm({
   agents,
   selfId,
+  team,
+  skills,
   onTransfer,
 }: {
   agents: readonly Agent[];
   selfId: string;
+  /** The conversation's team and skills (agent-only details). */
+  team: string | null;
+  skills: readonly string[];
   onTransfer(options: { toAgentId: string | null; toTeam?: string; note?: string }): void;
 }) {
-  const [target, setTarget] = useState('queue:after-sales');
+  const choices = transferChoices({ agents, selfId, team, skills });
+  const [target, setTarget] = useState(choices[0]?.value ?? 'queue:');
   const [note, setNote] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const [kind, id] = target.split(':') as [string, string];
+    const [kind, id = ''] = target.split(':') as [string, string?];
     onTransfer({
       toAgentId: kind === 'agent' ? id : null,
-      ...(kind === 'queue' ? { toTeam: id } : {}),
+      ...(kind === 'queue' && id ? { toTeam: id } : {}),
       ...(note.trim() ? { note: note.trim() } : {}),
     });
     setNote('');
@@ -32,22 +40,11 @@ export function TransferForm({
         value={target}
         onChange={(event) => setTarget(event.target.value)}
       >
-        {TEAMS.map((team) => (
-          <option key={team} value={`queue:${team}`}>
-            队列 Queue: {team}
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value} disabled={choice.disabled}>
+            {choice.label}
           </option>
         ))}
-        {agents
-          .filter((agent) => agent.id !== selfId)
-          .map((agent) => (
-            <option
-              key={agent.id}
-              value={`agent:${agent.id}`}
-              disabled={agent.presence !== 'online'}
-            >
-              {agent.name} ({agent.presence})
-            </option>
-          ))}
       </select>
       <input
         aria-label="Transfer note"

@@ -14,13 +14,14 @@ export function formatShanghai(at: number, withDate = true): string {
   });
 }
 
-/** "2 分 05 秒" style durations for waits and SLA countdowns; negative means overdue. */
+/** "2m 05s" style durations for waits and SLA countdowns, "4h 36m" past the hour; negative means overdue. */
 export function formatDuration(ms: number): string {
   const sign = ms < 0 ? '-' : '';
   const total = Math.round(Math.abs(ms) / 1000);
-  const minutes = Math.floor(total / 60);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor(total / 60) % 60;
   const seconds = total % 60;
-  return minutes > 0
-    ? `${sign}${minutes}m ${String(seconds).padStart(2, '0')}s`
-    : `${sign}${seconds}s`;
+  const pad = (value: number) => String(value).padStart(2, '0');
+  if (hours > 0) return `${sign}${hours}h ${pad(minutes)}m`;
+  return minutes > 0 ? `${sign}${minutes}m ${pad(seconds)}s` : `${sign}${seconds}s`;
 }

@@ -1,6 +1,8 @@
 import { ChatWidget, KefuProvider } from '@kefu/widget-react';
 import { useState } from 'react';
 import { gatewayUrl } from '../shared/demo-fetch';
+import { formatYuan } from '../shared/format';
+import { addToCart, type Cart, cartSummary } from './cart';
 import { CustomerPicker } from './customer-picker';
 import { OrderPage } from './order-page';
 import { ProductGrid } from './product-grid';
@@ -12,6 +14,8 @@ export function StorefrontApp() {
   const { session, error, signIn, signOut } = useCustomerSession();
   const [path, navigate] = usePath();
   const [chatOpen, setChatOpen] = useState(false);
+  const [cart, setCart] = useState<Cart>({});
+  const inCart = cartSummary(cart);
   const link = (to: string, label: string) => (
     <a
       href={to}
@@ -35,6 +39,10 @@ export function StorefrontApp() {
           {link('/', '商品 Products')}
           {link('/orders', '我的订单 My orders')}
         </nav>
+        <p className="cart" role="status">
+          <span aria-hidden="true">🛒</span> 购物车 Cart: {inCart.items} ·{' '}
+          {formatYuan(inCart.total)}
+        </p>
         <CustomerPicker current={session?.customer ?? null} onPick={signIn} onSignOut={signOut} />
       </header>
       {error ? (
@@ -50,7 +58,7 @@ export function StorefrontApp() {
             <p className="banner">
               双十二大促 · 满 ¥99 包邮 — Free shipping over ¥99 during the 12.12 sale
             </p>
-            <ProductGrid />
+            <ProductGrid onAdd={(sku) => setCart((current) => addToCart(current, sku))} />
           </>
         )}
       </main>
@@ -75,7 +83,13 @@ export function StorefrontApp() {
             open={chatOpen}
             onOpenChange={setChatOpen}
             title={session.customer.locale === 'en' ? 'Candy shop service' : '甜甜糖果铺 在线客服'}
-            themeVariables={{ '--kefu-accent': '#d6336c' }}
+            greeting={{
+              text:
+                session.customer.locale === 'en'
+                  ? 'Questions about an order? Ask us here.'
+                  : '订单有疑问？在这里问我们。',
+              delayMs: 4_000,
+            }}
           />
         </KefuProvider>
       ) : null}
