@@ -21,6 +21,7 @@ const ENTRIES: Record<string, string> = {
   '@kefu/core': 'packages/core/src/index.ts',
   '@kefu/core/testing': 'packages/core/src/testing/index.ts',
   '@kefu/core/fixtures': 'packages/core/src/fixtures/index.ts',
+  '@kefu/core/staffing': 'packages/core/src/staffing/index.ts',
   '@kefu/core/wire': 'packages/core/src/protocol/wire.ts',
   '@kefu/core/protocol': 'packages/core/src/protocol/index.ts',
   '@kefu/adapter-memory': 'packages/adapter-memory/src/index.ts',

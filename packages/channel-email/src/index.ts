@@ -1,3 +1,9 @@
+/**
+ * `@kefu/channel-email`: the e-mail channel — inbound SMTP into conversations, threaded replies
+ * out by SMTP (see docs/guides/email.md).
+ *
+ * @module @kefu/channel-email
+ */
 export type {
   CreateEmailChannelOptions,
   EmailConversationDefaults,

@@ -1,3 +1,9 @@
+/**
+ * `@kefu/core/staffing`: Erlang C and Erlang A, staffing plans, arrival forecasts from the
+ * event log, and a simulator that drives a real desk (see docs/concepts/staffing.md).
+ *
+ * @module @kefu/core/staffing
+ */
 export type { ErlangAInput, ErlangAResult } from './erlang-a';
 export { erlangA } from './erlang-a';
 export type { ErlangCResult, QueueInput, UnstableQueue } from './erlang-c';
