@@ -3,6 +3,7 @@ import { type AgentsApi, createAgentsApi } from '../agents/agents-api';
 import { type ConversationsApi, createConversationsApi } from '../conversations/conversations-api';
 import { type CustomersApi, createCustomersApi } from '../customers/customers-api';
 import type { DomainEvent, DomainEventType } from '../events/domain-events';
+import { createIncidents, type IncidentsApi } from '../incidents/incidents-api';
 import {
   type BotHandler,
   createKnowledgeBot,
@@ -45,6 +46,7 @@ const ROUTING_TRIGGERS: ReadonlySet<DomainEventType> = new Set([
   'conversation.closed',
   'conversation.abandoned',
   'agent.upserted',
+  'incident.ended',
 ]);
 
 export interface CreateDeskOptions extends DeskSettingsInput {
@@ -88,6 +90,8 @@ export interface Desk {
   readonly orders: OrdersApi;
   readonly surveys: SurveysApi;
   readonly metrics: MetricsApi;
+  /** Incident mode (应急): the desk-wide switch, its banner, and the health probe. */
+  readonly incidents: IncidentsApi;
   /** Resolves when the bot has answered every customer message given to it. */
   readonly bot: { idle(): Promise<void> };
   readonly knowledge: KnowledgeApi;
@@ -138,7 +142,8 @@ export function createDesk(options: CreateDeskOptions): Desk {
     settings: settings.jobs,
     onError,
   });
-  const sla = createSlaRuntime(settings.sla);
+  const incidents = createIncidents({ storage, clock, run: () => run, onError });
+  const sla = createSlaRuntime(settings.sla, incidents.slaHold);
   run = createCommandRunner({
     sla,
     storage,
@@ -146,9 +151,18 @@ export function createDesk(options: CreateDeskOptions): Desk {
     publisher,
     settings,
     onJobScheduled: (dueAt) => jobs.wake(dueAt),
+    incidentMode: incidents.mode,
+    ready: incidents.ready,
   });
 
-  const routing = createRoutingEngine({ storage, clock, run, settings, onError });
+  const routing = createRoutingEngine({
+    storage,
+    clock,
+    run,
+    settings,
+    onError,
+    held: incidents.holdsRouting,
+  });
   const metrics = createMetrics({
     storage,
     clock,
@@ -218,6 +232,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     orders: createOrdersApi(orders ?? null),
     surveys: createSurveysApi(storage, run),
     metrics: metrics.api,
+    incidents: incidents.api,
     bot: { idle: () => botRunner.idle() },
     knowledge: knowledge.api,
     clock,

@@ -2,6 +2,7 @@ import {
   applyConversationEvent,
   commitConversation,
 } from '../conversations/apply-conversation-event';
+import { sweepSlaClocks } from '../incidents/incident-sweep';
 import type { Job, JobKind } from '../jobs/job';
 import { escalateDueSteps } from '../sla/sla-escalation';
 import type { StorageReader, StorageTransaction } from '../storage/storage-adapter';
@@ -154,6 +155,10 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
     const found = await readSurvey(tx, ref);
     if (found?.survey?.status !== 'sent' || (found.survey.expiresAt ?? 0) > context.now) return;
     await applySurveyEvent(tx, context, ref, { type: 'EXPIRE', at: context.now });
+  },
+
+  async 'incident.sla-sweep'(tx, context, _job, read) {
+    await sweepSlaClocks(tx, context, read);
   },
 };
 
