@@ -97,6 +97,38 @@ export {
 } from './messages/message';
 export type { ListMessagesInput, PostMessageInput } from './messages/message-schemas';
 export type { MessagesApi } from './messages/messages-api';
+export type {
+  CheckHealth,
+  HealthCheck,
+  HealthProbe,
+  HealthProbeOptions,
+  HealthReport,
+} from './incidents/health-probe';
+export { HealthProbeOptionsSchema, nextHealth } from './incidents/health-probe';
+export type {
+  EndIncidentInput,
+  Incident,
+  IncidentMessage,
+  IncidentMode,
+  IncidentSource,
+  StartIncidentInput,
+} from './incidents/incident';
+export {
+  HEALTH_INCIDENT_MESSAGE,
+  INCIDENT_MODES,
+  INCIDENT_SOURCES,
+  IncidentMessageSchema,
+  IncidentSchema,
+  StartIncidentSchema,
+} from './incidents/incident';
+export type {
+  DeskIncidentState,
+  DeskIncidentStatus,
+  IncidentEffect,
+  IncidentMachineEvent,
+} from './incidents/incident-machine';
+export { incidentMachine, NO_INCIDENT } from './incidents/incident-machine';
+export type { IncidentsApi } from './incidents/incidents-api';
 export type { LiveSnapshot, MetricsApi } from './metrics/metrics-api';
 export type { ConversationFacts, LogFacts, SurveyAnswer } from './metrics/metrics-facts';
 export { collectFacts } from './metrics/metrics-facts';
@@ -144,10 +176,12 @@ export {
   createBusinessCalendar,
 } from './sla/business-calendar';
 export type { CalendarQuery, SlaApi } from './sla/sla-api';
-export type { SlaClock, SlaClockStatus, SlaSignal } from './sla/sla-clock';
+export type { SlaClock, SlaClockStatus, SlaPauseReason, SlaSignal } from './sla/sla-clock';
 export {
   checkClock,
   elapsedAt,
+  excludeInterval,
+  holdClock,
   meetClock,
   nextCheckAt,
   pauseClock,

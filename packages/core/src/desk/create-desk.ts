@@ -213,6 +213,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
       runDue: () => jobs.runDue(),
       start: () => jobs.start(),
       stop: () => jobs.stop(),
+      lagMs: () => jobs.lagMs(),
       get running() {
         return jobs.running;
       },
