@@ -4,6 +4,7 @@ import type {
   Session,
   WireConversation,
   WireSurvey,
+  WireIncident,
   WireTicket,
 } from '@kefu/core/wire';
 import type { OutboxStorage, TokenStorage } from './browser-storage';
@@ -22,6 +23,11 @@ export interface KefuClientSnapshot {
   lastError: { code: string; message: string } | null;
   /** Customers, after `loadTickets()`: their tickets by id, kept live. */
   tickets: Readonly<Record<string, WireTicket>>;
+  /**
+   * The desk's incident (应急) while one is active, else null: show its banner
+   * (`incident.message[locale]`), and in `leave-message` mode offer a message form.
+   */
+  incident: WireIncident | null;
 }
 
 export interface CreateKefuClientOptions {

@@ -13,6 +13,7 @@ import {
   type GatewayContext,
   type Principal,
 } from './gateway-context';
+import { createOperations, type GatewayMetricsHandle } from './gateway-operations';
 import { type CreateGatewayOptions, DEFAULT_LIMITS } from './gateway-options';
 import { handleHttpRequest } from './http-endpoints';
 import { issueVisitorToken, verifyCustomerSignature, verifyVisitorToken } from './identity';
@@ -64,6 +65,8 @@ export interface Gateway {
   dropConnections(reason?: string): void;
   /** Open connections now. */
   readonly connectionCount: number;
+  /** Its Prometheus registry and text (null with `metrics: false`). */
+  readonly metrics: GatewayMetricsHandle | null;
   /** Closes every connection and stops listening to the desk. */
   close(): Promise<void>;
 }
@@ -123,6 +126,13 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const registry = new SubscriptionRegistry((message) => names.wire(message));
   const connections = new Set<GatewayConnection>();
   const perIp = new Map<string, number>();
+  const operations = createOperations({
+    desk,
+    path,
+    metrics: options.metrics,
+    connections: () => connections,
+    onError,
+  });
 
   async function ensureCustomer(customerId: string, visitor: boolean): Promise<void> {
     if (await desk.customers.get(customerId)) return;
@@ -203,6 +213,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     wireMessage: (message) => names.wire(message),
     agentConnected: (agentId) => presence?.connected(agentId),
     agentDisconnected: (agentId) => presence?.disconnected(agentId),
+    hooks: operations.hooks,
   };
 
   // Fan-out: this node's events straight from the desk; with a bus, other nodes' events from the log.
@@ -286,6 +297,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
 
   function acceptSocket(socket: WebSocket, request: IncomingMessage): void {
     const ip = getIp({ headers: request.headers, socketAddress: request.socket.remoteAddress });
+    operations.hooks.opened('websocket');
     const connection = open(
       {
         send: (text) => {
@@ -336,6 +348,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     handleUpgrade,
     async handleRequest(request, response) {
       if (!matches(request.url)) return false;
+      if (await operations.serve(request, response)) return true;
       const ip = getIp({ headers: request.headers, socketAddress: request.socket.remoteAddress });
       await handleHttpRequest({
         request,
@@ -347,11 +360,13 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
         allowVisitors: Boolean(identity.allowVisitors),
         secret,
       });
+      operations.hooks.httpServed(response.statusCode);
       return true;
     },
     connect(handlers, request = {}) {
       let clientClosed = false;
       let closed = false;
+      operations.hooks.opened('in_process');
       const connection = open(
         {
           // Microtasks keep frames in order and make delivery asynchronous, like a socket.
@@ -383,6 +398,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     get connectionCount() {
       return connections.size;
     },
+    metrics: operations.handle,
     async close() {
       offDesk();
       offQueue();
@@ -393,6 +409,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
         connection.close(CLOSE_CODES.shutdown, 'gateway closing');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await catchingUp;
+      await operations.close();
     },
   };
   return gateway;

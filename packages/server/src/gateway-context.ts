@@ -28,6 +28,24 @@ export const CLOSE_CODES = {
   restart: 1012,
 } as const;
 
+/**
+ * What connections report as they work (metrics) and when they are identified (the incident
+ * banner). Each hook is optional to call sites: they go through `context.hooks`.
+ */
+export interface GatewayHooks {
+  opened(transport: 'websocket' | 'in_process'): void;
+  /** A valid frame arrived. */
+  frameIn(type: string): void;
+  /** A frame goes out. */
+  frameOut(frame: object): void;
+  /** A frame was handled (or failed) after `ms`. */
+  handled(type: string, ms: number): void;
+  /** An HTTP request under the gateway path was answered with this status. */
+  httpServed(status: number): void;
+  /** The connection said hello and was identified (its `welcome` went out). */
+  identified(connection: SubscriberHandle): void;
+}
+
 /** What connections share: the desk, the settings and the gateway-wide limits. */
 export interface GatewayContext {
   desk: Desk;
@@ -59,6 +77,7 @@ export interface GatewayContext {
   agentDisconnected(agentId: string): void;
   /** A stored message as it goes on the wire, with its agent's display name. */
   wireMessage(message: Message): WireMessage;
+  hooks?: GatewayHooks;
 }
 
 /** The part of a connection the fan-out needs. */

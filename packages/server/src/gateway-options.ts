@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Conversation, Desk, EventBus } from '@kefu/core';
 import type { AgentCallMethod } from '@kefu/core/protocol';
 import type { AgentPresenceOptions } from './agent-presence';
+import type { GatewayMetricsOptions } from './gateway-metrics';
 
 /** What `authenticate` gets to decide who an agent is. */
 export interface AgentAuthRequest {
@@ -84,6 +85,11 @@ export interface CreateGatewayOptions {
    * longer than a reconnect takes.
    */
   agentPresence?: AgentPresenceOptions;
+  /**
+   * Prometheus metrics at `<path>/metrics` (and on `metrics.port` if given); `false` turns them
+   * off. On by default; in production the gateway path answers 401 until `metrics.token` is set.
+   */
+  metrics?: GatewayMetricsOptions | false;
   /** Unexpected failures (not the client's fault). Defaults to `console.error`. */
   onError?: (error: unknown) => void;
 }
