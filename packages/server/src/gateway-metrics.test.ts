@@ -65,6 +65,27 @@ describe('gateway: /metrics', () => {
     for (const name of GATEWAY_SERIES) expect(guide, name).toContain(`\`${name}\``);
   });
 
+  it('ships a Grafana dashboard whose every query reads series the gateway serves', async () => {
+    const dashboard = JSON.parse(
+      readFileSync(new URL('../../../examples/grafana/kefu-dashboard.json', import.meta.url), 'utf8'),
+    ) as { panels: { type: string; targets?: { expr: string }[] }[] };
+    const fixture = await gateway.start();
+    const served = families((await scrape(`${fixture.httpUrl}/metrics`)).text);
+    const queries = dashboard.panels.flatMap((panel) => panel.targets ?? []).map((t) => t.expr);
+    expect(queries.length).toBeGreaterThan(10);
+    const named = new Set<string>();
+    for (const query of queries) {
+      const series = query.match(/\b(kefu|process|nodejs)_[a-z0-9_]+/g) ?? [];
+      expect(series.length, query).toBeGreaterThan(0);
+      for (const name of series) named.add(name.replace(/_(bucket|count|sum)$/, ''));
+    }
+    for (const name of named) expect(served.has(name), name).toBe(true);
+    // And the other way round: every series of the desk and gateway is on the dashboard.
+    for (const name of GATEWAY_SERIES.filter((n) => n.startsWith('kefu_'))) {
+      expect(named.has(name), name).toBe(true);
+    }
+  });
+
   it('asks for the bearer token when one is set', async () => {
     const fixture = await gateway.start({ metrics: { token: 's3cret-scrape' } });
     expect((await scrape(`${fixture.httpUrl}/metrics`)).status).toBe(401);
@@ -72,6 +93,19 @@ describe('gateway: /metrics', () => {
     const ok = await scrape(`${fixture.httpUrl}/metrics`, 's3cret-scrape');
     expect(ok.status).toBe(200);
     expect(ok.text).toContain('kefu_queue_length');
+  });
+
+  it('answers 401 on the gateway path in production until a token is set', async () => {
+    const before = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      const fixture = await gateway.start();
+      const refused = await scrape(`${fixture.httpUrl}/metrics`);
+      expect(refused.status).toBe(401);
+      expect(refused.text).toContain('metrics.token');
+    } finally {
+      process.env.NODE_ENV = before;
+    }
   });
 
   it('serves /metrics on a port of its own when asked', async () => {
