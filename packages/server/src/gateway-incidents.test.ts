@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { agent, customer, gatewayPerTest, openRaw, until } from './gateway-test-setup';
 
 const gateway = gatewayPerTest();
-const message = { 'zh-CN': '物流系统故障，请先留言。', en: 'Delivery tracking is down; leave a message.' };
+const message = {
+  'zh-CN': '物流系统故障，请先留言。',
+  en: 'Delivery tracking is down; leave a message.',
+};
 
 describe('gateway: incident mode over real WebSockets', () => {
   it('tells every connection when an incident starts and ends, and new connections after welcome', async () => {
@@ -56,7 +59,7 @@ describe('gateway: incident mode over real WebSockets', () => {
     expect(lin.getSnapshot().incident).toBeNull();
   });
 
-  it('takes a customer\'s new conversation as a left message in leave-message mode, assigned once it ends', async () => {
+  it("takes a customer's new conversation as a left message in leave-message mode, assigned once it ends", async () => {
     const fixture = await gateway.start();
     await fixture.desk.incidents.start({ message, mode: 'leave-message' });
     const lin = gateway.connect(customer('cus_lin'));

@@ -9,7 +9,11 @@ const gateway = gatewayPerTest();
 
 async function scrape(url: string, token?: string) {
   const response = await fetch(url, token ? { headers: { authorization: `Bearer ${token}` } } : {});
-  return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    text: await response.text(),
+  };
 }
 
 const families = (text: string) => new Map(parsePrometheusTextFormat(text).map((f) => [f.name, f]));
@@ -19,7 +23,12 @@ describe('gateway: /metrics', () => {
     const fixture = await gateway.start();
     const lin = await openRaw(fixture.url, customer('cus_lin'));
     await lin.next('welcome');
-    lin.send({ type: 'start', id: 'r1', clientId: 'start-0001', message: { text: '我的糖果什么时候到？' } });
+    lin.send({
+      type: 'start',
+      id: 'r1',
+      clientId: 'start-0001',
+      message: { text: '我的糖果什么时候到？' },
+    });
     await lin.next('ack', (f) => f.id === 'r1');
     lin.send({ type: 'subscribe', id: 'r2', conversationId: 'conv_missing' });
     await lin.next('error', (f) => f.id === 'r2');
@@ -54,20 +63,28 @@ describe('gateway: /metrics', () => {
     // sample (a limitation of parse-prometheus-text-format): read the labelled sample from the text.
     expect(parsed.get('kefu_gateway_request_duration_seconds')?.type).toBe('HISTOGRAM');
     expect(text).toContain('kefu_gateway_request_duration_seconds_count{type="start"} 1\n');
-    expect(text).toContain('kefu_gateway_request_duration_seconds_bucket{le="10",type="start"} 1\n');
+    expect(text).toContain(
+      'kefu_gateway_request_duration_seconds_bucket{le="10",type="start"} 1\n',
+    );
     expect(parsed.get('kefu_gateway_connections')?.type).toBe('GAUGE');
     expect(parsed.get('kefu_events_total')?.type).toBe('COUNTER');
     lin.close();
   });
 
   it('documents exactly the series it serves', () => {
-    const guide = readFileSync(new URL('../../../docs/guides/monitoring.md', import.meta.url), 'utf8');
+    const guide = readFileSync(
+      new URL('../../../docs/guides/monitoring.md', import.meta.url),
+      'utf8',
+    );
     for (const name of GATEWAY_SERIES) expect(guide, name).toContain(`\`${name}\``);
   });
 
   it('ships a Grafana dashboard whose every query reads series the gateway serves', async () => {
     const dashboard = JSON.parse(
-      readFileSync(new URL('../../../examples/grafana/kefu-dashboard.json', import.meta.url), 'utf8'),
+      readFileSync(
+        new URL('../../../examples/grafana/kefu-dashboard.json', import.meta.url),
+        'utf8',
+      ),
     ) as { panels: { type: string; targets?: { expr: string }[] }[] };
     const fixture = await gateway.start();
     const served = families((await scrape(`${fixture.httpUrl}/metrics`)).text);

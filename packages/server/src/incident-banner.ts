@@ -9,7 +9,10 @@ import type { SubscriberHandle } from './gateway-context';
  * an incident the health probe started while the storage is down reaches customers too.
  */
 export function watchIncidents(desk: Desk, connections: () => Iterable<SubscriberHandle>) {
-  const frame = () => ({ type: 'incident', incident: toWireIncident(desk.incidents.getSnapshot()) });
+  const frame = () => ({
+    type: 'incident',
+    incident: toWireIncident(desk.incidents.getSnapshot()),
+  });
   const off = desk.incidents.subscribe(() => {
     const out = frame();
     for (const connection of connections()) {

@@ -57,9 +57,9 @@ describe('desk.incidents', () => {
     const started = await desk.incidents.start({ message, mode: 'normal', by: 'agt_wang' });
     expect(started).toMatchObject({ mode: 'normal', source: 'manual', startedBy: 'agt_wang' });
     expect(await desk.incidents.current()).toEqual(started);
-    expect(isKefuError(await errorOf(desk.incidents.start({ message })), 'INVALID_TRANSITION')).toBe(
-      true,
-    );
+    expect(
+      isKefuError(await errorOf(desk.incidents.start({ message })), 'INVALID_TRANSITION'),
+    ).toBe(true);
     await clock.advance(30 * MINUTE);
     const ended = await desk.incidents.end({ by: 'agt_li' });
     expect(ended).toMatchObject({ id: started.id, endedAt: clock.now(), endedBy: 'agt_li' });

@@ -69,7 +69,11 @@ describe('desk.incidents.watchHealth', () => {
       onError: () => {},
       sla: {
         policies: [
-          { id: 'std', name: '标准', targets: { firstResponse: { withinMs: 60 * MINUTE, hours: 'calendar' } } },
+          {
+            id: 'std',
+            name: '标准',
+            targets: { firstResponse: { withinMs: 60 * MINUTE, hours: 'calendar' } },
+          },
         ],
       },
       jobs: { pollIntervalMs: 24 * 60 * MINUTE },
@@ -127,7 +131,10 @@ describe('desk.incidents.watchHealth', () => {
     const round = probe.checkNow();
     await clock.advance(1000);
     const report = await round;
-    expect(report.checks.gateway).toMatchObject({ ok: false, lastError: 'no answer within 1000 ms' });
+    expect(report.checks.gateway).toMatchObject({
+      ok: false,
+      lastError: 'no answer within 1000 ms',
+    });
     expect(report.failing).toBe(true);
     probe.stop();
     expect(desk.incidents.getSnapshot()?.source).toBe('manual');

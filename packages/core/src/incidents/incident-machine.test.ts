@@ -28,7 +28,11 @@ describe('incidentMachine', () => {
       { type: 'sweep-sla' },
     ]);
     if (!started.ok) return;
-    const ended = transition(incidentMachine, started.snapshot, { type: 'END', at: 5000, by: 'agt_wang' });
+    const ended = transition(incidentMachine, started.snapshot, {
+      type: 'END',
+      at: 5000,
+      by: 'agt_wang',
+    });
     expect(ended.ok && ended.snapshot).toMatchObject({
       status: 'normal',
       incident: { id: 'inc_1000', startedAt: 1000, endedAt: 5000, endedBy: 'agt_wang' },

@@ -13,7 +13,9 @@ export function IncidentBanner() {
   const { t, locale } = useWidgetI18n();
   const incident = useIncident();
   if (!incident) return null;
-  const text = locale.toLowerCase().startsWith('zh') ? incident.message['zh-CN'] : incident.message.en;
+  const text = locale.toLowerCase().startsWith('zh')
+    ? incident.message['zh-CN']
+    : incident.message.en;
   const hint =
     incident.mode === 'leave-message'
       ? t('incidentLeaveMessage')
@@ -21,7 +23,11 @@ export function IncidentBanner() {
         ? t('incidentBotOnly')
         : null;
   return (
-    <div className="kefu-notice kefu-notice--incident" role="status" data-kefu-incident={incident.mode}>
+    <div
+      className="kefu-notice kefu-notice--incident"
+      role="status"
+      data-kefu-incident={incident.mode}
+    >
       <strong>{t('incidentTitle')}</strong>
       <p>{text}</p>
       {hint ? <p>{hint}</p> : null}
