@@ -3,8 +3,8 @@ import type {
   DeskStatus,
   Session,
   WireConversation,
-  WireSurvey,
   WireIncident,
+  WireSurvey,
   WireTicket,
 } from '@kefu/core/wire';
 import type { OutboxStorage, TokenStorage } from './browser-storage';

@@ -45,6 +45,38 @@ export type {
 } from './events/domain-events';
 export { DOMAIN_EVENT_TYPES } from './events/domain-events';
 export type { EventBus } from './events/event-bus';
+export type {
+  CheckHealth,
+  HealthCheck,
+  HealthProbe,
+  HealthProbeOptions,
+  HealthReport,
+} from './incidents/health-probe';
+export { HealthProbeOptionsSchema, nextHealth } from './incidents/health-probe';
+export type {
+  EndIncidentInput,
+  Incident,
+  IncidentMessage,
+  IncidentMode,
+  IncidentSource,
+  StartIncidentInput,
+} from './incidents/incident';
+export {
+  HEALTH_INCIDENT_MESSAGE,
+  INCIDENT_MODES,
+  INCIDENT_SOURCES,
+  IncidentMessageSchema,
+  IncidentSchema,
+  StartIncidentSchema,
+} from './incidents/incident';
+export type {
+  DeskIncidentState,
+  DeskIncidentStatus,
+  IncidentEffect,
+  IncidentMachineEvent,
+} from './incidents/incident-machine';
+export { incidentMachine, NO_INCIDENT } from './incidents/incident-machine';
+export type { IncidentsApi } from './incidents/incidents-api';
 export type { Job, JobDraft, JobKind, JobStatus } from './jobs/job';
 export {
   agentJobKeys,
@@ -97,38 +129,6 @@ export {
 } from './messages/message';
 export type { ListMessagesInput, PostMessageInput } from './messages/message-schemas';
 export type { MessagesApi } from './messages/messages-api';
-export type {
-  CheckHealth,
-  HealthCheck,
-  HealthProbe,
-  HealthProbeOptions,
-  HealthReport,
-} from './incidents/health-probe';
-export { HealthProbeOptionsSchema, nextHealth } from './incidents/health-probe';
-export type {
-  EndIncidentInput,
-  Incident,
-  IncidentMessage,
-  IncidentMode,
-  IncidentSource,
-  StartIncidentInput,
-} from './incidents/incident';
-export {
-  HEALTH_INCIDENT_MESSAGE,
-  INCIDENT_MODES,
-  INCIDENT_SOURCES,
-  IncidentMessageSchema,
-  IncidentSchema,
-  StartIncidentSchema,
-} from './incidents/incident';
-export type {
-  DeskIncidentState,
-  DeskIncidentStatus,
-  IncidentEffect,
-  IncidentMachineEvent,
-} from './incidents/incident-machine';
-export { incidentMachine, NO_INCIDENT } from './incidents/incident-machine';
-export type { IncidentsApi } from './incidents/incidents-api';
 export type { LiveSnapshot, MetricsApi } from './metrics/metrics-api';
 export type { ConversationFacts, LogFacts, SurveyAnswer } from './metrics/metrics-facts';
 export { collectFacts } from './metrics/metrics-facts';

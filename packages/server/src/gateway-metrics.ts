@@ -1,5 +1,5 @@
 import type { Desk } from '@kefu/core';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { GatewayHooks, SubscriberHandle } from './gateway-context';
 
 /** `/metrics` on the gateway (Prometheus text, from prom-client). */

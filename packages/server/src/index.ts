@@ -1,6 +1,11 @@
 export type { AgentPresenceOptions } from './agent-presence';
 export type { Gateway, InProcessConnection } from './create-gateway';
 export { createGateway } from './create-gateway';
+export type { GatewayHealthCheckOptions } from './gateway-health';
+export { createGatewayHealthCheck } from './gateway-health';
+export type { GatewayMetricsOptions } from './gateway-metrics';
+export { GATEWAY_SERIES } from './gateway-metrics';
+export type { GatewayMetricsHandle } from './gateway-operations';
 export type {
   AgentAuthRequest,
   CreateGatewayOptions,
@@ -8,11 +13,6 @@ export type {
   IdentityOptions,
 } from './gateway-options';
 export { DEFAULT_LIMITS } from './gateway-options';
-export type { GatewayHealthCheckOptions } from './gateway-health';
-export { createGatewayHealthCheck } from './gateway-health';
-export type { GatewayMetricsOptions } from './gateway-metrics';
-export { GATEWAY_SERIES } from './gateway-metrics';
-export type { GatewayMetricsHandle } from './gateway-operations';
 export {
   issueVisitorToken,
   signCustomerId,

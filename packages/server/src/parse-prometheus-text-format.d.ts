@@ -13,5 +13,6 @@ declare module 'parse-prometheus-text-format' {
     type: 'COUNTER' | 'GAUGE' | 'HISTOGRAM' | 'SUMMARY' | 'UNTYPED';
     metrics: Sample[];
   }
+  // biome-ignore lint/style/noDefaultExport: describes the package's own default export
   export default function parsePrometheusTextFormat(text: string): MetricFamily[];
 }

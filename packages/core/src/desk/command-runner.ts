@@ -2,9 +2,9 @@ import { isKefuError } from '../errors/kefu-error';
 import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
 import type { JobDraft } from '../jobs/job';
 import type { SlaRuntime } from '../sla/sla-runtime';
-import type { IncidentMode } from '../vocabulary/incident-modes';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
 import type { Clock } from '../time/clock';
+import type { IncidentMode } from '../vocabulary/incident-modes';
 import type { DeskSettings } from './desk-settings';
 import type { EventPublisher } from './event-publisher';
 

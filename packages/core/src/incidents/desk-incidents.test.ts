@@ -131,6 +131,44 @@ describe('desk.incidents', () => {
     expect(events.filter((e) => e.type === 'sla.breached')).toHaveLength(1);
   });
 
+  it('pauses ticket SLA clocks too, and their due instant moves by the incident', async () => {
+    const { desk, clock } = await setupDesk({
+      jobs: { pollIntervalMs: 24 * HOUR },
+      sla: {
+        policies: [
+          {
+            id: 'complaints',
+            name: '投诉',
+            conditions: { ticketKind: ['complaint'] },
+            targets: { resolution: { withinMs: 4 * HOUR, hours: 'calendar' } },
+          },
+        ],
+      },
+    });
+    const ticket = await desk.tickets.create({
+      kind: 'complaint',
+      subject: '巧克力融化',
+      customerId: 'cus_lin',
+      by: { kind: 'customer', id: 'cus_lin' },
+    });
+    expect(ticket.dueAt).toBe(ticket.createdAt + 4 * HOUR);
+    await clock.advance(HOUR);
+    await desk.incidents.start({ message });
+    await desk.jobs.runDue();
+    const during = await desk.tickets.get(ticket.id);
+    expect(during?.sla?.clocks.resolution).toMatchObject({
+      status: 'paused',
+      pauseReason: 'incident',
+      elapsedMs: HOUR,
+    });
+    await clock.advance(2 * HOUR);
+    await desk.incidents.end();
+    await desk.jobs.runDue();
+    const after = await desk.tickets.get(ticket.id);
+    expect(after?.sla?.clocks.resolution?.status).toBe('running');
+    expect(after?.dueAt).toBe(ticket.createdAt + 6 * HOUR);
+  });
+
   it('starts clocks of new conversations paused during an incident', async () => {
     const { desk, clock } = await setupDesk(sla);
     await desk.incidents.start({ message });

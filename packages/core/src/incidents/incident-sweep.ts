@@ -4,8 +4,8 @@ import {
 } from '../conversations/apply-conversation-event';
 import type { CommandContext } from '../desk/command-runner';
 import type { StorageReader, StorageTransaction } from '../storage/storage-adapter';
-import { commitTicket } from '../tickets/ticket-commands';
 import type { TicketStatus } from '../tickets/ticket';
+import { commitTicket } from '../tickets/ticket-commands';
 
 const OPEN_TICKETS: TicketStatus[] = [
   'new',

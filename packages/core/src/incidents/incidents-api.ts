@@ -11,9 +11,9 @@ import { parseInput } from '../validation/parse-input';
 import type { IncidentMode } from '../vocabulary/incident-modes';
 import { createHealthProbe, type HealthProbe, type HealthProbeOptions } from './health-probe';
 import {
+  type EndIncidentInput,
   EndIncidentSchema,
   HEALTH_INCIDENT_MESSAGE,
-  type EndIncidentInput,
   type Incident,
   type StartIncidentInput,
   StartIncidentSchema,

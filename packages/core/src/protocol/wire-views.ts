@@ -6,8 +6,8 @@ import { toCustomerView } from '../tickets/customer-view';
 import type { Ticket } from '../tickets/ticket';
 import type {
   WireConversation,
-  WireIncident,
   WireConversationDetails,
+  WireIncident,
   WireMessage,
   WireSurvey,
   WireTicket,

@@ -1,5 +1,6 @@
 import type { Conversation, ConversationSla } from '../conversations/conversation';
 import type { ConversationMachineEvent } from '../conversations/conversation-events';
+import type { BusinessCalendar } from './business-calendar';
 import {
   checkClock,
   elapsedAt,
@@ -14,7 +15,6 @@ import {
   startClock,
 } from './sla-clock';
 import { matchPolicy, SLA_TARGETS, type SlaPolicy, type SlaTarget } from './sla-policy';
-import type { BusinessCalendar } from './business-calendar';
 import type { SlaHold, SlaRuntime } from './sla-runtime';
 
 /** A clock event to publish once the conversation is stored. */
