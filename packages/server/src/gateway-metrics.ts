@@ -136,36 +136,33 @@ export function createGatewayMetrics(options: {
       for (const [role, count] of counts) this.set({ role }, count);
     },
   });
-  const events = new Counter({
-    name: 'kefu_events_total',
-    help: 'Domain events this node committed since it started, by type.',
-    labelNames: ['type'],
-    registers,
-  });
-  const opened = new Counter({
-    name: 'kefu_gateway_connections_opened_total',
-    help: 'Connections opened, by transport.',
-    labelNames: ['transport'],
-    registers,
-  });
-  const http = new Counter({
-    name: 'kefu_gateway_http_requests_total',
-    help: 'HTTP requests served under the gateway path, by status code.',
-    labelNames: ['status'],
-    registers,
-  });
-  const framesIn = new Counter({
-    name: 'kefu_gateway_frames_received_total',
-    help: 'Valid frames received from clients, by frame type.',
-    labelNames: ['type'],
-    registers,
-  });
-  const framesOut = new Counter({
-    name: 'kefu_gateway_frames_sent_total',
-    help: 'Frames sent to clients, by frame type.',
-    labelNames: ['type'],
-    registers,
-  });
+  const counter = (name: string, help: string, label: string) =>
+    new Counter({ name, help, labelNames: [label], registers });
+  const events = counter(
+    'kefu_events_total',
+    'Domain events this node committed since it started, by type.',
+    'type',
+  );
+  const opened = counter(
+    'kefu_gateway_connections_opened_total',
+    'Connections opened, by transport.',
+    'transport',
+  );
+  const http = counter(
+    'kefu_gateway_http_requests_total',
+    'HTTP requests served under the gateway path, by status code.',
+    'status',
+  );
+  const framesIn = counter(
+    'kefu_gateway_frames_received_total',
+    'Valid frames received from clients, by frame type.',
+    'type',
+  );
+  const framesOut = counter(
+    'kefu_gateway_frames_sent_total',
+    'Frames sent to clients, by frame type.',
+    'type',
+  );
   const latency = new Histogram({
     name: 'kefu_gateway_request_duration_seconds',
     help: 'Time to handle one client frame (a command), by frame type.',
@@ -173,12 +170,11 @@ export function createGatewayMetrics(options: {
     buckets: LATENCY_BUCKETS,
     registers,
   });
-  const errors = new Counter({
-    name: 'kefu_gateway_errors_total',
-    help: 'Error frames sent to clients, by error code.',
-    labelNames: ['code'],
-    registers,
-  });
+  const errors = counter(
+    'kefu_gateway_errors_total',
+    'Error frames sent to clients, by error code.',
+    'code',
+  );
   const off = desk.on('*', (event) => events.inc({ type: event.type }));
 
   const hooks: Omit<GatewayHooks, 'identified'> = {

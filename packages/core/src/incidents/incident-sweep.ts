@@ -4,17 +4,11 @@ import {
 } from '../conversations/apply-conversation-event';
 import type { CommandContext } from '../desk/command-runner';
 import type { StorageReader, StorageTransaction } from '../storage/storage-adapter';
-import type { TicketStatus } from '../tickets/ticket';
+import { TICKET_STATUSES, type TicketStatus } from '../tickets/ticket';
 import { commitTicket } from '../tickets/ticket-commands';
 
-const OPEN_TICKETS: TicketStatus[] = [
-  'new',
-  'triaged',
-  'in_progress',
-  'awaiting_customer',
-  'awaiting_third_party',
-  'resolution_proposed',
-];
+const DONE: ReadonlySet<TicketStatus> = new Set(['resolved', 'closed', 'cancelled']);
+const OPEN_TICKETS = TICKET_STATUSES.filter((status) => !DONE.has(status));
 /** Open work swept per run; more is picked up by each one's next write or SLA check. */
 const SWEEP_LIMIT = 1000;
 
