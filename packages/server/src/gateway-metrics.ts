@@ -176,13 +176,26 @@ export function createGatewayMetrics(options: {
     'code',
   );
   const off = desk.on('*', (event) => events.inc({ type: event.type }));
+  // Fan-out sends one frame per connection: a child per frame type skips prom-client's label
+  // hashing on that hot path.
+  type Child = ReturnType<Counter['labels']>;
+  const inChildren = new Map<string, Child>();
+  const outChildren = new Map<string, Child>();
+  const childOf = (metric: Counter, children: Map<string, Child>, type: string): Child => {
+    let child = children.get(type);
+    if (!child) {
+      child = metric.labels({ type });
+      children.set(type, child);
+    }
+    return child;
+  };
 
   const hooks: Omit<GatewayHooks, 'identified'> = {
     opened: (transport) => opened.inc({ transport }),
-    frameIn: (type) => framesIn.inc({ type }),
+    frameIn: (type) => childOf(framesIn, inChildren, type).inc(),
     frameOut: (frame) => {
       const type = (frame as { type?: unknown }).type;
-      framesOut.inc({ type: typeof type === 'string' ? type : 'unknown' });
+      childOf(framesOut, outChildren, typeof type === 'string' ? type : 'unknown').inc();
       if (type === 'error') errors.inc({ code: String((frame as { code?: unknown }).code) });
     },
     handled: (type, ms) => latency.observe({ type }, ms / 1000),
