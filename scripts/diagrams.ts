@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { conversationMachine } from '../packages/core/src/conversations/conversation-machine';
+import { incidentMachine } from '../packages/core/src/incidents/incident-machine';
 import { toMermaid } from '../packages/core/src/machine/to-mermaid';
 import { ticketMachine } from '../packages/core/src/tickets/ticket-machine';
 
@@ -15,6 +16,11 @@ export const DIAGRAMS = [
     name: 'ticket',
     file: fileURLToPath(new URL('../docs/concepts/tickets.md', import.meta.url)),
     mermaid: toMermaid(ticketMachine),
+  },
+  {
+    name: 'incident',
+    file: fileURLToPath(new URL('../docs/concepts/supervision.md', import.meta.url)),
+    mermaid: toMermaid(incidentMachine),
   },
 ];
 

@@ -3,6 +3,7 @@ import type {
   DeskStatus,
   Session,
   WireConversation,
+  WireIncident,
   WireSurvey,
   WireTicket,
 } from '@kefu/core/wire';
@@ -38,6 +39,11 @@ export interface KefuClientSnapshot {
   lastError: { code: string; message: string } | null;
   /** Customers, after `loadTickets()`: their tickets by id, kept live. */
   tickets: Readonly<Record<string, WireTicket>>;
+  /**
+   * The desk's incident (应急) while one is active, else null: show its banner
+   * (`incident.message[locale]`), and in `leave-message` mode offer a message form.
+   */
+  incident: WireIncident | null;
 }
 
 /**

@@ -69,6 +69,7 @@ export function createClientCore(
 ): ClientCore {
   const listeners = new Set<() => void>();
   let lastError: KefuClientSnapshot['lastError'] = null;
+  let incident: KefuClientSnapshot['incident'] = null;
   let snapshot: KefuClientSnapshot | null = null;
   let lastSnapshot: KefuClientSnapshot | null = null;
   let extension: ClientExtension | undefined;
@@ -95,6 +96,10 @@ export function createClientCore(
       case 'agent_ticket':
         extension?.onFrame(frame);
         return;
+      case 'incident':
+        incident = frame.incident;
+        emit();
+        return;
       case 'pong':
         return;
       default:
@@ -107,6 +112,8 @@ export function createClientCore(
     handleFrame,
     () => {
       lastError = null;
+      // The gateway sends the incident in force right after welcome; none means none.
+      incident = null;
       conversations.resubscribe();
       // Requests still waiting go out again first, so the re-asks below are sent once.
       requests.resend();
@@ -159,6 +166,7 @@ export function createClientCore(
         conversations: conversations.views(previous?.conversations),
         lastError,
         tickets: tickets.tickets(),
+        incident,
         ...extension?.snapshot(),
       };
       // Nothing changed: the same object, so selectors and memos keep theirs.

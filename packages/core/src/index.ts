@@ -50,6 +50,38 @@ export type {
 } from './events/domain-events';
 export { DOMAIN_EVENT_TYPES } from './events/domain-events';
 export type { EventBus } from './events/event-bus';
+export type {
+  CheckHealth,
+  HealthCheck,
+  HealthProbe,
+  HealthProbeOptions,
+  HealthReport,
+} from './incidents/health-probe';
+export { HealthProbeOptionsSchema, nextHealth } from './incidents/health-probe';
+export type {
+  EndIncidentInput,
+  Incident,
+  IncidentMessage,
+  IncidentMode,
+  IncidentSource,
+  StartIncidentInput,
+} from './incidents/incident';
+export {
+  HEALTH_INCIDENT_MESSAGE,
+  INCIDENT_MODES,
+  INCIDENT_SOURCES,
+  IncidentMessageSchema,
+  IncidentSchema,
+  StartIncidentSchema,
+} from './incidents/incident';
+export type {
+  DeskIncidentState,
+  DeskIncidentStatus,
+  IncidentEffect,
+  IncidentMachineEvent,
+} from './incidents/incident-machine';
+export { incidentMachine, NO_INCIDENT } from './incidents/incident-machine';
+export type { IncidentsApi } from './incidents/incidents-api';
 export type { Job, JobDraft, JobKind, JobStatus } from './jobs/job';
 export {
   agentJobKeys,
@@ -179,10 +211,12 @@ export {
   createBusinessCalendar,
 } from './sla/business-calendar';
 export type { CalendarQuery, SlaApi } from './sla/sla-api';
-export type { SlaClock, SlaClockStatus, SlaSignal } from './sla/sla-clock';
+export type { SlaClock, SlaClockStatus, SlaPauseReason, SlaSignal } from './sla/sla-clock';
 export {
   checkClock,
   elapsedAt,
+  excludeInterval,
+  holdClock,
   meetClock,
   nextCheckAt,
   pauseClock,

@@ -15,6 +15,7 @@ import {
   type Principal,
 } from './gateway-context';
 import { createIdentify } from './gateway-identity';
+import { createOperations, type GatewayMetricsHandle } from './gateway-operations';
 import { type CreateGatewayOptions, DEFAULT_LIMITS } from './gateway-options';
 import { handleHttpRequest } from './http-endpoints';
 import { RecentKeys } from './inbound-budget';
@@ -86,6 +87,8 @@ export interface Gateway {
   dropConnections(reason?: string): void;
   /** Open connections now. */
   readonly connectionCount: number;
+  /** Its Prometheus registry and text (null with `metrics: false`). */
+  readonly metrics: GatewayMetricsHandle | null;
   /** Closes every connection and stops listening to the desk. */
   close(): Promise<void>;
 }
@@ -148,6 +151,13 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   );
   const connections = new Set<GatewayConnection>();
   const perIp = new Map<string, number>();
+  const operations = createOperations({
+    desk,
+    path,
+    metrics: options.metrics,
+    connections: () => connections,
+    onError,
+  });
 
   async function ensureCustomer(principal: Principal): Promise<void> {
     if (principal.role === 'agent' || (await desk.customers.get(principal.id))) return;
@@ -184,6 +194,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     wireMessage,
     agentConnected: (agentId) => presence?.connected(agentId),
     agentDisconnected: (agentId) => presence?.disconnected(agentId),
+    hooks: operations.hooks,
   };
 
   // First, as it may throw (a bus that cannot start); nothing is running yet to clean up.
@@ -235,6 +246,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
 
   function acceptSocket(socket: WebSocket, request: IncomingMessage): void {
     const ip = getIp({ headers: request.headers, socketAddress: request.socket.remoteAddress });
+    operations.hooks.opened('websocket');
     const connection = open(
       {
         send: (text) => {
@@ -293,6 +305,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     handleUpgrade,
     async handleRequest(request, response) {
       if (!matches(request.url)) return false;
+      if (await operations.serve(request, response)) return true;
       const ip = getIp({ headers: request.headers, socketAddress: request.socket.remoteAddress });
       await handleHttpRequest({
         request,
@@ -306,11 +319,13 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
         allowedOrigins: options.allowedOrigins,
         mintVisitor: (visitorIp) => takeLimit('visitors', visitorIp),
       });
+      operations.hooks.httpServed(response.statusCode);
       return true;
     },
     connect(handlers, request = {}) {
       let clientClosed = false;
       let closed = false;
+      operations.hooks.opened('in_process');
       const connection = open(
         {
           // Microtasks keep frames in order and make delivery asynchronous, like a socket.
@@ -342,6 +357,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     get connectionCount() {
       return connections.size;
     },
+    metrics: operations.handle,
     async close() {
       const pumpStopped = stopPump();
       offQueue();
@@ -351,6 +367,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
         connection.close(CLOSE_CODES.shutdown, 'gateway closing');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await pumpStopped;
+      await operations.close();
     },
   };
   return gateway;

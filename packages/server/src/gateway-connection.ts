@@ -14,6 +14,7 @@ import {
   CLOSE_CODES,
   type ConnectionSink,
   type GatewayContext,
+  type GatewayHooks,
   type Principal,
   type SubscriberHandle,
 } from './gateway-context';
@@ -99,13 +100,26 @@ export class GatewayConnection implements SubscriberHandle {
     }
     // Control characters and bidi overrides never reach the desk, whatever field they are in.
     const frame = cleanStrings(decoded.frame);
+    const hooks = this.context.hooks;
+    hooks?.frameIn(frame.type);
     this.#queue = this.#queue
-      .then(() => this.#handle(frame))
+      .then(() => (hooks ? this.#timed(frame, hooks) : this.#handle(frame)))
       .catch((error) => this.#fail(frame, error));
   }
 
+  async #timed(frame: ParsedClientFrame, hooks: GatewayHooks): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.#handle(frame);
+    } finally {
+      hooks.handled(frame.type, performance.now() - started);
+    }
+  }
+
   deliver(frame: object): void {
-    if (!this.#closed) this.sink.send(encodeFrame(frame));
+    if (this.#closed) return;
+    this.context.hooks?.frameOut(frame);
+    this.sink.send(encodeFrame(frame));
   }
 
   close(code: number, reason: string): void {
@@ -252,6 +266,7 @@ export class GatewayConnection implements SubscriberHandle {
       heartbeatMs: this.context.heartbeatMs,
       ...(result.visitorToken ? { visitorToken: result.visitorToken } : {}),
     });
+    this.context.hooks?.identified(this);
   }
 
   async #subscribe(principal: Principal, frame: Frame<'subscribe'>): Promise<void> {

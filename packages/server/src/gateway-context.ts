@@ -33,6 +33,24 @@ export const CLOSE_CODES = {
   restart: 1012,
 } as const;
 
+/**
+ * What connections report as they work (metrics) and when they are identified (the incident
+ * banner). Each hook is optional to call sites: they go through `context.hooks`.
+ */
+export interface GatewayHooks {
+  opened(transport: 'websocket' | 'in_process'): void;
+  /** A valid frame arrived. */
+  frameIn(type: string): void;
+  /** A frame goes out. */
+  frameOut(frame: object): void;
+  /** A frame was handled (or failed) after `ms`. */
+  handled(type: string, ms: number): void;
+  /** An HTTP request under the gateway path was answered with this status. */
+  httpServed(status: number): void;
+  /** The connection said hello and was identified (its `welcome` went out). */
+  identified(connection: SubscriberHandle): void;
+}
+
 /** What connections share: the desk, the settings and the gateway-wide limits. */
 export interface GatewayContext {
   desk: Desk;
@@ -71,6 +89,7 @@ export interface GatewayContext {
    * connections with personal data masked (see `desk.privacy.mask`).
    */
   wireMessage(message: Message, forAgent: boolean): WireMessage;
+  hooks?: GatewayHooks;
 }
 
 /** The part of a connection the fan-out needs. */

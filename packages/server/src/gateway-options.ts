@@ -4,6 +4,7 @@ import type { AgentCallMethod } from '@kefu/core/protocol';
 import type { AgentPresenceOptions } from './agent-presence';
 import type { AttachmentOptions } from './attachment-policy';
 import type { AgentSubject } from './authorization';
+import type { GatewayMetricsOptions } from './gateway-metrics';
 
 /**
  * What `authenticate` gets to decide who an agent is.
@@ -173,6 +174,11 @@ export interface CreateGatewayOptions {
    * longer than a reconnect takes.
    */
   agentPresence?: AgentPresenceOptions;
+  /**
+   * Prometheus metrics at `<path>/metrics` (and on `metrics.port` if given); `false` turns them
+   * off. On by default; in production the gateway path answers 401 until `metrics.token` is set.
+   */
+  metrics?: GatewayMetricsOptions | false;
   /** Unexpected failures (not the client's fault). Defaults to `console.error`. */
   onError?: (error: unknown) => void;
 }

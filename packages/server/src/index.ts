@@ -9,6 +9,11 @@ export { checkAttachments, DEFAULT_ATTACHMENT_TYPES } from './attachment-policy'
 export type { AgentSubject } from './authorization';
 export type { Gateway, InProcessConnection } from './create-gateway';
 export { createGateway } from './create-gateway';
+export type { GatewayHealthCheckOptions } from './gateway-health';
+export { createGatewayHealthCheck } from './gateway-health';
+export type { GatewayMetricsOptions } from './gateway-metrics';
+export { GATEWAY_SERIES } from './gateway-metrics';
+export type { GatewayMetricsHandle } from './gateway-operations';
 export type {
   AgentAuthRequest,
   CreateGatewayOptions,

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Desk } from '@kefu/core';
+import type { CreateDeskOptions, Desk } from '@kefu/core';
 import type { Credentials } from '@kefu/core/wire';
 import { type Gateway, signCustomerId } from '@kefu/server';
 // The gateway's own test fixture (desk with the candy shop's people, gateway, loopback server,
@@ -36,10 +36,13 @@ const html = (title: string, script: string, config: PageConfig) => `<!doctype h
 </body>
 </html>`;
 
-export async function startShopServer(bundles: Map<string, string>): Promise<ShopServer> {
+export async function startShopServer(
+  bundles: Map<string, string>,
+  deskOptions: Partial<CreateDeskOptions> = {},
+): Promise<ShopServer> {
   const fixture = await startGateway(
     {},
-    { surveys: { enabled: true, delayMs: 0 }, onError: () => {} },
+    { surveys: { enabled: true, delayMs: 0 }, onError: () => {}, ...deskOptions },
   );
   const { desk, gateway, server } = fixture;
   await desk.jobs.start();

@@ -123,7 +123,7 @@ describe('createAgentClient (msw WebSocket)', () => {
     expect(isAgentClient(wang)).toBe(true);
     expect(isAgentClient(customer)).toBe(false);
     expect(Object.keys(customer.getSnapshot()).sort()).toEqual(
-      ['conversations', 'lastError', 'session', 'status', 'tickets'].sort(),
+      ['conversations', 'incident', 'lastError', 'session', 'status', 'tickets'].sort(),
     );
     expect(Object.keys(wang.getSnapshot())).toEqual(
       expect.arrayContaining(['inbox', 'agentTickets', 'metrics']),

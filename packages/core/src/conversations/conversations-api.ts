@@ -164,8 +164,7 @@ export function createConversationsApi(
           tags: [...new Set(input.tags)],
           skills: [...new Set(input.skills)],
           team: input.team ?? null,
-          leftMessage: input.leftMessage,
-          status: input.leftMessage ? 'queued' : (input.status ?? settings.initialStatus),
+          ...intakeDuringIncident(input, context.incidentMode, settings.initialStatus),
           at: context.now,
         });
         const sla = await slaUpdate(tx, context, null, conversation, null);
@@ -335,4 +334,20 @@ export function createConversationsApi(
       at,
     })),
   };
+}
+
+/**
+ * Where a new conversation starts: a left message waits in the queue; during an incident, a
+ * `leave-message` desk takes every new conversation as a left message and a `bot-only` desk gives
+ * it to the bot.
+ */
+function intakeDuringIncident(
+  input: { leftMessage: boolean; status?: 'bot' | 'queued' | undefined },
+  mode: CommandContext['incidentMode'],
+  initialStatus: 'bot' | 'queued',
+): { leftMessage: boolean; status: 'bot' | 'queued' } {
+  const leftMessage = input.leftMessage || mode === 'leave-message';
+  if (leftMessage) return { leftMessage, status: 'queued' };
+  if (mode === 'bot-only') return { leftMessage, status: 'bot' };
+  return { leftMessage, status: input.status ?? initialStatus };
 }

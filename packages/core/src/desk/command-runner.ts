@@ -5,6 +5,7 @@ import { auditForEvents } from '../privacy/audit-trail';
 import type { SlaRuntime } from '../sla/sla-runtime';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
 import type { Clock } from '../time/clock';
+import type { IncidentMode } from '../vocabulary/incident-modes';
 import type { DeskSettings } from './desk-settings';
 import type { EventPublisher } from './event-publisher';
 
@@ -13,6 +14,8 @@ export interface CommandContext {
   readonly now: number;
   readonly settings: DeskSettings;
   readonly sla: SlaRuntime;
+  /** The mode of the incident in force (应急), or null in normal operation. */
+  readonly incidentMode: IncidentMode | null;
   emit(event: DomainEventDraft): void;
   /** Records a job this command scheduled, so a local runner can wake up for it. */
   scheduled(job: JobDraft): void;
@@ -25,6 +28,10 @@ export interface CommandRunnerOptions {
   settings: DeskSettings;
   sla: SlaRuntime;
   onJobScheduled: (dueAt: number) => void;
+  /** The incident mode commands see; none by default. */
+  incidentMode?: () => IncidentMode | null;
+  /** Awaited before each command (the desk's incident state is loaded before anything runs). */
+  ready?: () => Promise<void>;
 }
 
 /**
@@ -34,11 +41,14 @@ export interface CommandRunnerOptions {
  */
 export function createCommandRunner(options: CommandRunnerOptions) {
   const { storage, clock, publisher, settings, sla, onJobScheduled } = options;
+  const incidentMode = options.incidentMode ?? (() => null);
+  const ready = options.ready;
   const maxAttempts = settings.maxCommandAttempts;
 
   return async function runCommand<T>(
     body: (tx: StorageTransaction, context: CommandContext) => Promise<T>,
   ): Promise<T> {
+    if (ready) await ready();
     for (let attempt = 1; ; attempt++) {
       const jobs: JobDraft[] = [];
       try {
@@ -48,6 +58,7 @@ export function createCommandRunner(options: CommandRunnerOptions) {
             now: clock.now(),
             settings,
             sla,
+            incidentMode: incidentMode(),
             emit: (event) => drafts.push(event),
             scheduled: (job) => jobs.push(job),
           };

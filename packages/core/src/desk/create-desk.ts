@@ -3,6 +3,7 @@ import { type AgentsApi, createAgentsApi } from '../agents/agents-api';
 import { type ConversationsApi, createConversationsApi } from '../conversations/conversations-api';
 import { type CustomersApi, createCustomersApi } from '../customers/customers-api';
 import type { DomainEvent, DomainEventType } from '../events/domain-events';
+import { createIncidents, type IncidentsApi } from '../incidents/incidents-api';
 import {
   type BotHandler,
   createKnowledgeBot,
@@ -52,6 +53,7 @@ const ROUTING_TRIGGERS: ReadonlySet<DomainEventType> = new Set([
   'conversation.closed',
   'conversation.abandoned',
   'agent.upserted',
+  'incident.ended',
 ]);
 
 /**
@@ -121,6 +123,8 @@ export interface Desk {
   readonly metrics: MetricsApi;
   /** Export, erasure, retention, masking and the audit log (docs/concepts/privacy.md). */
   readonly privacy: PrivacyApi;
+  /** Incident mode (应急): the desk-wide switch, its banner, and the health probe. */
+  readonly incidents: IncidentsApi;
   /** Resolves when the bot has answered every customer message given to it. */
   readonly bot: { idle(): Promise<void> };
   readonly knowledge: KnowledgeApi;
@@ -171,7 +175,8 @@ export function createDesk(options: CreateDeskOptions): Desk {
     settings: settings.jobs,
     onError,
   });
-  const sla = createSlaRuntime(settings.sla);
+  const incidents = createIncidents({ storage, clock, run: () => run, onError });
+  const sla = createSlaRuntime(settings.sla, incidents.slaHold);
   run = createCommandRunner({
     sla,
     storage,
@@ -179,9 +184,18 @@ export function createDesk(options: CreateDeskOptions): Desk {
     publisher,
     settings,
     onJobScheduled: (dueAt) => jobs.wake(dueAt),
+    incidentMode: incidents.mode,
+    ready: incidents.ready,
   });
 
-  const routing = createRoutingEngine({ storage, clock, run, settings, onError });
+  const routing = createRoutingEngine({
+    storage,
+    clock,
+    run,
+    settings,
+    onError,
+    held: incidents.holdsRouting,
+  });
   const metrics = createMetrics({
     storage,
     clock,
@@ -233,6 +247,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
       runDue: () => jobs.runDue(),
       start: () => jobs.start(),
       stop: () => jobs.stop(),
+      lagMs: () => jobs.lagMs(),
       get running() {
         return jobs.running;
       },
@@ -253,6 +268,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     surveys: createSurveysApi(storage, run),
     metrics: metrics.api,
     privacy: createPrivacyApi(storage, run, settings),
+    incidents: incidents.api,
     bot: { idle: () => botRunner.idle() },
     knowledge: knowledge.api,
     clock,

@@ -2,6 +2,7 @@ import {
   applyConversationEvent,
   commitConversation,
 } from '../conversations/apply-conversation-event';
+import { sweepSlaClocks } from '../incidents/incident-sweep';
 import type { Job, JobKind } from '../jobs/job';
 import { runErasureBatch } from '../privacy/erasure-job';
 import { runRetentionBatch } from '../privacy/retention-job';
@@ -160,6 +161,9 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
 
   'privacy.erase': runErasureBatch,
   'privacy.retention': runRetentionBatch,
+  async 'incident.sla-sweep'(tx, context, _job, read) {
+    await sweepSlaClocks(tx, context, read);
+  },
 };
 
 function surveyRef(payload: Record<string, unknown>): SurveySubject {

@@ -33,6 +33,14 @@ export interface JobsApi {
   /** Stops the runner and waits for the run in progress. */
   stop(): Promise<void>;
   readonly running: boolean;
+  /**
+   * How late the most overdue job is, in ms (0 when nothing is due): a runner that keeps up stays
+   * near 0. A job claimed by a runner counts from the end of its lease.
+   *
+   * @example
+   * if ((await desk.jobs.lagMs()) > 60_000) alert('jobs are a minute behind');
+   */
+  lagMs(): Promise<number>;
 }
 
 export interface JobRunner extends JobsApi {
@@ -127,6 +135,10 @@ export function createJobRunner(options: {
 
   return {
     runDue,
+    async lagMs() {
+      const due = await storage.jobs.nextDueAt();
+      return due === null ? 0 : Math.max(0, clock.now() - due);
+    },
     async start() {
       if (running) return;
       running = true;

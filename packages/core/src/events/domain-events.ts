@@ -1,6 +1,7 @@
 import type { Agent } from '../agents/agent';
 import type { CloseReason, Conversation } from '../conversations/conversation';
 import type { Customer } from '../customers/customer';
+import type { Incident } from '../incidents/incident';
 import type { Article } from '../knowledge/article';
 import type { Message } from '../messages/message';
 import type { SlaClock } from '../sla/sla-clock';
@@ -82,6 +83,10 @@ export interface DomainEventDataMap {
     trigger: 'warning' | 'breach';
     actions: EscalationAction[];
   };
+  /** The desk entered incident mode (应急): banner, maybe held routing, SLA clocks paused. */
+  'incident.started': { incident: Incident };
+  /** The desk left incident mode: routing and SLA clocks resume. */
+  'incident.ended': { incident: Incident };
 }
 
 /** What every `sla.*` event says about the clock. */
@@ -144,6 +149,8 @@ export const DOMAIN_EVENT_TYPES = [
   'sla.breached',
   'sla.met',
   'sla.escalated',
+  'incident.started',
+  'incident.ended',
 ] as const satisfies readonly DomainEventType[];
 
 /** What an event is about, so consumers can filter by aggregate. */

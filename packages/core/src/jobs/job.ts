@@ -12,6 +12,7 @@ export const JOB_KINDS = [
   'survey.expire',
   'privacy.erase',
   'privacy.retention',
+  'incident.sla-sweep',
 ] as const;
 /** What a job does when it comes due. */
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -67,4 +68,9 @@ export const ticketJobKeys = {
 /** Job key of an agent's requeue after leaving. */
 export const agentJobKeys = {
   requeue: (agentId: string) => `agent/${agentId}/requeue`,
+};
+
+/** Job key of the sweep that pauses or resumes every open SLA clock when an incident starts or ends. */
+export const incidentJobKeys = {
+  slaSweep: () => 'desk/incident/sla-sweep',
 };

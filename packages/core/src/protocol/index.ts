@@ -37,6 +37,7 @@ export {
   ConversationFrameSchema,
   DeskStatusSchema,
   ErrorFrameSchema,
+  IncidentFrameSchema,
   LiveMetricsSchema,
   MessageFrameSchema,
   MetricsFrameSchema,
@@ -52,9 +53,16 @@ export {
   WelcomeFrameSchema,
   WireConversationDetailsSchema,
   WireConversationSchema,
+  WireIncidentSchema,
   WireMessageSchema,
   WireSurveySchema,
   WireTicketSchema,
 } from './server-frames';
 export * from './wire';
-export { toWireConversation, toWireMessage, toWireSurvey, toWireTicket } from './wire-views';
+export {
+  toWireConversation,
+  toWireIncident,
+  toWireMessage,
+  toWireSurvey,
+  toWireTicket,
+} from './wire-views';

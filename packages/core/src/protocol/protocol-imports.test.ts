@@ -9,7 +9,7 @@ const ALLOWED_RUNTIME = [
   /^\.\/[a-z-]+$/,
   /^\.\.\/(errors|validation)\/[a-z-]+$/,
   // Capability folders also hold desk slices: only their schema modules are allowed.
-  /^\.\.\/(messages\/message|agents\/agent|surveys\/survey|sla\/sla-policy|tickets\/(ticket|customer-view))$/,
+  /^\.\.\/(messages\/message|agents\/agent|surveys\/survey|sla\/sla-policy|tickets\/(ticket|customer-view)|incidents\/incident)$/,
 ];
 
 const dir = fileURLToPath(new URL('.', import.meta.url));

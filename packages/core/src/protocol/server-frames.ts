@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KEFU_ERROR_CODES } from '../errors/kefu-error';
+import { INCIDENT_MODES, IncidentMessageSchema } from '../incidents/incident';
 import { AttachmentSchema, AuthorSchema } from '../messages/message';
 import { SLA_TARGETS } from '../sla/sla-policy';
 import { SURVEY_KINDS, SurveyQuestionSchema } from '../surveys/survey';
@@ -146,6 +147,25 @@ export const LiveMetricsSchema = z.object({
 });
 export type LiveMetrics = z.infer<typeof LiveMetricsSchema>;
 
+/** An incident (应急) as every connection sees it: the banner and how the desk takes new work. */
+export const WireIncidentSchema = z.object({
+  id: IdSchema,
+  mode: z.enum(INCIDENT_MODES),
+  /** The banner, in both languages; the widget shows the one of its locale. */
+  message: IncidentMessageSchema,
+  startedAt: InstantSchema,
+});
+export type WireIncident = z.infer<typeof WireIncidentSchema>;
+
+/**
+ * The desk entered or left incident mode (`incident: null`). Sent to every connection after
+ * `welcome` while an incident is active, and to all connections when it starts or ends.
+ */
+export const IncidentFrameSchema = z.object({
+  type: z.literal('incident'),
+  incident: WireIncidentSchema.nullable(),
+});
+
 export const SessionSchema = z.object({
   role: z.enum(['customer', 'visitor', 'agent']),
   /** The customer id (visitors get one too) or the agent id. */
@@ -272,7 +292,9 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
   TicketFrameSchema,
   AgentTicketFrameSchema,
   MetricsFrameSchema,
+  IncidentFrameSchema,
 ]);
 export type ServerFrame = z.infer<typeof ServerFrameSchema>;
 export type ErrorFrame = z.infer<typeof ErrorFrameSchema>;
 export type WelcomeFrame = z.infer<typeof WelcomeFrameSchema>;
+export type IncidentFrame = z.infer<typeof IncidentFrameSchema>;

@@ -19,22 +19,25 @@ export function encodeFrame(frame: object): string {
   return JSON.stringify(frame);
 }
 
-const SERVER_FRAME_TYPES: ReadonlySet<string> = new Set<ServerFrame['type']>([
-  'welcome',
-  'ack',
-  'message',
-  'conversation',
-  'synced',
-  'typing',
-  'read',
-  'pong',
-  'error',
-  'queue',
-  'survey',
-  'ticket',
-  'agent_ticket',
-  'metrics',
-]);
+// A record, so a new frame type that is not listed here is a type error, not a silently dropped frame.
+const KNOWN_SERVER_FRAMES: Record<ServerFrame['type'], true> = {
+  welcome: true,
+  ack: true,
+  message: true,
+  conversation: true,
+  synced: true,
+  typing: true,
+  read: true,
+  pong: true,
+  error: true,
+  queue: true,
+  survey: true,
+  ticket: true,
+  agent_ticket: true,
+  metrics: true,
+  incident: true,
+};
+const SERVER_FRAME_TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN_SERVER_FRAMES));
 
 /**
  * Reads a frame from the gateway a client trusts, without a schema library: JSON with a known

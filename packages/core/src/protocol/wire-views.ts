@@ -1,4 +1,5 @@
 import type { Conversation } from '../conversations/conversation';
+import type { Incident } from '../incidents/incident';
 import type { Message } from '../messages/message';
 import { SCALES, type Survey } from '../surveys/survey';
 import { toCustomerView } from '../tickets/customer-view';
@@ -6,6 +7,7 @@ import type { Ticket } from '../tickets/ticket';
 import type {
   WireConversation,
   WireConversationDetails,
+  WireIncident,
   WireMessage,
   WireSurvey,
   WireTicket,
@@ -116,4 +118,20 @@ export function toWireSurvey(survey: Survey): WireSurvey {
  */
 export function toWireTicket(ticket: Ticket): WireTicket {
   return toCustomerView(ticket);
+}
+
+/**
+ * An incident as every connection sees it: no reason, source or names, only the banner and mode.
+ *
+ * @example
+ * connection.deliver({ type: 'incident', incident: toWireIncident(desk.incidents.getSnapshot()) });
+ */
+export function toWireIncident(incident: Incident | null): WireIncident | null {
+  if (!incident || incident.endedAt !== null) return null;
+  return {
+    id: incident.id,
+    mode: incident.mode,
+    message: { 'zh-CN': incident.message['zh-CN'], en: incident.message.en },
+    startedAt: incident.startedAt,
+  };
 }

@@ -109,8 +109,11 @@ export function createRoutingEngine(options: {
   run: RunCommand;
   settings: DeskSettings;
   onError: (error: unknown) => void;
+  /** While true (an incident in `bot-only` or `leave-message` mode), nothing is assigned. */
+  held?: () => boolean;
 }): RoutingEngine {
   const { storage, clock, run, settings, onError } = options;
+  const held = options.held ?? (() => false);
   const strategy: RoutingStrategy = settings.routing.strategy ?? strategies.leastBusy();
   const handleTime = new HandleTimeAverage(
     settings.routing.handleTimeSamples,
@@ -179,6 +182,10 @@ export function createRoutingEngine(options: {
   }
 
   async function dispatch(): Promise<Conversation[]> {
+    if (held()) {
+      await refreshQueue();
+      return [];
+    }
     const now = clock.now();
     const [queue, agents] = await Promise.all([
       readQueue(storage.read, now),
@@ -250,6 +257,7 @@ export function createRoutingEngine(options: {
           'NOT_FOUND',
           `No agent "${agentId}". Create it with desk.agents.upsert first.`,
         );
+      if (held()) return null;
       const now = clock.now();
       for (const entry of await readQueue(storage.read, now)) {
         const request = routingRequestFor(entry.conversation, settings.routing, now);
@@ -286,7 +294,7 @@ export function createRoutingEngine(options: {
             hasRequiredSkills(c, request) &&
             inRequestedTeam(c, request),
         );
-      return { agentsOnline: online.length, acceptingNow: online.length > 0 };
+      return { agentsOnline: online.length, acceptingNow: online.length > 0 && !held() };
     },
     subscribe(listener) {
       listeners.add(listener);

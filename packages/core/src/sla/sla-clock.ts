@@ -3,6 +3,12 @@ import type { SlaTarget } from './sla-policy';
 
 export type SlaClockStatus = 'running' | 'paused' | 'met' | 'breached';
 
+/**
+ * Why a clock stopped counting: the conversation's (or ticket's) own state (`status`, e.g.
+ * waiting on the customer), or a desk-wide incident (`incident`, see `desk.incidents`).
+ */
+export type SlaPauseReason = 'status' | 'incident';
+
 /** One target of one conversation (or ticket), measured against its policy. JSON, stored. */
 export interface SlaClock {
   target: SlaTarget;
@@ -25,6 +31,8 @@ export interface SlaClock {
   /** Recorded once, kept even when the target is met later. */
   breachedAt: number | null;
   metAt: number | null;
+  /** Why the clock is not counting while paused; absent on clocks stored before it existed. */
+  pauseReason?: SlaPauseReason | null;
 }
 
 /** An announcement a clock makes when time passes. */
@@ -91,7 +99,41 @@ export function pauseClock(clock: SlaClock, now: number, calendar: BusinessCalen
 
 export function resumeClock(clock: SlaClock, now: number, calendar: BusinessCalendar): SlaClock {
   if (clock.since !== null || clock.metAt !== null) return clock;
-  return withStatus({ ...clock, since: now, dueAt: dueFrom(clock, now, calendar) });
+  return withStatus({
+    ...clock,
+    since: now,
+    dueAt: dueFrom(clock, now, calendar),
+    pauseReason: null,
+  });
+}
+
+/** Pauses at `at` (kept between the clock's `since` and now by the caller) and says why. */
+export function holdClock(
+  clock: SlaClock,
+  at: number,
+  reason: SlaPauseReason,
+  calendar: BusinessCalendar,
+): SlaClock {
+  if (clock.metAt !== null) return clock;
+  const paused = pauseClock(clock, clock.since === null ? at : Math.max(clock.since, at), calendar);
+  return paused.pauseReason === reason ? paused : { ...paused, pauseReason: reason };
+}
+
+/**
+ * Leaves the interval [from, until) uncounted on a clock that kept running through it, e.g. an
+ * incident the clock's last write did not know about (the storage was down): counting restarts
+ * at `until` with what was counted before `from`.
+ */
+export function excludeInterval(
+  clock: SlaClock,
+  from: number,
+  until: number,
+  calendar: BusinessCalendar,
+): SlaClock {
+  if (clock.since === null || clock.metAt !== null || clock.since >= until) return clock;
+  const counted = elapsedAt(clock, Math.max(clock.since, from), calendar);
+  const next = { ...clock, elapsedMs: counted, since: until, pauseReason: null };
+  return withStatus({ ...next, dueAt: dueFrom(next, until, calendar) });
 }
 
 /** The target is met now. A breach recorded before stays recorded. */

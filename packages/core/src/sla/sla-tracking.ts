@@ -1,11 +1,13 @@
 import type { Conversation, ConversationSla } from '../conversations/conversation';
 import type { ConversationMachineEvent } from '../conversations/conversation-events';
+import type { BusinessCalendar } from './business-calendar';
 import {
   checkClock,
   elapsedAt,
+  excludeInterval,
+  holdClock,
   meetClock,
   nextCheckAt,
-  pauseClock,
   rebudgetClock,
   resumeClock,
   type SlaClock,
@@ -13,7 +15,7 @@ import {
   startClock,
 } from './sla-clock';
 import { matchPolicy, SLA_TARGETS, type SlaPolicy, type SlaTarget } from './sla-policy';
-import type { SlaRuntime } from './sla-runtime';
+import type { SlaHold, SlaRuntime } from './sla-runtime';
 
 /** A clock event to publish once the conversation is stored. */
 export type SlaAnnouncement =
@@ -126,7 +128,11 @@ export function rebudgetAll(
   }
 }
 
-/** Pauses or resumes every clock, then announces the thresholds crossed by `now`. */
+/**
+ * Pauses or resumes every clock, then announces the thresholds crossed by `now`. A desk-wide hold
+ * (an incident) pauses every clock from its start, whatever the status; once it has ended, clocks
+ * it paused resume at its end, and clocks that kept running through it skip it.
+ */
 export function settleClocks(
   runtime: SlaRuntime,
   clocks: Partial<Record<SlaTarget, SlaClock>>,
@@ -134,17 +140,35 @@ export function settleClocks(
   now: number,
   announcements: SlaAnnouncement[],
 ): void {
+  const hold = runtime.hold();
   for (const target of SLA_TARGETS) {
     const clock = clocks[target];
     if (!clock) continue;
     const calendar = runtime.calendarOf(clock);
-    const moved = paused ? pauseClock(clock, now, calendar) : resumeClock(clock, now, calendar);
+    const moved = moveClock(clock, paused, hold, now, calendar);
     const checked = checkClock(moved, now, calendar, policyOf(runtime, moved)?.warnAt ?? []);
     for (const signal of checked.signals) {
       announcements.push({ kind: 'signal', target, signal, clock: checked.clock });
     }
     clocks[target] = checked.clock;
   }
+}
+
+function moveClock(
+  clock: SlaClock,
+  paused: boolean,
+  hold: SlaHold | null,
+  now: number,
+  calendar: BusinessCalendar,
+): SlaClock {
+  if (hold && hold.until === null && hold.since <= now) {
+    return holdClock(clock, Math.min(hold.since, now), 'incident', calendar);
+  }
+  const ended = hold && hold.until !== null && hold.until <= now ? hold : null;
+  const skipped = ended ? excludeInterval(clock, ended.since, ended.until ?? now, calendar) : clock;
+  if (paused) return holdClock(skipped, now, 'status', calendar);
+  const resumeAt = ended && skipped.pauseReason === 'incident' ? (ended.until ?? now) : now;
+  return resumeClock(skipped, resumeAt, calendar);
 }
 
 /** Starts the clock for `target` unless the policy lacks it. */

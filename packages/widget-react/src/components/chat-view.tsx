@@ -2,10 +2,12 @@ import type { ConversationView } from '@kefu/client';
 import { isFinished } from '../conversation-status';
 import type { useCurrentConversation } from '../hooks/use-current-conversation';
 import { useDeskStatus } from '../hooks/use-desk-status';
+import { useIncident } from '../hooks/use-incident';
 import { useKefuClient } from '../hooks/use-kefu-client';
 import { useWidgetI18n } from '../i18n/i18n-context';
 import { Composer } from './composer';
 import { ConnectionNotice } from './connection-notice';
+import { IncidentBanner } from './incident-banner';
 import { LeaveMessageNotice } from './leave-message-notice';
 import { MessageList } from './message-list';
 import { PreChatForm } from './pre-chat-form';
@@ -57,14 +59,17 @@ export function ChatView({ current, preChat = false, pageSize, refreshKey }: Cha
   const { conversationId, view } = current;
   const status = view?.conversation?.status;
   const finished = isFinished(status);
+  const incident = useIncident();
+  const withAgent = status !== undefined && WITH_AGENT.has(status);
   const leaveMessage =
-    desk !== null && !desk.acceptingNow && !(status !== undefined && WITH_AGENT.has(status));
+    !withAgent && ((desk !== null && !desk.acceptingNow) || incident?.mode === 'leave-message');
   const topics = typeof preChat === 'object' ? preChat.topics : undefined;
 
   return (
     <>
       <ConnectionNotice />
-      {leaveMessage ? <LeaveMessageNotice status={desk} /> : null}
+      <IncidentBanner />
+      {leaveMessage && desk && !incident ? <LeaveMessageNotice status={desk} /> : null}
       {view?.queue && !leaveMessage ? <QueueStatus queue={view.queue} /> : null}
       {preChat && !conversationId ? (
         <PreChatForm topics={topics} onStart={(input) => current.start(input).then(() => {})} />

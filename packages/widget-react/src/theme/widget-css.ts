@@ -31,6 +31,7 @@ export const widgetCss = `
 .kefu-notice{margin:8px 12px 0;padding:8px 12px;border-radius:10px;background:var(--kefu-surface);font-size:14px}
 .kefu-notice p{margin:0}
 .kefu-notice strong{display:block}
+.kefu-notice--incident{border-inline-start:4px solid #d97706}
 .kefu-messages{flex:1;min-height:140px;overflow-y:auto;margin:0;padding:12px;list-style:none;display:flex;flex-direction:column;gap:8px;overscroll-behavior:contain}
 .kefu-message{display:flex;flex-direction:column;max-width:85%;align-self:flex-start}
 .kefu-message--own{align-self:flex-end;align-items:flex-end}

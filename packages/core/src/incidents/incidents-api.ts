@@ -1,0 +1,261 @@
+import { nanoid } from 'nanoid';
+import type { RunCommand } from '../desk/command-runner';
+import { KefuError } from '../errors/kefu-error';
+import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
+import { incidentJobKeys } from '../jobs/job';
+import { transition } from '../machine/transition';
+import type { SlaHold } from '../sla/sla-runtime';
+import type { StorageAdapter } from '../storage/storage-adapter';
+import type { Clock } from '../time/clock';
+import { parseInput } from '../validation/parse-input';
+import type { IncidentMode } from '../vocabulary/incident-modes';
+import { createHealthProbe, type HealthProbe, type HealthProbeOptions } from './health-probe';
+import {
+  type EndIncidentInput,
+  EndIncidentSchema,
+  HEALTH_INCIDENT_MESSAGE,
+  type Incident,
+  type StartIncidentInput,
+  StartIncidentSchema,
+} from './incident';
+import {
+  type DeskIncidentState,
+  type IncidentMachineEvent,
+  incidentMachine,
+  NO_INCIDENT,
+} from './incident-machine';
+
+/** Incident mode (应急): a desk-wide switch for when things go wrong. */
+export interface IncidentsApi {
+  /**
+   * Starts an incident: customers see the banner, SLA clocks pause from now, and in `bot-only` or
+   * `leave-message` mode routing holds new assignments. `INVALID_TRANSITION` if one is active.
+   *
+   * @example
+   * await desk.incidents.start({
+   *   message: { 'zh-CN': '物流系统故障，订单查询暂不可用。', en: 'Order tracking is down for now.' },
+   *   mode: 'leave-message',
+   *   by: 'agt_wang',
+   * });
+   */
+  start(input: StartIncidentInput): Promise<Incident>;
+  /**
+   * Ends the active incident: routing assigns what waited, SLA clocks count on from here.
+   *
+   * @example
+   * const ended = await desk.incidents.end({ by: 'agt_wang' });
+   */
+  end(input?: EndIncidentInput): Promise<Incident>;
+  /**
+   * The active incident, or null (read from the log the first time).
+   *
+   * @example
+   * const incident = await desk.incidents.current();
+   * if (incident?.mode === 'leave-message') showLeaveMessageForm();
+   */
+  current(): Promise<Incident | null>;
+  /** The active incident as last known (referentially stable until it changes). */
+  getSnapshot(): Incident | null;
+  subscribe(listener: () => void): () => void;
+  /**
+   * Checks the storage (and any checks you add, e.g. the gateway's) every `intervalMs`; after
+   * `failAfter` failures in a row it starts an incident (`source: 'health'`), which it ends once
+   * every check has passed `recoverAfter` times. While the storage is down, the incident lives in
+   * memory and is written to the log when the storage is back.
+   *
+   * @example
+   * const probe = desk.incidents.watchHealth({ failAfter: 3, recoverAfter: 2, mode: 'leave-message' });
+   * // later: probe.stop();
+   */
+  watchHealth(options?: HealthProbeOptions): HealthProbe;
+}
+
+const PAGE = 1000;
+
+/** The desk's incident switch: the state, its persistence in the event log, and the probe. */
+export function createIncidents(options: {
+  storage: StorageAdapter;
+  clock: Clock;
+  run: () => RunCommand;
+  onError: (error: unknown) => void;
+}) {
+  const { storage, clock, onError } = options;
+  let state: DeskIncidentState = NO_INCIDENT;
+  /** Events of a switch the storage refused (it was down); written with the next switch. */
+  let unsaved: DomainEventDraft[] = [];
+  let loading: Promise<void> | null = null;
+  let loaded = false;
+  let queue: Promise<unknown> = Promise.resolve();
+  const listeners = new Set<() => void>();
+
+  const active = () => (state.status === 'incident' ? state.incident : null);
+  const setState = (next: DeskIncidentState) => {
+    const changed = active() !== (next.status === 'incident' ? next.incident : null);
+    state = next;
+    if (changed) for (const listener of listeners) listener();
+  };
+
+  async function fold(): Promise<void> {
+    let last: DomainEvent | null = null;
+    for (let after = 0; ; ) {
+      const page = await storage.events.read(after, PAGE);
+      for (const event of page) {
+        if (event.type === 'incident.started' || event.type === 'incident.ended') last = event;
+      }
+      const tail = page.at(-1);
+      if (page.length < PAGE || !tail) break;
+      after = tail.position;
+    }
+    loaded = true;
+    // A switch made while the log was unreadable wins over what the log says.
+    if (unsaved.length > 0 || !last) return;
+    const incident = (last.data as { incident: Incident }).incident;
+    setState({ status: last.type === 'incident.started' ? 'incident' : 'normal', incident });
+  }
+
+  /** Reads the incident state from the log once; retried after a failure. */
+  const ready = (): Promise<void> => {
+    if (loaded) return Promise.resolve();
+    loading ??= fold().finally(() => {
+      loading = null;
+    });
+    return loading;
+  };
+
+  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = queue.then(work, work);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  /** One switch: the machine decides, the log records, then the state moves. */
+  function flip(event: IncidentMachineEvent, keepIfStorageFails: boolean): Promise<Incident> {
+    return serialised(async () => {
+      await ready().catch((error: unknown) => {
+        if (!keepIfStorageFails) throw error;
+      });
+      const result = transition(incidentMachine, state, event);
+      if (!result.ok || !result.snapshot.incident) {
+        throw new KefuError(
+          'INVALID_TRANSITION',
+          event.type === 'START'
+            ? 'An incident is already active: end it first (desk.incidents.end()).'
+            : 'No incident is active.',
+          { details: { status: state.status, event: event.type } },
+        );
+      }
+      const incident = result.snapshot.incident;
+      const drafts: DomainEventDraft[] = [...unsaved];
+      for (const effect of result.effects) {
+        if (effect.type !== 'announce') continue;
+        drafts.push({
+          type: effect.event,
+          at: event.at,
+          subject: { kind: 'desk', id: incident.id },
+          data: { incident },
+        });
+      }
+      const previous = state;
+      // Moved before the write commits, so listeners of the events see the new state.
+      setState(result.snapshot);
+      try {
+        await options.run()(async (tx, context) => {
+          for (const draft of drafts) context.emit(draft);
+          const job = {
+            key: incidentJobKeys.slaSweep(),
+            kind: 'incident.sla-sweep' as const,
+            dueAt: context.now,
+            payload: { incidentId: incident.id },
+          };
+          await tx.jobs.schedule(job, context.now);
+          context.scheduled(job);
+        });
+        unsaved = [];
+      } catch (error) {
+        if (!keepIfStorageFails) {
+          setState(previous);
+          throw error;
+        }
+        unsaved = drafts;
+        onError(error);
+      }
+      return incident;
+    });
+  }
+
+  const api: IncidentsApi = {
+    async start(raw) {
+      const input = parseInput(StartIncidentSchema, raw, 'incident');
+      return flip(
+        {
+          type: 'START',
+          at: clock.now(),
+          id: `inc_${nanoid(12)}`,
+          mode: input.mode,
+          message: input.message,
+          source: 'manual',
+          reason: input.reason ?? null,
+          by: input.by ?? null,
+        },
+        false,
+      );
+    },
+    async end(raw = {}) {
+      const input = parseInput(EndIncidentSchema, raw, 'incident end');
+      return flip({ type: 'END', at: clock.now(), by: input.by ?? null }, false);
+    },
+    async current() {
+      await ready();
+      return active();
+    },
+    getSnapshot: active,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    watchHealth(probeOptions = {}) {
+      return createHealthProbe(probeOptions, {
+        clock,
+        checks: { storage: () => storage.events.lastPosition() },
+        onError,
+        async onChange(report, parsed) {
+          if (report.failing && !active()) {
+            const failing = Object.entries(report.checks).filter(([, check]) => !check.ok);
+            await flip(
+              {
+                type: 'START',
+                at: clock.now(),
+                id: `inc_${nanoid(12)}`,
+                mode: parsed.mode,
+                message: parsed.message ?? HEALTH_INCIDENT_MESSAGE,
+                source: 'health',
+                reason: failing.map(([name, check]) => `${name}: ${check.lastError}`).join('; '),
+                by: null,
+              },
+              true,
+            );
+          } else if (!report.failing && active()?.source === 'health') {
+            await flip({ type: 'END', at: clock.now(), by: null }, true);
+          }
+        },
+      });
+    },
+  };
+
+  return {
+    api,
+    ready,
+    /** The incident mode commands see, null in normal operation. */
+    mode: (): IncidentMode | null => active()?.mode ?? null,
+    /** Routing holds new assignments in `bot-only` and `leave-message` incidents. */
+    holdsRouting: () => {
+      const mode = active()?.mode;
+      return mode === 'bot-only' || mode === 'leave-message';
+    },
+    /** The SLA hold: the active incident, or the last one that ended. */
+    slaHold: (): SlaHold | null =>
+      state.incident ? { since: state.incident.startedAt, until: state.incident.endedAt } : null,
+  };
+}
