@@ -1,5 +1,6 @@
 import {
   type ArticleFilter,
+  type ReviewFilter,
   collectFacts,
   computeReport,
   type Job,
@@ -9,6 +10,7 @@ import {
 } from '@kefu/core';
 import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
+import { listReviews } from './list-reviews';
 import { listConversations } from './list-conversations';
 import { countTickets, listTickets } from './list-tickets';
 import { createMemoryState, pairKey } from './memory-state';
@@ -86,6 +88,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
           )
           .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
       ),
+    },
+    reviews: {
+      get: whenOpen((id: string) => state.reviews.get(id) ?? null),
+      list: whenOpen((filter: ReviewFilter) => listReviews(state.reviews.values(), filter)),
     },
     tickets: {
       get: whenOpen((id: string) => state.tickets.get(id) ?? null),

@@ -6,6 +6,7 @@ import type {
   DomainEvent,
   Job,
   Message,
+  Review,
   Ticket,
 } from '@kefu/core';
 
@@ -20,6 +21,7 @@ export interface MemoryState {
   messages: Map<string, Message[]>;
   tickets: Map<string, Ticket>;
   articles: Map<string, Article>;
+  reviews: Map<string, Review>;
   /** `customerId␀clientId` → ticket id */
   ticketClientIds: Map<string, string>;
   /** `conversationId␀clientId` → message */
@@ -42,6 +44,7 @@ export function createMemoryState(): MemoryState {
     messageClientIds: new Map(),
     tickets: new Map(),
     articles: new Map(),
+    reviews: new Map(),
     ticketClientIds: new Map(),
     events: [],
     jobs: new Map(),

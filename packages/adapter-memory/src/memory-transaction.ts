@@ -8,6 +8,7 @@ import type {
   Job,
   JobDraft,
   Message,
+  Review,
   StorageTransaction,
   Ticket,
   TicketFilter,
@@ -42,6 +43,7 @@ class Staging {
     K extends
       | 'tickets'
       | 'articles'
+      | 'reviews'
       | 'ticketClientIds'
       | 'customers'
       | 'agents'
@@ -76,7 +78,13 @@ class Staging {
 class VersionedRepository<T extends { id: string; version: number }> {
   constructor(
     protected readonly staging: Staging,
-    private readonly name: 'customers' | 'agents' | 'conversations' | 'tickets' | 'articles',
+    private readonly name:
+      | 'customers'
+      | 'agents'
+      | 'conversations'
+      | 'tickets'
+      | 'articles'
+      | 'reviews',
     private readonly kind: string,
   ) {}
 
@@ -238,6 +246,7 @@ export class MemoryTransaction implements StorageTransaction {
   readonly conversations: CustomerOwnedRepository<Conversation>;
   readonly tickets: TicketRepository;
   readonly articles: VersionedRepository<Article>;
+  readonly reviews: VersionedRepository<Review>;
   readonly messages: MessageRepository;
   readonly events: EventLogWriter;
   readonly jobs: JobWriter;
@@ -255,6 +264,7 @@ export class MemoryTransaction implements StorageTransaction {
     );
     this.tickets = new TicketRepository(staging, 'tickets', 'ticket', 'ticketClientIds');
     this.articles = new VersionedRepository<Article>(staging, 'articles', 'article');
+    this.reviews = new VersionedRepository<Review>(staging, 'reviews', 'review');
     this.messages = new MessageRepository(staging);
     this.events = new EventLogWriter(staging);
     this.jobs = new JobWriter(staging);

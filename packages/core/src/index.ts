@@ -1,5 +1,13 @@
-export type { Agent, AgentInput, Presence } from './agents/agent';
-export { AGENT_DEFAULTS, AgentInputSchema, AgentSchema, PRESENCES } from './agents/agent';
+export type { Agent, AgentInput, AgentRole, Presence } from './agents/agent';
+export {
+  AGENT_DEFAULTS,
+  AGENT_ROLES,
+  AgentInputSchema,
+  AgentSchema,
+  agentRole,
+  canSupervise,
+  PRESENCES,
+} from './agents/agent';
 export type { AgentsApi, SetPresenceInput } from './agents/agents-api';
 export type {
   CloseReason,
@@ -179,6 +187,42 @@ export type {
   StorageTransaction,
   TicketFilter,
 } from './storage/storage-adapter';
+export type {
+  QualityStorage,
+  ReviewFilter,
+  ReviewReader,
+  ReviewWriter,
+} from './storage/quality-storage';
+export type { AgentQuality } from './quality/quality-metrics';
+export { qualityByAgent } from './quality/quality-metrics';
+export type { QualityApi } from './quality/quality-api';
+export type {
+  Criterion,
+  Review,
+  ReviewStatus,
+  RuleFlag,
+  RuleFlagKind,
+  Scorecard,
+} from './quality/review';
+export {
+  CriterionSchema,
+  REVIEW_STATUSES,
+  ReviewSchema,
+  RULE_FLAG_KINDS,
+  ScorecardSchema,
+  weightedTotal,
+} from './quality/review';
+export type { ReviewMachineEvent } from './quality/review-machine';
+export { reviewMachine } from './quality/review-machine';
+export type { RuleFlagOptions } from './quality/rule-flags';
+export { DEFAULT_RULE_FLAG_OPTIONS, flagTranscript } from './quality/rule-flags';
+export type {
+  SampleCandidate,
+  SampledConversation,
+  SampleOptions,
+  SampleReason,
+} from './quality/sampling';
+export { sampleForReview } from './quality/sampling';
 export type {
   Survey,
   SurveyKind,

@@ -11,6 +11,8 @@ import {
 import { createBotRunner } from '../knowledge/bot-runner';
 import { createKnowledge, type KnowledgeApi } from '../knowledge/knowledge-api';
 import { createMessagesApi, type MessagesApi } from '../messages/messages-api';
+import { createQualityApi, type QualityApi } from '../quality/quality-api';
+import type { RuleFlagOptions } from '../quality/rule-flags';
 import { createMetrics, type MetricsApi } from '../metrics/metrics-api';
 import type { OrderLookup } from '../orders/order-lookup';
 import { createOrdersApi, type OrdersApi } from '../orders/orders-api';
@@ -55,6 +57,8 @@ export interface CreateDeskOptions extends DeskSettingsInput {
   bot?: BotHandler;
   /** Or: a knowledge bot over this desk's own published articles, with these options. */
   knowledgeBot?: Omit<KnowledgeBotOptions, 'knowledge'>;
+  /** Greetings and forbidden words for quality review's rule flags (defaults: zh-CN and en). */
+  qualityRules?: RuleFlagOptions;
   /** The shop's order system, for order snapshots on tickets and lookups from conversations. */
   orders?: OrderLookup;
   /** Errors thrown by event listeners and background jobs. Defaults to `console.error`. */
@@ -91,6 +95,7 @@ export interface Desk {
   /** Resolves when the bot has answered every customer message given to it. */
   readonly bot: { idle(): Promise<void> };
   readonly knowledge: KnowledgeApi;
+  readonly quality: QualityApi;
   readonly clock: Clock;
   /**
    * Listens to committed events of one type, or to all with `'*'`. Returns the unsubscribe function.
@@ -126,6 +131,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     orders,
     bot,
     knowledgeBot,
+    qualityRules,
     ...rawSettings
   } = options;
   const settings = parseInput(DeskSettingsSchema, rawSettings, 'desk options');
@@ -220,6 +226,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     metrics: metrics.api,
     bot: { idle: () => botRunner.idle() },
     knowledge: knowledge.api,
+    quality: createQualityApi(storage, run, qualityRules),
     clock,
     on: (type, listener) => publisher.on(type, listener),
     async stop() {

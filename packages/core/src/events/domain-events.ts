@@ -3,6 +3,7 @@ import type { CloseReason, Conversation } from '../conversations/conversation';
 import type { Customer } from '../customers/customer';
 import type { Article } from '../knowledge/article';
 import type { Message } from '../messages/message';
+import type { Review } from '../quality/review';
 import type { SlaClock } from '../sla/sla-clock';
 import type { EscalationAction, SlaTarget } from '../sla/sla-policy';
 import type { Survey } from '../surveys/survey';
@@ -36,6 +37,14 @@ export interface DomainEventDataMap {
   'message.posted': { message: Message };
   /** An article was created, edited or moved through review (`action` says which). */
   'article.changed': { article: Article; action: string };
+  /** A quality review was started, scored or moved through its workflow (`action` says which). */
+  'review.changed': { review: Review; action: string };
+  /** A supervisor took a conversation over from its assignee (barge-in). */
+  'conversation.barged_in': {
+    conversation: Conversation;
+    supervisorId: string;
+    fromAgentId: string | null;
+  };
   'ticket.created': { ticket: Ticket };
   /** A workflow step: `action` says which (triaged, resolution proposed, rejected…). */
   'ticket.transitioned': { ticket: Ticket; action: string; from: TicketStatus; to: TicketStatus };
@@ -102,6 +111,8 @@ export const DOMAIN_EVENT_TYPES = [
   'conversation.tags_changed',
   'message.posted',
   'article.changed',
+  'review.changed',
+  'conversation.barged_in',
   'ticket.created',
   'ticket.transitioned',
   'ticket.updated',
@@ -119,7 +130,7 @@ export const DOMAIN_EVENT_TYPES = [
 
 /** What an event is about, so consumers can filter by aggregate. */
 export interface EventSubject {
-  kind: 'customer' | 'agent' | 'conversation' | 'ticket' | 'survey' | 'article' | 'desk';
+  kind: 'customer' | 'agent' | 'conversation' | 'ticket' | 'survey' | 'article' | 'review' | 'desk';
   id: string;
 }
 

@@ -10,6 +10,7 @@ import type { MetricsReport, ReportQuery } from '../metrics/report-shape';
 import type { BusinessCalendar } from '../sla/business-calendar';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
 import type { Channel, Priority } from '../vocabulary/channels-and-priorities';
+import type { QualityStorage, ReviewReader, ReviewWriter } from './quality-storage';
 
 /** Filters for listing conversations; every given field must match. */
 export interface ConversationFilter {
@@ -62,7 +63,7 @@ export interface ReadOptions {
 }
 
 /** Reads of committed data. Missing rows are `null`, never an error. */
-export interface StorageReader {
+export interface StorageReader extends QualityStorage<ReviewReader> {
   customers: { get(id: string): Promise<Customer | null> };
   agents: {
     get(id: string): Promise<Agent | null>;
@@ -99,7 +100,7 @@ export interface StorageReader {
  * id, client id or message seq that already exists. Do not start a transaction (or claim jobs)
  * inside another one: an adapter may serialise them and wait forever.
  */
-export interface StorageTransaction {
+export interface StorageTransaction extends QualityStorage<ReviewWriter> {
   customers: {
     get(id: string, options?: ReadOptions): Promise<Customer | null>;
     insert(customer: Customer): Promise<void>;

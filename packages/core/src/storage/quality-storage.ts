@@ -1,0 +1,30 @@
+import type { Review, ReviewStatus } from '../quality/review';
+import type { ReadOptions } from './storage-adapter';
+
+/** Filters for listing quality reviews; every given field must match. */
+export interface ReviewFilter {
+  agentId?: string;
+  reviewerId?: string;
+  conversationId?: string;
+  status?: readonly ReviewStatus[];
+}
+
+/** Reads of committed reviews. */
+export interface ReviewReader {
+  get(id: string): Promise<Review | null>;
+  /** Every matching review, ordered by (createdAt, id). */
+  list(filter: ReviewFilter): Promise<Review[]>;
+}
+
+/** Reviews inside a transaction; `update` checks the version like every versioned record. */
+export interface ReviewWriter {
+  get(id: string, options?: ReadOptions): Promise<Review | null>;
+  /** Inserting a second review of the same conversation by the same reviewer is a `CONFLICT`. */
+  insert(review: Review): Promise<void>;
+  update(review: Review, expectedVersion: number): Promise<void>;
+}
+
+/** The quality-review slice of the storage port (see `StorageReader` and `StorageTransaction`). */
+export interface QualityStorage<TRepository> {
+  reviews: TRepository;
+}
