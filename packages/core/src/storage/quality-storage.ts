@@ -19,7 +19,7 @@ export interface ReviewReader {
 /** Reviews inside a transaction; `update` checks the version like every versioned record. */
 export interface ReviewWriter {
   get(id: string, options?: ReadOptions): Promise<Review | null>;
-  /** Inserting a second review of the same conversation by the same reviewer is a `CONFLICT`. */
+  /** Inserting an id that is already stored is a `CONFLICT`. */
   insert(review: Review): Promise<void>;
   update(review: Review, expectedVersion: number): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { eventLogConformance } from './event-log';
 import { jobsConformance } from './jobs';
 import { messagesConformance } from './messages';
 import { metricsReportConformance } from './metrics-report';
+import { reviewsConformance } from './reviews';
 import { ticketsConformance } from './tickets';
 import { transactionsConformance } from './transactions';
 
@@ -49,6 +50,7 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
     messagesConformance(adapter);
     ticketsConformance(adapter);
     articlesConformance(adapter);
+    reviewsConformance(adapter);
     transactionsConformance(adapter);
     eventLogConformance(adapter);
     jobsConformance(adapter);
