@@ -31,6 +31,10 @@ export default defineConfig({
         find: /^@kefu\/core\/fixtures$/,
         replacement: source('./packages/core/src/fixtures/index.ts'),
       },
+      {
+        find: /^@kefu\/core\/staffing$/,
+        replacement: source('./packages/core/src/staffing/index.ts'),
+      },
       { find: /^@kefu\/core\/wire$/, replacement: source('./packages/core/src/protocol/wire.ts') },
       {
         find: /^@kefu\/core\/protocol$/,

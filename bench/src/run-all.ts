@@ -9,6 +9,7 @@ import { benchPostgresBusLatency } from './postgres-bus-latency';
 import { benchPostgresClaimRatio } from './postgres-claim-ratio';
 import { benchRoutingDecisions } from './routing-decisions-per-second';
 import { benchAddBusinessTime, benchSlaClocks } from './sla-clocks';
+import { benchErlangAgreement, benchSimulationDay } from './staffing';
 import { benchWidgetGzipBytes } from './widget-gzip-bytes';
 
 /** Each benchmark with the names of the results it writes. */
@@ -18,6 +19,8 @@ const benchmarks: [names: string, run: () => Promise<BenchResult | BenchResult[]
   ['sla.add-business-time-per-second', benchAddBusinessTime],
   ['sla.clocks', benchSlaClocks],
   ['metrics.report-ms', benchMetricsReport],
+  ['staffing.simulation-day-ms', benchSimulationDay],
+  ['staffing.erlang-agreement', benchErlangAgreement],
   ['bot.top3-accuracy bot.top1-accuracy', benchBotAccuracy],
   ['knowledge.search-p99-ms', benchKnowledgeSearch],
   ['gateway.delivery', benchGatewayDelivery],

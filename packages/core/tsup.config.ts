@@ -7,6 +7,7 @@ export default defineConfig({
     'protocol/index': 'src/protocol/index.ts',
     wire: 'src/protocol/wire.ts',
     fixtures: 'src/fixtures/index.ts',
+    'staffing/index': 'src/staffing/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -292,6 +292,23 @@ async function walkThrough(
   await csat.getByText(/1 份评价 responses/).waitFor({ timeout: 30_000 });
   expect(await csat.textContent()).toContain('100%');
   await screenshot(supervisor, 'console-reports');
+
+  // Staffing: the week's forecast with agents planned, then a what-if day simulated on the server.
+  await supervisor.getByRole('tab', { name: '排班 Staffing' }).click();
+  await supervisor
+    .getByRole('img', { name: 'Forecast chats and agents per hour' })
+    .locator('canvas')
+    .waitFor();
+  await supervisor.getByLabel('在线客服 Agents').fill('4');
+  await supervisor.getByRole('button', { name: /模拟明天 Simulate tomorrow/ }).click();
+  const table = supervisor.getByRole('table');
+  await table.getByText(/模拟 simulated vs Erlang C/).waitFor({ timeout: 120_000 });
+  expect(await table.locator('tbody tr').count()).toBeGreaterThan(10);
+  await supervisor
+    .getByRole('img', { name: 'Simulated service level per hour' })
+    .locator('canvas')
+    .waitFor();
+  await screenshot(supervisor, 'console-staffing');
 }
 
 async function dropSchema(connectionString: string, schema: string): Promise<void> {

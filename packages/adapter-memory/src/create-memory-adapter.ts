@@ -3,6 +3,7 @@ import {
   type ReviewFilter,
   collectFacts,
   computeReport,
+  createMemoryRateLimits,
   type Job,
   KefuError,
   type StorageAdapter,
@@ -10,8 +11,12 @@ import {
 } from '@kefu/core';
 import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
+<<<<<<< HEAD
 import { listReviews } from './list-reviews';
 import { listConversations } from './list-conversations';
+=======
+import { candidates, listConversations } from './list-conversations';
+>>>>>>> main
 import { countTickets, listTickets } from './list-tickets';
 import { createMemoryState, pairKey } from './memory-state';
 import { MemoryTransaction } from './memory-transaction';
@@ -72,9 +77,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
         const id = state.conversationClientIds.get(pairKey(customerId, clientId));
         return id === undefined ? null : (state.conversations.get(id) ?? null);
       }),
-      list: whenOpen((filter, page) =>
-        listConversations(state.conversations.values(), filter, page),
-      ),
+      list: whenOpen((filter, page) => listConversations(candidates(state, filter), filter, page)),
     },
     articles: {
       get: whenOpen((id: string) => state.articles.get(id) ?? null),
@@ -199,6 +202,15 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
         return computeReport(collectFacts(state.events), query, calendar);
       },
     },
+    rateLimits: (() => {
+      const limits = createMemoryRateLimits();
+      return {
+        take: async (key, rule, now, cost) => {
+          open();
+          return limits.take(key, rule, now, cost);
+        },
+      };
+    })(),
     async close() {
       closed = true;
       // A transaction already running may finish; those still queued fail with UNAVAILABLE.

@@ -1,4 +1,5 @@
 import type { Conversation, ConversationFilter, ConversationPageRequest } from '@kefu/core';
+import type { MemoryState } from './memory-state';
 
 const matches = (c: Conversation, f: ConversationFilter) =>
   (f.status === undefined || f.status.includes(c.status)) &&
@@ -30,4 +31,21 @@ export function listConversations(
     rows.push(conversation);
   }
   return rows.sort(newestFirst).slice(0, page.limit);
+}
+
+/** The committed conversations a filter can match: with a status, only those the index holds. */
+export function* candidates(
+  state: MemoryState,
+  filter: ConversationFilter,
+): Iterable<Conversation> {
+  if (filter.status === undefined) {
+    yield* state.conversations.values();
+    return;
+  }
+  for (const status of new Set(filter.status)) {
+    for (const id of state.conversationsByStatus.get(status) ?? []) {
+      const conversation = state.conversations.get(id);
+      if (conversation) yield conversation;
+    }
+  }
 }

@@ -15,6 +15,8 @@ export interface MemoryState {
   customers: Map<string, Customer>;
   agents: Map<string, Agent>;
   conversations: Map<string, Conversation>;
+  /** status → ids of the conversations in it, so the routing queue reads only what is queued. */
+  conversationsByStatus: Map<string, Set<string>>;
   /** `customerId␀clientId` → conversation id */
   conversationClientIds: Map<string, string>;
   /** conversation id → messages, indexed by `seq - 1` */
@@ -39,6 +41,7 @@ export function createMemoryState(): MemoryState {
     customers: new Map(),
     agents: new Map(),
     conversations: new Map(),
+    conversationsByStatus: new Map(),
     conversationClientIds: new Map(),
     messages: new Map(),
     messageClientIds: new Map(),

@@ -62,6 +62,8 @@ class Staging {
   }
 
   commit(): void {
+    const conversations = this.#tables.get('conversations');
+    if (conversations) indexByStatus(this.state, conversations.written());
     for (const table of this.#tables.values()) table.commit();
     for (const message of this.newMessages.values()) {
       let list = this.state.messages.get(message.conversationId);
@@ -72,6 +74,24 @@ class Staging {
       list[message.seq - 1] = message;
     }
     for (const event of this.newEvents) this.state.events.push(event);
+  }
+}
+
+/** Moves each written conversation to its new status in `conversationsByStatus`, before commit. */
+function indexByStatus(state: MemoryState, written: Iterable<[string, unknown]>): void {
+  const index = state.conversationsByStatus;
+  for (const [id, value] of written) {
+    const before = state.conversations.get(id)?.status;
+    const after = (value as Conversation | undefined)?.status;
+    if (before === after) continue;
+    if (before !== undefined) index.get(before)?.delete(id);
+    if (after === undefined) continue;
+    let ids = index.get(after);
+    if (!ids) {
+      ids = new Set();
+      index.set(after, ids);
+    }
+    ids.add(id);
   }
 }
 

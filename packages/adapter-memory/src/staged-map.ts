@@ -40,6 +40,12 @@ export class StagedMap<K, V> {
     }
   }
 
+  /** This transaction's writes: the new value, or undefined for a delete. */
+  *written(): IterableIterator<[K, V | undefined]> {
+    if (!this.#writes) return;
+    for (const [key, value] of this.#writes) yield [key, value === DELETED ? undefined : value];
+  }
+
   commit(): void {
     if (!this.#writes) return;
     for (const [key, value] of this.#writes) {

@@ -1,6 +1,11 @@
 import { runStorageConformance } from '@kefu/core/testing';
-import { afterAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { createPool, DATABASE_URL, freshAdapter, pglite } from './test-support/databases';
+
+// Starting PGlite takes seconds on a busy machine: once, before the per-test hooks and their timeout.
+beforeAll(async () => {
+  await pglite();
+}, 60_000);
 
 runStorageConformance({
   name: 'postgres adapter on PGlite',

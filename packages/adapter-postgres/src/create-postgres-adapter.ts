@@ -6,6 +6,7 @@ import { createPGliteSqlClient } from './pglite-sql-client';
 import { createPoolSqlClient } from './pool-sql-client';
 import { createPostgresJobs } from './postgres-jobs';
 import { createPostgresMetrics } from './postgres-metrics';
+import { createPostgresRateLimits } from './postgres-rate-limits';
 import { createPostgresReader } from './postgres-reader';
 import { PostgresTransaction } from './postgres-transaction';
 import type { EventRow } from './row-mapping';
@@ -46,6 +47,8 @@ export interface PostgresAdapter extends StorageAdapter {
    * finished by `computeReport` in JavaScript; see docs/adapters/postgres.md.
    */
   readonly metrics: NonNullable<StorageAdapter['metrics']>;
+  /** Token buckets in the `rate_limits` table, shared by every node on the database. */
+  readonly rateLimits: NonNullable<StorageAdapter['rateLimits']>;
 }
 
 /**
@@ -122,6 +125,7 @@ export function createPostgresAdapter(options: PostgresAdapterOptions): Postgres
     },
     jobs: createPostgresJobs({ ...sql, query: guarded.query }, s),
     metrics: createPostgresMetrics(guarded, s),
+    rateLimits: createPostgresRateLimits(guarded, s),
     async close() {
       if (closed) return;
       closed = true;

@@ -162,6 +162,7 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+<<<<<<< HEAD
     // Quality reviews (质检): documents like articles; listed by agent or conversation, in
     // (createdAt, id) order.
     version: 5,
@@ -174,6 +175,21 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       `CREATE INDEX reviews_agent ON ${s}.reviews ((doc->>'agentId'), ((doc->>'createdAt')::bigint), id)`,
       `CREATE INDEX reviews_conversation ON ${s}.reviews ((doc->>'conversationId'))`,
+=======
+    version: 5,
+    name: 'rate-limits',
+    statements: (s) => [
+      // Token buckets shared by every node (see postgres-rate-limits.ts); `full_at` is when a
+      // bucket has refilled, so idle rows can be deleted.
+      `CREATE TABLE ${s}.rate_limits (
+        key text COLLATE "C" PRIMARY KEY,
+        tokens float8 NOT NULL,
+        updated_at float8 NOT NULL,
+        full_at float8 NOT NULL,
+        allowed boolean NOT NULL
+      )`,
+      `CREATE INDEX rate_limits_full_at ON ${s}.rate_limits (full_at)`,
+>>>>>>> main
     ],
   },
 ];

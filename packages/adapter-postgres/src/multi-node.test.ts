@@ -316,7 +316,10 @@ describe.skipIf(!DATABASE_URL)('connection loss (DATABASE_URL)', () => {
         expect(rows).toHaveLength(1);
         await tx.customers.get('cus_half');
       });
-      await expect(attempt).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+      await expect(attempt).rejects.toMatchObject({
+        code: 'UNAVAILABLE',
+        details: { retryable: true, reason: 'connection-lost' },
+      });
       expect(await adapter.read.customers.get('cus_half')).toBeNull();
       const customer = await desk.customers.upsert({ id: 'cus_after', name: '林小糖' });
       expect(await adapter.read.customers.get('cus_after')).toEqual(customer);
@@ -336,6 +339,7 @@ describe.skipIf(!DATABASE_URL)('connection loss (DATABASE_URL)', () => {
     const adapter = createPostgresAdapter({ client: pool, schema: 'kefu_unreachable' });
     await expect(adapter.read.customers.get('cus_x')).rejects.toMatchObject({
       code: 'UNAVAILABLE',
+      details: { retryable: true },
     });
     await expect(adapter.transaction(async () => 1)).rejects.toMatchObject({
       code: 'UNAVAILABLE',

@@ -1,11 +1,12 @@
-import type { EventBus } from '@kefu/core';
+import { type EventBus, KefuError } from '@kefu/core';
 import type { SqlClient } from './sql-client';
 
 /**
  * An `EventBus` over LISTEN/NOTIFY. The payload is only a position; listeners read the events
  * from the log. The LISTEN connection is opened on the first `subscribe` and, on a `pg` Pool,
  * re-opened with backoff after it is lost — then listeners get the log's last position, because
- * notifications sent in between are gone.
+ * notifications sent in between are gone. The first `subscribe` throws `VALIDATION` on a pool
+ * without room for the LISTEN connection next to the statements.
  */
 export function createNotifyEventBus(
   sql: SqlClient,
@@ -34,6 +35,8 @@ export function createNotifyEventBus(
       await sql.query('SELECT pg_notify($1, $2)', [channel, String(position)]);
     },
     subscribe(listener) {
+      const problem = sql.listenProblem();
+      if (problem) throw new KefuError('VALIDATION', problem);
       listeners.add(listener);
       if (!stop && !closed) {
         stop = sql.listen(channel, onPayload);

@@ -111,6 +111,8 @@ function createClient(db: PGliteLike, adapter: string): SqlClient {
         }
       });
     },
+    // PGlite delivers notifications without holding a connection.
+    listenProblem: () => null,
     listen(channel, onPayload) {
       return db.listen(channel, onPayload);
     },

@@ -53,7 +53,17 @@ export function createPoolSqlClient(pool: PgPoolLike, adapter: string): SqlClien
       }
     },
     listen(channel, onPayload) {
-      return listenWithReconnect(pool, channel, onPayload);
+      return listenWithReconnect(pool, channel, onPayload).catch((error: unknown) => {
+        throw mapError(error, adapter);
+      });
+    },
+    listenProblem() {
+      const max = pool.options?.max ?? 10;
+      return max >= 2
+        ? null
+        : `The event bus holds one pool connection for LISTEN, and this pool opens at most ${max}: ` +
+            'every other statement would wait for it and time out. Give the pool max: 2 or more ' +
+            '(the bus takes one), or do not use the bus on this pool.';
     },
   };
 }

@@ -22,6 +22,11 @@ export interface SqlClient extends SqlSession {
   transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   /** Calls `onPayload` for each NOTIFY on `channel`; resolves to a function that stops. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Why `listen` cannot run here without starving other statements (a pool with room for one
+   * connection, which LISTEN would hold for good), or `null` when it can.
+   */
+  listenProblem(): string | null;
 }
 
 /**
@@ -34,6 +39,8 @@ export interface PgPoolLike {
   connect(): Promise<PgPoolClientLike>;
   query(text: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
   readonly totalCount: number;
+  /** The pool's settings; `max` is how many connections it opens at most (pg default 10). */
+  readonly options?: { max?: number | undefined };
 }
 
 /**

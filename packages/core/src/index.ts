@@ -175,6 +175,13 @@ export type {
 export { matchPolicy, SLA_TARGETS, SlaPolicySchema } from './sla/sla-policy';
 export type { SlaSettings, SlaSettingsInput } from './sla/sla-settings';
 export type {
+  RateLimitDecision,
+  RateLimitRule,
+  RateLimitStore,
+  TokenBucket,
+} from './storage/rate-limits';
+export { createMemoryRateLimits, takeToken, tokensAt } from './storage/rate-limits';
+export type {
   ArticleFilter,
   ClaimRequest,
   ConversationFilter,

@@ -1,5 +1,6 @@
 import { type Desk, KefuError } from '@kefu/core';
 import type { AgentCallMethod } from '@kefu/core/protocol';
+import { type AgentSubject, agentMaySee, requireAgentScope } from './authorization';
 import type { GatewayContext } from './gateway-context';
 
 type Input = Record<string, unknown>;
@@ -26,54 +27,109 @@ const idOf = (input: Input, field: string): string => {
   return value;
 };
 
-async function visibleConversation(
+/** The record, when it exists and the agent may see it (else `FORBIDDEN`). */
+async function visible<T extends { customerId: string }>(
   context: GatewayContext,
   agentId: string,
-  conversationId: string,
-) {
-  const conversation = await context.desk.conversations.get(conversationId);
-  if (!conversation) return null;
-  if (!(await context.authorizeAgent(agentId, conversation))) {
-    throw new KefuError('FORBIDDEN', 'This conversation is not yours to see.');
-  }
-  return conversation;
+  record: T | null,
+  subject: (record: T) => AgentSubject,
+): Promise<T | null> {
+  if (record) await requireAgentScope(context, agentId, subject(record));
+  return record;
 }
+
+const visibleConversation = async (context: GatewayContext, agentId: string, id: string) =>
+  visible(context, agentId, await context.desk.conversations.get(id), (conversation) => ({
+    kind: 'conversation',
+    customerId: conversation.customerId,
+    conversation,
+  }));
+
+const visibleTicket = async (context: GatewayContext, agentId: string, id: string) =>
+  visible(context, agentId, await context.desk.tickets.get(id), (ticket) => ({
+    kind: 'ticket',
+    customerId: ticket.customerId,
+    ticket,
+  }));
+
+/** Checked before the desk reads anything, so a refusal says nothing about what exists. */
+const customerScope = (context: GatewayContext, agentId: string, input: Input) =>
+  requireAgentScope(context, agentId, { kind: 'customer', customerId: idOf(input, 'customerId') });
+
+/** A conversation-scoped call: the conversation must be visible before the desk sees the input. */
+const onConversation =
+  (run: (desk: Desk, input: Input) => Promise<unknown>): Call =>
+  async (desk, input, agentId, context) => {
+    await visibleConversation(context, agentId, idOf(input, 'conversationId'));
+    return run(desk, input);
+  };
 
 type TicketStep = 'triage' | 'start' | 'awaitCustomer' | 'awaitThirdParty' | 'resume';
 type TicketAct = 'propose' | 'resolve' | 'close' | 'cancel' | 'escalate' | 'addNote';
 const ticketStep =
   (step: TicketStep | TicketAct): Call =>
-  (desk, input, agentId) =>
-    (desk.tickets[step] as (input: unknown) => Promise<unknown>)(byAgent(input, agentId));
+  async (desk, input, agentId, context) => {
+    await visibleTicket(context, agentId, idOf(input, 'ticketId'));
+    return (desk.tickets[step] as (input: unknown) => Promise<unknown>)(byAgent(input, agentId));
+  };
 
 /**
- * What an agent connection may call, by name. Each entry passes the input to the desk (which
- * validates it) and fills in the acting agent where the desk records one.
+ * What an agent connection may call, by name. Each entry checks `authorizeAgent` on the customer
+ * data it touches (conversation, ticket, survey, profile, orders) before the desk runs, passes the
+ * input on (the desk validates it) and fills in the acting agent where the desk records one.
+ * Calls without customer data (knowledge search, metrics, the agent list) are left to
+ * `authorizeCall`.
  */
 export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
   'conversations.get': (_desk, input, agentId, context) =>
     visibleConversation(context, agentId, idOf(input, 'conversationId')),
   'conversations.list': async (desk, input, agentId, context) => {
+    if (input.customerId !== undefined) await customerScope(context, agentId, input);
     const page = await desk.conversations.list(asInput(input));
     const items = [];
     for (const conversation of page.items) {
-      if (await context.authorizeAgent(agentId, conversation)) items.push(conversation);
+      if (await agentMaySee(context, agentId, conversation)) items.push(conversation);
     }
     return { items, nextCursor: page.nextCursor };
   },
-  'conversations.setPriority': async (desk, input, agentId, context) => {
-    await visibleConversation(context, agentId, idOf(input, 'conversationId'));
-    return desk.conversations.setPriority(asInput(input));
+  'conversations.setPriority': onConversation((desk, input) =>
+    desk.conversations.setPriority(asInput(input)),
+  ),
+  'conversations.tag': onConversation((desk, input) => desk.conversations.tag(asInput(input))),
+  'customers.get': async (desk, input, agentId, context) => {
+    await customerScope(context, agentId, input);
+    return desk.customers.get(idOf(input, 'customerId'));
   },
-  'conversations.tag': async (desk, input, agentId, context) => {
-    await visibleConversation(context, agentId, idOf(input, 'conversationId'));
-    return desk.conversations.tag(asInput(input));
+  'orders.lookup': async (desk, input, agentId, context) => {
+    await customerScope(context, agentId, input);
+    return desk.orders.lookup(asInput(input));
   },
-  'customers.get': (desk, input) => desk.customers.get(idOf(input, 'customerId')),
-  'orders.lookup': (desk, input) => desk.orders.lookup(asInput(input)),
-  'tickets.create': (desk, input, agentId) => desk.tickets.create(asInput(byAgent(input, agentId))),
-  'tickets.get': (desk, input) => desk.tickets.get(idOf(input, 'ticketId')),
-  'tickets.list': (desk, input) => desk.tickets.list(asInput(input)),
+  'tickets.create': async (desk, input, agentId, context) => {
+    await customerScope(context, agentId, input);
+    if (input.conversationId !== undefined) {
+      const conversation = await visibleConversation(
+        context,
+        agentId,
+        idOf(input, 'conversationId'),
+      );
+      if (conversation && conversation.customerId !== input.customerId) {
+        throw new KefuError('VALIDATION', 'The conversation belongs to another customer.');
+      }
+    }
+    return desk.tickets.create(asInput(byAgent(input, agentId)));
+  },
+  'tickets.get': (_desk, input, agentId, context) =>
+    visibleTicket(context, agentId, idOf(input, 'ticketId')),
+  'tickets.list': async (desk, input, agentId, context) => {
+    if (input.customerId !== undefined) await customerScope(context, agentId, input);
+    const page = await desk.tickets.list(asInput(input));
+    const items = [];
+    for (const ticket of page.items) {
+      const subject = { kind: 'ticket' as const, customerId: ticket.customerId, ticket };
+      if (await context.authorizeAgent(agentId, subject)) items.push(ticket);
+    }
+    return { items, nextCursor: page.nextCursor };
+  },
   'tickets.triage': ticketStep('triage'),
   'tickets.start': ticketStep('start'),
   'tickets.awaitCustomer': ticketStep('awaitCustomer'),
@@ -87,12 +143,22 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
   'tickets.addNote': ticketStep('addNote'),
   'knowledge.search': (desk, input) => desk.knowledge.search(asInput(input)),
   'knowledge.suggest': (desk, input) => desk.knowledge.suggest(asInput(input)),
-  'knowledge.suggestFor': async (desk, input, agentId, context) => {
-    await visibleConversation(context, agentId, idOf(input, 'conversationId'));
-    return desk.knowledge.suggestFor(asInput(input));
-  },
+  'knowledge.suggestFor': onConversation((desk, input) =>
+    desk.knowledge.suggestFor(asInput(input)),
+  ),
   'metrics.snapshot': (desk) => desk.metrics.refresh(),
   'metrics.report': (desk, input) => desk.metrics.report(asInput(input)),
-  'surveys.get': (desk, input) => desk.surveys.get(asInput(input)),
+  'surveys.get': async (desk, input, agentId, context) => {
+    // The subject decides: a conversation's or a ticket's survey needs that record in scope.
+    if (typeof input.conversationId === 'string') {
+      await visibleConversation(context, agentId, input.conversationId);
+    }
+    if (typeof input.ticketId === 'string') await visibleTicket(context, agentId, input.ticketId);
+    return visible(context, agentId, await desk.surveys.get(asInput(input)), (survey) => ({
+      kind: 'survey',
+      customerId: survey.customerId,
+      survey,
+    }));
+  },
   'agents.list': (desk) => desk.agents.list(),
 };

@@ -1,11 +1,11 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { KefuError } from '@kefu/core';
-import type { Credentials } from '@kefu/core/protocol';
+import { createMemoryRateLimits } from '@kefu/core';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { AgentNames } from './agent-names';
 import { AgentPresenceTracker } from './agent-presence';
-import { RecentPositions, SubscriptionRegistry } from './fan-out';
+import { pumpEvents } from './event-pump';
+import { SubscriptionRegistry } from './fan-out';
 import { GatewayConnection } from './gateway-connection';
 import {
   CLOSE_CODES,
@@ -13,13 +13,15 @@ import {
   type GatewayContext,
   type Principal,
 } from './gateway-context';
+import { createIdentify } from './gateway-identity';
 import { type CreateGatewayOptions, DEFAULT_LIMITS } from './gateway-options';
 import { handleHttpRequest } from './http-endpoints';
-import { issueVisitorToken, verifyCustomerSignature, verifyVisitorToken } from './identity';
+import { RecentKeys } from './inbound-budget';
 import { MetricsWatchers } from './metrics-updates';
+import { originAllowed } from './origin-check';
 import { watchQueue } from './queue-updates';
-import { SlidingWindowLimiter } from './rate-limiter';
 
+const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const IN_PROCESS = 'in-process';
 
@@ -91,104 +93,61 @@ function defaultIp(request: { socketAddress: string | undefined }): string {
  * server.listen(3000);
  */
 export function createGateway(options: CreateGatewayOptions): Gateway {
-  const { desk, identity = {}, authenticate, bus } = options;
+  const { desk, bus } = options;
   const path = normalisePath(options.path ?? '/kefu');
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const heartbeatMs = options.heartbeatMs ?? 25_000;
   const onError = options.onError ?? ((error: unknown) => console.error('[kefu gateway]', error));
   const getIp = options.getIp ?? defaultIp;
-  const secret = identity.secret;
-  const requireSignature =
-    identity.requireSignature ?? (secret !== undefined || process.env.NODE_ENV === 'production');
-  if (requireSignature && !secret) {
-    throw new KefuError(
-      'VALIDATION',
-      'Customer identity verification is on (production mode) but no identity.secret is set. ' +
-        'Set identity.secret, or identity.requireSignature: false to allow unsigned customers.',
-    );
-  }
-  if (identity.allowVisitors && !secret) {
-    throw new KefuError(
-      'VALIDATION',
-      'Visitor tokens are signed: set identity.secret to allow visitors.',
-    );
-  }
+  const rateLimits = options.rateLimits ?? createMemoryRateLimits();
+  const rules = {
+    messages: { limit: limits.messagesPerMinute, windowMs: MINUTE },
+    conversations: { limit: limits.conversationsPerHour, windowMs: HOUR },
+    visitors: { limit: limits.visitorsPerHour, windowMs: HOUR },
+  };
+  const takeLimit: GatewayContext['takeLimit'] = (kind, key) =>
+    rateLimits.take(`kefu:${kind}:${key}`, rules[kind], Date.now());
+  const { identify, secret, allowVisitors } = createIdentify({
+    ...options,
+    onError,
+    mintVisitor: (ip) => takeLimit('visitors', ip),
+  });
 
-  const presence = options.agentPresence
-    ? new AgentPresenceTracker(desk, options.agentPresence, onError)
-    : null;
   const metricsWatchers = new MetricsWatchers(desk);
   const names = new AgentNames();
   names.load(desk).catch(onError);
-  const registry = new SubscriptionRegistry((message) => names.wire(message));
+  const authorizeAgent = options.authorizeAgent ?? (() => true);
+  const registry = new SubscriptionRegistry(
+    (message) => names.wire(message),
+    (agentId, conversation) =>
+      authorizeAgent(agentId, {
+        kind: 'conversation',
+        customerId: conversation.customerId,
+        conversation,
+      }),
+  );
   const connections = new Set<GatewayConnection>();
   const perIp = new Map<string, number>();
 
-  async function ensureCustomer(customerId: string, visitor: boolean): Promise<void> {
-    if (await desk.customers.get(customerId)) return;
+  async function ensureCustomer(principal: Principal): Promise<void> {
+    if (principal.role === 'agent' || (await desk.customers.get(principal.id))) return;
     await desk.customers.upsert({
-      id: customerId,
-      ...(visitor ? { metadata: { visitor: true } } : {}),
+      id: principal.id,
+      ...(principal.role === 'visitor' ? { metadata: { visitor: true } } : {}),
     });
-  }
-
-  async function identify(
-    credentials: Credentials,
-    request: { headers: IncomingHttpHeaders; ip: string },
-  ): Promise<Principal | { code: 'UNAUTHORIZED'; message: string }> {
-    const refuse = (message: string) => ({ code: 'UNAUTHORIZED' as const, message });
-    switch (credentials.kind) {
-      case 'customer': {
-        const { customerId, signature } = credentials;
-        if (customerId.startsWith('vis_')) return refuse('Visitors connect with a visitor token.');
-        if (secret && (signature !== undefined || requireSignature)) {
-          if (!verifyCustomerSignature(customerId, signature, secret)) {
-            return refuse(
-              'The customer identity is not signed by the shop (bad or missing signature).',
-            );
-          }
-        }
-        await ensureCustomer(customerId, false);
-        return { role: 'customer', id: customerId, author: { kind: 'customer', id: customerId } };
-      }
-      case 'visitor': {
-        if (!identity.allowVisitors || !secret)
-          return refuse('Anonymous visitors are not enabled.');
-        const known = credentials.token ? verifyVisitorToken(credentials.token, secret) : null;
-        const issued = known ? null : issueVisitorToken(secret);
-        const customerId = known ?? issued?.customerId ?? '';
-        const token = credentials.token && known ? credentials.token : (issued?.token ?? '');
-        await ensureCustomer(customerId, true);
-        return {
-          role: 'visitor',
-          id: customerId,
-          author: { kind: 'customer', id: customerId },
-          visitorToken: token,
-        };
-      }
-      case 'agent': {
-        if (!authenticate) return refuse('Agent sign-in is not configured on this gateway.');
-        let result: { agentId: string } | null = null;
-        try {
-          result = await authenticate({ token: credentials.token, ...request });
-        } catch (error) {
-          onError(error);
-        }
-        if (!result) return refuse('The agent token was not accepted.');
-        return { role: 'agent', id: result.agentId, author: { kind: 'agent', id: result.agentId } };
-      }
-    }
   }
 
   const context: GatewayContext = {
     desk,
     limits,
     heartbeatMs,
-    conversationLimiter: new SlidingWindowLimiter(limits.conversationsPerHour, HOUR, Date.now),
-    countedStarts: new Set(),
-    authorizeAgent: options.authorizeAgent ?? (() => true),
+    takeLimit,
+    countedStarts: new RecentKeys(HOUR),
+    authorizeAgent,
     authorizeCall: options.authorizeCall ?? (() => true),
+    attachments: options.attachments ?? {},
     identify,
+    ensureCustomer,
     subscribe: (id, connection) => registry.add(id, connection),
     unsubscribe: (id, connection) => registry.remove(id, connection),
     subscribersOf: (id) => registry.of(id),
@@ -205,52 +164,20 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     agentDisconnected: (agentId) => presence?.disconnected(agentId),
   };
 
-  // Fan-out: this node's events straight from the desk; with a bus, other nodes' events from the log.
-  const recent = bus ? new RecentPositions() : null;
-  let cursor = 0;
-  const offDesk = desk.on('*', (event) => {
-    recent?.add(event.position);
-    names.note(event);
-    registry.dispatch(event);
-  });
-  let catchingUp: Promise<void> | null = null;
-  let again = false;
-  const catchUp = async () => {
-    for (;;) {
-      const events = await desk.events.read({ after: cursor, limit: 1000 });
-      for (const event of events) {
-        if (!recent?.has(event.position)) {
-          names.note(event);
-          registry.dispatch(event);
-        }
-        cursor = event.position;
-      }
-      if (events.length < 1000) return;
-    }
-  };
-  const pump = () => {
-    if (catchingUp) {
-      again = true;
-      return;
-    }
-    catchingUp = catchUp()
-      .catch(onError)
-      .finally(() => {
-        catchingUp = null;
-        if (again) {
-          again = false;
-          pump();
-        }
-      });
-  };
+  // First, as it may throw (a bus that cannot start); nothing is running yet to clean up.
+  const stopPump = pumpEvents(
+    desk,
+    bus,
+    (event) => {
+      names.note(event);
+      registry.dispatch(event);
+    },
+    onError,
+  );
   const offQueue = watchQueue(desk, registry);
-  let offBus: (() => void) | null = null;
-  if (bus) {
-    void desk.events.lastPosition().then((position) => {
-      cursor = Math.max(cursor, position);
-      offBus = bus.subscribe(() => pump());
-    }, onError);
-  }
+  const presence = options.agentPresence
+    ? new AgentPresenceTracker(desk, options.agentPresence, onError)
+    : null;
 
   function open(
     sink: ConnectionSink,
@@ -292,6 +219,10 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
           if (socket.readyState === socket.OPEN) socket.send(text);
         },
         close: (code, reason) => socket.close(code, reason),
+        pause: (ms) => {
+          socket.pause();
+          setTimeout(() => socket.resume(), ms).unref?.();
+        },
       },
       { headers: request.headers, ip },
     );
@@ -308,6 +239,10 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   }
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (!originAllowed(request.headers, options.allowedOrigins)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     wss.handleUpgrade(request, socket, head, (ws) => acceptSocket(ws, request));
   }
 
@@ -344,8 +279,10 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
         context,
         ip,
         connections: () => connections.size,
-        allowVisitors: Boolean(identity.allowVisitors),
+        allowVisitors,
         secret,
+        allowedOrigins: options.allowedOrigins,
+        mintVisitor: (visitorIp) => takeLimit('visitors', visitorIp),
       });
       return true;
     },
@@ -384,15 +321,14 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       return connections.size;
     },
     async close() {
-      offDesk();
+      const pumpStopped = stopPump();
       offQueue();
       presence?.stop();
       metricsWatchers.stop();
-      offBus?.();
       for (const connection of [...connections])
         connection.close(CLOSE_CODES.shutdown, 'gateway closing');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
-      await catchingUp;
+      await pumpStopped;
     },
   };
   return gateway;

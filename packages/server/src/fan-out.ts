@@ -1,4 +1,4 @@
-import type { DomainEvent, Message, Survey, Ticket } from '@kefu/core';
+import type { Conversation, DomainEvent, Message, Survey, Ticket } from '@kefu/core';
 import {
   isInAgentInbox,
   toWireConversation,
@@ -26,8 +26,20 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
  * customers watching their tickets. Turns desk events into the frames each may see.
  */
 export class SubscriptionRegistry {
-  /** @param wireMessage how a stored message goes on the wire (with its agent's name). */
-  constructor(private readonly wireMessage: (message: Message) => object = toWireMessage) {}
+  /**
+   * @param wireMessage how a stored message goes on the wire (with its agent's name).
+   * @param mayWatch whether an agent may hear a conversation in their inbox (`authorizeAgent`).
+   */
+  constructor(
+    private readonly wireMessage: (message: Message) => object = toWireMessage,
+    private readonly mayWatch: (
+      agentId: string,
+      conversation: Conversation,
+    ) => boolean | Promise<boolean> = () => true,
+  ) {}
+
+  /** Per inbox connection: decisions still pending, so its frames keep their order. */
+  readonly #pending = new Map<SubscriberHandle, Promise<void>>();
 
   readonly #byConversation = new Map<string, Set<SubscriberHandle>>();
   /** Agent id → connections watching that agent's inbox. */
@@ -72,6 +84,7 @@ export class SubscriptionRegistry {
     if (id === undefined) return;
     removeFrom(this.#inboxes, id, subscriber);
     this.#inboxIds.delete(subscriber);
+    this.#pending.delete(subscriber);
     removeFrom(this.#tickets, id, subscriber);
   }
 
@@ -158,11 +171,46 @@ export class SubscriptionRegistry {
       for (const watcher of watchers) {
         const ids = this.#inboxIds.get(watcher);
         if (!ids || (!inside && !ids.has(conversation.id))) continue;
-        if (inside) ids.add(conversation.id);
-        else ids.delete(conversation.id);
-        if (!told.has(watcher)) watcher.deliver(frameFor(watcher));
+        if (told.has(watcher)) {
+          if (inside) ids.add(conversation.id);
+          else ids.delete(conversation.id);
+          continue;
+        }
+        const frame = frameFor(watcher);
+        this.#inboxDeliver(watcher, agentId, conversation, () => {
+          if (inside) ids.add(conversation.id);
+          else ids.delete(conversation.id);
+          watcher.deliver(frame);
+        });
       }
     }
+  }
+
+  /** Runs `deliver` when the agent may hear the conversation, in order per connection. */
+  #inboxDeliver(
+    watcher: SubscriberHandle,
+    agentId: string,
+    conversation: Conversation,
+    deliver: () => void,
+  ): void {
+    const pending = this.#pending.get(watcher);
+    const decision = pending ? null : this.mayWatch(agentId, conversation);
+    if (typeof decision === 'boolean') {
+      if (decision) deliver();
+      return;
+    }
+    const next = (pending ?? Promise.resolve())
+      .then(() => decision ?? this.mayWatch(agentId, conversation))
+      .then(
+        (allowed) => {
+          if (allowed && this.#inboxIds.has(watcher)) deliver();
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        if (this.#pending.get(watcher) === next) this.#pending.delete(watcher);
+      });
+    this.#pending.set(watcher, next);
   }
 }
 

@@ -11,7 +11,9 @@ import {
   authenticateTestAgent,
   connectClient,
   customer,
+  openRaw,
   SECRET,
+  sendText,
   until,
 } from './gateway-test-setup';
 
@@ -29,7 +31,11 @@ interface Node {
 
 /** One server node: its own pool, adapter, desk, gateway and HTTP server, on the shared schema. */
 async function startNode(): Promise<Node> {
-  const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 4 });
+  const pool = new pg.Pool({
+    connectionString: DATABASE_URL,
+    max: 4,
+    connectionTimeoutMillis: 5000,
+  });
   pool.on('error', () => undefined);
   const storage = createPostgresAdapter({ client: pool, schema });
   await storage.migrate();
@@ -38,7 +44,10 @@ async function startNode(): Promise<Node> {
     desk,
     identity: { secret: SECRET },
     authenticate: authenticateTestAgent,
-    ...(storage.bus ? { bus: storage.bus } : {}),
+    bus: storage.bus,
+    // Per-customer limits in the shared database: they hold whichever node a customer reaches.
+    rateLimits: storage.rateLimits,
+    limits: { messagesPerMinute: 4, conversationsPerHour: 2 },
     onError: () => {},
   });
   const server = createServer();
@@ -56,6 +65,7 @@ describe.skipIf(!DATABASE_URL)('gateway: two nodes on one PostgreSQL (DATABASE_U
     nodes.push(await startNode(), await startNode());
     const desk = nodes[0]?.desk;
     await desk?.customers.upsert({ id: 'cus_lin', name: '林小糖' });
+    await desk?.customers.upsert({ id: 'cus_amy', name: 'Amy Chen' });
     await desk?.agents.upsert({ id: 'agt_wang', name: '王客服', presence: 'online' });
   });
 
@@ -108,5 +118,49 @@ describe.skipIf(!DATABASE_URL)('gateway: two nodes on one PostgreSQL (DATABASE_U
       [3, '谢谢！'],
     ]);
     expect(texts(wang)).toEqual(texts(lin));
+  });
+
+  it('shares per-customer limits between the nodes, across reconnects', async () => {
+    const [a, b] = nodes as [Node, Node];
+    const onA = await openRaw(a.url, customer('cus_amy'));
+    onA.send({ type: 'start', id: 's1', clientId: 'c_amy_node_a', message: { text: 'hi from A' } });
+    const chat = (await onA.next('ack', (f) => f.id === 's1')).conversation?.id ?? '';
+    for (const id of ['amy_a1', 'amy_a2']) {
+      expect(await sendText(onA, chat, id)).toMatchObject({ type: 'ack' });
+    }
+    onA.close();
+    await onA.closed;
+
+    // Reconnected to the other node: the same allowance, not a fresh one.
+    const onB = await openRaw(b.url, customer('cus_amy'));
+    const alsoB = await openRaw(b.url, customer('cus_amy'));
+    for (const id of ['amy_b3', 'amy_b4']) {
+      expect(await sendText(onB, chat, id)).toMatchObject({ type: 'ack' });
+    }
+    expect(await sendText(alsoB, chat, 'amy_b5')).toMatchObject({ code: 'RATE_LIMITED' });
+    onB.send({ type: 'start', id: 's2', clientId: 'c_amy_node_b' });
+    await onB.next('ack', (f) => f.id === 's2');
+    onB.send({ type: 'start', id: 's3', clientId: 'c_amy_node_b3' });
+    expect(await onB.next('error', (f) => f.id === 's3')).toMatchObject({ code: 'RATE_LIMITED' });
+    onB.close();
+    alsoB.close();
+    const texts = (await b.desk.messages.list({ conversationId: chat })).map((m) => m.text);
+    expect(texts).toEqual(['hi from A', 'amy_a1', 'amy_a2', 'amy_b3', 'amy_b4']);
+    expect((await a.desk.conversations.list({ customerId: 'cus_amy' })).items).toHaveLength(2);
+  });
+
+  it('refuses to start on a bus whose pool has no room for LISTEN', async () => {
+    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
+    const storage = createPostgresAdapter({ client: pool, schema });
+    const desk = createDesk({ storage, routing: { auto: false } });
+    try {
+      expect(() =>
+        createGateway({ desk, identity: { secret: SECRET }, bus: storage.bus, onError: () => {} }),
+      ).toThrow(/LISTEN/);
+    } finally {
+      await desk.stop();
+      await storage.close();
+      await pool.end();
+    }
   });
 });

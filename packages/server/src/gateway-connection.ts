@@ -7,8 +7,8 @@ import {
   PROTOCOL_VERSION,
   type ServerFrame,
   toWireConversation,
-  toWireSurvey,
 } from '@kefu/core/protocol';
+import { checkAttachments } from './attachment-policy';
 import { authorizedConversation } from './authorization';
 import {
   CLOSE_CODES,
@@ -18,17 +18,15 @@ import {
   type SubscriberHandle,
 } from './gateway-context';
 import * as requests from './gateway-requests';
-import { queueFrame } from './queue-updates';
-import { SlidingWindowLimiter } from './rate-limiter';
+import { InboundBudget, OnePerTurn } from './inbound-budget';
+import { cleanStrings } from './safe-text';
+import { sendBacklog } from './subscription-backlog';
 
 type Frame<T extends ParsedClientFrame['type']> = Extract<ParsedClientFrame, { type: T }>;
 type RequestFrame = Exclude<
   ParsedClientFrame,
   { type: 'hello' | 'ping' | 'subscribe' | 'unsubscribe' | 'start' | 'send' | 'typing' | 'read' }
 >;
-
-const PAGE = 500;
-const MINUTE = 60_000;
 
 /**
  * One client connection, whatever carries it: authenticates with `hello`, then serves frames.
@@ -38,8 +36,10 @@ const MINUTE = 60_000;
 export class GatewayConnection implements SubscriberHandle {
   principal: Principal | null = null;
   readonly #subscriptions = new Set<string>();
-  readonly #messages: SlidingWindowLimiter;
-  readonly #frames: SlidingWindowLimiter;
+  readonly #budget: InboundBudget;
+  readonly #parsing = new OnePerTurn<() => void>((work) => work());
+  /** Until when reading is paused (over budget): frames still arriving are dropped quietly. */
+  #pausedUntil = 0;
   #queue: Promise<void> = Promise.resolve();
   #closed = false;
   #lastSeenAt: number;
@@ -51,9 +51,7 @@ export class GatewayConnection implements SubscriberHandle {
     readonly request: { headers: IncomingHttpHeaders; ip: string },
     private readonly onClosed: (connection: GatewayConnection) => void,
   ) {
-    const now = () => Date.now();
-    this.#messages = new SlidingWindowLimiter(context.limits.messagesPerMinute, MINUTE, now);
-    this.#frames = new SlidingWindowLimiter(context.limits.framesPerMinute, MINUTE, now);
+    this.#budget = new InboundBudget(context.limits);
     this.#lastSeenAt = Date.now();
     // A connection that says nothing (not even hello or ping) for too long is gone.
     this.#heartbeat = setInterval(() => {
@@ -72,25 +70,35 @@ export class GatewayConnection implements SubscriberHandle {
   receive(text: string, byteLength: number): void {
     if (this.#closed) return;
     this.#lastSeenAt = Date.now();
-    if (byteLength > this.context.limits.maxFrameBytes) {
-      this.#error(
-        undefined,
-        'RATE_LIMITED',
-        `Frames are limited to ${this.context.limits.maxFrameBytes} bytes.`,
+    // Size, depth and budget are checked before parsing: refusing costs no more than the bytes.
+    const refusal = this.#budget.admit(text, byteLength);
+    if (refusal) {
+      const now = Date.now();
+      if (refusal.pauseMs !== undefined) {
+        // One error per pause: a flood gets a single answer, not one per frame.
+        if (now < this.#pausedUntil) return;
+        this.#pausedUntil = now + refusal.pauseMs;
+        this.sink.pause?.(refusal.pauseMs);
+      }
+      // In turn with the frames admitted before it, so answers keep the order frames came in.
+      this.#parsing.push(() =>
+        this.#error(undefined, refusal.code, refusal.message, refusal.retryAfterMs),
       );
       return;
     }
-    const rate = this.#frames.take('frames');
-    if (!rate.allowed) {
-      this.#error(undefined, 'RATE_LIMITED', 'Too many frames; slow down.', rate.retryAfterMs);
-      return;
-    }
+    this.#parsing.push(() => this.#parse(text));
+  }
+
+  /** Parses and validates one admitted frame (one per turn), then queues it for handling. */
+  #parse(text: string): void {
+    if (this.#closed) return;
     const decoded = decodeClientFrame(text);
     if (!decoded.ok) {
       this.#error(decoded.problem.id, decoded.problem.code, decoded.problem.message);
       return;
     }
-    const frame = decoded.frame;
+    // Control characters and bidi overrides never reach the desk, whatever field they are in.
+    const frame = cleanStrings(decoded.frame);
     this.#queue = this.#queue
       .then(() => this.#handle(frame))
       .catch((error) => this.#fail(frame, error));
@@ -104,6 +112,7 @@ export class GatewayConnection implements SubscriberHandle {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#heartbeat);
+    this.#parsing.clear();
     this.#leave();
     this.onClosed(this);
     this.sink.close(code, reason);
@@ -123,6 +132,7 @@ export class GatewayConnection implements SubscriberHandle {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#heartbeat);
+    this.#parsing.clear();
     this.#leave();
     this.onClosed(this);
   }
@@ -220,10 +230,14 @@ export class GatewayConnection implements SubscriberHandle {
       this.close(CLOSE_CODES.protocol, 'unsupported protocol version');
       return;
     }
-    const result = await this.context.identify(frame.auth, this.request);
+    const result = await this.context.identify(frame.auth, this.request, { mint: true });
     if (!('role' in result)) {
       this.#error(frame.id, result.code, result.message);
-      this.close(CLOSE_CODES.unauthorized, 'unauthorized');
+      const limited = result.code === 'RATE_LIMITED';
+      this.close(
+        limited ? CLOSE_CODES.rateLimited : CLOSE_CODES.unauthorized,
+        limited ? 'rate limited' : 'unauthorized',
+      );
       return;
     }
     // Closed while identifying: nothing to start (and nothing to count for presence).
@@ -251,47 +265,7 @@ export class GatewayConnection implements SubscriberHandle {
     if (this.#closed) return;
     this.#subscriptions.add(conversation.id);
     this.context.subscribe(conversation.id, this);
-    const internalVisible = principal.role === 'agent';
-    let after = frame.afterSeq;
-    let lastSeq = Math.max(after, conversation.lastSeq);
-    for (;;) {
-      const page = await this.context.desk.messages.list({
-        conversationId: conversation.id,
-        afterSeq: after,
-        limit: PAGE,
-        includeInternal: true,
-      });
-      for (const message of page) {
-        if (internalVisible || !message.internal) {
-          this.#send({ type: 'message', message: this.context.wireMessage(message) });
-        }
-      }
-      const last = page.at(-1);
-      if (last) {
-        after = last.seq;
-        lastSeq = Math.max(lastSeq, last.seq);
-      }
-      if (page.length < PAGE) break;
-    }
-    // Read again now that this connection hears changes: one made since the first read (an
-    // assignment, a resolution, a survey) is either in this snapshot or arrives live.
-    const current = (await this.context.desk.conversations.get(conversation.id)) ?? conversation;
-    this.#send({
-      type: 'conversation',
-      conversation: toWireConversation(current, { forAgent: internalVisible }),
-    });
-    if (current.status === 'queued') {
-      this.deliver(queueFrame(current.id, this.context.desk.routing.position(current.id)));
-    }
-    if (current.survey && !internalVisible) {
-      this.#send({ type: 'survey', survey: toWireSurvey(current.survey) });
-    }
-    this.#send({
-      type: 'synced',
-      ...(frame.id ? { id: frame.id } : {}),
-      conversationId: conversation.id,
-      lastSeq,
-    });
+    await sendBacklog(this.context, principal, conversation, frame, (out) => this.deliver(out));
   }
 
   async #start(principal: Principal, frame: Frame<'start'>): Promise<void> {
@@ -300,7 +274,7 @@ export class GatewayConnection implements SubscriberHandle {
     }
     const key = `${principal.id}:${frame.clientId}`;
     if (!this.context.countedStarts.has(key)) {
-      const decision = this.context.conversationLimiter.take(principal.id);
+      const decision = await this.context.takeLimit('conversations', principal.id);
       if (!decision.allowed) {
         throw new KefuError('RATE_LIMITED', 'Too many new conversations; continue an open one.', {
           details: { retryAfterMs: decision.retryAfterMs },
@@ -308,9 +282,13 @@ export class GatewayConnection implements SubscriberHandle {
       }
       this.context.countedStarts.add(key);
     }
-    const message = frame.message;
+    const message = frame.message && {
+      ...frame.message,
+      attachments: checkAttachments(frame.message.attachments, this.context.attachments),
+    };
     const hasMessage =
       message && (message.text.trim().length > 0 || message.attachments.length > 0);
+    await this.context.ensureCustomer(principal);
     const conversation = await this.context.desk.conversations.start({
       customerId: principal.id,
       clientId: frame.clientId,
@@ -323,7 +301,7 @@ export class GatewayConnection implements SubscriberHandle {
   }
 
   async #sendMessage(principal: Principal, frame: Frame<'send'>): Promise<void> {
-    const decision = this.#messages.take('send');
+    const decision = await this.context.takeLimit('messages', principal.id);
     if (!decision.allowed) {
       throw new KefuError('RATE_LIMITED', 'Too many messages; wait a moment.', {
         details: { retryAfterMs: decision.retryAfterMs },
@@ -334,12 +312,13 @@ export class GatewayConnection implements SubscriberHandle {
     }
     // Checked here too, not only by the desk: the desk answers a repeated client id with the
     // stored message before it checks the author.
+    const attachments = checkAttachments(frame.attachments, this.context.attachments);
     await authorizedConversation(this.context, principal, frame.conversationId);
     const message = await this.context.desk.messages.post({
       conversationId: frame.conversationId,
       author: principal.author,
       text: frame.text,
-      attachments: frame.attachments,
+      attachments,
       clientId: frame.clientId,
       internal: frame.internal,
     });
@@ -352,6 +331,11 @@ export class GatewayConnection implements SubscriberHandle {
     if (!this.#subscriptions.has(frame.conversationId)) {
       throw new KefuError('FORBIDDEN', 'Subscribe to the conversation first.');
     }
+    // A receipt cannot claim more than was written: clamped to the conversation's last seq.
+    const lastSeq =
+      frame.type === 'read'
+        ? ((await this.context.desk.conversations.get(frame.conversationId))?.lastSeq ?? 0)
+        : 0;
     const out: ServerFrame =
       frame.type === 'typing'
         ? {
@@ -364,7 +348,7 @@ export class GatewayConnection implements SubscriberHandle {
             type: 'read',
             conversationId: frame.conversationId,
             author: principal.author,
-            seq: frame.seq,
+            seq: Math.min(frame.seq, lastSeq),
           };
     for (const subscriber of this.context.subscribersOf(frame.conversationId)) {
       if (subscriber !== this) subscriber.deliver(out);

@@ -1,13 +1,16 @@
-import type { IncomingHttpHeaders } from 'node:http';
-import type { Author, Desk, KefuErrorCode, Message } from '@kefu/core';
-import type { Credentials, WireMessage } from '@kefu/core/protocol';
+import type { Author, Desk, Message, RateLimitDecision } from '@kefu/core';
+import type { WireMessage } from '@kefu/core/protocol';
+import type { AttachmentOptions } from './attachment-policy';
+import type { Identify } from './gateway-identity';
 import type { CreateGatewayOptions, GatewayLimits } from './gateway-options';
-import type { SlidingWindowLimiter } from './rate-limiter';
+import type { RecentKeys } from './inbound-budget';
 
 /** Where a connection's frames go: a WebSocket, or a function for in-process clients. */
 export interface ConnectionSink {
   send(text: string): void;
   close(code: number, reason: string): void;
+  /** Stop reading from the client for `ms` (a socket's later frames wait in TCP meanwhile). */
+  pause?(ms: number): void;
 }
 
 /** Who a connection (or an HTTP request) is, once authenticated. */
@@ -33,15 +36,19 @@ export interface GatewayContext {
   desk: Desk;
   limits: GatewayLimits;
   heartbeatMs: number;
-  conversationLimiter: SlidingWindowLimiter;
+  /** Takes from a shared limit: `messages`/`conversations` per principal id, `visitors` per address. */
+  takeLimit(
+    kind: 'messages' | 'conversations' | 'visitors',
+    key: string,
+  ): Promise<RateLimitDecision>;
   /** (customerId:clientId) pairs already counted, so an idempotent retry is not counted twice. */
-  countedStarts: Set<string>;
+  countedStarts: RecentKeys;
   authorizeAgent: NonNullable<CreateGatewayOptions['authorizeAgent']>;
   authorizeCall: NonNullable<CreateGatewayOptions['authorizeCall']>;
-  identify(
-    credentials: Credentials,
-    request: { headers: IncomingHttpHeaders; ip: string },
-  ): Promise<Principal | { code: KefuErrorCode; message: string }>;
+  attachments: AttachmentOptions;
+  identify: Identify;
+  /** Creates the customer record of an accepted customer or visitor, once (idempotent). */
+  ensureCustomer(principal: Principal): Promise<void>;
   subscribe(conversationId: string, connection: SubscriberHandle): void;
   unsubscribe(conversationId: string, connection: SubscriberHandle): void;
   subscribersOf(conversationId: string): Iterable<SubscriberHandle>;

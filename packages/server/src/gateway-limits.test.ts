@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { customer, type GatewayFixture, openRaw, startGateway } from './gateway-test-setup';
+import { customer, type GatewayFixture, openRaw, startGateway, until } from './gateway-test-setup';
 
 let fixture: GatewayFixture;
 const cleanups: Array<() => void> = [];
@@ -64,6 +64,55 @@ describe('gateway: bad frames', () => {
     expect(await lin.next('ack')).toMatchObject({ id: 'ok', message: { seq: 1 } });
   });
 
+  it('refuses a frame nested too deeply before parsing it, and keeps serving', async () => {
+    fixture = await startGateway();
+    const lin = await openRaw(fixture.url, customer('cus_lin'));
+    cleanups.push(() => lin.close());
+    const before = await fixture.desk.events.lastPosition();
+    const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    lin.sendText(`{"type":"call","id":"deep","method":"tickets.get","input":{"x":${deep(16)}}}`);
+    lin.sendText(deep(30_000));
+    await until(() => lin.frames.filter((f) => f.type === 'error').length === 2);
+    expect(
+      lin.frames.filter((f) => f.type === 'error').map((f) => f.type === 'error' && f.code),
+    ).toEqual(['VALIDATION', 'VALIDATION']);
+    expect(await fixture.desk.events.lastPosition()).toBe(before);
+    lin.send({ type: 'ping', at: 1 });
+    expect(await lin.next('pong')).toEqual({ type: 'pong', at: 1 });
+  });
+
+  it('stops reading a connection over its byte budget until there is budget again', async () => {
+    // 180,000 bytes a minute: 45,000 at once, then 3 bytes a millisecond.
+    fixture = await startGateway({
+      limits: { maxFrameBytes: 2_000, inboundBytesPerMinute: 180_000 },
+    });
+    const { id } = await fixture.desk.conversations.start({ customerId: 'cus_lin' });
+    const lin = await openRaw(fixture.url, customer('cus_lin'));
+    cleanups.push(() => lin.close());
+    const arrivals: Array<{ type: string; at: number }> = [];
+    lin.socket.on('message', (data) => {
+      arrivals.push({ type: JSON.parse(String(data)).type, at: performance.now() });
+    });
+    const pad = 'x'.repeat(1_500);
+    const padded = (at: number): Record<string, unknown> => ({ type: 'ping', at, pad });
+    for (let at = 1; at <= 60; at++) lin.send(padded(at));
+    const refusal = await lin.next('error');
+    expect(refusal).toMatchObject({ code: 'RATE_LIMITED' });
+    const pauseMs = refusal.retryAfterMs ?? 0;
+    expect(pauseMs).toBeGreaterThan(100);
+    await new Promise((resolve) => setTimeout(resolve, pauseMs + 400));
+    const refusedAt = arrivals.find((a) => a.type === 'error')?.at ?? 0;
+    const pongs = arrivals.filter((a) => a.type === 'pong');
+    // About 29 frames fit the burst. While paused, at most what the refill allows of frames read
+    // before the pause took hold is served; the rest waits in TCP (not dropped) and is read after.
+    expect(pongs.filter((a) => a.at < refusedAt).length).toBeGreaterThanOrEqual(28);
+    const during = pongs.filter((a) => a.at > refusedAt && a.at < refusedAt + pauseMs - 50);
+    expect(during.length).toBeLessThanOrEqual(2);
+    expect(pongs.filter((a) => a.at >= refusedAt + pauseMs - 50).length).toBeGreaterThan(0);
+    expect(pongs.length).toBeLessThan(60);
+    expect(await fixture.desk.messages.list({ conversationId: id })).toEqual([]);
+  });
+
   it('refuses another protocol version', async () => {
     fixture = await startGateway();
     const socket = await openRaw(fixture.url);
@@ -74,7 +123,7 @@ describe('gateway: bad frames', () => {
 });
 
 describe('gateway: limits', () => {
-  it('limits messages per connection per minute', async () => {
+  it('limits messages per customer per minute', async () => {
     fixture = await startGateway({ limits: { messagesPerMinute: 3 } });
     const { id } = await fixture.desk.conversations.start({ customerId: 'cus_lin' });
     const lin = await openRaw(fixture.url, customer('cus_lin'));

@@ -1,7 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Conversation, Desk, EventBus } from '@kefu/core';
+import type { Desk, EventBus, RateLimitStore } from '@kefu/core';
 import type { AgentCallMethod } from '@kefu/core/protocol';
 import type { AgentPresenceOptions } from './agent-presence';
+import type { AttachmentOptions } from './attachment-policy';
+import type { AgentSubject } from './authorization';
 
 /** What `authenticate` gets to decide who an agent is. */
 export interface AgentAuthRequest {
@@ -12,25 +14,45 @@ export interface AgentAuthRequest {
   ip: string;
 }
 
-/** Limits per gateway; every one has a default, and exceeding one answers `RATE_LIMITED`. */
+/**
+ * Limits, each with a default. Per connection and per address they are counted in this process;
+ * per customer and per address for new visitors in `rateLimits` (shared by every node using the
+ * same store). Exceeding one answers `RATE_LIMITED` with `retryAfterMs`.
+ */
 export interface GatewayLimits {
-  /** Largest accepted frame in bytes (UTF-8). Default 64 KiB. */
+  /** Largest accepted frame in bytes (UTF-8), checked before parsing. Default 64 KiB. */
   maxFrameBytes: number;
-  /** `send` frames per connection per minute. Default 60. */
-  messagesPerMinute: number;
+  /** Deepest nesting of objects and arrays in a frame, checked before parsing. Default 16. */
+  maxFrameDepth: number;
+  /**
+   * Bytes of frames per connection per minute (a token bucket: up to this much at once, refilled
+   * evenly). Beyond it the gateway stops reading the connection until there is budget again.
+   * Default 1 MiB.
+   */
+  inboundBytesPerMinute: number;
   /** Frames of any kind per connection per minute. Default 600. */
   framesPerMinute: number;
-  /** New conversations per customer per hour. Default 10. */
+  /** `send` frames per customer (or agent) per minute, across connections and nodes. Default 60. */
+  messagesPerMinute: number;
+  /** New conversations per customer per hour, across connections and nodes. Default 10. */
   conversationsPerHour: number;
-  /** Open connections per IP address. Default 20. */
+  /**
+   * New visitors per address per hour: `POST {path}/visitors` and `hello` without a valid visitor
+   * token. Default 20.
+   */
+  visitorsPerHour: number;
+  /** Open connections per IP address (per gateway process). Default 20. */
   connectionsPerIp: number;
 }
 
 export const DEFAULT_LIMITS: GatewayLimits = {
   maxFrameBytes: 64 * 1024,
-  messagesPerMinute: 60,
+  maxFrameDepth: 16,
+  inboundBytesPerMinute: 1024 * 1024,
   framesPerMinute: 600,
+  messagesPerMinute: 60,
   conversationsPerHour: 10,
+  visitorsPerHour: 20,
   connectionsPerIp: 20,
 };
 
@@ -47,6 +69,13 @@ export interface IdentityOptions {
   requireSignature?: boolean;
   /** Let anonymous visitors in with signed visitor tokens (needs `secret`). Default false. */
   allowVisitors?: boolean;
+  /** How long a visitor token is valid. Default 30 days; an expired token gets a new visitor. */
+  visitorTokenTtlMs?: number;
+  /**
+   * A visitor token older than this is replaced on `hello` (`welcome.visitorToken`, same visitor,
+   * fresh expiry). Default 1 day.
+   */
+  visitorTokenRotateAfterMs?: number;
 }
 
 export interface CreateGatewayOptions {
@@ -56,8 +85,21 @@ export interface CreateGatewayOptions {
   identity?: IdentityOptions;
   /** Decides who an agent is; `null` (or a throw) refuses. Without it, agents cannot connect. */
   authenticate?: (request: AgentAuthRequest) => Promise<{ agentId: string } | null>;
-  /** May an agent read and write this conversation? Default: every agent may. */
-  authorizeAgent?: (agentId: string, conversation: Conversation) => boolean | Promise<boolean>;
+  /**
+   * May this agent read or write this customer's data: a conversation, a ticket, a survey, or the
+   * customer's profile and orders? Applied to every frame and `call` that touches customer data.
+   * Default: every agent may.
+   */
+  authorizeAgent?: (agentId: string, subject: AgentSubject) => boolean | Promise<boolean>;
+  /**
+   * Origins (`https://candy.example`) browsers may connect from. Checked on the WebSocket upgrade
+   * and on HTTP endpoints that take credentials; others get 403. Requests without an `Origin`
+   * header (not from a browser) pass. Without this option no origin is checked, and `authenticate`
+   * does not see the `cookie` header: set it when agents sign in with cookies.
+   */
+  allowedOrigins?: readonly string[];
+  /** Which attachments clients may send. Default: none until `allowedHosts` is set. */
+  attachments?: AttachmentOptions;
   /**
    * May an agent make this desk call (`call` frame, e.g. `tickets.propose`, `metrics.report`)?
    * Default: every agent may make every allow-listed call. Use it to keep reports to supervisors.
@@ -75,6 +117,12 @@ export interface CreateGatewayOptions {
    * nodes are read from the log and sent to this node's connections.
    */
   bus?: EventBus;
+  /**
+   * Where per-customer and per-address limits are counted: the storage adapter's
+   * `storage.rateLimits` makes them hold across every node on the database. Default: in this
+   * process (`createMemoryRateLimits()`), right for a single node.
+   */
+  rateLimits?: RateLimitStore;
   /** The client address; defaults to the socket's remote address. Use it behind a proxy. */
   getIp?: (request: { headers: IncomingHttpHeaders; socketAddress: string | undefined }) => string;
   /**

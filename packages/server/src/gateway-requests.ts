@@ -7,7 +7,12 @@ import {
   toWireTicket,
 } from '@kefu/core/protocol';
 import { AGENT_CALLS } from './agent-calls';
-import { authorizedConversation, requireAgent, requireCustomer } from './authorization';
+import {
+  agentMaySee,
+  authorizedConversation,
+  requireAgent,
+  requireCustomer,
+} from './authorization';
 import type { GatewayContext, Principal, SubscriberHandle } from './gateway-context';
 
 type Frame<T extends ParsedClientFrame['type']> = Extract<ParsedClientFrame, { type: T }>;
@@ -42,7 +47,7 @@ export async function inbox({ context, principal, handle }: RequestScope): Promi
   ]);
   const visible: Conversation[] = [];
   for (const conversation of [...mine.items, ...queued.items]) {
-    if (await context.authorizeAgent(principal.id, conversation)) visible.push(conversation);
+    if (await agentMaySee(context, principal.id, conversation)) visible.push(conversation);
   }
   context.watchInbox(
     principal.id,

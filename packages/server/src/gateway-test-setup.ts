@@ -251,10 +251,48 @@ interface ConnectToGateway {
  * });
  */
 export function gatewayPerTest() {
+  const raw = rawGatewayPerTest();
   let current: GatewayFixture | null = null;
-  const clients: KefuClient[] = [];
+  const url = () => {
+    if (!current) throw new Error('Start the gateway first.');
+    return current.url;
+  };
+  return {
+    async start(
+      options: Partial<CreateGatewayOptions> = {},
+      deskOptions: Partial<CreateDeskOptions> = {},
+    ): Promise<GatewayFixture> {
+      current = await raw.start(options, deskOptions);
+      return current;
+    },
+    connect: ((identity: Credentials) =>
+      raw.track(connectClient(url(), identity))) as ConnectToGateway,
+    /**
+     * An agent client whatever the identity: a customer that sends agent frames, to check the
+     * gateway refuses them and never pushes agent-only frames to it.
+     */
+    connectWithAgentClient(identity: Credentials): KefuAgentClient {
+      return raw.track(createAgentClient(testClientOptions(url(), identity)));
+    },
+  };
+}
+
+/**
+ * A gateway per test for tests that speak raw frames: `start` it, `track` the sockets to close;
+ * both are cleaned up after each test.
+ *
+ * @example
+ * const gateway = rawGatewayPerTest();
+ * it('…', async () => {
+ *   const fixture = await gateway.start();
+ *   const lin = gateway.track(await openRaw(fixture.url, customer('cus_lin')));
+ * });
+ */
+export function rawGatewayPerTest() {
+  let current: GatewayFixture | null = null;
+  const open: Array<{ close(): void }> = [];
   afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
+    for (const item of open.splice(0)) item.close();
     await current?.close();
     current = null;
   });
@@ -263,24 +301,28 @@ export function gatewayPerTest() {
       options: Partial<CreateGatewayOptions> = {},
       deskOptions: Partial<CreateDeskOptions> = {},
     ): Promise<GatewayFixture> {
+      await current?.close();
       current = await startGateway(options, deskOptions);
       return current;
     },
-    connect: ((identity: Credentials) => {
-      if (!current) throw new Error('Start the gateway first.');
-      const client = connectClient(current.url, identity);
-      clients.push(client);
-      return client;
-    }) as ConnectToGateway,
-    /**
-     * An agent client whatever the identity: a customer that sends agent frames, to check the
-     * gateway refuses them and never pushes agent-only frames to it.
-     */
-    connectWithAgentClient(identity: Credentials): KefuAgentClient {
-      if (!current) throw new Error('Start the gateway first.');
-      const client = createAgentClient(testClientOptions(current.url, identity));
-      clients.push(client);
-      return client;
+    /** Closed after the test; returns what it was given. */
+    track<T extends { close(): void }>(item: T): T {
+      open.push(item);
+      return item;
     },
   };
+}
+
+/** Sends a `send` frame with a client id made from `id`; resolves with its ack or error. */
+export async function sendText(
+  socket: RawSocket,
+  conversationId: string,
+  id: string,
+  text: string = id,
+) {
+  socket.send({ type: 'send', id, conversationId, clientId: `m_${id}_sent`, text });
+  return Promise.race([
+    socket.next('ack', (f) => f.id === id),
+    socket.next('error', (f) => f.id === id),
+  ]);
 }

@@ -5,6 +5,15 @@ import { authorizedConversation } from './authorization';
 import type { GatewayContext, Principal } from './gateway-context';
 import { deskStatus } from './gateway-requests';
 import { issueVisitorToken } from './identity';
+import { originAllowed } from './origin-check';
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new KefuError('VALIDATION', 'The path has a malformed percent-encoding.');
+  }
+}
 
 interface HttpRequestContext {
   request: IncomingMessage;
@@ -15,6 +24,9 @@ interface HttpRequestContext {
   connections: () => number;
   allowVisitors: boolean;
   secret: string | undefined;
+  allowedOrigins: readonly string[] | undefined;
+  /** Counts one new visitor for this address, or says when to retry. */
+  mintVisitor(ip: string): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }>;
 }
 
 function reply(response: ServerResponse, status: number, body: unknown): void {
@@ -63,19 +75,13 @@ async function principalFor(http: HttpRequestContext): Promise<Principal> {
   if (credentials.kind === 'visitor' && !credentials.token) {
     throw new KefuError('UNAUTHORIZED', 'A visitor token is required.');
   }
-  const result = await http.context.identify(credentials, {
-    headers: http.request.headers,
-    ip: http.ip,
-  });
+  // An invalid visitor token would mint a new visitor on a socket; over HTTP it is a refusal.
+  const result = await http.context.identify(
+    credentials,
+    { headers: http.request.headers, ip: http.ip },
+    { mint: false },
+  );
   if (!('role' in result)) throw new KefuError(result.code, result.message);
-  // An invalid visitor token would mint a new visitor; over HTTP that is a refusal instead.
-  if (
-    result.role === 'visitor' &&
-    credentials.kind === 'visitor' &&
-    result.visitorToken !== credentials.token
-  ) {
-    throw new KefuError('UNAUTHORIZED', 'The visitor token is not valid.');
-  }
   return result;
 }
 
@@ -99,9 +105,19 @@ export async function handleHttpRequest(http: HttpRequestContext): Promise<void>
       reply(response, 200, (await deskStatus(context)).status);
       return;
     }
+    const credentialed = route !== '/health' && route !== '/status';
+    if (credentialed && !originAllowed(request.headers, http.allowedOrigins)) {
+      throw new KefuError('FORBIDDEN', 'Requests from this origin are not allowed.');
+    }
     if (request.method === 'POST' && route === '/visitors') {
       if (!http.allowVisitors || !http.secret) {
         throw new KefuError('FORBIDDEN', 'Anonymous visitors are not enabled.');
+      }
+      const decision = await http.mintVisitor(http.ip);
+      if (!decision.allowed) {
+        throw new KefuError('RATE_LIMITED', 'Too many new visitors from this address.', {
+          details: { retryAfterMs: decision.retryAfterMs },
+        });
       }
       reply(response, 201, issueVisitorToken(http.secret));
       return;
@@ -109,7 +125,7 @@ export async function handleHttpRequest(http: HttpRequestContext): Promise<void>
     const history = /^\/conversations\/([^/]+)\/messages$/.exec(route);
     if (request.method === 'GET' && history?.[1]) {
       const principal = await principalFor(http);
-      const conversationId = decodeURIComponent(history[1]);
+      const conversationId = decodeSegment(history[1]);
       await authorizedConversation(context, principal, conversationId);
       const afterSeq = Number(url.searchParams.get('afterSeq') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 100);
@@ -130,8 +146,14 @@ export async function handleHttpRequest(http: HttpRequestContext): Promise<void>
     reply(response, 404, { error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
   } catch (error) {
     if (isKefuError(error)) {
+      const retry = error.details.retryAfterMs;
+      if (typeof retry === 'number') response.setHeader('retry-after', Math.ceil(retry / 1000));
       reply(response, STATUS_BY_CODE[error.code] ?? 503, {
-        error: { code: error.code, message: error.message },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(typeof retry === 'number' ? { retryAfterMs: retry } : {}),
+        },
       });
       return;
     }

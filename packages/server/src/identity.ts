@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { nanoid } from 'nanoid';
 
 /**
@@ -37,31 +37,83 @@ export function verifyCustomerSignature(
 }
 
 const VISITOR_PREFIX = 'vis_';
+const DAY = 86_400_000;
+/** How long a visitor token is valid by default: 30 days. */
+export const DEFAULT_VISITOR_TOKEN_TTL_MS = 30 * DAY;
 
 /**
- * A new anonymous visitor: a customer id and a signed token that proves it later (keep the token
- * in the browser so a reload stays the same visitor).
+ * The key visitor tokens are signed with: HKDF-SHA256 from the secret for this purpose only, so a
+ * visitor token's signature is never a customer signature (nor the other way round).
+ */
+function visitorKey(secret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, 'kefu', 'kefu visitor token v2', 32));
+}
+
+function visitorSignature(customerId: string, issuedAt: number, secret: string): string {
+  return createHmac('sha256', visitorKey(secret))
+    .update(`${customerId}.${issuedAt.toString(36)}`, 'utf8')
+    .digest('base64url');
+}
+
+/** A genuine visitor token's contents. */
+export interface VisitorTokenClaims {
+  customerId: string;
+  /** When it was issued, epoch ms: rotate a token once it is old. */
+  issuedAt: number;
+}
+
+/**
+ * A visitor token for `customerId` (a new anonymous visitor when left out), issued `now`. Keep it
+ * in the browser so a reload stays the same visitor; it expires (see `verifyVisitorToken`), and the
+ * gateway hands out a fresh one for the same visitor as it ages.
  *
  * @example
  * const { customerId, token } = issueVisitorToken(secret);
  */
-export function issueVisitorToken(secret: string): { customerId: string; token: string } {
-  const customerId = `${VISITOR_PREFIX}${nanoid(21)}`;
-  return {
-    customerId,
-    token: `v1.${customerId}.${signCustomerId(`visitor:${customerId}`, secret)}`,
-  };
+export function issueVisitorToken(
+  secret: string,
+  options: { customerId?: string; now?: number } = {},
+): { customerId: string; token: string } {
+  const customerId = options.customerId ?? `${VISITOR_PREFIX}${nanoid(21)}`;
+  const issuedAt = Math.floor(options.now ?? Date.now());
+  const signature = visitorSignature(customerId, issuedAt, secret);
+  return { customerId, token: `v2.${customerId}.${issuedAt.toString(36)}.${signature}` };
 }
 
 /**
- * The visitor's customer id when the token is genuine, else `null`.
+ * The claims of a genuine, unexpired visitor token (format `v2`), else `null`. Tokens older than
+ * `ttlMs` (default 30 days) or issued in the future are refused.
+ *
+ * @example
+ * const claims = readVisitorToken(token, secret); // { customerId, issuedAt } | null
+ */
+export function readVisitorToken(
+  token: string,
+  secret: string,
+  options: { now?: number; ttlMs?: number } = {},
+): VisitorTokenClaims | null {
+  const [version, customerId, issued, signature, ...rest] = token.split('.');
+  if (version !== 'v2' || !customerId || !issued || !signature || rest.length > 0) return null;
+  if (!customerId.startsWith(VISITOR_PREFIX) || !/^[0-9a-z]{1,11}$/.test(issued)) return null;
+  const issuedAt = Number.parseInt(issued, 36);
+  if (!safeEqual(visitorSignature(customerId, issuedAt, secret), signature)) return null;
+  const now = options.now ?? Date.now();
+  const ttlMs = options.ttlMs ?? DEFAULT_VISITOR_TOKEN_TTL_MS;
+  // A minute of clock skew between gateway nodes is tolerated.
+  if (issuedAt > now + 60_000 || now - issuedAt > ttlMs) return null;
+  return { customerId, issuedAt };
+}
+
+/**
+ * The visitor's customer id when the token is genuine and unexpired, else `null`.
  *
  * @example
  * const customerId = verifyVisitorToken(token, secret);
  */
-export function verifyVisitorToken(token: string, secret: string): string | null {
-  const [version, customerId, signature, ...rest] = token.split('.');
-  if (version !== 'v1' || !customerId || !signature || rest.length > 0) return null;
-  if (!customerId.startsWith(VISITOR_PREFIX)) return null;
-  return safeEqual(signCustomerId(`visitor:${customerId}`, secret), signature) ? customerId : null;
+export function verifyVisitorToken(
+  token: string,
+  secret: string,
+  options: { now?: number; ttlMs?: number } = {},
+): string | null {
+  return readVisitorToken(token, secret, options)?.customerId ?? null;
 }

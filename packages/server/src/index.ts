@@ -1,4 +1,7 @@
 export type { AgentPresenceOptions } from './agent-presence';
+export type { AttachmentOptions } from './attachment-policy';
+export { checkAttachments, DEFAULT_ATTACHMENT_TYPES } from './attachment-policy';
+export type { AgentSubject } from './authorization';
 export type { Gateway, InProcessConnection } from './create-gateway';
 export { createGateway } from './create-gateway';
 export type {
@@ -8,12 +11,16 @@ export type {
   IdentityOptions,
 } from './gateway-options';
 export { DEFAULT_LIMITS } from './gateway-options';
+export type { VisitorTokenClaims } from './identity';
 export {
+  DEFAULT_VISITOR_TOKEN_TTL_MS,
   issueVisitorToken,
+  readVisitorToken,
   signCustomerId,
   verifyCustomerSignature,
   verifyVisitorToken,
 } from './identity';
+export { cleanText } from './safe-text';
 export type {
   CreateWebhookDispatcherOptions,
   WebhookCursorStore,

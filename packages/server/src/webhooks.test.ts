@@ -3,6 +3,7 @@ import { createDesk, type Desk } from '@kefu/core';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { until } from './gateway-test-setup';
 import {
   createWebhookDispatcher,
   signWebhook,
@@ -142,6 +143,40 @@ describe('webhooks (msw)', () => {
       'while down 2',
       'after',
     ]);
+  });
+
+  it('never follows a redirect: the body and signature stay with the configured URL', async () => {
+    const stolen: string[] = [];
+    let attempts = 0;
+    server.use(
+      http.post(HOOK, () => {
+        attempts++;
+        return new HttpResponse(null, {
+          status: 307,
+          headers: { location: 'https://evil.test/steal' },
+        });
+      }),
+      http.post('https://evil.test/steal', async ({ request }) => {
+        stolen.push(request.headers.get('x-kefu-signature') ?? '');
+        return new HttpResponse(null, { status: 200 });
+      }),
+    );
+    const { desk, id } = await deskWithConversation();
+    const errors: string[] = [];
+    const webhooks = createWebhookDispatcher({
+      desk,
+      endpoints: [{ id: 'crm', url: HOOK, secret: SECRET, events: ['message.posted'] }],
+      retry: { minDelayMs: 5, maxDelayMs: 10 },
+      onError: (error) => errors.push(String(error)),
+    });
+    dispatchers.push(webhooks);
+    await webhooks.start();
+    await say(desk, id, 'secret order details');
+    await until(() => attempts >= 3);
+    await webhooks.stop();
+    expect(stolen).toEqual([]);
+    expect(errors[0]).toContain('307');
+    expect(errors[0]).toContain('not followed');
   });
 
   it('refuses a tampered body or an old timestamp', () => {

@@ -95,7 +95,7 @@ function memoryCursors(): WebhookCursorStore {
 /**
  * Delivers desk events to the shop's URLs: signed POSTs, one event at a time per endpoint in event
  * order, retried with backoff until accepted (2xx), and resumed from the saved position after
- * downtime.
+ * downtime. Redirects are never followed (a 3xx is a failed attempt).
  *
  * @example
  * const webhooks = createWebhookDispatcher({
@@ -150,10 +150,20 @@ export function createWebhookDispatcher(
             'x-kefu-signature': signWebhook(body, timestamp, endpoint.secret),
           },
           body,
+          // A redirect would re-post the body and signature wherever it points: never followed.
+          redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),
         });
         if (response.ok) return;
-        onError(new Error(`webhook ${endpoint.id} answered ${response.status}`), endpoint);
+        const redirected = response.status >= 300 && response.status < 400;
+        onError(
+          new Error(
+            redirected
+              ? `webhook ${endpoint.id} answered ${response.status} (a redirect, not followed: configure the final URL)`
+              : `webhook ${endpoint.id} answered ${response.status}`,
+          ),
+          endpoint,
+        );
       } catch (error) {
         onError(error, endpoint);
       }

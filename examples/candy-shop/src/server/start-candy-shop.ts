@@ -10,6 +10,8 @@ import type { CandyShopConfig } from './config';
 import { createDemoApi } from './demo-api';
 import { sendError } from './http-json';
 import { openStorage } from './open-storage';
+import { openingHours } from './opening-hours';
+import { createStaffingApi } from './staffing-api';
 import { createStaticFiles } from './static-files';
 
 export interface RunningCandyShop {
@@ -78,6 +80,11 @@ export async function startCandyShop(config: CandyShopConfig): Promise<RunningCa
     identitySecret: config.identitySecret,
     agentTokenSecret: config.agentTokenSecret,
   });
+  const staffing = createStaffingApi({
+    desk,
+    calendar: openingHours(config.openingHours),
+    agentTokenSecret: config.agentTokenSecret,
+  });
   const serveStatic = createStaticFiles(config.webDir);
 
   const server = createServer((request, response) => {
@@ -85,6 +92,7 @@ export async function startCandyShop(config: CandyShopConfig): Promise<RunningCa
       try {
         if (await gateway.handleRequest(request, response)) return;
         if (await api(request, response)) return;
+        if (await staffing(request, response)) return;
         if (await serveStatic(request, response)) return;
         sendError(response, 404, 'Not found.');
       } catch (error) {

@@ -11,6 +11,7 @@ import type { BusinessCalendar } from '../sla/business-calendar';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
 import type { Channel, Priority } from '../vocabulary/channels-and-priorities';
 import type { QualityStorage, ReviewReader, ReviewWriter } from './quality-storage';
+import type { RateLimitStore } from './rate-limits';
 
 /** Filters for listing conversations; every given field must match. */
 export interface ConversationFilter {
@@ -211,5 +212,10 @@ export interface StorageAdapter {
    * LISTEN/NOTIFY). In-process adapters leave it out.
    */
   readonly bus?: EventBus;
+  /**
+   * Optional: token buckets kept in the storage, so limits (messages per customer, new visitors
+   * per address) hold across every node that shares it. Both bundled adapters provide it.
+   */
+  readonly rateLimits?: RateLimitStore;
   close(): Promise<void>;
 }

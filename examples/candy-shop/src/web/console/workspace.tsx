@@ -7,11 +7,19 @@ import { CsatPanel } from './csat-panel';
 import { Inbox } from './inbox';
 import { MetricsPanel } from './metrics-panel';
 import { useAgents } from './people';
+import { StaffingPage } from './staffing/staffing-page';
 import { TopBar } from './top-bar';
+
+type Tab = 'chat' | 'reports' | 'staffing';
+const TABS: [Tab, string][] = [
+  ['chat', '会话 Conversations'],
+  ['reports', '报表 Reports'],
+  ['staffing', '排班 Staffing'],
+];
 
 function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut(): void }) {
   const [selected, setSelected] = useState<string | null>(null);
-  const [tab, setTab] = useState<'chat' | 'reports'>('chat');
+  const [tab, setTab] = useState<Tab>('chat');
   const agents = useAgents(selected);
   const agentNames = useMemo(
     () => new Map(agents.map((agent) => [agent.id, agent.name])),
@@ -22,24 +30,21 @@ function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut():
       <TopBar agent={session.agent} onSignOut={onSignOut} />
       <MetricsPanel />
       <div className="tabs" role="tablist">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'chat'}
-          onClick={() => setTab('chat')}
-        >
-          会话 Conversations
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'reports'}
-          onClick={() => setTab('reports')}
-        >
-          报表 Reports
-        </button>
+        {TABS.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            onClick={() => setTab(id)}
+          >
+            {label}
+          </button>
+        ))}
       </div>
-      {tab === 'reports' ? (
+      {tab === 'staffing' ? (
+        <StaffingPage token={session.token} />
+      ) : tab === 'reports' ? (
         <CsatPanel agentNames={agentNames} />
       ) : (
         <div className="desk">

@@ -8,6 +8,7 @@ import { jobsConformance } from './jobs';
 import { messagesConformance } from './messages';
 import { metricsReportConformance } from './metrics-report';
 import { reviewsConformance } from './reviews';
+import { rateLimitsConformance } from './rate-limits';
 import { ticketsConformance } from './tickets';
 import { transactionsConformance } from './transactions';
 
@@ -16,6 +17,8 @@ export interface StorageConformanceOptions {
   name: string;
   /** A new, empty adapter; called once per test. */
   createAdapter: () => Promise<StorageAdapter> | StorageAdapter;
+  /** Check the optional `rateLimits` store. Default true; `false` for adapters without one. */
+  rateLimits?: boolean;
 }
 
 /**
@@ -55,5 +58,6 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
     eventLogConformance(adapter);
     jobsConformance(adapter);
     metricsReportConformance(adapter);
+    if (options.rateLimits !== false) rateLimitsConformance(adapter);
   });
 }
