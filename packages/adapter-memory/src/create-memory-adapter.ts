@@ -11,12 +11,8 @@ import {
 } from '@kefu/core';
 import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
-<<<<<<< HEAD
-import { listReviews } from './list-reviews';
-import { listConversations } from './list-conversations';
-=======
 import { candidates, listConversations } from './list-conversations';
->>>>>>> main
+import { listReviews } from './list-reviews';
 import { countTickets, listTickets } from './list-tickets';
 import { createMemoryState, pairKey } from './memory-state';
 import { MemoryTransaction } from './memory-transaction';

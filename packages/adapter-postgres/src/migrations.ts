@@ -162,20 +162,6 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
-<<<<<<< HEAD
-    // Quality reviews (质检): documents like articles; listed by agent or conversation, in
-    // (createdAt, id) order.
-    version: 5,
-    name: 'reviews',
-    statements: (s) => [
-      `CREATE TABLE ${s}.reviews (
-        id text COLLATE "C" PRIMARY KEY,
-        version integer NOT NULL,
-        doc jsonb NOT NULL
-      )`,
-      `CREATE INDEX reviews_agent ON ${s}.reviews ((doc->>'agentId'), ((doc->>'createdAt')::bigint), id)`,
-      `CREATE INDEX reviews_conversation ON ${s}.reviews ((doc->>'conversationId'))`,
-=======
     version: 5,
     name: 'rate-limits',
     statements: (s) => [
@@ -189,7 +175,21 @@ export const MIGRATIONS: readonly Migration[] = [
         allowed boolean NOT NULL
       )`,
       `CREATE INDEX rate_limits_full_at ON ${s}.rate_limits (full_at)`,
->>>>>>> main
+    ],
+  },
+  {
+    // Quality reviews (质检): documents like articles; listed by agent or conversation, in
+    // (createdAt, id) order.
+    version: 6,
+    name: 'reviews',
+    statements: (s) => [
+      `CREATE TABLE ${s}.reviews (
+        id text COLLATE "C" PRIMARY KEY,
+        version integer NOT NULL,
+        doc jsonb NOT NULL
+      )`,
+      `CREATE INDEX reviews_agent ON ${s}.reviews ((doc->>'agentId'), ((doc->>'createdAt')::bigint), id)`,
+      `CREATE INDEX reviews_conversation ON ${s}.reviews ((doc->>'conversationId'))`,
     ],
   },
 ];
