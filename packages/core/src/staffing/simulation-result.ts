@@ -1,5 +1,5 @@
 import type { Desk } from '../desk/create-desk';
-import type { MetricsReport } from '../metrics/metrics-report';
+import type { MetricsReport } from '../metrics/report-shape';
 
 /** One local hour of the day, over every simulated day. Rates 0–1 or null; times in seconds. */
 export interface SimulatedHour {
