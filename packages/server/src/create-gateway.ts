@@ -1,3 +1,4 @@
+import { withRoles } from './role-authorization';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createMemoryRateLimits } from '@kefu/core';
@@ -116,7 +117,12 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const metricsWatchers = new MetricsWatchers(desk);
   const names = new AgentNames();
   names.load(desk).catch(onError);
-  const authorizeAgent = options.authorizeAgent ?? (() => true);
+  const { authorizeAgent, authorizeCall } = withRoles(
+    desk,
+    options.enforceRoles ?? false,
+    options.authorizeAgent ?? (() => true),
+    options.authorizeCall ?? (() => true),
+  );
   const registry = new SubscriptionRegistry(
     (message) => names.wire(message),
     (agentId, conversation) =>
@@ -144,7 +150,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     takeLimit,
     countedStarts: new RecentKeys(HOUR),
     authorizeAgent,
-    authorizeCall: options.authorizeCall ?? (() => true),
+    authorizeCall,
     attachments: options.attachments ?? {},
     identify,
     ensureCustomer,

@@ -1,3 +1,4 @@
+import { supervisedConversations } from './role-authorization';
 import { type Conversation, KefuError } from '@kefu/core';
 import {
   type ParsedClientFrame,
@@ -45,8 +46,9 @@ export async function inbox({ context, principal, handle }: RequestScope): Promi
       limit: INBOX_LIMIT,
     }),
   ]);
+  const supervised = await supervisedConversations(desk, principal.id, INBOX_LIMIT);
   const visible: Conversation[] = [];
-  for (const conversation of [...mine.items, ...queued.items]) {
+  for (const conversation of [...mine.items, ...supervised, ...queued.items]) {
     if (await agentMaySee(context, principal.id, conversation)) visible.push(conversation);
   }
   context.watchInbox(
