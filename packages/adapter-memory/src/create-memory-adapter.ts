@@ -1,11 +1,11 @@
 import {
   type ArticleFilter,
-  type ReviewFilter,
   collectFacts,
   computeReport,
   createMemoryRateLimits,
   type Job,
   KefuError,
+  type ReviewFilter,
   type StorageAdapter,
   type StorageReader,
 } from '@kefu/core';

@@ -123,6 +123,36 @@ export { distribution, rate } from './metrics/statistics';
 export type { OrderLookup, StoredOrder } from './orders/order-lookup';
 export { createMemoryOrderLookup } from './orders/order-lookup';
 export type { OrdersApi } from './orders/orders-api';
+export type { QualityApi } from './quality/quality-api';
+export type { AgentQuality } from './quality/quality-metrics';
+export { qualityByAgent } from './quality/quality-metrics';
+export type {
+  Criterion,
+  Review,
+  ReviewStatus,
+  RuleFlag,
+  RuleFlagKind,
+  Scorecard,
+} from './quality/review';
+export {
+  CriterionSchema,
+  REVIEW_STATUSES,
+  ReviewSchema,
+  RULE_FLAG_KINDS,
+  ScorecardSchema,
+  weightedTotal,
+} from './quality/review';
+export type { ReviewMachineEvent } from './quality/review-machine';
+export { reviewMachine } from './quality/review-machine';
+export type { RuleFlagOptions } from './quality/rule-flags';
+export { DEFAULT_RULE_FLAG_OPTIONS, flagTranscript } from './quality/rule-flags';
+export type {
+  SampleCandidate,
+  SampledConversation,
+  SampleOptions,
+  SampleReason,
+} from './quality/sampling';
+export { sampleForReview } from './quality/sampling';
 export type { QueueEntry, QueueOrderOptions } from './routing/queue-order';
 export { DEFAULT_QUEUE_ORDER, orderQueue, queueScore } from './routing/queue-order';
 export type { QueuePosition, QueueSnapshot, RoutingApi } from './routing/routing-api';
@@ -175,6 +205,12 @@ export type {
 export { matchPolicy, SLA_TARGETS, SlaPolicySchema } from './sla/sla-policy';
 export type { SlaSettings, SlaSettingsInput } from './sla/sla-settings';
 export type {
+  QualityStorage,
+  ReviewFilter,
+  ReviewReader,
+  ReviewWriter,
+} from './storage/quality-storage';
+export type {
   RateLimitDecision,
   RateLimitRule,
   RateLimitStore,
@@ -194,42 +230,6 @@ export type {
   StorageTransaction,
   TicketFilter,
 } from './storage/storage-adapter';
-export type {
-  QualityStorage,
-  ReviewFilter,
-  ReviewReader,
-  ReviewWriter,
-} from './storage/quality-storage';
-export type { AgentQuality } from './quality/quality-metrics';
-export { qualityByAgent } from './quality/quality-metrics';
-export type { QualityApi } from './quality/quality-api';
-export type {
-  Criterion,
-  Review,
-  ReviewStatus,
-  RuleFlag,
-  RuleFlagKind,
-  Scorecard,
-} from './quality/review';
-export {
-  CriterionSchema,
-  REVIEW_STATUSES,
-  ReviewSchema,
-  RULE_FLAG_KINDS,
-  ScorecardSchema,
-  weightedTotal,
-} from './quality/review';
-export type { ReviewMachineEvent } from './quality/review-machine';
-export { reviewMachine } from './quality/review-machine';
-export type { RuleFlagOptions } from './quality/rule-flags';
-export { DEFAULT_RULE_FLAG_OPTIONS, flagTranscript } from './quality/rule-flags';
-export type {
-  SampleCandidate,
-  SampledConversation,
-  SampleOptions,
-  SampleReason,
-} from './quality/sampling';
-export { sampleForReview } from './quality/sampling';
 export type {
   Survey,
   SurveyKind,

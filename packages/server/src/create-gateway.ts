@@ -1,4 +1,3 @@
-import { withRoles } from './role-authorization';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createMemoryRateLimits } from '@kefu/core';
@@ -21,6 +20,7 @@ import { RecentKeys } from './inbound-budget';
 import { MetricsWatchers } from './metrics-updates';
 import { originAllowed } from './origin-check';
 import { watchQueue } from './queue-updates';
+import { withRoles } from './role-authorization';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;

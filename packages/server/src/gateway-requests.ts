@@ -1,4 +1,3 @@
-import { supervisedConversations } from './role-authorization';
 import { type Conversation, KefuError } from '@kefu/core';
 import {
   type ParsedClientFrame,
@@ -15,6 +14,7 @@ import {
   requireCustomer,
 } from './authorization';
 import type { GatewayContext, Principal, SubscriberHandle } from './gateway-context';
+import { supervisedConversations } from './role-authorization';
 
 type Frame<T extends ParsedClientFrame['type']> = Extract<ParsedClientFrame, { type: T }>;
 /** The fields of the `ack` that answers a request. */

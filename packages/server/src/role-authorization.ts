@@ -1,4 +1,4 @@
-import { canSupervise, type Conversation, type Desk } from '@kefu/core';
+import { type Conversation, canSupervise, type Desk } from '@kefu/core';
 import type { AgentCallMethod } from '@kefu/core/protocol';
 import type { AgentSubject } from './authorization';
 

@@ -11,11 +11,11 @@ import {
 import { createBotRunner } from '../knowledge/bot-runner';
 import { createKnowledge, type KnowledgeApi } from '../knowledge/knowledge-api';
 import { createMessagesApi, type MessagesApi } from '../messages/messages-api';
-import { createQualityApi, type QualityApi } from '../quality/quality-api';
-import type { RuleFlagOptions } from '../quality/rule-flags';
 import { createMetrics, type MetricsApi } from '../metrics/metrics-api';
 import type { OrderLookup } from '../orders/order-lookup';
 import { createOrdersApi, type OrdersApi } from '../orders/orders-api';
+import { createQualityApi, type QualityApi } from '../quality/quality-api';
+import type { RuleFlagOptions } from '../quality/rule-flags';
 import { createRoutingEngine, type RoutingApi } from '../routing/routing-api';
 import { createSlaApi, type SlaApi } from '../sla/sla-api';
 import { createSlaRuntime } from '../sla/sla-runtime';

@@ -124,7 +124,8 @@ describe('desk.quality', () => {
         }),
       ),
     ).toBe('VALIDATION');
-    const dup = { ...card, criteria: [card.criteria[0]!, card.criteria[0]!] };
+    const greeting = { id: 'greeting', label: '问候', weight: 1 };
+    const dup = { ...card, criteria: [greeting, greeting] };
     expect(
       await code(desk.quality.start({ conversationId, reviewerId: 'agt_zhao', scorecard: dup })),
     ).toBe('VALIDATION');

@@ -7,8 +7,8 @@ import { eventLogConformance } from './event-log';
 import { jobsConformance } from './jobs';
 import { messagesConformance } from './messages';
 import { metricsReportConformance } from './metrics-report';
-import { reviewsConformance } from './reviews';
 import { rateLimitsConformance } from './rate-limits';
+import { reviewsConformance } from './reviews';
 import { ticketsConformance } from './tickets';
 import { transactionsConformance } from './transactions';
 
