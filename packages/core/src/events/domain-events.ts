@@ -39,12 +39,6 @@ export interface DomainEventDataMap {
   'article.changed': { article: Article; action: string };
   /** A quality review was started, scored or moved through its workflow (`action` says which). */
   'review.changed': { review: Review; action: string };
-  /** A supervisor took a conversation over from its assignee (barge-in). */
-  'conversation.barged_in': {
-    conversation: Conversation;
-    supervisorId: string;
-    fromAgentId: string | null;
-  };
   'ticket.created': { ticket: Ticket };
   /** A workflow step: `action` says which (triaged, resolution proposed, rejected…). */
   'ticket.transitioned': { ticket: Ticket; action: string; from: TicketStatus; to: TicketStatus };
@@ -112,7 +106,6 @@ export const DOMAIN_EVENT_TYPES = [
   'message.posted',
   'article.changed',
   'review.changed',
-  'conversation.barged_in',
   'ticket.created',
   'ticket.transitioned',
   'ticket.updated',
