@@ -1,5 +1,4 @@
 import type { Review, ReviewStatus } from '../quality/review';
-import type { ReadOptions } from './storage-adapter';
 
 /** Filters for listing quality reviews; every given field must match. */
 export interface ReviewFilter {
@@ -18,7 +17,8 @@ export interface ReviewReader {
 
 /** Reviews inside a transaction; `update` checks the version like every versioned record. */
 export interface ReviewWriter {
-  get(id: string, options?: ReadOptions): Promise<Review | null>;
+  /** `forUpdate` as in `ReadOptions` (kept inline: this file must not import the port). */
+  get(id: string, options?: { forUpdate?: boolean }): Promise<Review | null>;
   /** Inserting an id that is already stored is a `CONFLICT`. */
   insert(review: Review): Promise<void>;
   update(review: Review, expectedVersion: number): Promise<void>;
