@@ -137,11 +137,10 @@ export function createQualityApi(
     return stored;
   };
   const step = async (
-    reviewId: string,
-    by: string,
+    { reviewId, by }: { reviewId: string; by: string },
     action: string,
     event: (now: number) => ReviewMachineEvent,
-    who: 'supervisor' | 'reviewed agent',
+    who: 'supervisor' | 'reviewed agent' = 'supervisor',
   ) =>
     run(async (tx, context) => {
       const review = await tx.reviews.get(reviewId, { forUpdate: true });
@@ -217,29 +216,21 @@ export function createQualityApi(
     async score(raw) {
       const input = parseInput(ScoreSchema, raw, 'review scores');
       checkCriteria(await storage.read.reviews.get(input.reviewId), input.scores);
-      return step(
-        input.reviewId,
-        input.by,
-        'scored',
-        (at) => ({ type: 'SCORE', at, scores: input.scores, comment: input.comment }),
-        'supervisor',
-      );
+      return step(input, 'scored', (at) => ({
+        type: 'SCORE',
+        at,
+        scores: input.scores,
+        comment: input.comment,
+      }));
     },
     async submit(raw) {
       const input = parseInput(StepSchema, raw, 'review submit');
-      return step(
-        input.reviewId,
-        input.by,
-        'submitted',
-        (at) => ({ type: 'SUBMIT', at }),
-        'supervisor',
-      );
+      return step(input, 'submitted', (at) => ({ type: 'SUBMIT', at }));
     },
     async dispute(raw) {
       const input = parseInput(DisputeSchema, raw, 'review dispute');
       return step(
-        input.reviewId,
-        input.by,
+        input,
         'disputed',
         (at) => ({ type: 'DISPUTE', at, reason: input.reason }),
         'reviewed agent',
@@ -249,21 +240,20 @@ export function createQualityApi(
       const input = parseInput(ResolveSchema, raw, 'review resolution');
       if (input.outcome === 'revised') {
         checkCriteria(await storage.read.reviews.get(input.reviewId), input.scores);
-        return step(
-          input.reviewId,
-          input.by,
-          'revised',
-          (at) => ({ type: 'REVISE', at, by: input.by, note: input.note, scores: input.scores }),
-          'supervisor',
-        );
+        return step(input, 'revised', (at) => ({
+          type: 'REVISE',
+          at,
+          by: input.by,
+          note: input.note,
+          scores: input.scores,
+        }));
       }
-      return step(
-        input.reviewId,
-        input.by,
-        'upheld',
-        (at) => ({ type: 'UPHOLD', at, by: input.by, note: input.note }),
-        'supervisor',
-      );
+      return step(input, 'upheld', (at) => ({
+        type: 'UPHOLD',
+        at,
+        by: input.by,
+        note: input.note,
+      }));
     },
     async get(id) {
       return storage.read.reviews.get(parseInput(IdSchema, id, 'review id'));
