@@ -5,12 +5,14 @@ import {
   createMemoryRateLimits,
   type Job,
   KefuError,
+  type ReviewFilter,
   type StorageAdapter,
   type StorageReader,
 } from '@kefu/core';
 import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
 import { candidates, listConversations } from './list-conversations';
+import { listReviews } from './list-reviews';
 import { countTickets, listTickets } from './list-tickets';
 import { createMemoryPrivacyReader } from './memory-privacy';
 import { createMemoryState, type MemoryState, pairKey } from './memory-state';
@@ -93,6 +95,10 @@ export function createMemoryAdapterOver(
           )
           .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
       ),
+    },
+    reviews: {
+      get: whenOpen((id: string) => state.reviews.get(id) ?? null),
+      list: whenOpen((filter: ReviewFilter) => listReviews(state.reviews.values(), filter)),
     },
     tickets: {
       get: whenOpen((id: string) => state.tickets.get(id) ?? null),

@@ -7,6 +7,7 @@ import type {
   DomainEvent,
   Job,
   Message,
+  Review,
   Ticket,
 } from '@kefu/core';
 
@@ -23,6 +24,7 @@ export interface MemoryState {
   messages: Map<string, Message[]>;
   tickets: Map<string, Ticket>;
   articles: Map<string, Article>;
+  reviews: Map<string, Review>;
   /** `customerId␀clientId` → ticket id */
   ticketClientIds: Map<string, string>;
   /** `conversationId␀clientId` → message */
@@ -48,6 +50,7 @@ export function createMemoryState(): MemoryState {
     messageClientIds: new Map(),
     tickets: new Map(),
     articles: new Map(),
+    reviews: new Map(),
     ticketClientIds: new Map(),
     events: [],
     jobs: new Map(),

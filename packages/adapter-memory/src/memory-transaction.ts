@@ -8,6 +8,7 @@ import type {
   Job,
   JobDraft,
   Message,
+  Review,
   StorageTransaction,
   Ticket,
   TicketFilter,
@@ -43,6 +44,7 @@ class Staging {
     K extends
       | 'tickets'
       | 'articles'
+      | 'reviews'
       | 'ticketClientIds'
       | 'customers'
       | 'agents'
@@ -97,7 +99,13 @@ function indexByStatus(state: MemoryState, written: Iterable<[string, unknown]>)
 class VersionedRepository<T extends { id: string; version: number }> {
   constructor(
     protected readonly staging: Staging,
-    private readonly name: 'customers' | 'agents' | 'conversations' | 'tickets' | 'articles',
+    private readonly name:
+      | 'customers'
+      | 'agents'
+      | 'conversations'
+      | 'tickets'
+      | 'articles'
+      | 'reviews',
     private readonly kind: string,
   ) {}
 
@@ -259,6 +267,7 @@ export class MemoryTransaction implements StorageTransaction {
   readonly conversations: CustomerOwnedRepository<Conversation>;
   readonly tickets: TicketRepository;
   readonly articles: VersionedRepository<Article>;
+  readonly reviews: VersionedRepository<Review>;
   readonly messages: MessageRepository;
   readonly events: EventLogWriter;
   readonly jobs: JobWriter;
@@ -277,6 +286,7 @@ export class MemoryTransaction implements StorageTransaction {
     );
     this.tickets = new TicketRepository(staging, 'tickets', 'ticket', 'ticketClientIds');
     this.articles = new VersionedRepository<Article>(staging, 'articles', 'article');
+    this.reviews = new VersionedRepository<Review>(staging, 'reviews', 'review');
     this.messages = new MessageRepository(staging);
     this.events = new EventLogWriter(staging);
     this.jobs = new JobWriter(staging);

@@ -215,6 +215,21 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX messages_created ON ${s}.messages (((doc->>'createdAt')::bigint))`,
     ],
   },
+  {
+    // Quality reviews (质检): documents like articles; listed by agent or conversation, in
+    // (createdAt, id) order.
+    version: 7,
+    name: 'reviews',
+    statements: (s) => [
+      `CREATE TABLE ${s}.reviews (
+        id text COLLATE "C" PRIMARY KEY,
+        version integer NOT NULL,
+        doc jsonb NOT NULL
+      )`,
+      `CREATE INDEX reviews_agent ON ${s}.reviews ((doc->>'agentId'), ((doc->>'createdAt')::bigint), id)`,
+      `CREATE INDEX reviews_conversation ON ${s}.reviews ((doc->>'conversationId'))`,
+    ],
+  },
 ];
 
 /**

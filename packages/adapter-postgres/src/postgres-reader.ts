@@ -10,6 +10,7 @@ import type {
   Ticket,
 } from '@kefu/core';
 import { createPostgresPrivacyReader } from './postgres-privacy';
+import { createReviewReader } from './postgres-reviews';
 import { type DocRow, json } from './row-mapping';
 import type { SqlSession } from './sql-client';
 import { ticketCountQuery, ticketListQuery } from './ticket-queries';
@@ -81,6 +82,7 @@ export function createPostgresReader(sql: SqlSession, s: string): StorageReader 
         return many<Conversation>(query.text, query.params);
       },
     },
+    reviews: createReviewReader(sql, s),
     articles: {
       get: (id) => one<Article>(`SELECT doc FROM ${s}.articles WHERE id = $1`, [id]),
       list: (filter) =>

@@ -9,6 +9,7 @@ import type {
   JobDraft,
   Message,
   ReadOptions,
+  Review,
   StorageTransaction,
   Ticket,
   TicketFilter,
@@ -45,7 +46,13 @@ const conversationColumns = `d->>'id', (d->>'version')::int, d->>'customerId', d
 class VersionedRepository<T extends { id: string; version: number }> {
   constructor(
     protected readonly ctx: Context,
-    protected readonly table: 'customers' | 'agents' | 'conversations' | 'tickets' | 'articles',
+    protected readonly table:
+      | 'customers'
+      | 'agents'
+      | 'conversations'
+      | 'tickets'
+      | 'articles'
+      | 'reviews',
     private readonly kind: string,
   ) {}
 
@@ -300,6 +307,7 @@ export class PostgresTransaction implements StorageTransaction {
   readonly conversations: ConversationRepository;
   readonly tickets: TicketRepository;
   readonly articles: VersionedRepository<Article>;
+  readonly reviews: VersionedRepository<Review>;
   readonly messages: MessageRepository;
   readonly events: EventLogWriter;
   readonly jobs: JobWriter;
@@ -312,6 +320,7 @@ export class PostgresTransaction implements StorageTransaction {
     this.conversations = new ConversationRepository(ctx, 'conversations', 'conversation');
     this.tickets = new TicketRepository(ctx, 'tickets', 'ticket');
     this.articles = new VersionedRepository<Article>(ctx, 'articles', 'article');
+    this.reviews = new VersionedRepository<Review>(ctx, 'reviews', 'review');
     this.messages = new MessageRepository(ctx);
     this.events = new EventLogWriter(ctx);
     this.jobs = new JobWriter(ctx);

@@ -3,8 +3,16 @@
  *
  * @module @kefu/core
  */
-export type { Agent, AgentInput, Presence } from './agents/agent';
-export { AGENT_DEFAULTS, AgentInputSchema, AgentSchema, PRESENCES } from './agents/agent';
+export type { Agent, AgentInput, AgentRole, Presence } from './agents/agent';
+export {
+  AGENT_DEFAULTS,
+  AGENT_ROLES,
+  AgentInputSchema,
+  AgentSchema,
+  agentRole,
+  canSupervise,
+  PRESENCES,
+} from './agents/agent';
 export type { AgentsApi, SetPresenceInput } from './agents/agents-api';
 export type {
   CloseReason,
@@ -182,6 +190,36 @@ export type {
   RevealInput,
 } from './privacy/privacy-schemas';
 export type { MaskingSettings, RetentionSettings } from './privacy/privacy-settings';
+export type { QualityApi } from './quality/quality-api';
+export type { AgentQuality } from './quality/quality-metrics';
+export { qualityByAgent } from './quality/quality-metrics';
+export type {
+  Criterion,
+  Review,
+  ReviewStatus,
+  RuleFlag,
+  RuleFlagKind,
+  Scorecard,
+} from './quality/review';
+export {
+  CriterionSchema,
+  REVIEW_STATUSES,
+  ReviewSchema,
+  RULE_FLAG_KINDS,
+  ScorecardSchema,
+  weightedTotal,
+} from './quality/review';
+export type { ReviewMachineEvent } from './quality/review-machine';
+export { reviewMachine } from './quality/review-machine';
+export type { RuleFlagOptions } from './quality/rule-flags';
+export { DEFAULT_RULE_FLAG_OPTIONS, flagTranscript } from './quality/rule-flags';
+export type {
+  SampleCandidate,
+  SampledConversation,
+  SampleOptions,
+  SampleReason,
+} from './quality/sampling';
+export { sampleForReview } from './quality/sampling';
 export type { QueueEntry, QueueOrderOptions } from './routing/queue-order';
 export { DEFAULT_QUEUE_ORDER, orderQueue, queueScore } from './routing/queue-order';
 export type { QueuePosition, QueueSnapshot, RoutingApi } from './routing/routing-api';
@@ -245,6 +283,11 @@ export type {
   PrivacyReader,
   PrivacyWriter,
 } from './storage/privacy-storage';
+  QualityStorage,
+  ReviewFilter,
+  ReviewReader,
+  ReviewWriter,
+} from './storage/quality-storage';
 export type {
   RateLimitDecision,
   RateLimitRule,

@@ -23,6 +23,7 @@ import { MetricsWatchers } from './metrics-updates';
 import { originAllowed } from './origin-check';
 import { maskWireMessage } from './privacy-views';
 import { watchQueue } from './queue-updates';
+import { withRoles } from './role-authorization';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -139,7 +140,13 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const metricsWatchers = new MetricsWatchers(desk);
   const names = new AgentNames();
   names.load(desk).catch(onError);
-  const authorizeAgent = options.authorizeAgent ?? (() => true);
+  const { authorizeAgent, authorizeCall } = withRoles(
+    desk,
+    options.enforceRoles ?? false,
+    options.authorizeAgent ?? (() => true),
+    // Without a policy, everything but the administrators' calls (erasure, the audit log).
+    options.authorizeCall ?? ((_agentId, method) => !PRIVILEGED_CALL_METHODS.includes(method)),
+  );
   const wireMessage = (message: Message, forAgent: boolean) =>
     forAgent ? maskWireMessage(desk, names.wire(message)) : names.wire(message);
   const registry = new SubscriptionRegistry(wireMessage, (agentId, conversation) =>
@@ -174,9 +181,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     takeLimit,
     countedStarts: new RecentKeys(HOUR),
     authorizeAgent,
-    // Without a policy, everything but the administrators' calls (erasure, the audit log).
-    authorizeCall:
-      options.authorizeCall ?? ((_agentId, method) => !PRIVILEGED_CALL_METHODS.includes(method)),
+    authorizeCall,
     attachments: options.attachments ?? {},
     identify,
     ensureCustomer,

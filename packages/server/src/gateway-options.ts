@@ -134,6 +134,14 @@ export interface CreateGatewayOptions {
    */
   authorizeAgent?: (agentId: string, subject: AgentSubject) => boolean | Promise<boolean>;
   /**
+   * Enforce agent roles (`agent` | `supervisor` | `admin`, see `desk.agents.upsert`): a plain
+   * agent sees only conversations assigned to them and their teams' queue, and cannot make
+   * supervisor calls (`metrics.report`); supervisors and admins see every team's inbox. Applied
+   * before `authorizeAgent` and `authorizeCall`. Default false, so agents stored before roles
+   * existed keep what they could see.
+   */
+  enforceRoles?: boolean;
+  /**
    * Origins (`https://candy.example`) browsers may connect from. Checked on the WebSocket upgrade
    * and on HTTP endpoints that take credentials; others get 403. Requests without an `Origin`
    * header (not from a browser) pass. Without this option no origin is checked, and `authenticate`

@@ -14,6 +14,7 @@ import {
   requireCustomer,
 } from './authorization';
 import type { GatewayContext, Principal, SubscriberHandle } from './gateway-context';
+import { supervisedConversations } from './role-authorization';
 
 type Frame<T extends ParsedClientFrame['type']> = Extract<ParsedClientFrame, { type: T }>;
 /** The fields of the `ack` that answers a request. */
@@ -45,8 +46,9 @@ export async function inbox({ context, principal, handle }: RequestScope): Promi
       limit: INBOX_LIMIT,
     }),
   ]);
+  const supervised = await supervisedConversations(desk, principal.id, INBOX_LIMIT);
   const visible: Conversation[] = [];
-  for (const conversation of [...mine.items, ...queued.items]) {
+  for (const conversation of [...mine.items, ...supervised, ...queued.items]) {
     if (await agentMaySee(context, principal.id, conversation)) visible.push(conversation);
   }
   context.watchInbox(

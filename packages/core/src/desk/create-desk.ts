@@ -16,6 +16,8 @@ import { createMetrics, type MetricsApi } from '../metrics/metrics-api';
 import type { OrderLookup } from '../orders/order-lookup';
 import { createOrdersApi, type OrdersApi } from '../orders/orders-api';
 import { createPrivacyApi, type PrivacyApi } from '../privacy/privacy-api';
+import { createQualityApi, type QualityApi } from '../quality/quality-api';
+import type { RuleFlagOptions } from '../quality/rule-flags';
 import { createRoutingEngine, type RoutingApi } from '../routing/routing-api';
 import { createSlaApi, type SlaApi } from '../sla/sla-api';
 import { createSlaRuntime } from '../sla/sla-runtime';
@@ -75,6 +77,8 @@ export interface CreateDeskOptions extends DeskSettingsInput {
   bot?: BotHandler;
   /** Or: a knowledge bot over this desk's own published articles, with these options. */
   knowledgeBot?: Omit<KnowledgeBotOptions, 'knowledge'>;
+  /** Greetings and forbidden words for quality review's rule flags (defaults: zh-CN and en). */
+  qualityRules?: RuleFlagOptions;
   /** The shop's order system, for order snapshots on tickets and lookups from conversations. */
   orders?: OrderLookup;
   /** Errors thrown by event listeners and background jobs. Defaults to `console.error`. */
@@ -128,6 +132,7 @@ export interface Desk {
   /** Resolves when the bot has answered every customer message given to it. */
   readonly bot: { idle(): Promise<void> };
   readonly knowledge: KnowledgeApi;
+  readonly quality: QualityApi;
   readonly clock: Clock;
   /**
    * Listens to committed events of one type, or to all with `'*'`. Returns the unsubscribe function.
@@ -163,6 +168,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     orders,
     bot,
     knowledgeBot,
+    qualityRules,
     ...rawSettings
   } = options;
   const settings = parseInput(DeskSettingsSchema, rawSettings, 'desk options');
@@ -271,6 +277,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     incidents: incidents.api,
     bot: { idle: () => botRunner.idle() },
     knowledge: knowledge.api,
+    quality: createQualityApi(storage, run, qualityRules),
     clock,
     on: (type, listener) => publisher.on(type, listener),
     async stop() {

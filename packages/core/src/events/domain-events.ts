@@ -4,6 +4,7 @@ import type { Customer } from '../customers/customer';
 import type { Incident } from '../incidents/incident';
 import type { Article } from '../knowledge/article';
 import type { Message } from '../messages/message';
+import type { Review } from '../quality/review';
 import type { SlaClock } from '../sla/sla-clock';
 import type { EscalationAction, SlaTarget } from '../sla/sla-policy';
 import type { Survey } from '../surveys/survey';
@@ -53,6 +54,8 @@ export interface DomainEventDataMap {
   'message.posted': { message: Message };
   /** An article was created, edited or moved through review (`action` says which). */
   'article.changed': { article: Article; action: string };
+  /** A quality review was started, scored or moved through its workflow (`action` says which). */
+  'review.changed': { review: Review; action: string };
   'ticket.created': { ticket: Ticket };
   /** A workflow step: `action` says which (triaged, resolution proposed, rejected…). */
   'ticket.transitioned': { ticket: Ticket; action: string; from: TicketStatus; to: TicketStatus };
@@ -136,6 +139,7 @@ export const DOMAIN_EVENT_TYPES = [
   'conversation.tags_changed',
   'message.posted',
   'article.changed',
+  'review.changed',
   'ticket.created',
   'ticket.transitioned',
   'ticket.updated',
@@ -155,7 +159,7 @@ export const DOMAIN_EVENT_TYPES = [
 
 /** What an event is about, so consumers can filter by aggregate. */
 export interface EventSubject {
-  kind: 'customer' | 'agent' | 'conversation' | 'ticket' | 'survey' | 'article' | 'desk';
+  kind: 'customer' | 'agent' | 'conversation' | 'ticket' | 'survey' | 'article' | 'review' | 'desk';
   id: string;
 }
 

@@ -11,6 +11,7 @@ import type { BusinessCalendar } from '../sla/business-calendar';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
 import type { Channel, Priority } from '../vocabulary/channels-and-priorities';
 import type { PrivacyReader, PrivacyWriter } from './privacy-storage';
+import type { QualityStorage, ReviewReader, ReviewWriter } from './quality-storage';
 import type { RateLimitStore } from './rate-limits';
 
 /** Filters for listing conversations; every given field must match. */
@@ -71,7 +72,7 @@ export interface ReadOptions {
 }
 
 /** Reads of committed data. Missing rows are `null`, never an error. */
-export interface StorageReader {
+export interface StorageReader extends QualityStorage<ReviewReader> {
   customers: { get(id: string): Promise<Customer | null> };
   agents: {
     get(id: string): Promise<Agent | null>;
@@ -110,7 +111,7 @@ export interface StorageReader {
  * id, client id or message seq that already exists. Do not start a transaction (or claim jobs)
  * inside another one: an adapter may serialise them and wait forever.
  */
-export interface StorageTransaction {
+export interface StorageTransaction extends QualityStorage<ReviewWriter> {
   customers: {
     get(id: string, options?: ReadOptions): Promise<Customer | null>;
     insert(customer: Customer): Promise<void>;

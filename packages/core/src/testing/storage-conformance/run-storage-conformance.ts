@@ -9,6 +9,7 @@ import { messagesConformance } from './messages';
 import { metricsReportConformance } from './metrics-report';
 import { privacyConformance } from './privacy';
 import { rateLimitsConformance } from './rate-limits';
+import { reviewsConformance } from './reviews';
 import { ticketsConformance } from './tickets';
 import { transactionsConformance } from './transactions';
 
@@ -53,6 +54,7 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
     messagesConformance(adapter);
     ticketsConformance(adapter);
     articlesConformance(adapter);
+    reviewsConformance(adapter);
     transactionsConformance(adapter);
     eventLogConformance(adapter);
     jobsConformance(adapter);
