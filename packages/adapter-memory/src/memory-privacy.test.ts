@@ -23,6 +23,7 @@ const COVERAGE: Record<keyof MemoryState, string> = {
   jobs: 'ids and timers only; erasure job payload holds no personal values',
   jobKeys: 'index of jobs',
   audit: 'export: accessLog',
+  reviews: "not exported: quality reviews of agents' work (conversation ids and scores)",
 };
 
 const stateText = (state: MemoryState) =>

@@ -32,6 +32,8 @@ const COVERAGE: Record<string, string> = {
   kefu_migrations: 'schema versions',
   audit_log: 'export: accessLog',
   audit_counter: 'one number',
+  rate_limits: 'token buckets keyed by customer id or address: counts only, deleted once refilled',
+  reviews: "not exported: quality reviews of agents' work (conversation ids and scores)",
 };
 
 type Db = pg.Pool | PGlite;

@@ -283,6 +283,7 @@ export type {
   PrivacyReader,
   PrivacyWriter,
 } from './storage/privacy-storage';
+export type {
   QualityStorage,
   ReviewFilter,
   ReviewReader,
