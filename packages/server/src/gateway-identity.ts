@@ -77,7 +77,13 @@ export function createIdentify(
             );
           }
         }
-        return { role: 'customer', id: customerId, author: { kind: 'customer', id: customerId } };
+        return {
+          role: 'customer',
+          id: customerId,
+          author: { kind: 'customer', id: customerId },
+          // Where the caller is, for the audit log (docs/concepts/privacy.md).
+          ip: request.ip,
+        };
       }
       case 'visitor': {
         if (!identity.allowVisitors || !secret) {
@@ -124,7 +130,12 @@ export function createIdentify(
           onError(error);
         }
         if (!result) return refuse('The agent token was not accepted.');
-        return { role: 'agent', id: result.agentId, author: { kind: 'agent', id: result.agentId } };
+        return {
+          role: 'agent',
+          id: result.agentId,
+          author: { kind: 'agent', id: result.agentId },
+          ip: request.ip,
+        };
       }
     }
   };
