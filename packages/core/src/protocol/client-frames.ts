@@ -4,10 +4,25 @@ import { AttachmentSchema, MAX_MESSAGE_TEXT_LENGTH } from '../messages/message';
 import { ClientIdSchema, IdSchema, LabelSchema } from '../validation/common-schemas';
 import { AGENT_CALL_METHODS, CONVERSATION_ACTIONS } from './protocol-constants';
 
-/** Request ids correlate a client frame with the server's `ack` or `error`. */
+/**
+ * Request ids correlate a client frame with the server's `ack` or `error`.
+ *
+ * @example
+ * ```ts
+ * const id = RequestIdSchema.parse(nanoid());
+ * socket.send(JSON.stringify({ type: 'inbox', id }));
+ * ```
+ */
 export const RequestIdSchema = z.string().min(1).max(64);
 
-/** How a connection says who it is. */
+/**
+ * How a connection says who it is.
+ *
+ * @example
+ * ```ts
+ * const auth = CredentialsSchema.parse({ kind: 'customer', customerId: 'cus_lin', signature });
+ * ```
+ */
 export const CredentialsSchema = z.discriminatedUnion('kind', [
   /** A shop customer; `signature` is HMAC-SHA256(customerId, secret) in hex, made by the shop. */
   z.object({
@@ -20,6 +35,15 @@ export const CredentialsSchema = z.discriminatedUnion('kind', [
   /** An agent; the token goes to the gateway's `authenticate` function. */
   z.object({ kind: z.literal('agent'), token: z.string().min(1).max(4096) }),
 ]);
+
+/**
+ * The value {@link CredentialsSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const asAgent = (token: string): Credentials => ({ kind: 'agent', token });
+ * ```
+ */
 export type Credentials = z.infer<typeof CredentialsSchema>;
 
 const MessageContent = {
@@ -27,6 +51,14 @@ const MessageContent = {
   attachments: z.array(AttachmentSchema).max(10).default([]),
 };
 
+/**
+ * The first frame on a connection: the protocol version and who is connecting.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(HelloFrameSchema.parse({ type: 'hello', v: PROTOCOL_VERSION, auth: { kind: 'visitor' } })));
+ * ```
+ */
 export const HelloFrameSchema = z.object({
   type: z.literal('hello'),
   v: z.number().int().positive(),
@@ -34,6 +66,14 @@ export const HelloFrameSchema = z.object({
   auth: CredentialsSchema,
 });
 
+/**
+ * Follow a conversation: the backlog after `afterSeq`, then `synced`, then live messages.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(SubscribeFrameSchema.parse({ type: 'subscribe', conversationId, afterSeq: lastSeenSeq })));
+ * ```
+ */
 export const SubscribeFrameSchema = z.object({
   type: z.literal('subscribe'),
   id: RequestIdSchema.optional(),
@@ -42,12 +82,33 @@ export const SubscribeFrameSchema = z.object({
   afterSeq: z.number().int().nonnegative().default(0),
 });
 
+/**
+ * Stop following a conversation.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(UnsubscribeFrameSchema.parse({ type: 'unsubscribe', conversationId })));
+ * ```
+ */
 export const UnsubscribeFrameSchema = z.object({
   type: z.literal('unsubscribe'),
   id: RequestIdSchema.optional(),
   conversationId: IdSchema,
 });
 
+/**
+ * Customers: start a conversation, optionally with its first message.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(StartFrameSchema.parse({
+ *   type: 'start',
+ *   id: 'r1',
+ *   clientId: nanoid(),
+ *   message: { text: '我的巧克力化了' },
+ * })));
+ * ```
+ */
 export const StartFrameSchema = z.object({
   type: z.literal('start'),
   id: RequestIdSchema.optional(),
@@ -57,6 +118,14 @@ export const StartFrameSchema = z.object({
   message: z.object(MessageContent).optional(),
 });
 
+/**
+ * Post a message (agents may mark it `internal`); `clientId` makes a resend harmless.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(SendFrameSchema.parse({ type: 'send', id: 'r2', conversationId, clientId: nanoid(), text: '好的，谢谢' })));
+ * ```
+ */
 export const SendFrameSchema = z.object({
   type: z.literal('send'),
   id: RequestIdSchema.optional(),
@@ -68,12 +137,28 @@ export const SendFrameSchema = z.object({
   internal: z.boolean().default(false),
 });
 
+/**
+ * Tell the other side that you started or stopped typing.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(TypingFrameSchema.parse({ type: 'typing', conversationId, typing: true })));
+ * ```
+ */
 export const TypingFrameSchema = z.object({
   type: z.literal('typing'),
   conversationId: IdSchema,
   typing: z.boolean(),
 });
 
+/**
+ * A read receipt: everything up to `seq` has been read.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(ReadFrameSchema.parse({ type: 'read', conversationId, seq: lastVisibleSeq })));
+ * ```
+ */
 export const ReadFrameSchema = z.object({
   type: z.literal('read'),
   conversationId: IdSchema,
@@ -81,6 +166,14 @@ export const ReadFrameSchema = z.object({
   seq: z.number().int().nonnegative(),
 });
 
+/**
+ * A heartbeat; the gateway answers with `pong`.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(PingFrameSchema.parse({ type: 'ping', at: Date.now() })));
+ * ```
+ */
 export const PingFrameSchema = z.object({
   type: z.literal('ping'),
   at: z.number().int().nonnegative().optional(),
@@ -90,13 +183,40 @@ export const PingFrameSchema = z.object({
  * Customers: their conversations, newest first. Agents: their inbox (queued conversations and
  * those assigned to them); the connection then receives a `conversation` frame whenever a
  * conversation enters, changes in or leaves that inbox.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(InboxFrameSchema.parse({ type: 'inbox', id: 'r3' })));
+ * ```
  */
 export const InboxFrameSchema = z.object({ type: z.literal('inbox'), id: RequestIdSchema });
 
-/** Whether the shop is open and anyone can answer now (else offer "leave a message"). */
+/**
+ * Whether the shop is open and anyone can answer now (else offer "leave a message").
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(StatusFrameSchema.parse({ type: 'status', id: 'r4' })));
+ * ```
+ */
 export const StatusFrameSchema = z.object({ type: z.literal('status'), id: RequestIdSchema });
 
-/** Agents: move a conversation (take it, resolve it, transfer it…). */
+/**
+ * Agents: move a conversation (take it, resolve it, transfer it…).
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(ActFrameSchema.parse({
+ *   type: 'act',
+ *   id: 'r5',
+ *   conversationId,
+ *   action: 'transfer',
+ *   toAgentId: null,
+ *   toTeam: 'after-sales',
+ *   note: '客户要求退款，请售后跟进',
+ * })));
+ * ```
+ */
 export const ActFrameSchema = z
   .object({
     type: z.literal('act'),
@@ -116,20 +236,46 @@ export const ActFrameSchema = z
     path: ['toAgentId'],
   });
 
-/** Agents: take the first queued conversation they qualify for (抢单). */
+/**
+ * Agents: take the first queued conversation they qualify for (抢单).
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(ClaimNextFrameSchema.parse({ type: 'claim_next', id: 'r6' })));
+ * ```
+ */
 export const ClaimNextFrameSchema = z.object({
   type: z.literal('claim_next'),
   id: RequestIdSchema,
 });
 
-/** Agents: online, away or offline. */
+/**
+ * Agents: online, away or offline.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(PresenceFrameSchema.parse({ type: 'presence', presence: 'away' })));
+ * ```
+ */
 export const PresenceFrameSchema = z.object({
   type: z.literal('presence'),
   id: RequestIdSchema.optional(),
   presence: z.enum(PRESENCES),
 });
 
-/** Agents: one allow-listed desk call (tickets, customer profile, order lookup, knowledge…). */
+/**
+ * Agents: one allow-listed desk call (tickets, customer profile, order lookup, knowledge…).
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(CallFrameSchema.parse({
+ *   type: 'call',
+ *   id: 'r7',
+ *   method: 'orders.lookup',
+ *   input: { orderRef: 'CS20261111-0042' },
+ * })));
+ * ```
+ */
 export const CallFrameSchema = z.object({
   type: z.literal('call'),
   id: RequestIdSchema,
@@ -137,7 +283,14 @@ export const CallFrameSchema = z.object({
   input: z.record(z.string(), z.unknown()).default({}),
 });
 
-/** Customers: answer the satisfaction survey of their conversation or ticket, once. */
+/**
+ * Customers: answer the satisfaction survey of their conversation or ticket, once.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(RateFrameSchema.parse({ type: 'rate', id: 'r8', conversationId, answers: { csat: 5 }, comment: '很快就解决了' })));
+ * ```
+ */
 export const RateFrameSchema = z
   .object({
     type: z.literal('rate'),
@@ -153,16 +306,37 @@ export const RateFrameSchema = z
     path: ['conversationId'],
   });
 
-/** Agents: the live desk (queue, waits, agents, SLA risk) now and, as `metrics` frames, as it moves. */
+/**
+ * Agents: the live desk (queue, waits, agents, SLA risk) now and, as `metrics` frames, as it moves.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(WatchMetricsFrameSchema.parse({ type: 'watch_metrics', id: 'r9' })));
+ * ```
+ */
 export const WatchMetricsFrameSchema = z.object({
   type: z.literal('watch_metrics'),
   id: RequestIdSchema,
 });
 
-/** Customers: their tickets as they may see them; updates then arrive as `ticket` frames. */
+/**
+ * Customers: their tickets as they may see them; updates then arrive as `ticket` frames.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(TicketsFrameSchema.parse({ type: 'tickets', id: 'r10' })));
+ * ```
+ */
 export const TicketsFrameSchema = z.object({ type: z.literal('tickets'), id: RequestIdSchema });
 
-/** Customers: accept or reject the resolution proposed on their ticket. */
+/**
+ * Customers: accept or reject the resolution proposed on their ticket.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(TicketReplyFrameSchema.parse({ type: 'ticket_reply', id: 'r11', ticketId, accept: true })));
+ * ```
+ */
 export const TicketReplyFrameSchema = z.object({
   type: z.literal('ticket_reply'),
   id: RequestIdSchema,
@@ -171,7 +345,15 @@ export const TicketReplyFrameSchema = z.object({
   message: z.string().trim().min(1).max(2000).optional(),
 });
 
-/** Every frame a client may send. */
+/**
+ * Every frame a client may send.
+ *
+ * @example
+ * ```ts
+ * const result = ClientFrameSchema.safeParse(JSON.parse(text));
+ * if (!result.success) console.warn(result.error.issues[0]?.message);
+ * ```
+ */
 export const ClientFrameSchema = z.discriminatedUnion('type', [
   HelloFrameSchema,
   SubscribeFrameSchema,
@@ -193,11 +375,66 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   WatchMetricsFrameSchema,
 ]);
 
-/** A frame as a client writes it (defaults may be left out). */
+/**
+ * A frame as a client writes it (defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const frames: ClientFrame[] = [
+ *   { type: 'subscribe', conversationId },
+ *   { type: 'read', conversationId, seq: 12 },
+ * ];
+ * ```
+ */
 export type ClientFrame = z.input<typeof ClientFrameSchema>;
-/** A frame as the gateway reads it, defaults filled in. */
+/**
+ * A frame as the gateway reads it, defaults filled in.
+ *
+ * @example
+ * ```ts
+ * function route(frame: ParsedClientFrame) {
+ *   if (frame.type === 'send') return postMessage(frame.conversationId, frame.text, frame.internal);
+ * }
+ * ```
+ */
 export type ParsedClientFrame = z.output<typeof ClientFrameSchema>;
+
+/**
+ * A `hello` frame as a client writes it.
+ *
+ * @example
+ * ```ts
+ * const hello: HelloFrame = { type: 'hello', v: PROTOCOL_VERSION, auth: { kind: 'agent', token } };
+ * ```
+ */
 export type HelloFrame = z.input<typeof HelloFrameSchema>;
+
+/**
+ * A `subscribe` frame as a client writes it (`afterSeq` defaults to 0).
+ *
+ * @example
+ * ```ts
+ * const follow: SubscribeFrame = { type: 'subscribe', conversationId, afterSeq: 40 };
+ * ```
+ */
 export type SubscribeFrame = z.input<typeof SubscribeFrameSchema>;
+
+/**
+ * A `start` frame as a client writes it.
+ *
+ * @example
+ * ```ts
+ * const start: StartFrame = { type: 'start', clientId: nanoid(), topic: '物流' };
+ * ```
+ */
 export type StartFrame = z.input<typeof StartFrameSchema>;
+
+/**
+ * A `send` frame as a client writes it (`text`, `attachments` and `internal` have defaults).
+ *
+ * @example
+ * ```ts
+ * const note: SendFrame = { type: 'send', conversationId, clientId: nanoid(), text: '已催仓库', internal: true };
+ * ```
+ */
 export type SendFrame = z.input<typeof SendFrameSchema>;

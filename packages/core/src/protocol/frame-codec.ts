@@ -3,7 +3,15 @@ import { ClientFrameSchema, type ParsedClientFrame } from './client-frames';
 import { type ServerFrame, ServerFrameSchema } from './server-frames';
 import { parseJson } from './wire-codec';
 
-/** Why a frame could not be read, as a code and a message fit for an `error` frame. */
+/**
+ * Why a frame could not be read, as a code and a message fit for an `error` frame.
+ *
+ * @example
+ * ```ts
+ * const problem: FrameProblem = { code: 'VALIDATION', message: 'conversationId: required', id: 'r1' };
+ * socket.send(JSON.stringify({ type: 'error', ...problem }));
+ * ```
+ */
 export interface FrameProblem {
   code: KefuErrorCode;
   message: string;
@@ -11,6 +19,16 @@ export interface FrameProblem {
   id?: string;
 }
 
+/**
+ * A decoded frame, or the problem that stopped it, never an exception.
+ *
+ * @example
+ * ```ts
+ * const result: DecodeResult<ParsedClientFrame> = decodeClientFrame(text);
+ * if (result.ok) handle(result.frame);
+ * else reply({ type: 'error', ...result.problem });
+ * ```
+ */
 export type DecodeResult<T> = { ok: true; frame: T } | { ok: false; problem: FrameProblem };
 
 function requestIdOf(value: unknown): string | undefined {

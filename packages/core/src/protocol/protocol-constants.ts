@@ -1,7 +1,21 @@
-/** The protocol version this build speaks. A gateway refuses a `hello` with another major. */
+/**
+ * The protocol version this build speaks. A gateway refuses a `hello` with another major.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify({ type: 'hello', v: PROTOCOL_VERSION, auth: { kind: 'visitor' } }));
+ * ```
+ */
 export const PROTOCOL_VERSION = 1;
 
-/** What an agent may do to a conversation over the gateway (`act` frame). */
+/**
+ * What an agent may do to a conversation over the gateway (`act` frame).
+ *
+ * @example
+ * ```ts
+ * const action = CONVERSATION_ACTIONS.includes(input as ConversationAction) ? input : 'claim';
+ * ```
+ */
 export const CONVERSATION_ACTIONS = [
   'claim',
   'resolve',
@@ -10,11 +24,29 @@ export const CONVERSATION_ACTIONS = [
   'pending',
   'transfer',
 ] as const;
+
+/**
+ * One of `CONVERSATION_ACTIONS`.
+ *
+ * @example
+ * ```ts
+ * const label: Record<ConversationAction, string> = {
+ *   claim: '接入', resolve: '解决', reopen: '重新打开',
+ *   close: '关闭', pending: '挂起', transfer: '转接',
+ * };
+ * ```
+ */
 export type ConversationAction = (typeof CONVERSATION_ACTIONS)[number];
 
 /**
  * The desk calls an agent connection may make (`call` frame). The gateway fills in who is acting
  * (`by`, `agentId`) from the authenticated agent; a caller cannot act as someone else.
+ *
+ * @example
+ * ```ts
+ * const allowed = (method: string): method is AgentCallMethod =>
+ *   (AGENT_CALL_METHODS as readonly string[]).includes(method);
+ * ```
  */
 export const AGENT_CALL_METHODS = [
   'conversations.get',
@@ -52,11 +84,27 @@ export const AGENT_CALL_METHODS = [
 /**
  * Calls that only administrators should make: the gateway refuses them unless its
  * `authorizeCall` allows them explicitly (its default allows everything else).
+ *
+ * @example
+ * ```ts
+ * const authorizeCall = ({ method, agent }: { method: AgentCallMethod; agent: { role: string } }) =>
+ *   !PRIVILEGED_CALL_METHODS.includes(method) || agent.role === 'admin';
+ * ```
  */
 export const PRIVILEGED_CALL_METHODS: readonly AgentCallMethod[] = [
   'privacy.audit',
   'privacy.erase',
 ];
+
+/**
+ * One of `AGENT_CALL_METHODS`.
+ *
+ * @example
+ * ```ts
+ * const method: AgentCallMethod = 'tickets.create';
+ * socket.send(JSON.stringify({ type: 'call', id: 'r1', method, input }));
+ * ```
+ */
 export type AgentCallMethod = (typeof AGENT_CALL_METHODS)[number];
 
 /**

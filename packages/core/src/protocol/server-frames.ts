@@ -8,7 +8,15 @@ import { ResolutionSchema, TICKET_STATUSES, type Ticket } from '../tickets/ticke
 import { ClientIdSchema, IdSchema, InstantSchema } from '../validation/common-schemas';
 import { RequestIdSchema } from './client-frames';
 
-/** A message as a connection sees it. Customer connections never receive internal notes. */
+/**
+ * A message as a connection sees it. Customer connections never receive internal notes.
+ *
+ * @example
+ * ```ts
+ * const message = WireMessageSchema.parse(frame.message);
+ * if (!message.internal) render(message.text);
+ * ```
+ */
 export const WireMessageSchema = z.object({
   id: IdSchema,
   conversationId: IdSchema,
@@ -36,9 +44,28 @@ export const WireMessageSchema = z.object({
     )
     .optional(),
 });
+
+/**
+ * The value {@link WireMessageSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * function bubble(message: WireMessage): string {
+ *   return `${message.authorName ?? message.author.kind}: ${message.text}`;
+ * }
+ * ```
+ */
 export type WireMessage = z.infer<typeof WireMessageSchema>;
 
-/** What agent connections see of a conversation besides the customer's fields. */
+/**
+ * What agent connections see of a conversation besides the customer's fields.
+ *
+ * @example
+ * ```ts
+ * const details = WireConversationDetailsSchema.parse(conversation.details);
+ * if (details.slaState === 'breached') highlight(conversation.id);
+ * ```
+ */
 export const WireConversationDetailsSchema = z.object({
   channel: z.string(),
   priority: z.string(),
@@ -64,11 +91,27 @@ export const WireConversationDetailsSchema = z.object({
     .nullable()
     .optional(),
 });
+
+/**
+ * The value {@link WireConversationDetailsSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const dueIn = (details: WireConversationDetails, now: number) =>
+ *   details.dueAt ? Date.parse(details.dueAt) - now : null;
+ * ```
+ */
 export type WireConversationDetails = z.infer<typeof WireConversationDetailsSchema>;
 
 /**
  * A conversation as a connection sees it: the fields a customer may know. Agent-only fields
  * (tags, skills, team, SLA clocks, priority) are sent to agent connections only, in `details`.
+ *
+ * @example
+ * ```ts
+ * const conversation = WireConversationSchema.parse(frame.conversation);
+ * console.log(conversation.status, conversation.lastSeq);
+ * ```
  */
 export const WireConversationSchema = z.object({
   id: IdSchema,
@@ -82,9 +125,26 @@ export const WireConversationSchema = z.object({
   updatedAt: InstantSchema,
   details: WireConversationDetailsSchema.optional(),
 });
+
+/**
+ * The value {@link WireConversationSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const waiting = (list: WireConversation[]) => list.filter((c) => c.status === 'queued');
+ * ```
+ */
 export type WireConversation = z.infer<typeof WireConversationSchema>;
 
-/** A satisfaction survey as the customer answers it. */
+/**
+ * A satisfaction survey as the customer answers it.
+ *
+ * @example
+ * ```ts
+ * const survey = WireSurveySchema.parse(frame.survey);
+ * if (survey.status === 'sent') showSurvey(survey.questions);
+ * ```
+ */
 export const WireSurveySchema = z.object({
   id: IdSchema,
   kind: z.enum(SURVEY_KINDS),
@@ -98,9 +158,26 @@ export const WireSurveySchema = z.object({
   score: z.number().nullable(),
   expiresAt: InstantSchema.nullable(),
 });
+
+/**
+ * The value {@link WireSurveySchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const answered = (survey: WireSurvey) => survey.status === 'answered' && survey.score !== null;
+ * ```
+ */
 export type WireSurvey = z.infer<typeof WireSurveySchema>;
 
-/** A ticket (工单) as its customer sees it: a status timeline, never internal notes or fields. */
+/**
+ * A ticket (工单) as its customer sees it: a status timeline, never internal notes or fields.
+ *
+ * @example
+ * ```ts
+ * const ticket = WireTicketSchema.parse(frame.ticket);
+ * for (const step of ticket.timeline) console.log(step.at, step.status);
+ * ```
+ */
 export const WireTicketSchema = z.object({
   id: IdSchema,
   kind: z.string(),
@@ -121,9 +198,26 @@ export const WireTicketSchema = z.object({
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });
+
+/**
+ * The value {@link WireTicketSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const lastStep = (ticket: WireTicket) => ticket.timeline.at(-1)?.status ?? ticket.status;
+ * ```
+ */
 export type WireTicket = z.infer<typeof WireTicketSchema>;
 
-/** Whether anyone can answer now: drives "leave a message" in the widget. */
+/**
+ * Whether anyone can answer now: drives "leave a message" in the widget.
+ *
+ * @example
+ * ```ts
+ * const status = DeskStatusSchema.parse(await (await fetch('/kefu/status')).json());
+ * if (!status.acceptingNow) showLeaveMessageForm(status.nextOpeningAt);
+ * ```
+ */
 export const DeskStatusSchema = z.object({
   /** Inside business hours (always true without business hours). */
   open: z.boolean(),
@@ -133,9 +227,26 @@ export const DeskStatusSchema = z.object({
   /** Someone online has room for a new conversation. */
   acceptingNow: z.boolean(),
 });
+
+/**
+ * The value {@link DeskStatusSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const leaveAMessage = (status: DeskStatus) => !status.open || !status.acceptingNow;
+ * ```
+ */
 export type DeskStatus = z.infer<typeof DeskStatusSchema>;
 
-/** The desk right now (the desk's `LiveSnapshot`), for wallboards and agent consoles. */
+/**
+ * The desk right now (the desk's `LiveSnapshot`), for wallboards and agent consoles.
+ *
+ * @example
+ * ```ts
+ * const live = LiveMetricsSchema.parse(frame.metrics);
+ * wallboard.set('queue', live.queueLength);
+ * ```
+ */
 export const LiveMetricsSchema = z.object({
   at: InstantSchema,
   queueLength: z.number().int().nonnegative(),
@@ -145,9 +256,27 @@ export const LiveMetricsSchema = z.object({
   slaAtRisk: z.number().int().nonnegative(),
   slaBreached: z.number().int().nonnegative(),
 });
+
+/**
+ * The value {@link LiveMetricsSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const busyShare = (live: LiveMetrics) =>
+ *   live.agentsOnline === 0 ? 0 : live.agentsBusy / live.agentsOnline;
+ * ```
+ */
 export type LiveMetrics = z.infer<typeof LiveMetricsSchema>;
 
-/** An incident (应急) as every connection sees it: the banner and how the desk takes new work. */
+/**
+ * An incident (应急) as every connection sees it: the banner and how the desk takes new work.
+ *
+ * @example
+ * ```ts
+ * const incident = WireIncidentSchema.parse(frame.incident);
+ * banner.show(incident.message['zh-CN']);
+ * ```
+ */
 export const WireIncidentSchema = z.object({
   id: IdSchema,
   mode: z.enum(INCIDENT_MODES),
@@ -155,24 +284,67 @@ export const WireIncidentSchema = z.object({
   message: IncidentMessageSchema,
   startedAt: InstantSchema,
 });
+
+/**
+ * The value {@link WireIncidentSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const bannerText = (incident: WireIncident, locale: 'zh-CN' | 'en') => incident.message[locale];
+ * ```
+ */
 export type WireIncident = z.infer<typeof WireIncidentSchema>;
 
 /**
  * The desk entered or left incident mode (`incident: null`). Sent to every connection after
  * `welcome` while an incident is active, and to all connections when it starts or ends.
+ *
+ * @example
+ * ```ts
+ * const frame = IncidentFrameSchema.parse(JSON.parse(text));
+ * if (frame.incident) banner.show(frame.incident.message.en);
+ * else banner.hide();
+ * ```
  */
 export const IncidentFrameSchema = z.object({
   type: z.literal('incident'),
   incident: WireIncidentSchema.nullable(),
 });
 
+/**
+ * Who a connection is, as the gateway told it in `welcome`: a customer, visitor or agent and its id.
+ *
+ * @example
+ * ```ts
+ * const session = SessionSchema.parse({ role: 'agent', id: 'agent_wang' });
+ * ```
+ */
 export const SessionSchema = z.object({
   role: z.enum(['customer', 'visitor', 'agent']),
   /** The customer id (visitors get one too) or the agent id. */
   id: IdSchema,
 });
+
+/**
+ * Who a connection is: its role and its customer or agent id.
+ *
+ * @example
+ * ```ts
+ * const isAgent = (session: Session) => session.role === 'agent';
+ * ```
+ */
 export type Session = z.infer<typeof SessionSchema>;
 
+/**
+ * The first frame after a `hello`: the protocol version, the session and the heartbeat interval.
+ *
+ * @example
+ * ```ts
+ * const frame = WelcomeFrameSchema.parse(JSON.parse(text));
+ * if (frame.visitorToken) localStorage.setItem('kefu.visitor', frame.visitorToken);
+ * setInterval(() => socket.send('{"type":"ping"}'), frame.heartbeatMs);
+ * ```
+ */
 export const WelcomeFrameSchema = z.object({
   type: z.literal('welcome'),
   v: z.number().int().positive(),
@@ -184,6 +356,15 @@ export const WelcomeFrameSchema = z.object({
   visitorToken: z.string().optional(),
 });
 
+/**
+ * The answer to a request with an id: the stored message, conversation, ticket or call result.
+ *
+ * @example
+ * ```ts
+ * const frame = AckFrameSchema.parse(JSON.parse(text));
+ * pending.get(frame.id)?.resolve(frame.message ?? frame.result);
+ * ```
+ */
 export const AckFrameSchema = z.object({
   type: z.literal('ack'),
   id: RequestIdSchema,
@@ -199,17 +380,43 @@ export const AckFrameSchema = z.object({
   result: z.unknown().optional(),
 });
 
+/**
+ * A new message in a subscribed conversation.
+ *
+ * @example
+ * ```ts
+ * const frame = MessageFrameSchema.parse(JSON.parse(text));
+ * thread.append(frame.message);
+ * ```
+ */
 export const MessageFrameSchema = z.object({
   type: z.literal('message'),
   message: WireMessageSchema,
 });
 
+/**
+ * A subscribed conversation (or one in an agent's inbox) changed: its status, assignee or details.
+ *
+ * @example
+ * ```ts
+ * const frame = ConversationFrameSchema.parse(JSON.parse(text));
+ * inbox.upsert(frame.conversation);
+ * ```
+ */
 export const ConversationFrameSchema = z.object({
   type: z.literal('conversation'),
   conversation: WireConversationSchema,
 });
 
-/** Sent after the backlog of a `subscribe`: every message up to `lastSeq` has been sent. */
+/**
+ * Sent after the backlog of a `subscribe`: every message up to `lastSeq` has been sent.
+ *
+ * @example
+ * ```ts
+ * const frame = SyncedFrameSchema.parse(JSON.parse(text));
+ * markCaughtUp(frame.conversationId, frame.lastSeq);
+ * ```
+ */
 export const SyncedFrameSchema = z.object({
   type: z.literal('synced'),
   id: RequestIdSchema.optional(),
@@ -217,6 +424,15 @@ export const SyncedFrameSchema = z.object({
   lastSeq: z.number().int().nonnegative(),
 });
 
+/**
+ * The other side of a conversation started or stopped typing.
+ *
+ * @example
+ * ```ts
+ * const frame = PeerTypingFrameSchema.parse(JSON.parse(text));
+ * if (frame.author.kind === 'agent') typingIndicator.toggle(frame.typing);
+ * ```
+ */
 export const PeerTypingFrameSchema = z.object({
   type: z.literal('typing'),
   conversationId: IdSchema,
@@ -224,6 +440,15 @@ export const PeerTypingFrameSchema = z.object({
   typing: z.boolean(),
 });
 
+/**
+ * The other side read the conversation up to `seq`.
+ *
+ * @example
+ * ```ts
+ * const frame = PeerReadFrameSchema.parse(JSON.parse(text));
+ * receipts.markReadUpTo(frame.conversationId, frame.seq);
+ * ```
+ */
 export const PeerReadFrameSchema = z.object({
   type: z.literal('read'),
   conversationId: IdSchema,
@@ -231,7 +456,15 @@ export const PeerReadFrameSchema = z.object({
   seq: z.number().int().nonnegative(),
 });
 
-/** A conversation's place in the queue changed (sent to its subscribers while it waits). */
+/**
+ * A conversation's place in the queue changed (sent to its subscribers while it waits).
+ *
+ * @example
+ * ```ts
+ * const frame = QueueFrameSchema.parse(JSON.parse(text));
+ * queueStatus.show(frame.position, frame.estimatedWaitMs);
+ * ```
+ */
 export const QueueFrameSchema = z.object({
   type: z.literal('queue'),
   conversationId: IdSchema,
@@ -240,32 +473,80 @@ export const QueueFrameSchema = z.object({
   estimatedWaitMs: z.number().int().nonnegative().nullable(),
 });
 
-/** A survey of a subscribed conversation (or of the customer's ticket) was sent, answered or expired. */
+/**
+ * A survey of a subscribed conversation (or of the customer's ticket) was sent, answered or expired.
+ *
+ * @example
+ * ```ts
+ * const frame = SurveyFrameSchema.parse(JSON.parse(text));
+ * if (frame.survey.status === 'sent') openSurvey(frame.survey);
+ * ```
+ */
 export const SurveyFrameSchema = z.object({ type: z.literal('survey'), survey: WireSurveySchema });
 
-/** One of the customer's tickets changed (after a `tickets` request). */
+/**
+ * One of the customer's tickets changed (after a `tickets` request).
+ *
+ * @example
+ * ```ts
+ * const frame = TicketFrameSchema.parse(JSON.parse(text));
+ * tickets.set(frame.ticket.id, frame.ticket);
+ * ```
+ */
 export const TicketFrameSchema = z.object({ type: z.literal('ticket'), ticket: WireTicketSchema });
 
 /**
  * A ticket linked to a conversation this agent connection is subscribed to changed: the whole
  * ticket, internal notes and fields included (agent connections only).
+ *
+ * @example
+ * ```ts
+ * const frame = AgentTicketFrameSchema.parse(JSON.parse(text));
+ * ticketPanel.update(frame.ticket.id, frame.ticket);
+ * ```
  */
 export const AgentTicketFrameSchema = z.object({
   type: z.literal('agent_ticket'),
   ticket: z.custom<Ticket>((value) => typeof value === 'object' && value !== null),
 });
 
-/** The live desk moved (after `watch_metrics`; at most about once a second). */
+/**
+ * The live desk moved (after `watch_metrics`; at most about once a second).
+ *
+ * @example
+ * ```ts
+ * const frame = MetricsFrameSchema.parse(JSON.parse(text));
+ * wallboard.render(frame.metrics);
+ * ```
+ */
 export const MetricsFrameSchema = z.object({
   type: z.literal('metrics'),
   metrics: LiveMetricsSchema,
 });
 
+/**
+ * The answer to a `ping`, with the gateway's time in ms.
+ *
+ * @example
+ * ```ts
+ * const frame = PongFrameSchema.parse(JSON.parse(text));
+ * lastPongAt = frame.at ?? Date.now();
+ * ```
+ */
 export const PongFrameSchema = z.object({
   type: z.literal('pong'),
   at: z.number().int().nonnegative().optional(),
 });
 
+/**
+ * A refused frame: a typed error code (see `KEFU_ERROR_CODES`), the request it answers and when to retry.
+ *
+ * @example
+ * ```ts
+ * const frame = ErrorFrameSchema.parse(JSON.parse(text));
+ * if (frame.code === 'RATE_LIMITED') retryLater(frame.id, frame.retryAfterMs);
+ * ```
+ */
 export const ErrorFrameSchema = z.object({
   type: z.literal('error'),
   /** The request this answers, when the failing frame had an id. */
@@ -276,7 +557,15 @@ export const ErrorFrameSchema = z.object({
   retryAfterMs: z.number().int().nonnegative().optional(),
 });
 
-/** Every frame a gateway may send. */
+/**
+ * Every frame a gateway may send.
+ *
+ * @example
+ * ```ts
+ * const result = ServerFrameSchema.safeParse(JSON.parse(event.data));
+ * if (result.success && result.data.type === 'message') thread.append(result.data.message);
+ * ```
+ */
 export const ServerFrameSchema = z.discriminatedUnion('type', [
   WelcomeFrameSchema,
   AckFrameSchema,
@@ -294,7 +583,46 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
   MetricsFrameSchema,
   IncidentFrameSchema,
 ]);
+
+/**
+ * The value {@link ServerFrameSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * function handle(frame: ServerFrame) {
+ *   if (frame.type === 'message') thread.append(frame.message);
+ *   else if (frame.type === 'error') console.warn(frame.code, frame.message);
+ * }
+ * ```
+ */
 export type ServerFrame = z.infer<typeof ServerFrameSchema>;
+
+/**
+ * A refused frame, as `ErrorFrameSchema` parses it.
+ *
+ * @example
+ * ```ts
+ * const retryable = (frame: ErrorFrame) => frame.code === 'RATE_LIMITED' || frame.code === 'UNAVAILABLE';
+ * ```
+ */
 export type ErrorFrame = z.infer<typeof ErrorFrameSchema>;
+
+/**
+ * The first frame of a session, as `WelcomeFrameSchema` parses it.
+ *
+ * @example
+ * ```ts
+ * const onWelcome = (frame: WelcomeFrame) => console.log(frame.session.role, frame.session.id);
+ * ```
+ */
 export type WelcomeFrame = z.infer<typeof WelcomeFrameSchema>;
+
+/**
+ * An incident started or ended, as `IncidentFrameSchema` parses it.
+ *
+ * @example
+ * ```ts
+ * const active = (frame: IncidentFrame) => frame.incident !== null;
+ * ```
+ */
 export type IncidentFrame = z.infer<typeof IncidentFrameSchema>;

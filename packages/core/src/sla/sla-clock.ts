@@ -1,15 +1,37 @@
 import type { BusinessCalendar } from './business-calendar';
 import type { SlaTarget } from './sla-policy';
 
+/**
+ * Where a clock stands: counting, paused, its target met, or breached.
+ *
+ * @example
+ * ```ts
+ * const badge: Record<SlaClockStatus, string> = {
+ *   running: '计时中', paused: '已暂停', met: '已达标', breached: '已超时',
+ * };
+ * ```
+ */
 export type SlaClockStatus = 'running' | 'paused' | 'met' | 'breached';
 
 /**
  * Why a clock stopped counting: the conversation's (or ticket's) own state (`status`, e.g.
  * waiting on the customer), or a desk-wide incident (`incident`, see `desk.incidents`).
+ *
+ * @example
+ * ```ts
+ * if (clock.status === 'paused' && clock.pauseReason === 'incident') showIncidentNote();
+ * ```
  */
 export type SlaPauseReason = 'status' | 'incident';
 
-/** One target of one conversation (or ticket), measured against its policy. JSON, stored. */
+/**
+ * One target of one conversation (or ticket), measured against its policy. JSON, stored.
+ *
+ * @example
+ * ```ts
+ * const overdue = (clock: SlaClock, now: number) => clock.dueAt !== null && clock.dueAt < now;
+ * ```
+ */
 export interface SlaClock {
   target: SlaTarget;
   policyId: string;
@@ -35,7 +57,16 @@ export interface SlaClock {
   pauseReason?: SlaPauseReason | null;
 }
 
-/** An announcement a clock makes when time passes. */
+/**
+ * An announcement a clock makes when time passes.
+ *
+ * @example
+ * ```ts
+ * for (const signal of checkClock(clock, Date.now(), calendar, [0.8]).signals) {
+ *   if (signal.kind === 'warning') notifySupervisor(signal.threshold);
+ * }
+ * ```
+ */
 export type SlaSignal = { kind: 'warning'; threshold: number } | { kind: 'breached' };
 
 const statusOf = (clock: SlaClock): SlaClockStatus =>
@@ -49,7 +80,20 @@ const statusOf = (clock: SlaClock): SlaClockStatus =>
 
 const withStatus = (clock: SlaClock): SlaClock => ({ ...clock, status: statusOf(clock) });
 
-/** Time counted so far, at `now`. */
+/**
+ * Time counted so far, at `now`.
+ *
+ * @example
+ * ```ts
+ * const calendar = createBusinessCalendar(shopHours);
+ * let clock = startClock(
+ *   { target: 'first_response', policyId: 'standard', budgetMs: 30_000, hours: 'business', calendarId: 'shop' },
+ *   Date.now(),
+ *   calendar,
+ * );
+ * console.log(elapsedAt(clock, Date.now(), calendar)); // ms counted so far
+ * ```
+ */
 export function elapsedAt(clock: SlaClock, now: number, calendar: BusinessCalendar): number {
   return (
     clock.elapsedMs + (clock.since === null ? 0 : calendar.businessTimeBetween(clock.since, now))
@@ -60,6 +104,19 @@ function dueFrom(clock: SlaClock, from: number, calendar: BusinessCalendar): num
   return calendar.addBusinessTime(from, Math.max(0, clock.budgetMs - clock.elapsedMs));
 }
 
+/**
+ * Starts a clock for one target at `now`, due `budgetMs` later on the calendar (business hours only when `hours` is `business`).
+ *
+ * @example
+ * ```ts
+ * const calendar = createBusinessCalendar(shopHours);
+ * let clock = startClock(
+ *   { target: 'first_response', policyId: 'standard', budgetMs: 30_000, hours: 'business', calendarId: 'shop' },
+ *   Date.now(),
+ *   calendar,
+ * );
+ * ```
+ */
 export function startClock(
   spec: {
     target: SlaTarget;
@@ -86,7 +143,21 @@ export function startClock(
   return withStatus({ ...clock, dueAt: dueFrom(clock, now, calendar) });
 }
 
-/** Stops counting, keeping what was counted; resume continues where it stopped. */
+/**
+ * Stops counting, keeping what was counted; resume continues where it stopped.
+ *
+ * @example
+ * ```ts
+ * const calendar = createBusinessCalendar(shopHours);
+ * let clock = startClock(
+ *   { target: 'first_response', policyId: 'standard', budgetMs: 30_000, hours: 'business', calendarId: 'shop' },
+ *   Date.now(),
+ *   calendar,
+ * );
+ * clock = pauseClock(clock, Date.now(), calendar); // waiting on the customer
+ * clock = resumeClock(clock, Date.now() + 60_000, calendar);
+ * ```
+ */
 export function pauseClock(clock: SlaClock, now: number, calendar: BusinessCalendar): SlaClock {
   if (clock.since === null) return clock;
   return withStatus({
@@ -97,6 +168,15 @@ export function pauseClock(clock: SlaClock, now: number, calendar: BusinessCalen
   });
 }
 
+/**
+ * Counts again from `now` (after a pause); the due instant moves by the time paused.
+ *
+ * @example
+ * ```ts
+ * clock = resumeClock(clock, Date.now(), calendar);
+ * console.log(new Date(clock.dueAt!));
+ * ```
+ */
 export function resumeClock(clock: SlaClock, now: number, calendar: BusinessCalendar): SlaClock {
   if (clock.since !== null || clock.metAt !== null) return clock;
   return withStatus({
@@ -107,7 +187,14 @@ export function resumeClock(clock: SlaClock, now: number, calendar: BusinessCale
   });
 }
 
-/** Pauses at `at` (kept between the clock's `since` and now by the caller) and says why. */
+/**
+ * Pauses at `at` (kept between the clock's `since` and now by the caller) and says why.
+ *
+ * @example
+ * ```ts
+ * clock = holdClock(clock, incidentStartedAt, 'incident', calendar);
+ * ```
+ */
 export function holdClock(
   clock: SlaClock,
   at: number,
@@ -123,6 +210,12 @@ export function holdClock(
  * Leaves the interval [from, until) uncounted on a clock that kept running through it, e.g. an
  * incident the clock's last write did not know about (the storage was down): counting restarts
  * at `until` with what was counted before `from`.
+ *
+ * @example
+ * ```ts
+ * // the storage was down from 10:00 to 10:20: that time does not count
+ * clock = excludeInterval(clock, outageFrom, outageUntil, calendar);
+ * ```
  */
 export function excludeInterval(
   clock: SlaClock,
@@ -136,14 +229,41 @@ export function excludeInterval(
   return withStatus({ ...next, dueAt: dueFrom(next, until, calendar) });
 }
 
-/** The target is met now. A breach recorded before stays recorded. */
+/**
+ * The target is met now. A breach recorded before stays recorded.
+ *
+ * @example
+ * ```ts
+ * const calendar = createBusinessCalendar(shopHours);
+ * let clock = startClock(
+ *   { target: 'first_response', policyId: 'standard', budgetMs: 30_000, hours: 'business', calendarId: 'shop' },
+ *   Date.now(),
+ *   calendar,
+ * );
+ * clock = meetClock(clock, Date.now(), calendar); // the agent answered
+ * console.log(clock.status); // 'met'
+ * ```
+ */
 export function meetClock(clock: SlaClock, now: number, calendar: BusinessCalendar): SlaClock {
   if (clock.metAt !== null) return clock;
   const paused = pauseClock(clock, now, calendar);
   return withStatus({ ...paused, metAt: now });
 }
 
-/** Applies another policy's budget from now on, keeping the time already counted. */
+/**
+ * Applies another policy's budget from now on, keeping the time already counted.
+ *
+ * @example
+ * ```ts
+ * // the customer turned VIP: 15 s instead of 30 s from now on
+ * clock = rebudgetClock(
+ *   clock,
+ *   { policyId: 'vip', budgetMs: 15_000, hours: 'business', calendarId: 'shop' },
+ *   Date.now(),
+ *   calendar,
+ * );
+ * ```
+ */
 export function rebudgetClock(
   clock: SlaClock,
   change: {
@@ -165,6 +285,12 @@ export function rebudgetClock(
 /**
  * Announces the thresholds crossed by `now`: warnings at fractions of the budget, then the breach.
  * Each is announced once; a breach is dated at the due instant, not at the (maybe late) check.
+ *
+ * @example
+ * ```ts
+ * const { clock: next, signals } = checkClock(clock, Date.now(), calendar, [0.5, 0.8]);
+ * if (signals.some((s) => s.kind === 'breached')) escalate(next);
+ * ```
  */
 export function checkClock(
   clock: SlaClock,
@@ -192,7 +318,15 @@ export function checkClock(
   return { clock: withStatus(next), signals };
 }
 
-/** When this clock next has something to announce (a warning or the breach), if counting. */
+/**
+ * When this clock next has something to announce (a warning or the breach), if counting.
+ *
+ * @example
+ * ```ts
+ * const at = nextCheckAt(clock, calendar, [0.8]);
+ * if (at !== null) jobs.schedule({ kind: 'sla.check', runAt: at });
+ * ```
+ */
 export function nextCheckAt(
   clock: SlaClock,
   calendar: BusinessCalendar,
