@@ -14,7 +14,14 @@ import type { PrivacyReader, PrivacyWriter } from './privacy-storage';
 import type { QualityStorage, ReviewReader, ReviewWriter } from './quality-storage';
 import type { RateLimitStore } from './rate-limits';
 
-/** Filters for listing conversations; every given field must match. */
+/**
+ * Filters for listing conversations; every given field must match.
+ *
+ * @example
+ * ```ts
+ * const filter: ConversationFilter = { status: ['queued'], team: 'after-sales' };
+ * ```
+ */
 export interface ConversationFilter {
   status?: readonly ConversationStatus[];
   customerId?: string;
@@ -24,7 +31,14 @@ export interface ConversationFilter {
   tag?: string;
 }
 
-/** Filters for listing or counting tickets; every given field must match. */
+/**
+ * Filters for listing or counting tickets; every given field must match.
+ *
+ * @example
+ * ```ts
+ * const filter: TicketFilter = { status: ['awaiting_customer'], ownerId: 'agt_wang' };
+ * ```
+ */
 export interface TicketFilter {
   customerId?: string;
   status?: readonly TicketStatus[];
@@ -36,26 +50,60 @@ export interface TicketFilter {
   createdFrom?: number;
 }
 
-/** Filters for listing knowledge-base articles. */
+/**
+ * Filters for listing knowledge-base articles.
+ *
+ * @example
+ * ```ts
+ * const published = await storage.read.articles.list({ status: ['published'], locale: 'zh-CN' });
+ * ```
+ */
 export interface ArticleFilter {
   status?: readonly ArticleStatus[];
   locale?: string;
   category?: string;
 }
 
-/** Keyset position in the conversation list, which is ordered newest first by (createdAt, id). */
+/**
+ * Keyset position in the conversation list, which is ordered newest first by (createdAt, id).
+ *
+ * @example
+ * ```ts
+ * const after: ConversationListKey = { createdAt: last.createdAt, id: last.id };
+ * const next = await storage.read.conversations.list({ status: ['closed'] }, { limit: 100, after });
+ * ```
+ */
 export interface ConversationListKey {
   createdAt: number;
   id: string;
 }
 
+/**
+ * One page of the conversation list: its size and where the previous page ended.
+ *
+ * @example
+ * ```ts
+ * const page: ConversationPageRequest = { limit: 100 };
+ * const first = await storage.read.conversations.list({ customerId: 'cus_lin' }, page);
+ * ```
+ */
 export interface ConversationPageRequest {
   limit: number;
   /** Return only conversations strictly after this key in list order. */
   after?: ConversationListKey | undefined;
 }
 
-/** Options for reading an aggregate inside a transaction. */
+/**
+ * Options for reading an aggregate inside a transaction.
+ *
+ * @example
+ * ```ts
+ * await storage.transaction(async (tx) => {
+ *   const conversation = await tx.conversations.get(id, { forUpdate: true });
+ *   // …update it
+ * });
+ * ```
+ */
 export interface ReadOptions {
   /**
    * The transaction will update this row: a database adapter may lock it (`SELECT … FOR UPDATE`)
@@ -71,7 +119,15 @@ export interface ReadOptions {
   skipLocked?: boolean;
 }
 
-/** Reads of committed data. Missing rows are `null`, never an error. */
+/**
+ * Reads of committed data. Missing rows are `null`, never an error.
+ *
+ * @example
+ * ```ts
+ * const reader: StorageReader = storage.read;
+ * const customer = await reader.customers.get('cus_lin');
+ * ```
+ */
 export interface StorageReader extends QualityStorage<ReviewReader> {
   customers: { get(id: string): Promise<Customer | null> };
   agents: {
@@ -110,6 +166,14 @@ export interface StorageReader extends QualityStorage<ReviewReader> {
  * version — or no stored row at all — fails with `KefuError` code `CONFLICT`, as does inserting an
  * id, client id or message seq that already exists. Do not start a transaction (or claim jobs)
  * inside another one: an adapter may serialise them and wait forever.
+ *
+ * @example
+ * ```ts
+ * await storage.transaction(async (tx: StorageTransaction) => {
+ *   const customer = await tx.customers.get('cus_lin');
+ *   if (!customer) await tx.customers.insert(newCustomer);
+ * });
+ * ```
  */
 export interface StorageTransaction extends QualityStorage<ReviewWriter> {
   customers: {
@@ -161,6 +225,14 @@ export interface StorageTransaction extends QualityStorage<ReviewWriter> {
   privacy: PrivacyWriter;
 }
 
+/**
+ * A claimed job handed back: when to run it again and why it failed.
+ *
+ * @example
+ * ```ts
+ * await storage.jobs.release({ jobId: job.id, claimToken: job.claimToken!, retryAt: Date.now() + 5_000, error: 'SMTP timeout' });
+ * ```
+ */
 export interface JobRelease {
   jobId: string;
   claimToken: string;
@@ -169,6 +241,14 @@ export interface JobRelease {
   now: number;
 }
 
+/**
+ * What a job runner asks for: due jobs at `now`, held for `leaseMs`, at most `limit`.
+ *
+ * @example
+ * ```ts
+ * const due = await storage.jobs.claimDue({ now: Date.now(), leaseMs: 30_000, limit: 20 });
+ * ```
+ */
 export interface ClaimRequest {
   now: number;
   /** How long the claim holds; after it, another runner may claim the job again. */
