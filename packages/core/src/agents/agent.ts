@@ -1,18 +1,54 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema, LabelSchema, MetadataSchema } from '../validation/common-schemas';
 
+/**
+ * The presence states of an agent.
+ *
+ * @example
+ * ```ts
+ * <select>{PRESENCES.map((p) => <option key={p}>{p}</option>)}</select>
+ * ```
+ */
 export const PRESENCES = ['online', 'away', 'offline'] as const;
-/** Whether an agent takes new conversations (在线状态). */
+/**
+ * Whether an agent takes new conversations (在线状态).
+ *
+ * @example
+ * ```ts
+ * await desk.agents.setPresence({ agentId: 'agt_wang', presence: 'away' satisfies Presence });
+ * ```
+ */
 export type Presence = (typeof PRESENCES)[number];
 
+/**
+ * The roles a person can have at the desk, least to most allowed.
+ *
+ * @example
+ * ```ts
+ * const role = AGENT_ROLES.includes(claim as AgentRole) ? (claim as AgentRole) : 'agent';
+ * ```
+ */
 export const AGENT_ROLES = ['agent', 'supervisor', 'admin'] as const;
 /**
  * What a person may do at the desk: an `agent` answers their own conversations and the queue; a
  * `supervisor` also sees every team's inbox, watches, whispers, barges in, reassigns and reviews
  * quality (质检); an `admin` may do all of that and manage the desk.
+ *
+ * @example
+ * ```ts
+ * const canReview = (role: AgentRole) => role === 'supervisor' || role === 'admin';
+ * ```
  */
 export type AgentRole = (typeof AGENT_ROLES)[number];
 
+/**
+ * What `desk.agents.upsert` accepts; fields left out keep their stored value.
+ *
+ * @example
+ * ```ts
+ * const input = AgentInputSchema.parse({ id: 'agt_li', name: '李客服', skills: ['after-sales'], capacity: 3 });
+ * ```
+ */
 export const AgentInputSchema = z.object({
   id: IdSchema,
   name: z.string().trim().min(1).max(200).optional(),
@@ -24,10 +60,25 @@ export const AgentInputSchema = z.object({
   metadata: MetadataSchema.optional(),
 });
 
-/** Fields left out keep their stored value (or the default, for a new agent). */
+/**
+ * Fields left out keep their stored value (or the default, for a new agent).
+ *
+ * @example
+ * ```ts
+ * const input: AgentInput = { id: 'agt_li', teams: ['logistics'], role: 'supervisor' };
+ * await desk.agents.upsert(input);
+ * ```
+ */
 export type AgentInput = z.input<typeof AgentInputSchema>;
 
-/** Values a new agent gets for fields left out; `name` defaults to the id. */
+/**
+ * Values a new agent gets for fields left out; `name` defaults to the id.
+ *
+ * @example
+ * ```ts
+ * const agent = { ...AGENT_DEFAULTS, id: 'agt_li', name: 'agt_li' }; // capacity 5, offline
+ * ```
+ */
 export const AGENT_DEFAULTS = {
   skills: [] as string[],
   teams: [] as string[],
@@ -39,6 +90,14 @@ export const AGENT_DEFAULTS = {
   lastAssignedAt: null as number | null,
 };
 
+/**
+ * An agent as stored, every field filled in.
+ *
+ * @example
+ * ```ts
+ * const agent = AgentSchema.parse(JSON.parse(row.data));
+ * ```
+ */
 export const AgentSchema = AgentInputSchema.extend({
   name: z.string().min(1).max(200),
   skills: z.array(LabelSchema),
@@ -57,7 +116,15 @@ export const AgentSchema = AgentInputSchema.extend({
   version: z.number().int().positive(),
 });
 
-/** A person who answers customers (人工客服): skills, teams, capacity (most open conversations at once) and presence. */
+/**
+ * A person who answers customers (人工客服): skills, teams, capacity (most open conversations at once) and presence.
+ *
+ * @example
+ * ```ts
+ * const agents: Agent[] = await desk.agents.list();
+ * const online = agents.filter((agent) => agent.presence === 'online');
+ * ```
+ */
 export type Agent = z.infer<typeof AgentSchema>;
 
 /**

@@ -87,7 +87,7 @@ const withStatus = (clock: SlaClock): SlaClock => ({ ...clock, status: statusOf(
  * ```ts
  * const calendar = createBusinessCalendar(shopHours);
  * let clock = startClock(
- *   { target: 'first_response', policyId: 'standard', budgetMs: 30_000, hours: 'business', calendarId: 'shop' },
+ *   { target: 'firstResponse', policyId: 'standard', budgetMs: 30_000, hours: 'business', calendarId: 'shop' },
  *   Date.now(),
  *   calendar,
  * );
@@ -111,7 +111,7 @@ function dueFrom(clock: SlaClock, from: number, calendar: BusinessCalendar): num
  * ```ts
  * const calendar = createBusinessCalendar(shopHours);
  * let clock = startClock(
- *   { target: 'first_response', policyId: 'standard', budgetMs: 30_000, hours: 'business', calendarId: 'shop' },
+ *   { target: 'firstResponse', policyId: 'standard', budgetMs: 30_000, hours: 'business', calendarId: 'shop' },
  *   Date.now(),
  *   calendar,
  * );
@@ -150,7 +150,7 @@ export function startClock(
  * ```ts
  * const calendar = createBusinessCalendar(shopHours);
  * let clock = startClock(
- *   { target: 'first_response', policyId: 'standard', budgetMs: 30_000, hours: 'business', calendarId: 'shop' },
+ *   { target: 'firstResponse', policyId: 'standard', budgetMs: 30_000, hours: 'business', calendarId: 'shop' },
  *   Date.now(),
  *   calendar,
  * );
@@ -236,7 +236,7 @@ export function excludeInterval(
  * ```ts
  * const calendar = createBusinessCalendar(shopHours);
  * let clock = startClock(
- *   { target: 'first_response', policyId: 'standard', budgetMs: 30_000, hours: 'business', calendarId: 'shop' },
+ *   { target: 'firstResponse', policyId: 'standard', budgetMs: 30_000, hours: 'business', calendarId: 'shop' },
  *   Date.now(),
  *   calendar,
  * );

@@ -2,13 +2,30 @@ import { z } from 'zod';
 import { IdSchema, LabelSchema } from '../validation/common-schemas';
 import { CHANNELS, PRIORITIES, type Priority } from '../vocabulary/channels-and-priorities';
 
+/**
+ * What an SLA policy can promise, each measured by its own clock.
+ *
+ * @example
+ * ```ts
+ * for (const target of SLA_TARGETS) console.log(target, policy.targets[target]?.withinMs);
+ * ```
+ */
 export const SLA_TARGETS = [
   'firstResponse',
   'nextResponse',
   'periodicUpdate',
   'resolution',
 ] as const;
-/** What a clock measures: first reply, reply to the oldest unanswered message, updates, resolution. */
+/**
+ * What a clock measures: first reply, reply to the oldest unanswered message, updates, resolution.
+ *
+ * @example
+ * ```ts
+ * const label: Record<SlaTarget, string> = {
+ *   firstResponse: '首次响应', nextResponse: '后续响应', periodicUpdate: '定期更新', resolution: '解决',
+ * };
+ * ```
+ */
 export type SlaTarget = (typeof SLA_TARGETS)[number];
 
 const TargetSchema = z.object({
@@ -17,6 +34,15 @@ const TargetSchema = z.object({
   /** Count only business hours of the policy's calendar, or every hour. */
   hours: z.enum(['business', 'calendar']).default('business'),
 });
+
+/**
+ * The value {@link TargetSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const target: SlaTargetSpec = { withinMs: 30_000, hours: 'business' };
+ * ```
+ */
 export type SlaTargetSpec = z.output<typeof TargetSchema>;
 
 const EscalationActionSchema = z.discriminatedUnion('type', [
@@ -26,6 +52,15 @@ const EscalationActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notify'), to: z.string().min(1).max(200) }),
   z.object({ type: z.literal('custom'), name: z.string().min(1).max(100) }),
 ]);
+
+/**
+ * What an escalation step does: raise the priority, move to a team or an agent, notify, or a custom action.
+ *
+ * @example
+ * ```ts
+ * const action: EscalationAction = { type: 'raise-priority', to: 'urgent' };
+ * ```
+ */
 export type EscalationAction = z.output<typeof EscalationActionSchema>;
 
 const EscalationStepSchema = z.object({
@@ -35,8 +70,36 @@ const EscalationStepSchema = z.object({
   afterMs: z.number().int().nonnegative().default(0),
   actions: z.array(EscalationActionSchema).min(1),
 });
+
+/**
+ * One step of a policy’s escalation: on the first warning or the breach, after a delay, these actions.
+ *
+ * @example
+ * ```ts
+ * const step: EscalationStep = {
+ *   on: 'warning',
+ *   afterMs: 0,
+ *   actions: [{ type: 'notify', to: 'supervisors' }],
+ * };
+ * ```
+ */
 export type EscalationStep = z.output<typeof EscalationStepSchema>;
 
+/**
+ * An SLA policy: which conversations or tickets it covers, its targets, calendar, warnings and escalation.
+ *
+ * @example
+ * ```ts
+ * const policy = SlaPolicySchema.parse({
+ *   id: 'vip',
+ *   name: 'VIP 客户',
+ *   conditions: { tier: ['vip'] },
+ *   targets: { firstResponse: { withinMs: 15_000 }, resolution: { withinMs: 4 * 3600_000 } },
+ *   calendar: 'shop',
+ *   escalation: [{ on: 'breach', actions: [{ type: 'assign-team', team: 'supervisors' }] }],
+ * });
+ * ```
+ */
 export const SlaPolicySchema = z.object({
   id: IdSchema,
   name: z.string().min(1).max(200),
@@ -64,10 +127,44 @@ export const SlaPolicySchema = z.object({
   /** Levels climb, step by step, while a target stays unmet. */
   escalation: z.array(EscalationStepSchema).max(10).default([]),
 });
+
+/**
+ * What {@link SlaPolicySchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const vip: SlaPolicyInput = {
+ *   id: 'vip',
+ *   name: 'VIP 客户',
+ *   conditions: { tier: ['vip'] },
+ *   targets: { firstResponse: { withinMs: 15_000 }, resolution: { withinMs: 4 * 3600_000 } },
+ *   calendar: 'shop',
+ *   escalation: [{ on: 'breach', actions: [{ type: 'assign-team', team: 'supervisors' }] }],
+ * };
+ * const desk = createDesk({ storage, settings: { sla: { policies: [vip] } } });
+ * ```
+ */
 export type SlaPolicyInput = z.input<typeof SlaPolicySchema>;
+
+/**
+ * The value {@link SlaPolicySchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const budget = (policy: SlaPolicy) => policy.targets.firstResponse?.withinMs ?? null;
+ * ```
+ */
 export type SlaPolicy = z.output<typeof SlaPolicySchema>;
 
-/** What policy conditions look at. */
+/**
+ * What policy conditions look at.
+ *
+ * @example
+ * ```ts
+ * const subject: SlaSubject = { priority: 'high', tier: 'vip', channel: 'web', topic: null, team: null, ticketKind: null };
+ * const policy = matchPolicy(policies, subject);
+ * ```
+ */
 export interface SlaSubject {
   priority: Priority;
   tier: string;
