@@ -6,6 +6,11 @@ import type { Distribution } from './statistics';
 /**
  * What a metrics report is asked (the cohort, the grouping, the zone) and what it answers (one
  * row of {@link Metrics} per group, plus the total). `computeReport` in `metrics-report.ts` fills it.
+ *
+ * @example
+ * ```ts
+ * const report = await desk.metrics.report({ from, to, groupBy: [GROUP_BY[0]] }); // by agent
+ * ```
  */
 
 export const GROUP_BY = [
@@ -17,8 +22,26 @@ export const GROUP_BY = [
   'day',
   'hour',
 ] as const;
+
+/**
+ * One of `GROUP_BY`.
+ *
+ * @example
+ * ```ts
+ * const groupBy: GroupBy[] = ['team', 'day'];
+ * const report = await desk.metrics.report({ from, to, groupBy, timeZone: 'Asia/Shanghai' });
+ * ```
+ */
 export type GroupBy = (typeof GROUP_BY)[number];
 
+/**
+ * What a metrics report covers: conversations and tickets created in [from, to), grouped, in a time zone.
+ *
+ * @example
+ * ```ts
+ * const query = ReportQuerySchema.parse({ from: Date.parse('2026-11-09T00:00:00+08:00'), to: Date.parse('2026-11-16T00:00:00+08:00'), groupBy: ['agent'], timeZone: 'Asia/Shanghai' });
+ * ```
+ */
 export const ReportQuerySchema = z
   .object({
     /** Cohort: conversations and tickets created in [from, to). Epoch ms. */
@@ -42,10 +65,37 @@ export const ReportQuerySchema = z
     message: '`from` must be before `to`',
     path: ['to'],
   });
+
+/**
+ * What {@link ReportQuerySchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const query: ReportQueryInput = { from: Date.parse('2026-11-09T00:00:00+08:00'), to: Date.parse('2026-11-16T00:00:00+08:00'), groupBy: ['agent'], timeZone: 'Asia/Shanghai' };
+ * const report = await desk.metrics.report(query);
+ * ```
+ */
 export type ReportQueryInput = z.input<typeof ReportQuerySchema>;
+
+/**
+ * The value {@link ReportQuerySchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const title = (query: ReportQuery) => `${new Date(query.from).toISOString()} – ${query.groupBy.join(', ')}`;
+ * ```
+ */
 export type ReportQuery = z.output<typeof ReportQuerySchema>;
 
-/** Every metric for one group; formulas in docs/concepts/metrics.md. Rates are 0–1 or null. */
+/**
+ * Every metric for one group; formulas in docs/concepts/metrics.md. Rates are 0–1 or null.
+ *
+ * @example
+ * ```ts
+ * const { total }: { total: Metrics } = await desk.metrics.report({ from: Date.parse('2026-11-09T00:00:00+08:00'), to: Date.parse('2026-11-16T00:00:00+08:00'), groupBy: ['agent'], timeZone: 'Asia/Shanghai' });
+ * console.log(total.conversations, total.firstResponseTime.p50);
+ * ```
+ */
 export interface Metrics {
   conversations: number;
   firstResponseTime: Distribution;
@@ -70,11 +120,28 @@ export interface Metrics {
   backlog: number;
 }
 
+/**
+ * One group of a report (e.g. one agent) and its metrics.
+ *
+ * @example
+ * ```ts
+ * for (const row of report.rows as ReportRow[]) console.log(row.group.agent, row.metrics.csat);
+ * ```
+ */
 export interface ReportRow {
   group: Partial<Record<GroupBy, string>>;
   metrics: Metrics;
 }
 
+/**
+ * A metrics report: the query, the totals and one row per group.
+ *
+ * @example
+ * ```ts
+ * const report: MetricsReport = await desk.metrics.report({ from: Date.parse('2026-11-09T00:00:00+08:00'), to: Date.parse('2026-11-16T00:00:00+08:00'), groupBy: ['agent'], timeZone: 'Asia/Shanghai' });
+ * const slowest = report.rows.sort((a, b) => (b.metrics.firstResponseTime.p90 ?? 0) - (a.metrics.firstResponseTime.p90 ?? 0))[0];
+ * ```
+ */
 export interface MetricsReport {
   query: ReportQuery;
   total: Metrics;

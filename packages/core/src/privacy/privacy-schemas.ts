@@ -23,6 +23,16 @@ export const ExportCustomerSchema = z.object({
   pageSize: z.number().int().min(1).max(1000).default(200),
   ...Who,
 });
+
+/**
+ * What {@link ExportCustomerSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const parts = await desk.privacy.exportCustomer({ customerId: 'cus_lin', actor: { kind: 'admin', id: 'adm_zhao' } });
+ * for await (const part of parts) stream.write(JSON.stringify(part));
+ * ```
+ */
 export type ExportCustomerInput = z.input<typeof ExportCustomerSchema>;
 
 export const EraseCustomerSchema = z.object({
@@ -31,9 +41,27 @@ export const EraseCustomerSchema = z.object({
   reason: z.string().trim().min(1).max(500),
   ...Who,
 });
+
+/**
+ * What {@link EraseCustomerSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * await desk.privacy.eraseCustomer({ customerId: 'cus_lin', reason: 'PIPL art. 47 request #2026-118', actor: { kind: 'admin', id: 'adm_zhao' } });
+ * ```
+ */
 export type EraseCustomerInput = z.input<typeof EraseCustomerSchema>;
 
 export const ReadCustomerSchema = z.object({ customerId: IdSchema, ...Who });
+
+/**
+ * What {@link ReadCustomerSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const customer = await desk.privacy.readCustomer({ customerId: 'cus_lin', actor: { kind: 'agent', id: 'agt_wang' } });
+ * ```
+ */
 export type ReadCustomerInput = z.input<typeof ReadCustomerSchema>;
 
 export const RevealSchema = z.object({
@@ -43,6 +71,15 @@ export const RevealSchema = z.object({
   span: z.number().int().nonnegative(),
   ...Who,
 });
+
+/**
+ * What {@link RevealSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const { value } = await desk.privacy.reveal({ conversationId, seq: 3, span: 0, actor: { kind: 'agent', id: 'agt_wang' } });
+ * ```
+ */
 export type RevealInput = z.input<typeof RevealSchema>;
 
 export const AUDIT_ACTIONS = [
@@ -67,6 +104,15 @@ export const ListAuditSchema = z.object({
   limit: z.number().int().min(1).max(500).default(100),
   ...Who,
 });
+
+/**
+ * What {@link ListAuditSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const page = await desk.privacy.audit.list({ actions: ['value.revealed'], limit: 50, actor: { kind: 'admin', id: 'adm_zhao' } });
+ * ```
+ */
 export type ListAuditInput = z.input<typeof ListAuditSchema>;
 
 export const RecordAuditSchema = z.object({
@@ -78,4 +124,13 @@ export const RecordAuditSchema = z.object({
   details: z.record(z.string(), z.json()).default({}),
   ...Who,
 });
+
+/**
+ * What {@link RecordAuditSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * await desk.privacy.audit.record({ action: 'settings.changed', target: { kind: 'settings', id: 'retention' }, actor: { kind: 'admin', id: 'adm_zhao' } });
+ * ```
+ */
 export type RecordAuditInput = z.input<typeof RecordAuditSchema>;

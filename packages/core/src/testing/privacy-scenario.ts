@@ -4,7 +4,16 @@ import { createMemoryOrderLookup, type StoredOrder } from '../orders/order-looku
 import type { StorageAdapter } from '../storage/storage-adapter';
 import type { VirtualClock } from '../time/virtual-clock';
 
-/** The personal values the privacy scenario spreads over every kind of record. */
+/**
+ * The personal values the privacy scenario spreads over every kind of record.
+ *
+ * @example
+ * ```ts
+ * const desk = createDesk({ storage, clock, ...privacyScenarioOptions });
+ * await seedPrivacyScenario(desk, clock);
+ * expect(await desk.customers.get(PII.customerId)).toMatchObject({ name: PII.name });
+ * ```
+ */
 export const PII = {
   customerId: 'cus_pii',
   name: '欧阳小雪',
@@ -28,7 +37,15 @@ const order = {
   receiver: { name: PII.name, phone: PII.phone, address: `杭州市西湖区${PII.address}` },
 } as StoredOrder;
 
-/** Desk options the scenario needs: surveys on, and an order system that knows its order. */
+/**
+ * Desk options the scenario needs: surveys on, and an order system that knows its order.
+ *
+ * @example
+ * ```ts
+ * const desk = createDesk({ storage, clock, ...privacyScenarioOptions });
+ * await seedPrivacyScenario(desk, clock);
+ * ```
+ */
 export const privacyScenarioOptions: Partial<CreateDeskOptions> = {
   surveys: { enabled: true, delayMs: 60_000 },
   orders: createMemoryOrderLookup([order]),
@@ -40,6 +57,13 @@ export const privacyScenarioOptions: Partial<CreateDeskOptions> = {
  * messages (theirs and the agent's), an internal note, a ticket with an order snapshot, a
  * survey comment and therefore in the event log. One conversation is closed, one left open;
  * another customer's conversation is there too and must stay untouched.
+ *
+ * @example
+ * ```ts
+ * const desk = createDesk({ storage, clock, ...privacyScenarioOptions });
+ * await seedPrivacyScenario(desk, clock);
+ * await desk.privacy.eraseCustomer(ERASURE_REQUEST);
+ * ```
  */
 export async function seedPrivacyScenario(desk: Desk, clock: VirtualClock) {
   await desk.customers.upsert({
@@ -98,20 +122,47 @@ export async function seedPrivacyScenario(desk: Desk, clock: VirtualClock) {
   return { closedId: closed.id, openId: open.id, otherId: other.id, ticketId: ticket.id };
 }
 
-/** An admin's erasure request for the scenario's customer. */
+/**
+ * An admin's erasure request for the scenario's customer.
+ *
+ * @example
+ * ```ts
+ * await desk.privacy.eraseCustomer(ERASURE_REQUEST);
+ * await drainJobs(desk, storage);
+ * expect(await countErasedEvents(storage)).toBe(1);
+ * ```
+ */
 export const ERASURE_REQUEST = {
   customerId: PII.customerId,
   reason: 'PIPL request #118',
   actor: { kind: 'admin', id: 'adm_zhao' },
 } as const;
 
-/** How many `customer.erased` events the log holds (erasure must write exactly one). */
+/**
+ * How many `customer.erased` events the log holds (erasure must write exactly one).
+ *
+ * @example
+ * ```ts
+ * await desk.privacy.eraseCustomer(ERASURE_REQUEST);
+ * await desk.privacy.eraseCustomer(ERASURE_REQUEST); // idempotent
+ * await drainJobs(desk, storage);
+ * expect(await countErasedEvents(storage)).toBe(1);
+ * ```
+ */
 export async function countErasedEvents(storage: StorageAdapter): Promise<number> {
   const log = await storage.events.read(0, 1_000_000);
   return log.filter((event) => event.type === 'customer.erased').length;
 }
 
-/** Every personal value of the scenario, as it could appear in stored text. */
+/**
+ * Every personal value of the scenario, as it could appear in stored text.
+ *
+ * @example
+ * ```ts
+ * const dump = JSON.stringify(await storage.events.read(0, 10_000));
+ * expect(PII_VALUES.filter((value) => dump.includes(value))).toEqual([]);
+ * ```
+ */
 export const PII_VALUES: readonly string[] = [
   PII.name,
   PII.phone,
@@ -120,13 +171,29 @@ export const PII_VALUES: readonly string[] = [
   PII.idCard,
 ];
 
-/** Fails naming the values found in `text` (a dump of storage). */
+/**
+ * Fails naming the values found in `text` (a dump of storage).
+ *
+ * @example
+ * ```ts
+ * await drainJobs(desk, storage);
+ * expectNoPersonalValues(JSON.stringify(await storage.events.read(0, 10_000)), 'the event log');
+ * ```
+ */
 export function expectNoPersonalValues(text: string, where: string): void {
   const found = PII_VALUES.filter((value) => text.includes(value));
   expect(found, `personal values left in ${where}`).toEqual([]);
 }
 
-/** Runs due jobs until none is left (erasure and retention reschedule themselves). */
+/**
+ * Runs due jobs until none is left (erasure and retention reschedule themselves).
+ *
+ * @example
+ * ```ts
+ * await desk.privacy.eraseCustomer(ERASURE_REQUEST);
+ * await drainJobs(desk, storage); // every erasure batch has run
+ * ```
+ */
 export async function drainJobs(desk: Desk, storage: StorageAdapter): Promise<void> {
   for (let round = 0; round < 1000; round++) {
     const ran = await desk.jobs.runDue();

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { LabelSchema } from '../validation/common-schemas';
 import { SEVERITIES, type Severity, TICKET_KINDS, type Ticket } from './ticket';
 
-/** What triage decides: where the ticket goes and how serious it is. */
+/**
+ * What triage decides: where the ticket goes and how serious it is.
+ *
+ * @example
+ * ```ts
+ * const decision: TriageDecision = { department: 'logistics', severity: 'high' };
+ * ```
+ */
 export interface TriageDecision {
   department: string;
   severity?: Severity;
@@ -13,6 +20,13 @@ export interface TriageDecision {
 /**
  * A pluggable classifier (rules, a model, your NLU): returns a decision or null to leave the
  * ticket for manual triage.
+ *
+ * @example
+ * ```ts
+ * const classifier: TicketClassifier = async (ticket) =>
+ *   ticket.subject.includes('融化') ? { department: 'quality', severity: 'high' } : null;
+ * const desk = createDesk({ storage, settings: { tickets: { classifier } } });
+ * ```
  */
 export type TicketClassifier = (
   ticket: Ticket,
@@ -29,10 +43,31 @@ const TriageRuleSchema = z.object({
   severity: z.enum(SEVERITIES).optional(),
   ownerId: z.string().min(1).optional(),
 });
+
+/**
+ * The value {@link TriageRuleSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const rule: TriageRule = {
+ *   match: { keywords: ['没收到', '物流'] },
+ *   department: 'logistics',
+ *   severity: 'medium',
+ * };
+ * ```
+ */
 export type TriageRule = z.output<typeof TriageRuleSchema>;
 
 const HOUR = 3_600_000;
 
+/**
+ * The ticket settings of a desk: kinds, categories, triage rules or a classifier, reopen and repeat windows, spike detection.
+ *
+ * @example
+ * ```ts
+ * const settings = TicketSettingsSchema.parse({ triage: [{ match: { kinds: ['refund'] }, department: 'finance' }] });
+ * ```
+ */
 export const TicketSettingsSchema = z.object({
   /** Kinds accepted; the built-in seven by default. */
   kinds: z
@@ -72,10 +107,39 @@ export const TicketSettingsSchema = z.object({
     .prefault({}),
 });
 
+/**
+ * What {@link TicketSettingsSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const tickets: TicketSettingsInput = {
+ *   categories: [{ id: 'melted', name: '融化' }],
+ *   triage: [{ match: { categoryIds: ['melted'] }, department: 'quality', severity: 'high' }],
+ * };
+ * const desk = createDesk({ storage, settings: { tickets } });
+ * ```
+ */
 export type TicketSettingsInput = z.input<typeof TicketSettingsSchema>;
+
+/**
+ * The value {@link TicketSettingsSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const reopenDays = (settings: TicketSettings) => settings.reopenWindowMs / 86_400_000;
+ * ```
+ */
 export type TicketSettings = z.output<typeof TicketSettingsSchema>;
 
-/** The first rule that matches, as a decision; null when none does. */
+/**
+ * The first rule that matches, as a decision; null when none does.
+ *
+ * @example
+ * ```ts
+ * const decision = triageByRules(rules, ticket);
+ * if (decision) await desk.tickets.triage({ ticketId: ticket.id, by, ...decision });
+ * ```
+ */
 export function triageByRules(rules: readonly TriageRule[], ticket: Ticket): TriageDecision | null {
   const text = `${ticket.subject}\n${ticket.description}`.toLowerCase();
   const rule = rules.find(
@@ -95,6 +159,14 @@ export function triageByRules(rules: readonly TriageRule[], ticket: Ticket): Tri
 }
 
 const order: Severity[] = [...SEVERITIES];
-/** One level more serious, up to critical. */
+/**
+ * One level more serious, up to critical.
+ *
+ * @example
+ * ```ts
+ * raiseSeverity('medium'); // 'high'
+ * raiseSeverity('critical'); // 'critical'
+ * ```
+ */
 export const raiseSeverity = (severity: Severity): Severity =>
   order[Math.min(order.length - 1, order.indexOf(severity) + 1)] ?? 'critical';

@@ -4,7 +4,21 @@ import type { Message } from '../../messages/message';
 import { asksForPerson } from './handoff-request';
 import { lexiconSentiment, type SentimentAnalyzer } from './sentiment';
 
-/** What the bot sees when a customer writes. */
+/**
+ * What the bot sees when a customer writes.
+ *
+ * @example
+ * ```ts
+ * const bot: BotHandler = {
+ *   decide(context: BotContext) {
+ *     const askedForPerson = context.message.text.includes('人工');
+ *     return askedForPerson
+ *       ? { kind: 'handoff', reason: 'asked-for-person', topic: null, skills: [], text: '正在为您转接人工客服' }
+ *       : { kind: 'answer', text: '您好，请问有什么可以帮您？', articleId: null, confident: false, topic: null };
+ *   },
+ * };
+ * ```
+ */
 export interface BotContext {
   conversation: Conversation;
   customer: Customer | null;
@@ -13,6 +27,14 @@ export interface BotContext {
   misses: number;
 }
 
+/**
+ * Why the bot handed a conversation to a person.
+ *
+ * @example
+ * ```ts
+ * const reasonLabel: Partial<Record<HandoffReason, string>> = { 'asked-for-person': '客户要求转人工', vip: 'VIP 客户' };
+ * ```
+ */
 export type HandoffReason =
   | 'asked-for-person'
   | 'not-confident'
@@ -20,6 +42,14 @@ export type HandoffReason =
   | 'vip'
   | 'topic';
 
+/**
+ * What the bot does with a customer message: answer it (confidently or not), or hand it over to a person.
+ *
+ * @example
+ * ```ts
+ * const decision: BotDecision = { kind: 'answer', text: '一般 3–5 天送达。', articleId: 'kb_shipping', confident: true, topic: 'shipping' };
+ * ```
+ */
 export type BotDecision =
   | {
       kind: 'answer';
@@ -36,12 +66,29 @@ export type BotDecision =
       text: string;
     };
 
-/** Plug in your own NLU or a language model by implementing this. */
+/**
+ * Plug in your own NLU or a language model by implementing this.
+ *
+ * @example
+ * ```ts
+ * const handler: BotHandler = { decide: async (context) => ({
+ *     kind: 'handoff', reason: 'not-confident', topic: null, skills: ['orders'], text: '稍等，为您转人工',
+ *   }) };
+ * const desk = createDesk({ storage, bot: handler });
+ * ```
+ */
 export interface BotHandler {
   decide(context: BotContext): BotDecision | Promise<BotDecision>;
 }
 
-/** A knowledge-base hit as the bot needs it. */
+/**
+ * A knowledge-base hit as the bot needs it.
+ *
+ * @example
+ * ```ts
+ * const hits: KnowledgeHit[] = await knowledge.search('发货时间', { locale: 'zh-CN', limit: 3 });
+ * ```
+ */
 export interface KnowledgeHit {
   id: string;
   score: number;
@@ -50,6 +97,17 @@ export interface KnowledgeHit {
   category: string;
 }
 
+/**
+ * Where the bot looks up answers: the desk’s knowledge base, or your own search.
+ *
+ * @example
+ * ```ts
+ * const source: KnowledgeSource = {
+ *   search: (query, { limit }) => myIndex.search(query).slice(0, limit),
+ * };
+ * const bot = createKnowledgeBot({ knowledge: source });
+ * ```
+ */
 export interface KnowledgeSource {
   search(
     query: string,
@@ -57,6 +115,14 @@ export interface KnowledgeSource {
   ): KnowledgeHit[] | Promise<KnowledgeHit[]>;
 }
 
+/**
+ * How the built-in knowledge bot decides: its source and the thresholds of a confident answer.
+ *
+ * @example
+ * ```ts
+ * const bot = createKnowledgeBot({ knowledge: desk.knowledge, minScore: 2.5 });
+ * ```
+ */
 export interface KnowledgeBotOptions {
   knowledge: KnowledgeSource;
   /** Lowest BM25 score of a confident answer. */

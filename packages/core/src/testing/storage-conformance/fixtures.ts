@@ -6,7 +6,14 @@ import type { DomainEventDraft } from '../../events/domain-events';
 import type { JobDraft } from '../../jobs/job';
 import type { Message } from '../../messages/message';
 
-/** A Monday morning in Shanghai (09:00 +08:00) during the Double 11 sales. */
+/**
+ * A Monday morning in Shanghai (09:00 +08:00) during the Double 11 sales.
+ *
+ * @example
+ * ```ts
+ * const conversation = makeConversation({ createdAt: FIXTURE_NOW });
+ * ```
+ */
 export const FIXTURE_NOW = Date.UTC(2026, 10, 9, 1, 0);
 
 let counter = 0;
@@ -33,6 +40,15 @@ export function makeCustomer(overrides: Partial<Customer> = {}): Customer {
   };
 }
 
+/**
+ * A valid agent with a fresh id for conformance tests; override any field.
+ *
+ * @example
+ * ```ts
+ * const agent = makeAgent({ skills: ['after-sales'], capacity: 2 });
+ * await storage.transaction((tx) => tx.agents.insert(agent));
+ * ```
+ */
 export function makeAgent(overrides: Partial<Agent> = {}): Agent {
   return {
     id: nextId('agt'),
@@ -51,6 +67,15 @@ export function makeAgent(overrides: Partial<Agent> = {}): Agent {
   };
 }
 
+/**
+ * A valid conversation with a fresh id for conformance tests; override any field.
+ *
+ * @example
+ * ```ts
+ * const conversation = makeConversation({ status: 'queued' });
+ * await storage.transaction((tx) => tx.conversations.insert(conversation));
+ * ```
+ */
 export function makeConversation(overrides: Partial<Conversation> = {}): Conversation {
   return {
     ...newConversation({
@@ -71,6 +96,14 @@ export function makeConversation(overrides: Partial<Conversation> = {}): Convers
   };
 }
 
+/**
+ * A valid message of a conversation for conformance tests; `conversationId` and `seq` are required.
+ *
+ * @example
+ * ```ts
+ * const message = makeMessage({ conversationId: conversation.id, seq: 1, text: '在吗？' });
+ * ```
+ */
 export function makeMessage(
   overrides: Partial<Message> & Pick<Message, 'conversationId' | 'seq'>,
 ): Message {
@@ -86,6 +119,14 @@ export function makeMessage(
   };
 }
 
+/**
+ * A `conversation.started` event draft about `conversation`, for conformance tests.
+ *
+ * @example
+ * ```ts
+ * await storage.transaction((tx) => tx.events.append([makeEventDraft(conversation)]));
+ * ```
+ */
 export function makeEventDraft(conversation: Conversation, at = FIXTURE_NOW): DomainEventDraft {
   return {
     type: 'conversation.started',
@@ -95,6 +136,14 @@ export function makeEventDraft(conversation: Conversation, at = FIXTURE_NOW): Do
   };
 }
 
+/**
+ * A valid job draft with a fresh key for conformance tests; override any field.
+ *
+ * @example
+ * ```ts
+ * await storage.transaction((tx) => tx.jobs.schedule(makeJobDraft({ dueAt: FIXTURE_NOW }), FIXTURE_NOW));
+ * ```
+ */
 export function makeJobDraft(overrides: Partial<JobDraft> = {}): JobDraft {
   const conversationId = nextId('conv');
   return {
