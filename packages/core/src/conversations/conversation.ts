@@ -5,6 +5,15 @@ import type { Survey } from '../surveys/survey';
 import { ClientIdSchema, IdSchema, InstantSchema, LabelSchema } from '../validation/common-schemas';
 import { CHANNELS, PRIORITIES } from '../vocabulary/channels-and-priorities';
 
+/**
+ * Every status of a conversation’s life, in the order it usually goes through them.
+ *
+ * @example
+ * ```ts
+ * const open = CONVERSATION_STATUSES.filter((s) => s !== 'closed' && s !== 'abandoned');
+ * const { items } = await desk.conversations.list({ status: open });
+ * ```
+ */
 export const CONVERSATION_STATUSES = [
   'bot',
   'queued',
@@ -14,14 +23,36 @@ export const CONVERSATION_STATUSES = [
   'closed',
   'abandoned',
 ] as const;
-/** Where a conversation (会话) is in its life; see docs/concepts/conversation-lifecycle.md. */
+/**
+ * Where a conversation (会话) is in its life; see docs/concepts/conversation-lifecycle.md.
+ *
+ * @example
+ * ```ts
+ * const label: Partial<Record<ConversationStatus, string>> = { queued: '排队中', active: '接待中', resolved: '已解决' };
+ * ```
+ */
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
-/** Why a conversation closed. */
+/**
+ * Why a conversation closed.
+ *
+ * @example
+ * ```ts
+ * const why: Record<CloseReason, string> = { manual: '客服关闭', 'reopen-window-ended': '超过重开期限', idle: '客户无回复' };
+ * ```
+ */
 export type CloseReason = 'manual' | 'reopen-window-ended' | 'idle';
 
 const NullableInstant = InstantSchema.nullable();
 
+/**
+ * A conversation as stored: its status, assignee, routing needs, SLA state and counters.
+ *
+ * @example
+ * ```ts
+ * const conversation = ConversationSchema.parse(JSON.parse(row.data));
+ * ```
+ */
 export const ConversationSchema = z.object({
   id: IdSchema,
   customerId: IdSchema,
@@ -70,10 +101,25 @@ export const ConversationSchema = z.object({
   schemaVersion: z.literal(1),
 });
 
-/** One chat session between a customer and the shop, from the first message to closing. */
+/**
+ * One chat session between a customer and the shop, from the first message to closing.
+ *
+ * @example
+ * ```ts
+ * const conversation: Conversation | null = await desk.conversations.get({ conversationId });
+ * if (conversation?.status === 'queued') console.log('waiting since', conversation.queuedAt);
+ * ```
+ */
 export type Conversation = z.infer<typeof ConversationSchema>;
 
-/** The SLA state of one conversation: the policy in force, one clock per target, escalation. */
+/**
+ * The SLA state of one conversation: the policy in force, one clock per target, escalation.
+ *
+ * @example
+ * ```ts
+ * const clocks = (sla: ConversationSla) => Object.values(sla.clocks).filter((clock) => clock?.status === 'running');
+ * ```
+ */
 export interface ConversationSla {
   policyId: string | null;
   clocks: Partial<Record<SlaTarget, SlaClock>>;

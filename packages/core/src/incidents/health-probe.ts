@@ -4,9 +4,27 @@ import { parseInput } from '../validation/parse-input';
 import { INCIDENT_MODES } from '../vocabulary/incident-modes';
 import { IncidentMessageSchema } from './incident';
 
-/** A named health check: resolves when healthy, throws (or rejects) when not. */
+/**
+ * A named health check: resolves when healthy, throws (or rejects) when not.
+ *
+ * @example
+ * ```ts
+ * const gatewayCheck: HealthCheck = async () => {
+ *   const response = await fetch('http://127.0.0.1:8080/kefu/health');
+ *   if (!response.ok) throw new Error(`gateway ${response.status}`);
+ * };
+ * ```
+ */
 export type HealthCheck = () => unknown;
 
+/**
+ * How the health probe runs: extra checks, interval, timeout, how many failures start an incident and how many successes end it, and the incident’s mode and banner.
+ *
+ * @example
+ * ```ts
+ * const options = HealthProbeOptionsSchema.parse({ checks: { gateway: gatewayCheck }, failAfter: 3 });
+ * ```
+ */
 export const HealthProbeOptionsSchema = z.object({
   /** Checks besides the desk's own storage check, by name (e.g. `gateway`). */
   checks: z
@@ -27,9 +45,27 @@ export const HealthProbeOptionsSchema = z.object({
   mode: z.enum(INCIDENT_MODES).default('leave-message'),
   message: IncidentMessageSchema.optional(),
 });
+
+/**
+ * What {@link HealthProbeOptionsSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const probe = desk.incidents.watchHealth({ checks: { gateway: gatewayCheck }, intervalMs: 10_000, mode: 'leave-message' });
+ * ```
+ */
 export type HealthProbeOptions = z.input<typeof HealthProbeOptionsSchema>;
 
-/** One check's recent record. */
+/**
+ * One check's recent record.
+ *
+ * @example
+ * ```ts
+ * const report = await probe.checkNow();
+ * const storage: CheckHealth = report.checks.storage!;
+ * if (!storage.ok) console.warn(storage.lastError);
+ * ```
+ */
 export interface CheckHealth {
   ok: boolean;
   failures: number;
@@ -37,7 +73,15 @@ export interface CheckHealth {
   lastError: string | null;
 }
 
-/** The probe's view: `failing` once a check failed `failAfter` times in a row, until all recover. */
+/**
+ * The probe's view: `failing` once a check failed `failAfter` times in a row, until all recover.
+ *
+ * @example
+ * ```ts
+ * const report: HealthReport = probe.getSnapshot();
+ * if (report.failing) pageOnCall(report.checks);
+ * ```
+ */
 export interface HealthReport {
   at: number;
   failing: boolean;
@@ -75,7 +119,15 @@ export function nextHealth(
   return { at, failing, checks };
 }
 
-/** A running health probe (from `desk.incidents.watchHealth`). */
+/**
+ * A running health probe (from `desk.incidents.watchHealth`).
+ *
+ * @example
+ * ```ts
+ * const probe: HealthProbe = desk.incidents.watchHealth({ checks: { gateway: gatewayCheck } });
+ * process.on('SIGTERM', () => probe.stop());
+ * ```
+ */
 export interface HealthProbe {
   /** Runs every check once now and returns the new report. */
   checkNow(): Promise<HealthReport>;

@@ -1,18 +1,49 @@
 import { defineMachine } from '../machine/define-machine';
 import type { Incident, IncidentMessage, IncidentMode, IncidentSource } from './incident';
 
+/**
+ * The two states of the desk’s incident switch.
+ *
+ * @example
+ * ```ts
+ * const inIncident = (state: DeskIncidentState) => state.status === DESK_INCIDENT_STATES[1];
+ * ```
+ */
 export const DESK_INCIDENT_STATES = ['normal', 'incident'] as const;
+
+/**
+ * One of `DESK_INCIDENT_STATES`.
+ *
+ * @example
+ * ```ts
+ * const status: DeskIncidentStatus = desk.incidents.getSnapshot() ? 'incident' : 'normal';
+ * ```
+ */
 export type DeskIncidentStatus = (typeof DESK_INCIDENT_STATES)[number];
 
 /**
  * The desk's incident switch: `incident` while one is active; in `normal`, `incident` is the last
  * one that ended (or null), which the SLA clocks need to skip its duration.
+ *
+ * @example
+ * ```ts
+ * let state: DeskIncidentState = NO_INCIDENT;
+ * const result = transition(incidentMachine, state, { type: 'START', at: Date.now(), id: 'inc_1', mode: 'normal', message, source: 'manual', reason: null, by: null });
+ * ```
  */
 export interface DeskIncidentState {
   status: DeskIncidentStatus;
   incident: Incident | null;
 }
 
+/**
+ * What moves the incident switch: `START` with the incident’s fields, or `END`.
+ *
+ * @example
+ * ```ts
+ * const end: IncidentMachineEvent = { type: 'END', at: Date.now(), by: 'agt_zhao' };
+ * ```
+ */
 export type IncidentMachineEvent =
   | {
       type: 'START';
@@ -26,11 +57,28 @@ export type IncidentMachineEvent =
     }
   | { type: 'END'; at: number; by: string | null };
 
-/** What the desk does after a switch: record the event, and sweep every open SLA clock. */
+/**
+ * What the desk does after a switch: record the event, and sweep every open SLA clock.
+ *
+ * @example
+ * ```ts
+ * for (const effect of result.effects as IncidentEffect[]) {
+ *   if (effect.type === 'sweep-sla') await sweepOpenClocks();
+ * }
+ * ```
+ */
 export type IncidentEffect =
   | { type: 'announce'; event: 'incident.started' | 'incident.ended' }
   | { type: 'sweep-sla' };
 
+/**
+ * The desk’s incident state before any incident.
+ *
+ * @example
+ * ```ts
+ * const state = current ?? NO_INCIDENT;
+ * ```
+ */
 export const NO_INCIDENT: DeskIncidentState = { status: 'normal', incident: null };
 
 /**

@@ -1,15 +1,44 @@
-/** The smallest thing a machine event must be: a tagged object. */
+/**
+ * The smallest thing a machine event must be: a tagged object.
+ *
+ * @example
+ * ```ts
+ * type DoorEvent = { type: 'TOGGLE' } | { type: 'LOCK'; by: string };
+ * const event: MachineEvent = { type: 'TOGGLE' };
+ * ```
+ */
 export interface MachineEvent {
   type: string;
 }
 
-/** A named condition; the name appears in diagrams and in rejection messages. */
+/**
+ * A named condition; the name appears in diagrams and in rejection messages.
+ *
+ * @example
+ * ```ts
+ * type Door = { status: 'open' | 'shut' };
+ * const notLocked: Guard<Door & { locked: boolean }, { type: 'TOGGLE' }> = {
+ *   name: 'notLocked',
+ *   check: (door) => !door.locked,
+ * };
+ * ```
+ */
 export interface Guard<TSnapshot, TEvent> {
   name: string;
   check: (snapshot: TSnapshot, event: TEvent) => boolean;
 }
 
-/** One arrow of the machine: from some states, on one event, to one state. */
+/**
+ * One arrow of the machine: from some states, on one event, to one state.
+ *
+ * @example
+ * ```ts
+ * const close: TransitionRule<'open' | 'shut', { status: 'open' | 'shut' }, { type: 'TOGGLE' }, never> = {
+ *   from: ['open'],
+ *   to: 'shut',
+ * };
+ * ```
+ */
 export interface TransitionRule<TState extends string, TSnapshot, TEvent, TEffect> {
   from: readonly TState[];
   to: TState;
@@ -20,7 +49,16 @@ export interface TransitionRule<TState extends string, TSnapshot, TEvent, TEffec
   effects?: (next: TSnapshot, previous: TSnapshot, event: TEvent) => TEffect[];
 }
 
-/** Every event type must be listed, so adding an event without rules is a type error. */
+/**
+ * Every event type must be listed, so adding an event without rules is a type error.
+ *
+ * @example
+ * ```ts
+ * const on: TransitionTable<'open' | 'shut', { status: 'open' | 'shut' }, { type: 'TOGGLE' }, never> = {
+ *   TOGGLE: [{ from: ['open'], to: 'shut' }, { from: ['shut'], to: 'open' }],
+ * };
+ * ```
+ */
 export type TransitionTable<
   TState extends string,
   TSnapshot,
@@ -32,6 +70,21 @@ export type TransitionTable<
   >;
 };
 
+/**
+ * What `defineMachine` takes: the states, where a snapshot may start and end, and the rules per event.
+ *
+ * @example
+ * ```ts
+ * const config: MachineConfig<'open' | 'shut', { status: 'open' | 'shut' }, { type: 'TOGGLE' }, never> = {
+ *   id: 'door',
+ *   states: ['open', 'shut'],
+ *   initial: ['shut'],
+ *   final: [],
+ *   on: { TOGGLE: [{ from: ['open'], to: 'shut' }, { from: ['shut'], to: 'open' }] },
+ * };
+ * const door = defineMachine(config);
+ * ```
+ */
 export interface MachineConfig<
   TState extends string,
   TSnapshot extends { status: TState },
@@ -47,7 +100,15 @@ export interface MachineConfig<
   on: TransitionTable<TState, TSnapshot, TEvent, TEffect>;
 }
 
-/** A defined machine: its config, checked once when it is created. */
+/**
+ * A defined machine: its config, checked once when it is created.
+ *
+ * @example
+ * ```ts
+ * const machine: Machine<'open' | 'shut', { status: 'open' | 'shut' }, { type: 'TOGGLE' }, never> = defineMachine(config);
+ * const result = transition(machine, { status: 'shut' }, { type: 'TOGGLE' });
+ * ```
+ */
 export interface Machine<
   TState extends string,
   TSnapshot extends { status: TState },

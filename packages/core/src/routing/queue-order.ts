@@ -1,6 +1,13 @@
 import type { Priority } from '../vocabulary/channels-and-priorities';
 
-/** A queued conversation as the queue orders it. */
+/**
+ * A queued conversation as the queue orders it.
+ *
+ * @example
+ * ```ts
+ * const entry: QueueEntry = { conversationId: 'cnv_1', priority: 'high', tier: 'vip', queuedAt: Date.now() - 120_000 };
+ * ```
+ */
 export interface QueueEntry {
   conversationId: string;
   priority: Priority;
@@ -11,6 +18,15 @@ export interface QueueEntry {
   leftMessage: boolean;
 }
 
+/**
+ * How the queue weighs priority, VIP tiers and waiting time.
+ *
+ * @example
+ * ```ts
+ * const options: QueueOrderOptions = { ...DEFAULT_QUEUE_ORDER, vipPoints: 300 };
+ * const next = orderQueue(entries, Date.now(), options)[0];
+ * ```
+ */
 export interface QueueOrderOptions {
   /** Points per priority: by default urgent 300, high 200, normal 100, low 0. */
   priorityPoints: Record<Priority, number>;
@@ -23,6 +39,14 @@ export interface QueueOrderOptions {
   leftMessagePoints: number;
 }
 
+/**
+ * The default queue order: urgent 300, high 200, normal 100, low 0, VIP +150, +10 per minute waited.
+ *
+ * @example
+ * ```ts
+ * const order = orderQueue(entries, Date.now(), DEFAULT_QUEUE_ORDER);
+ * ```
+ */
 export const DEFAULT_QUEUE_ORDER: QueueOrderOptions = {
   priorityPoints: { urgent: 300, high: 200, normal: 100, low: 0 },
   vipPoints: 150,
@@ -31,7 +55,14 @@ export const DEFAULT_QUEUE_ORDER: QueueOrderOptions = {
   leftMessagePoints: 10_000,
 };
 
-/** The entry's score at `now`: priority, plus VIP, plus waiting time. Higher goes first. */
+/**
+ * The entry's score at `now`: priority, plus VIP, plus waiting time. Higher goes first.
+ *
+ * @example
+ * ```ts
+ * queueScore({ conversationId: 'cnv_1', priority: 'normal', tier: 'vip', queuedAt: now - 60_000 }, now); // 100 + 150 + 10
+ * ```
+ */
 export function queueScore(entry: QueueEntry, now: number, options = DEFAULT_QUEUE_ORDER): number {
   const waitedMinutes = Math.max(0, now - entry.queuedAt) / 60_000;
   return (
@@ -46,6 +77,12 @@ export function queueScore(entry: QueueEntry, now: number, options = DEFAULT_QUE
  * The queue in serving order at `now`: highest score first, then longest waiting, then id.
  * Because every entry ages at the same rate, two entries' order can only change in favour of the
  * one that waited longer.
+ *
+ * @example
+ * ```ts
+ * const [next] = orderQueue(waiting, Date.now());
+ * if (next) console.log('next up:', next.conversationId);
+ * ```
  */
 export function orderQueue<T extends QueueEntry>(
   entries: readonly T[],
