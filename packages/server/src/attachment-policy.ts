@@ -2,7 +2,14 @@ import { type Attachment, KefuError } from '@kefu/core';
 import { isPublicHostname } from './public-host';
 import { cleanText } from './safe-text';
 
-/** Which attachments the gateway accepts from clients. */
+/**
+ * Which attachments the gateway accepts from clients.
+ *
+ * @example
+ * ```ts
+ * const gateway = createGateway({ desk, attachments: { allowedHosts: ['cdn.candy.example'], contentTypes: ['image/jpeg', 'image/png'] } });
+ * ```
+ */
 export interface AttachmentOptions {
   /**
    * Hosts attachment URLs may point at, e.g. `['cdn.candy.example']`; `*.candy.example` allows
@@ -16,6 +23,11 @@ export interface AttachmentOptions {
 /**
  * Content types accepted by default: pictures, PDF, plain text, common audio and video. Nothing a
  * browser would run (HTML, SVG, JavaScript).
+ *
+ * @example
+ * ```ts
+ * const gateway = createGateway({ desk, attachments: { allowedHosts, contentTypes: [...DEFAULT_ATTACHMENT_TYPES, 'application/zip'] } });
+ * ```
  */
 export const DEFAULT_ATTACHMENT_TYPES: readonly string[] = [
   'image/png',

@@ -1,6 +1,13 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
-/** Options of `createGatewayHealthCheck`. */
+/**
+ * Options of `createGatewayHealthCheck`.
+ *
+ * @example
+ * ```ts
+ * desk.incidents.watchHealth({ checks: { gateway: createGatewayHealthCheck({ maxEventLoopDelayMs: 500 }) } });
+ * ```
+ */
 export interface GatewayHealthCheckOptions {
   /** Fail when the event loop's p99 delay since the last check is above this. Default 1000 ms. */
   maxEventLoopDelayMs?: number;

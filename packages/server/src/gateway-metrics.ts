@@ -2,7 +2,14 @@ import type { Desk } from '@kefu/core';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { GatewayHooks, SubscriberHandle } from './gateway-context';
 
-/** `/metrics` on the gateway (Prometheus text, from prom-client). */
+/**
+ * `/metrics` on the gateway (Prometheus text, from prom-client).
+ *
+ * @example
+ * ```ts
+ * const gateway = createGateway({ desk, metrics: { token: process.env.METRICS_TOKEN, port: 9464 } });
+ * ```
+ */
 export interface GatewayMetricsOptions {
   /**
    * Require `Authorization: Bearer <token>` on `<path>/metrics`. Without it the endpoint is open,
@@ -29,7 +36,15 @@ export interface CountedConnection extends SubscriberHandle {
 /** Latency buckets in seconds: a few ms for a ping up to seconds for a slow report. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-/** Every series the gateway exposes, documented in docs/guides/monitoring.md. */
+/**
+ * Every series the gateway exposes, documented in docs/guides/monitoring.md.
+ *
+ * @example
+ * ```ts
+ * const text = await gateway.metrics.text();
+ * const missing = GATEWAY_SERIES.filter((name) => !text.includes(name));
+ * ```
+ */
 export const GATEWAY_SERIES = [
   'kefu_queue_length',
   'kefu_queue_longest_wait_seconds',

@@ -12,7 +12,15 @@ import {
 import { watchIncidents } from './incident-banner';
 import { listenForMetrics, serveMetrics } from './metrics-endpoint';
 
-/** The gateway's `/metrics`, as `gateway.metrics` exposes it. */
+/**
+ * The gateway's `/metrics`, as `gateway.metrics` exposes it.
+ *
+ * @example
+ * ```ts
+ * const orders = new Counter({ name: 'shop_orders_total', help: 'Orders', registers: [gateway.metrics.registry] });
+ * console.log(await gateway.metrics.text());
+ * ```
+ */
 export interface GatewayMetricsHandle {
   /** The gateway's own prom-client registry: register the shop's metrics here to scrape them too. */
   readonly registry: Registry;

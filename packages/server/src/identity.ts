@@ -38,7 +38,14 @@ export function verifyCustomerSignature(
 
 const VISITOR_PREFIX = 'vis_';
 const DAY = 86_400_000;
-/** How long a visitor token is valid by default: 30 days. */
+/**
+ * How long a visitor token is valid by default: 30 days.
+ *
+ * @example
+ * ```ts
+ * const claims = readVisitorToken(token, secret, { ttlMs: DEFAULT_VISITOR_TOKEN_TTL_MS });
+ * ```
+ */
 export const DEFAULT_VISITOR_TOKEN_TTL_MS = 30 * DAY;
 
 /**
@@ -55,7 +62,15 @@ function visitorSignature(customerId: string, issuedAt: number, secret: string):
     .digest('base64url');
 }
 
-/** A genuine visitor token's contents. */
+/**
+ * A genuine visitor token's contents.
+ *
+ * @example
+ * ```ts
+ * const claims: VisitorTokenClaims | null = readVisitorToken(token, secret);
+ * if (claims && Date.now() - claims.issuedAt > 7 * 86_400_000) rotate(claims.customerId);
+ * ```
+ */
 export interface VisitorTokenClaims {
   customerId: string;
   /** When it was issued, epoch ms: rotate a token once it is old. */

@@ -2,7 +2,14 @@ import type { DomainEventDraft } from '../events/domain-events';
 import type { JobDraft } from '../jobs/job';
 import type { CloseReason } from './conversation';
 
-/** Events the conversation machine understands. Every one carries the instant it happened. */
+/**
+ * Events the conversation machine understands. Every one carries the instant it happened.
+ *
+ * @example
+ * ```ts
+ * const result = transition(conversationMachine, conversation, { type: 'ASSIGN', at: Date.now(), agentId: 'agt_wang' });
+ * ```
+ */
 export type ConversationMachineEvent =
   | { type: 'HANDOFF'; at: number }
   | { type: 'ASSIGN'; at: number; agentId: string }
@@ -25,9 +32,26 @@ export type ConversationMachineEvent =
   | { type: 'CLOSE'; at: number; reason: CloseReason }
   | { type: 'ABANDON'; at: number };
 
+/**
+ * The `type` of a conversation machine event.
+ *
+ * @example
+ * ```ts
+ * const allowed: ConversationMachineEventType[] = ['ASSIGN', 'TRANSFER'];
+ * ```
+ */
 export type ConversationMachineEventType = ConversationMachineEvent['type'];
 
-/** What the engine must do after a transition: publish, schedule or cancel a durable job. */
+/**
+ * What the engine must do after a transition: publish, schedule or cancel a durable job.
+ *
+ * @example
+ * ```ts
+ * for (const effect of result.effects as ConversationEffect[]) {
+ *   if (effect.type === 'schedule') await tx.jobs.schedule(effect.job, now);
+ * }
+ * ```
+ */
 export type ConversationEffect =
   | { type: 'emit'; event: DomainEventDraft }
   | { type: 'schedule'; job: JobDraft }

@@ -63,5 +63,27 @@ export const DeskSettingsSchema = z.object({
     .prefault({}),
 });
 
+/**
+ * What {@link DeskSettingsSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const settings: DeskSettingsInput = {
+ *   routing: { auto: true },
+ *   sla: { policies: [{ id: 'std', name: '标准', targets: { firstResponse: { withinMs: 30_000 } } }] },
+ *   surveys: { enabled: true },
+ * };
+ * const desk = createDesk({ storage, settings });
+ * ```
+ */
 export type DeskSettingsInput = z.input<typeof DeskSettingsSchema>;
+
+/**
+ * The value {@link DeskSettingsSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const firstPolicy = (settings: DeskSettings) => settings.sla.policies[0]?.id ?? null;
+ * ```
+ */
 export type DeskSettings = z.output<typeof DeskSettingsSchema>;

@@ -92,7 +92,17 @@ export interface DomainEventDataMap {
   'incident.ended': { incident: Incident };
 }
 
-/** What every `sla.*` event says about the clock. */
+/**
+ * What every `sla.*` event says about the clock.
+ *
+ * @example
+ * ```ts
+ * desk.on('sla.breached', (event) => {
+ *   const data: SlaEventData = event.data;
+ *   notify(data.conversation?.assigneeId, data.target);
+ * });
+ * ```
+ */
 export interface SlaEventData {
   /** The conversation the clock belongs to, or null for a ticket's clock. */
   conversation: Conversation | null;
@@ -157,13 +167,33 @@ export const DOMAIN_EVENT_TYPES = [
   'incident.ended',
 ] as const satisfies readonly DomainEventType[];
 
-/** What an event is about, so consumers can filter by aggregate. */
+/**
+ * What an event is about, so consumers can filter by aggregate.
+ *
+ * @example
+ * ```ts
+ * const about: EventSubject = { kind: 'conversation', id: 'cnv_42' };
+ * const mine = events.filter((event) => event.subject.id === about.id);
+ * ```
+ */
 export interface EventSubject {
   kind: 'customer' | 'agent' | 'conversation' | 'ticket' | 'survey' | 'article' | 'review' | 'desk';
   id: string;
 }
 
-/** An event before storage gives it a position. */
+/**
+ * An event before storage gives it a position.
+ *
+ * @example
+ * ```ts
+ * const draft: DomainEventDraft<'customer.erased'> = {
+ *   type: 'customer.erased',
+ *   subject: { kind: 'customer', id: 'cus_lin' },
+ *   at: Date.now(),
+ *   data: erasedData,
+ * };
+ * ```
+ */
 export type DomainEventDraft<T extends DomainEventType = DomainEventType> = {
   [K in T]: { type: K; subject: EventSubject; at: number; data: DomainEventDataMap[K] };
 }[T];

@@ -25,7 +25,15 @@ import {
   NO_INCIDENT,
 } from './incident-machine';
 
-/** Incident mode (应急): a desk-wide switch for when things go wrong. */
+/**
+ * Incident mode (应急): a desk-wide switch for when things go wrong.
+ *
+ * @example
+ * ```ts
+ * const incidents: IncidentsApi = desk.incidents;
+ * const unsubscribe = incidents.subscribe(() => render(incidents.getSnapshot()));
+ * ```
+ */
 export interface IncidentsApi {
   /**
    * Starts an incident: customers see the banner, SLA clocks pause from now, and in `bot-only` or

@@ -1,6 +1,14 @@
 import { defineMachine } from '../machine/define-machine';
 import { ARTICLE_STATUSES, type Article, type ArticleStatus } from './article';
 
+/**
+ * What moves an article through review: submit, approve, reject, archive, revise.
+ *
+ * @example
+ * ```ts
+ * const result = transition(articleMachine, article, { type: 'SUBMIT', at: Date.now() });
+ * ```
+ */
 export type ArticleMachineEvent =
   | { type: 'SUBMIT'; at: number }
   | { type: 'APPROVE'; at: number }

@@ -1,6 +1,14 @@
 import { tokenize } from './tokenize';
 
-/** What the index stores of a document: searchable fields and filters. */
+/**
+ * What the index stores of a document: searchable fields and filters.
+ *
+ * @example
+ * ```ts
+ * const index = new Bm25Index();
+ * index.add({ id: 'kb_1', title: '发货时间', body: '付款后 48 小时内发货', tags: ['shipping'], locale: 'zh-CN' } satisfies IndexedDocument);
+ * ```
+ */
 export interface IndexedDocument {
   id: string;
   title: string;
@@ -9,11 +17,27 @@ export interface IndexedDocument {
   locale: string;
 }
 
+/**
+ * A matching document id and its BM25 score (higher is better).
+ *
+ * @example
+ * ```ts
+ * const [best]: SearchHit[] = index.search('多久发货', { limit: 1 });
+ * ```
+ */
 export interface SearchHit {
   id: string;
   score: number;
 }
 
+/**
+ * How many hits, and in which locale.
+ *
+ * @example
+ * ```ts
+ * const hits = index.search('shipping time', { limit: 3, locale: 'en' } satisfies SearchOptions);
+ * ```
+ */
 export interface SearchOptions {
   limit?: number;
   /** Only documents in this locale (`zh-CN`, `en`…); all when left out. */

@@ -1,7 +1,16 @@
 import { Bm25Index } from './bm25-index';
 import type { KnowledgeHit, KnowledgeSource } from './bot/knowledge-bot';
 
-/** An article as the knowledge base indexes it. */
+/**
+ * An article as the knowledge base indexes it.
+ *
+ * @example
+ * ```ts
+ * const kb = createKnowledgeBase([
+ *   { id: 'kb_1', title: '发货时间', body: '付款后 48 小时内发货', category: 'orders', tags: [], locale: 'zh-CN' },
+ * ]);
+ * ```
+ */
 export interface KnowledgeArticle {
   id: string;
   title: string;
@@ -56,4 +65,14 @@ export function createKnowledgeBase(articles: Iterable<KnowledgeArticle> = []) {
   } satisfies KnowledgeSource & Record<string, unknown>;
 }
 
+/**
+ * An in-memory knowledge base: put and remove articles, search them (BM25) and suggest titles.
+ *
+ * @example
+ * ```ts
+ * const kb: KnowledgeBase = createKnowledgeBase(articles);
+ * const hits = kb.search('多久发货', { locale: 'zh-CN', limit: 3 });
+ * const titles = kb.suggest('发货');
+ * ```
+ */
 export type KnowledgeBase = ReturnType<typeof createKnowledgeBase>;

@@ -1,5 +1,15 @@
 import type { Machine, MachineEvent, TransitionRule } from './define-machine';
 
+/**
+ * The outcome of one event: the next snapshot and its effects, or why the event was refused.
+ *
+ * @example
+ * ```ts
+ * const result = transition(machine, snapshot, event);
+ * if (!result.ok) throw new KefuError('INVALID_TRANSITION', result.message);
+ * save(result.snapshot);
+ * ```
+ */
 export type TransitionResult<TSnapshot, TEffect> =
   | { ok: true; snapshot: TSnapshot; effects: TEffect[]; rule: { from: string; to: string } }
   | { ok: false; reason: 'not-allowed' | 'guard-failed'; message: string; snapshot: TSnapshot };
@@ -65,7 +75,14 @@ export function transition<
   };
 }
 
-/** True when some rule would accept the event in the snapshot's state (guards included). */
+/**
+ * True when some rule would accept the event in the snapshot's state (guards included).
+ *
+ * @example
+ * ```ts
+ * const showResolve = can(conversationMachine, conversation, { type: 'RESOLVE', at: Date.now() });
+ * ```
+ */
 export function can<
   TState extends string,
   TSnapshot extends { status: TState },

@@ -4,7 +4,16 @@ import type { Message } from '../messages/message';
 import type { SlaTarget } from '../sla/sla-policy';
 import type { Ticket } from '../tickets/ticket';
 
-/** What the log says about one conversation, independent of the order events arrived in. */
+/**
+ * What the log says about one conversation, independent of the order events arrived in.
+ *
+ * @example
+ * ```ts
+ * const facts = collectFacts(events);
+ * const one: ConversationFacts | undefined = facts.conversations.get('cnv_42');
+ * console.log(one?.firstAssignedAt);
+ * ```
+ */
 export interface ConversationFacts {
   /** The snapshot with the highest version: the latest state the log knows. */
   latest: Conversation;
@@ -18,6 +27,14 @@ export interface ConversationFacts {
   sla: Partial<Record<SlaTarget, 'met' | 'breached'>>;
 }
 
+/**
+ * One survey answer, as the metrics count it.
+ *
+ * @example
+ * ```ts
+ * const csat = facts.surveyAnswers.filter((answer: SurveyAnswer) => answer.kind === 'csat');
+ * ```
+ */
 export interface SurveyAnswer {
   kind: 'csat' | 'nps' | 'ces';
   score: number;
@@ -25,6 +42,15 @@ export interface SurveyAnswer {
   at: number;
 }
 
+/**
+ * What the metrics read from the event log: conversations, tickets, surveys and presence changes.
+ *
+ * @example
+ * ```ts
+ * const facts: LogFacts = collectFacts(await storage.events.read(0, 100_000));
+ * console.log(facts.conversations.size, facts.surveyAnswers.length);
+ * ```
+ */
 export interface LogFacts {
   conversations: Map<string, ConversationFacts>;
   tickets: Map<string, Ticket>;
@@ -49,6 +75,11 @@ interface ConversationLog {
 /**
  * Folds the event log into facts. Only state that does not depend on the order of events with
  * equal timestamps is kept: snapshots by version, messages by seq, outcomes as sets.
+ *
+ * @example
+ * ```ts
+ * const facts = collectFacts(await storage.events.read(0, 100_000));
+ * ```
  */
 export function collectFacts(events: Iterable<DomainEvent>): LogFacts {
   // One record per conversation rather than one Map per fact: this loop runs over the whole log,

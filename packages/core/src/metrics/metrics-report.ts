@@ -77,6 +77,11 @@ const RESOLVED_STATES = new Set(['resolved', 'closed']);
 /**
  * Computes every metric for the cohort of conversations created in [from, to), grouped as asked.
  * Pure: the same facts and query always give the same report.
+ *
+ * @example
+ * ```ts
+ * const report = computeReport(facts, ReportQuerySchema.parse({ from, to, groupBy: ['agent'] }), ALWAYS_OPEN);
+ * ```
  */
 export function computeReport(
   facts: ReportFacts,

@@ -1,4 +1,11 @@
-/** Summary of a set of durations or scores: never NaN — empty sets give nulls. */
+/**
+ * Summary of a set of durations or scores: never NaN — empty sets give nulls.
+ *
+ * @example
+ * ```ts
+ * const { p50, p90 }: Distribution = distribution([12_000, 18_000, 45_000]);
+ * ```
+ */
 export interface Distribution {
   count: number;
   avg: number | null;
@@ -13,6 +20,15 @@ function percentile(sorted: ArrayLike<number>, p: number): number | null {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? null;
 }
 
+/**
+ * The count, mean, median and 90th percentile of `values`, or nulls when there are none.
+ *
+ * @example
+ * ```ts
+ * distribution([3, 1, 2]); // { count: 3, avg: 2, p50: 2, p90: … }
+ * distribution([]); // { count: 0, avg: null, p50: null, p90: null }
+ * ```
+ */
 export function distribution(values: readonly number[]): Distribution {
   if (values.length === 0) return { count: 0, avg: null, p50: null, p90: null };
   const sorted = sortedCopy(values);
@@ -39,7 +55,15 @@ function sortedCopy(values: readonly number[]): ArrayLike<number> {
   return new Float64Array(values).sort();
 }
 
-/** A share between 0 and 1, or null when there is nothing to divide by. */
+/**
+ * A share between 0 and 1, or null when there is nothing to divide by.
+ *
+ * @example
+ * ```ts
+ * rate(3, 4); // 0.75
+ * rate(0, 0); // null: no data is not a zero rate
+ * ```
+ */
 export function rate(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }

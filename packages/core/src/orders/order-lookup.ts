@@ -23,7 +23,16 @@ export interface OrderLookup {
   recentOrders?(context: { customerId: string; limit: number }): Promise<OrderSnapshot[]>;
 }
 
-/** An order known to the in-memory lookup, with its owner. */
+/**
+ * An order known to the in-memory lookup, with its owner.
+ *
+ * @example
+ * ```ts
+ * const orders = createMemoryOrderLookup([
+ *   { ...snapshot, orderRef: 'CS20261111-0042', customerId: 'cus_lin' } satisfies StoredOrder,
+ * ]);
+ * ```
+ */
 export interface StoredOrder extends OrderSnapshot {
   customerId: string;
 }

@@ -37,7 +37,15 @@ export interface EraseCustomerResult {
   customerId: string;
 }
 
-/** The audit log, read-only apart from `record` (append-only, for the shop's own admin actions). */
+/**
+ * The audit log, read-only apart from `record` (append-only, for the shop's own admin actions).
+ *
+ * @example
+ * ```ts
+ * const audit: AuditApi = desk.privacy.audit;
+ * const page = await audit.list({ actions: ['customer.exported'], actor: { kind: 'admin', id: 'adm_zhao' } });
+ * ```
+ */
 export interface AuditApi {
   /**
    * Entries matching the filter, oldest first, a page at a time. Reading is itself audited.
@@ -56,7 +64,16 @@ export interface AuditApi {
   record(input: RecordAuditInput): Promise<AuditEntry>;
 }
 
-/** Personal data protection (个人信息保护): export, erasure, retention, masking, audit. */
+/**
+ * Personal data protection (个人信息保护): export, erasure, retention, masking, audit.
+ *
+ * @example
+ * ```ts
+ * const privacy: PrivacyApi = desk.privacy;
+ * const masked = privacy.mask('我的手机是 13800138000');
+ * console.log(masked.text); // 我的手机是 ***********
+ * ```
+ */
 export interface PrivacyApi {
   /**
    * Everything stored about a customer, as a stream of parts (write them with

@@ -26,6 +26,15 @@ export const RetentionSettingsSchema = z.object({
     .positive()
     .default(60 * 60_000),
 });
+
+/**
+ * The value {@link RetentionSettingsSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const days = (settings: RetentionSettings) => settings.messagesDays;
+ * ```
+ */
 export type RetentionSettings = z.output<typeof RetentionSettingsSchema>;
 
 /**
@@ -52,6 +61,15 @@ export const MaskingSettingsSchema = z.object({
     )
     .default([]),
 });
+
+/**
+ * The value {@link MaskingSettingsSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const masking = (settings: MaskingSettings) => (settings.enabled ? 'masked for agents' : 'off');
+ * ```
+ */
 export type MaskingSettings = z.output<typeof MaskingSettingsSchema>;
 
 /** Erasure runs in batches of this many records per transaction. */

@@ -52,7 +52,15 @@ const SampleSchema = z
   })
   .refine((q) => q.from < q.to, { message: '`from` must be before `to`', path: ['to'] });
 
-/** Quality review (质检): scorecards, reviews of closed conversations, sampling and results. */
+/**
+ * Quality review (质检): scorecards, reviews of closed conversations, sampling and results.
+ *
+ * @example
+ * ```ts
+ * const quality: QualityApi = desk.quality;
+ * const sample = await quality.sample({ share: 0.05, seed: '2026-W45', from, to });
+ * ```
+ */
 export interface QualityApi {
   /**
    * A supervisor starts a draft review of a resolved or closed conversation; the automatic rule

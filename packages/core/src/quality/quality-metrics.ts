@@ -1,6 +1,14 @@
 import type { Review, RuleFlagKind } from './review';
 
-/** One agent's quality results. */
+/**
+ * One agent's quality results.
+ *
+ * @example
+ * ```ts
+ * const rows: AgentQuality[] = await desk.quality.report();
+ * for (const row of rows) console.log(row.agentId, row.averageScore);
+ * ```
+ */
 export interface AgentQuality {
   agentId: string;
   /** Reviews that count: submitted, disputed, upheld or revised. */

@@ -1,6 +1,14 @@
 import { defineMachine } from '../machine/define-machine';
 import { REVIEW_STATUSES, type Review, type ReviewStatus, weightedTotal } from './review';
 
+/**
+ * What moves a review: score, submit, dispute, uphold or revise.
+ *
+ * @example
+ * ```ts
+ * const result = transition(reviewMachine, review, { type: 'DISPUTE', at: Date.now(), reason: '客户先骂人' });
+ * ```
+ */
 export type ReviewMachineEvent =
   | { type: 'SCORE'; at: number; scores: Record<string, number>; comment?: string | undefined }
   | { type: 'SUBMIT'; at: number }

@@ -1,7 +1,17 @@
 import type { Message } from '../messages/message';
 import type { RuleFlag } from './review';
 
-/** What the automatic rules look for; words compare case-insensitively. */
+/**
+ * What the automatic rules look for; words compare case-insensitively.
+ *
+ * @example
+ * ```ts
+ * const options: RuleFlagOptions = {
+ *   greetings: [...DEFAULT_RULE_FLAG_OPTIONS.greetings, '亲爱的'],
+ *   forbiddenWords: [...DEFAULT_RULE_FLAG_OPTIONS.forbiddenWords, '爱买不买'],
+ * };
+ * ```
+ */
 export interface RuleFlagOptions {
   /** A first agent reply must contain one of these (e.g. 您好, 你好, hello). */
   greetings: readonly string[];
@@ -9,7 +19,14 @@ export interface RuleFlagOptions {
   forbiddenWords: readonly string[];
 }
 
-/** Defaults for a Chinese and English desk. */
+/**
+ * Defaults for a Chinese and English desk.
+ *
+ * @example
+ * ```ts
+ * const flags = flagTranscript(transcript, DEFAULT_RULE_FLAG_OPTIONS);
+ * ```
+ */
 export const DEFAULT_RULE_FLAG_OPTIONS: RuleFlagOptions = {
   greetings: ['您好', '你好', '亲', 'hello', 'hi', 'good morning', 'good afternoon', 'welcome'],
   forbiddenWords: ['不知道', '没办法', '自己看', 'not my problem', 'whatever'],

@@ -1,4 +1,11 @@
-/** One closed conversation as sampling sees it. */
+/**
+ * One closed conversation as sampling sees it.
+ *
+ * @example
+ * ```ts
+ * const candidate: SampleCandidate = { conversationId: 'cnv_42', agentId: 'agt_wang', closedAt: Date.now(), csat: 2 };
+ * ```
+ */
 export interface SampleCandidate {
   conversationId: string;
   agentId: string;
@@ -8,6 +15,14 @@ export interface SampleCandidate {
   slaBreached?: boolean | undefined;
 }
 
+/**
+ * How sampling picks: the share per agent per week, the seed, and what is always reviewed.
+ *
+ * @example
+ * ```ts
+ * const picked = sampleForReview(candidates, { share: 0.05, seed: '2026-W45', weekStart } satisfies SampleOptions);
+ * ```
+ */
 export interface SampleOptions {
   /** Share of each agent's conversations per week to review, 0–1 (e.g. 0.05). */
   share: number;
@@ -19,8 +34,25 @@ export interface SampleOptions {
   weekStart?: number;
 }
 
+/**
+ * Why a conversation was picked: at random, a low CSAT, or a breached SLA.
+ *
+ * @example
+ * ```ts
+ * const reasonLabel: Record<SampleReason, string> = { random: '随机抽检', low_csat: '差评', sla_breached: 'SLA 超时' };
+ * ```
+ */
 export type SampleReason = 'random' | 'low_csat' | 'sla_breached';
 
+/**
+ * A conversation picked for review, why, and in which week.
+ *
+ * @example
+ * ```ts
+ * const sampled: SampledConversation[] = await desk.quality.sample({ share: 0.05, seed: '2026-W45', from, to });
+ * const lowCsat = sampled.filter((s) => s.reason === 'low_csat');
+ * ```
+ */
 export interface SampledConversation extends SampleCandidate {
   reason: SampleReason;
   /** Week number since `weekStart`. */

@@ -1,6 +1,14 @@
 import type { Agent } from '../agents/agent';
 
-/** An agent as routing sees it: who they are and how busy they are right now. */
+/**
+ * An agent as routing sees it: who they are and how busy they are right now.
+ *
+ * @example
+ * ```ts
+ * const candidate: RoutingCandidate = { agent, load: 2, lastAssignedAt: null };
+ * isAvailable(candidate); // online and under capacity?
+ * ```
+ */
 export interface RoutingCandidate {
   agent: Agent;
   /** Open, non-pending conversations assigned to the agent (status `active`). */
@@ -9,7 +17,17 @@ export interface RoutingCandidate {
   lastAssignedAt: number | null;
 }
 
-/** What the conversation being routed needs. */
+/**
+ * What the conversation being routed needs.
+ *
+ * @example
+ * ```ts
+ * const request: RoutingRequest = {
+ *   conversationId: 'cnv_42', customerId: 'cus_lin', skills: ['after-sales'], team: null, previousAgent: null, now: Date.now(),
+ * };
+ * const candidate = chooseAgent(strategies.skillsBased(), candidates, request);
+ * ```
+ */
 export interface RoutingRequest {
   conversationId: string;
   customerId: string;
@@ -22,7 +40,14 @@ export interface RoutingRequest {
   now: number;
 }
 
-/** True when the agent may take one more conversation now. */
+/**
+ * True when the agent may take one more conversation now.
+ *
+ * @example
+ * ```ts
+ * const free = candidates.filter(isAvailable);
+ * ```
+ */
 export function isAvailable(candidate: RoutingCandidate): boolean {
   return candidate.agent.presence === 'online' && candidate.load < candidate.agent.capacity;
 }

@@ -52,5 +52,26 @@ export const RoutingSettingsSchema = z.object({
   handleTimeSamples: z.number().int().min(1).max(10_000).default(50),
 });
 
+/**
+ * What {@link RoutingSettingsSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const routing: RoutingSettingsInput = {
+ *   strategy: strategies.skillsBased(),
+ *   overflow: { afterMs: 120_000, team: 'general' },
+ * };
+ * const desk = createDesk({ storage, settings: { routing } });
+ * ```
+ */
 export type RoutingSettingsInput = z.input<typeof RoutingSettingsSchema>;
+
+/**
+ * The value {@link RoutingSettingsSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const autoAssigns = (settings: RoutingSettings) => settings.auto;
+ * ```
+ */
 export type RoutingSettings = z.output<typeof RoutingSettingsSchema>;

@@ -1,6 +1,13 @@
 import type { Agent } from '../agents/agent';
 
-/** The staffing numbers the wait estimate uses. */
+/**
+ * The staffing numbers the wait estimate uses.
+ *
+ * @example
+ * ```ts
+ * const { agentsOnline, freeSlots }: Staffing = staffingOf(await desk.agents.list());
+ * ```
+ */
 export interface Staffing {
   /** Agents online. */
   agentsOnline: number;
@@ -10,6 +17,15 @@ export interface Staffing {
   freeSlots: number;
 }
 
+/**
+ * Counts agents online, their total capacity and the free places among them.
+ *
+ * @example
+ * ```ts
+ * const staffing = staffingOf(agents);
+ * const waitMs = estimateWaitMs(3, staffing, 240_000);
+ * ```
+ */
 export function staffingOf(agents: readonly Agent[]): Staffing {
   let agentsOnline = 0;
   let totalSlots = 0;
@@ -32,6 +48,12 @@ export function staffingOf(agents: readonly Agent[]): Staffing {
  * where H is the average handle time (assignment to resolution) of recent conversations and S the
  * slots of the agents online: S slots free up at a rate of S / H. `null` when nobody is online —
  * then the customer should be offered to leave a message.
+ *
+ * @example
+ * ```ts
+ * const waitMs = estimateWaitMs(position, staffingOf(agents), handleTime.valueMs);
+ * if (waitMs !== null) show(`预计等待 ${Math.ceil(waitMs / 60_000)} 分钟`);
+ * ```
  */
 export function estimateWaitMs(
   position: number,
@@ -43,7 +65,16 @@ export function estimateWaitMs(
   return Math.round(((position - staffing.freeSlots) * handleTimeMs) / staffing.totalSlots);
 }
 
-/** A rolling average of the last `size` handle times, with a default before any arrive. */
+/**
+ * A rolling average of the last `size` handle times, with a default before any arrive.
+ *
+ * @example
+ * ```ts
+ * const handleTime = new HandleTimeAverage(50, 240_000);
+ * handleTime.add(180_000);
+ * console.log(handleTime.valueMs); // mean of the last 50, or 240 s before any
+ * ```
+ */
 export class HandleTimeAverage {
   readonly #samples: number[] = [];
   readonly #size: number;

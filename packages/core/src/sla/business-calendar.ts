@@ -48,6 +48,18 @@ const HolidayRangeSchema = z
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
+/**
+ * A business calendar: a time zone, weekly opening periods, holidays and special days (调休).
+ *
+ * @example
+ * ```ts
+ * const input = BusinessCalendarSchema.parse({
+ *   timeZone: 'Asia/Shanghai',
+ *   weekly: { mon: [{ start: '09:00', end: '21:00' }], sat: [{ start: '10:00', end: '18:00' }] },
+ *   holidays: ['2026-10-01'],
+ * });
+ * ```
+ */
 export const BusinessCalendarSchema = z.object({
   /** IANA time zone, e.g. `Asia/Shanghai`. */
   timeZone: z.string().refine((zone) => {
@@ -75,9 +87,31 @@ export const BusinessCalendarSchema = z.object({
     .default([]),
 });
 
+/**
+ * What {@link BusinessCalendarSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const shopHours: BusinessCalendarInput = {
+ *   timeZone: 'Asia/Shanghai',
+ *   weekly: { mon: [{ start: '09:00', end: '21:00' }], sat: [{ start: '10:00', end: '18:00' }] },
+ *   holidays: ['2026-10-01'],
+ * };
+ * const calendar = createBusinessCalendar(shopHours);
+ * ```
+ */
 export type BusinessCalendarInput = z.input<typeof BusinessCalendarSchema>;
 
-/** Business-hours arithmetic in one time zone. Durations are in ms of open time. */
+/**
+ * Business-hours arithmetic in one time zone. Durations are in ms of open time.
+ *
+ * @example
+ * ```ts
+ * const calendar: BusinessCalendar = createBusinessCalendar(shopHours);
+ * const due = calendar.addBusinessTime(Date.now(), 4 * 3_600_000);
+ * const open = calendar.isOpen(Date.now());
+ * ```
+ */
 export interface BusinessCalendar {
   readonly timeZone: string;
   isOpen(at: number): boolean;
@@ -223,7 +257,14 @@ export function createBusinessCalendar(input: BusinessCalendarInput): BusinessCa
   return calendar;
 }
 
-/** Every instant open: "calendar hours". */
+/**
+ * Every instant open: "calendar hours".
+ *
+ * @example
+ * ```ts
+ * ALWAYS_OPEN.addBusinessTime(start, 30_000) === start + 30_000; // true
+ * ```
+ */
 export const ALWAYS_OPEN: BusinessCalendar = {
   timeZone: 'UTC',
   isOpen: () => true,

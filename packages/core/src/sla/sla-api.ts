@@ -6,6 +6,14 @@ import { IdSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
 import type { SlaRuntime } from './sla-runtime';
 
+/**
+ * Which business calendar to ask, and at what instant.
+ *
+ * @example
+ * ```ts
+ * const open = desk.sla.isOpen({ calendarId: 'shop' } satisfies CalendarQuery);
+ * ```
+ */
 export interface CalendarQuery {
   /** A calendar id from `sla.calendars`; the first one when left out. */
   calendarId?: string;

@@ -31,5 +31,26 @@ export const SlaSettingsSchema = z
     { message: 'every policy calendar must be defined in `calendars`', path: ['policies'] },
   );
 
+/**
+ * What {@link SlaSettingsSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const sla: SlaSettingsInput = {
+ *   calendars: { shop: shopHours },
+ *   policies: [{ id: 'std', name: '标准', calendar: 'shop', targets: { firstResponse: { withinMs: 30_000 } } }],
+ * };
+ * const desk = createDesk({ storage, settings: { sla } });
+ * ```
+ */
 export type SlaSettingsInput = z.input<typeof SlaSettingsSchema>;
+
+/**
+ * The value {@link SlaSettingsSchema} parses to.
+ *
+ * @example
+ * ```ts
+ * const policyIds = (settings: SlaSettings) => settings.policies.map((policy) => policy.id);
+ * ```
+ */
 export type SlaSettings = z.output<typeof SlaSettingsSchema>;

@@ -7,9 +7,27 @@ export const ErlangAInputSchema = QueueInputSchema.extend({
   /** Mean time a customer waits before leaving the queue (exponential patience, 1/θ). */
   averagePatienceSeconds: z.number().finite().positive(),
 });
+
+/**
+ * What {@link ErlangAInputSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const input: ErlangAInput = { ...{ arrivalsPerHour: 360, averageHandleSeconds: 240, agents: 28, answerWithinSeconds: 20 }, averagePatienceSeconds: 120 };
+ * const { pAbandon } = erlangA(input);
+ * ```
+ */
 export type ErlangAInput = z.input<typeof ErlangAInputSchema>;
 
-/** Steady-state figures of an M/M/c+M queue. Probabilities are 0–1; times in seconds. */
+/**
+ * Steady-state figures of an M/M/c+M queue. Probabilities are 0–1; times in seconds.
+ *
+ * @example
+ * ```ts
+ * const result: ErlangAResult = erlangA({ arrivalsPerHour: 360, averageHandleSeconds: 240, agents: 28, answerWithinSeconds: 20, averagePatienceSeconds: 120 });
+ * console.log(result.pAbandon, result.serviceLevel);
+ * ```
+ */
 export interface ErlangAResult {
   /** With abandonment a steady state always exists. */
   stable: true;

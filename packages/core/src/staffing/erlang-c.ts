@@ -20,9 +20,27 @@ export const QueueInputSchema = z.object({
    */
   capacity: z.number().int().min(1).max(50).default(1),
 });
+
+/**
+ * What {@link QueueInputSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const input: QueueInput = { arrivalsPerHour: 360, averageHandleSeconds: 240, agents: 28, answerWithinSeconds: 20 };
+ * const result = erlangC(input);
+ * ```
+ */
 export type QueueInput = z.input<typeof QueueInputSchema>;
 
-/** Too few agents for the load: the queue grows without bound, so there is no steady state. */
+/**
+ * Too few agents for the load: the queue grows without bound, so there is no steady state.
+ *
+ * @example
+ * ```ts
+ * const result = erlangC({ arrivalsPerHour: 600, averageHandleSeconds: 240, agents: 30, answerWithinSeconds: 20 });
+ * if (!result.stable) console.log('need more than', result.offeredLoad, 'agents');
+ * ```
+ */
 export interface UnstableQueue {
   stable: false;
   /** Offered load in Erlangs (λ × handle time). */
@@ -33,7 +51,15 @@ export interface UnstableQueue {
   minimumAgents: number;
 }
 
-/** Steady-state figures of an M/M/c queue. Probabilities are 0–1; times in seconds. */
+/**
+ * Steady-state figures of an M/M/c queue. Probabilities are 0–1; times in seconds.
+ *
+ * @example
+ * ```ts
+ * const result = erlangC({ arrivalsPerHour: 360, averageHandleSeconds: 240, agents: 28, answerWithinSeconds: 20 });
+ * if (result.stable) console.log(result.pWait, result.asaSeconds, result.serviceLevel); // ≈0.333, 20 s, 0.761
+ * ```
+ */
 export interface ErlangCResult {
   stable: true;
   /** Offered load in Erlangs (λ × handle time): servers busy on average. */

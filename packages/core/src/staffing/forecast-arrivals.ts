@@ -9,7 +9,15 @@ const HOUR = 3_600_000;
 const WEEK = 7 * 24 * HOUR;
 const SLOTS = 168;
 
-/** What a forecast reads: events with a type and an instant (a desk's `DomainEvent`s will do). */
+/**
+ * What a forecast reads: events with a type and an instant (a desk's `DomainEvent`s will do).
+ *
+ * @example
+ * ```ts
+ * const events: ArrivalEvent[] = log.map((e) => ({ type: e.type, at: e.at }));
+ * const forecast = forecastArrivals({ events, from, to });
+ * ```
+ */
 export interface ArrivalEvent {
   type: string;
   at: number;
@@ -57,9 +65,25 @@ export const ForecastInputSchema = z
     message: 'the history must cover at least two weeks: one to learn from, one held out',
     path: ['from'],
   });
+
+/**
+ * What {@link ForecastInputSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const forecast = forecastArrivals({ desk, from: Date.now() - 8 * 7 * 86_400_000, to: Date.now(), horizonDays: 7 } satisfies ForecastInput);
+ * ```
+ */
 export type ForecastInput = z.input<typeof ForecastInputSchema>;
 
-/** One forecast hour. */
+/**
+ * One forecast hour.
+ *
+ * @example
+ * ```ts
+ * const peak: ForecastHour = forecast.hours.reduce((a, b) => (b.arrivals > a.arrivals ? b : a));
+ * ```
+ */
 export interface ForecastHour {
   start: number;
   /** 0 = Monday 00:00–01:00 local … 167 = Sunday 23:00. */
@@ -70,7 +94,15 @@ export interface ForecastHour {
   holiday: boolean;
 }
 
-/** Expected arrivals per hour, with the error the method made on the held-out last week. */
+/**
+ * Expected arrivals per hour, with the error the method made on the held-out last week.
+ *
+ * @example
+ * ```ts
+ * const forecast: ArrivalForecast = forecastArrivals({ desk, from, to });
+ * console.log('MAPE on the held-out week', forecast.error.mape);
+ * ```
+ */
 export interface ArrivalForecast {
   timeZone: string;
   /** Whole weeks of history used (the window's start is trimmed to a whole week). */

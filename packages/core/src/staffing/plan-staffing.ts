@@ -9,9 +9,26 @@ export const PlanTargetsSchema = StaffingTargetSchema.omit({ arrivalsPerHour: tr
   /** Agents kept on the desk even in an hour with no expected arrivals. */
   minimumAgents: z.number().int().min(0).max(10_000).default(0),
 });
+
+/**
+ * What {@link PlanTargetsSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const plan = planStaffing(forecast, { averageHandleSeconds: 240, answerWithinSeconds: 20, targetServiceLevel: 0.8, shrinkage: 0.3 } satisfies PlanTargets);
+ * ```
+ */
 export type PlanTargets = z.input<typeof PlanTargetsSchema>;
 
-/** One hour of a staffing plan. */
+/**
+ * One hour of a staffing plan.
+ *
+ * @example
+ * ```ts
+ * const hours: PlannedHour[] = planStaffing(forecast, targets);
+ * const most = Math.max(...hours.map((hour) => hour.agents));
+ * ```
+ */
 export interface PlannedHour {
   start: number;
   hourOfWeek: number;

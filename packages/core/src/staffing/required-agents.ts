@@ -20,9 +20,27 @@ export const StaffingTargetSchema = z.object({
   /** With a mean patience, Erlang A (customers leave) instead of Erlang C. */
   averagePatienceSeconds: z.number().finite().positive().optional(),
 });
+
+/**
+ * What {@link StaffingTargetSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const target: StaffingTarget = { arrivalsPerHour: 360, averageHandleSeconds: 240, answerWithinSeconds: 20, targetServiceLevel: 0.8 };
+ * const { agents } = requiredAgents(target);
+ * ```
+ */
 export type StaffingTarget = z.input<typeof StaffingTargetSchema>;
 
-/** The fewest agents meeting a target, and the figures at that count. */
+/**
+ * The fewest agents meeting a target, and the figures at that count.
+ *
+ * @example
+ * ```ts
+ * const needed: RequiredAgents = requiredAgents({ arrivalsPerHour: 360, averageHandleSeconds: 240, answerWithinSeconds: 20, targetServiceLevel: 0.8, shrinkage: 0.3 });
+ * console.log(needed.agents, needed.scheduledAgents);
+ * ```
+ */
 export interface RequiredAgents {
   /** Agents on the desk at once. */
   agents: number;

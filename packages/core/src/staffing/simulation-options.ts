@@ -68,6 +68,21 @@ export const SimulationOptionsSchema = z
   })
   .partial({ routing: true });
 
+/**
+ * What {@link SimulationOptionsSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const options: SimulationOptions = {
+ *   createStorage: () => createMemoryAdapter(),
+ *   arrivalsPerHour: 360,
+ *   handleTime: { averageSeconds: 240 },
+ *   agents: 28,
+ *   seed: 7,
+ * };
+ * const result = await simulate(options);
+ * ```
+ */
 export type SimulationOptions = z.input<typeof SimulationOptionsSchema>;
 export type SimulationSettings = z.output<typeof SimulationOptionsSchema>;
 

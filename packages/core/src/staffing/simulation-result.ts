@@ -1,7 +1,14 @@
 import type { Desk } from '../desk/create-desk';
 import type { MetricsReport } from '../metrics/report-shape';
 
-/** One local hour of the day, over every simulated day. Rates 0–1 or null; times in seconds. */
+/**
+ * One local hour of the day, over every simulated day. Rates 0–1 or null; times in seconds.
+ *
+ * @example
+ * ```ts
+ * for (const hour of result.hours as SimulatedHour[]) console.log(hour.hour, hour.conversations, hour.agents);
+ * ```
+ */
 export interface SimulatedHour {
   /** `00` … `23`, local. */
   hour: string;
@@ -13,7 +20,14 @@ export interface SimulatedHour {
   abandonmentRate: number | null;
 }
 
-/** The headline figures of the run, read from the desk's report. */
+/**
+ * The headline figures of the run, read from the desk's report.
+ *
+ * @example
+ * ```ts
+ * const { answered, abandoned }: SimulationSummary = (await simulate(options)).summary;
+ * ```
+ */
 export interface SimulationSummary {
   conversations: number;
   /** Conversations an agent took. */
@@ -29,6 +43,15 @@ export interface SimulationSummary {
   averageHandleSeconds: number | null;
 }
 
+/**
+ * What `simulate` returns: the desk's own metrics report, a summary and one row per local hour.
+ *
+ * @example
+ * ```ts
+ * const result: SimulationResult = await simulate(options);
+ * console.log(result.summary.serviceLevel, result.report.total.conversations);
+ * ```
+ */
 export interface SimulationResult {
   /** The desk's own metrics report over the run (after warm-up), grouped by local hour. */
   report: MetricsReport;

@@ -1,6 +1,13 @@
 import type { Review, ReviewStatus } from '../quality/review';
 
-/** Filters for listing quality reviews; every given field must match. */
+/**
+ * Filters for listing quality reviews; every given field must match.
+ *
+ * @example
+ * ```ts
+ * const disputed = await storage.read.reviews.list({ status: ['disputed'] } satisfies ReviewFilter);
+ * ```
+ */
 export interface ReviewFilter {
   agentId?: string;
   reviewerId?: string;
@@ -8,14 +15,33 @@ export interface ReviewFilter {
   status?: readonly ReviewStatus[];
 }
 
-/** Reads of committed reviews. */
+/**
+ * Reads of committed reviews.
+ *
+ * @example
+ * ```ts
+ * const reader: ReviewReader = storage.read.reviews;
+ * const mine = await reader.list({ agentId: 'agt_wang' });
+ * ```
+ */
 export interface ReviewReader {
   get(id: string): Promise<Review | null>;
   /** Every matching review, ordered by (createdAt, id). */
   list(filter: ReviewFilter): Promise<Review[]>;
 }
 
-/** Reviews inside a transaction; `update` checks the version like every versioned record. */
+/**
+ * Reviews inside a transaction; `update` checks the version like every versioned record.
+ *
+ * @example
+ * ```ts
+ * await storage.transaction(async (tx) => {
+ *   const writer: ReviewWriter = tx.reviews;
+ *   const review = await writer.get(id, { forUpdate: true });
+ *   if (review) await writer.update({ ...review, version: review.version + 1 }, review.version);
+ * });
+ * ```
+ */
 export interface ReviewWriter {
   /** `forUpdate` as in `ReadOptions` (kept inline: this file must not import the port). */
   get(id: string, options?: { forUpdate?: boolean }): Promise<Review | null>;
@@ -24,7 +50,15 @@ export interface ReviewWriter {
   update(review: Review, expectedVersion: number): Promise<void>;
 }
 
-/** The quality-review slice of the storage port (see `StorageReader` and `StorageTransaction`). */
+/**
+ * The quality-review slice of the storage port (see `StorageReader` and `StorageTransaction`).
+ *
+ * @example
+ * ```ts
+ * interface MyReader extends QualityStorage<ReviewReader> {}
+ * const reviews = (reader: MyReader) => reader.reviews.list({});
+ * ```
+ */
 export interface QualityStorage<TRepository> {
   reviews: TRepository;
 }

@@ -1,13 +1,26 @@
 /**
  * A limit as a token bucket: at most `limit` at once, refilled evenly over `windowMs` (so `limit`
  * per window on average, and a burst of `limit` after a quiet window).
+ *
+ * @example
+ * ```ts
+ * const rule: RateLimitRule = { limit: 30, windowMs: 60_000 }; // 30 messages a minute
+ * ```
  */
 export interface RateLimitRule {
   limit: number;
   windowMs: number;
 }
 
-/** The outcome of taking from a limit: allowed, or how long until it would be. */
+/**
+ * The outcome of taking from a limit: allowed, or how long until it would be.
+ *
+ * @example
+ * ```ts
+ * const decision: RateLimitDecision = await limits.take('messages:cus_lin', rule, Date.now());
+ * if (!decision.allowed) setTimeout(retry, decision.retryAfterMs);
+ * ```
+ */
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 /**
@@ -26,7 +39,14 @@ export interface RateLimitStore {
   take(key: string, rule: RateLimitRule, now: number, cost?: number): Promise<RateLimitDecision>;
 }
 
-/** A bucket's stored state: its tokens as of `updatedAt`. */
+/**
+ * A bucket's stored state: its tokens as of `updatedAt`.
+ *
+ * @example
+ * ```ts
+ * const bucket: TokenBucket = { tokens: 30, updatedAt: Date.now() };
+ * ```
+ */
 export interface TokenBucket {
   tokens: number;
   updatedAt: number;

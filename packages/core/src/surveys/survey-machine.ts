@@ -1,6 +1,14 @@
 import { defineMachine } from '../machine/define-machine';
 import type { Survey, SurveyStatus } from './survey';
 
+/**
+ * What moves a survey: send, answer, expire.
+ *
+ * @example
+ * ```ts
+ * const result = transition(surveyMachine, survey, { type: 'SEND', at: Date.now(), expiresAfterMs: 86_400_000 });
+ * ```
+ */
 export type SurveyMachineEvent =
   | { type: 'SEND'; at: number; expiresAfterMs: number }
   | {

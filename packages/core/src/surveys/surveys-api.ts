@@ -29,9 +29,27 @@ const AnswerSchema = z
     comment: z.string().trim().min(1).max(2000).optional(),
   })
   .refine(oneSubject[0], oneSubject[1]);
+
+/**
+ * What {@link AnswerSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * await desk.surveys.answer({ conversationId, customerId: 'cus_lin', answers: { csat: 5 }, comment: '很满意' });
+ * ```
+ */
 export type AnswerSurveyInput = z.input<typeof AnswerSchema>;
 
 const GetSchema = z.object(SubjectShape).refine(oneSubject[0], oneSubject[1]);
+
+/**
+ * What {@link GetSchema} accepts (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const survey = await desk.surveys.get({ ticketId } satisfies SurveyRefInput);
+ * ```
+ */
 export type SurveyRefInput = z.input<typeof GetSchema>;
 
 /**

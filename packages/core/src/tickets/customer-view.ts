@@ -1,6 +1,14 @@
 import type { Resolution, Ticket, TicketStatus } from './ticket';
 
-/** What a customer may see of their ticket: no internal notes, owners, severities or flags. */
+/**
+ * What a customer may see of their ticket: no internal notes, owners, severities or flags.
+ *
+ * @example
+ * ```ts
+ * const view: CustomerTicketView = await desk.tickets.customerView({ ticketId, customerId: 'cus_lin' });
+ * for (const step of view.timeline) console.log(step.at, step.status);
+ * ```
+ */
 export interface CustomerTicketView {
   id: string;
   kind: string;

@@ -4,7 +4,14 @@ import type { Actor, Resolution, Severity } from './ticket';
 
 type Base = { at: number; actor: Actor; text: string | null };
 
-/** Events the ticket machine understands. */
+/**
+ * Events the ticket machine understands.
+ *
+ * @example
+ * ```ts
+ * const result = transition(ticketMachine, ticket, { type: 'START', at: Date.now(), actor, text: null, ownerId: 'agt_wang' });
+ * ```
+ */
 export type TicketMachineEvent =
   | (Base & {
       type: 'TRIAGE';
@@ -25,8 +32,26 @@ export type TicketMachineEvent =
   | (Base & { type: 'CLOSE' })
   | (Base & { type: 'CANCEL' });
 
+/**
+ * The `type` of a ticket machine event.
+ *
+ * @example
+ * ```ts
+ * const agentOnly: TicketMachineEventType[] = ['TRIAGE', 'START', 'PROPOSE', 'RESOLVE'];
+ * ```
+ */
 export type TicketMachineEventType = TicketMachineEvent['type'];
 
+/**
+ * What the desk does after a ticket transition: publish an event, schedule or cancel a job.
+ *
+ * @example
+ * ```ts
+ * for (const effect of result.effects as TicketEffect[]) {
+ *   if (effect.type === 'cancel') await tx.jobs.cancel(effect.key, now);
+ * }
+ * ```
+ */
 export type TicketEffect =
   | { type: 'emit'; event: DomainEventDraft }
   | { type: 'schedule'; job: JobDraft }

@@ -23,4 +23,13 @@ export const LabelSchema = z.string().trim().min(1).max(64);
 /** JSON-serialisable metadata the shop attaches (order ids, cart value…). */
 export const MetadataSchema = z.record(z.string(), z.json());
 
+/**
+ * Free JSON the shop keeps on a record (campaign, source…); Kefu stores it and never reads it.
+ *
+ * @example
+ * ```ts
+ * const metadata: Metadata = { source: 'mini-program', campaign: '双11' };
+ * await desk.customers.upsert({ id: 'cus_lin', metadata });
+ * ```
+ */
 export type Metadata = z.infer<typeof MetadataSchema>;

@@ -2,7 +2,14 @@ import { useEffect, useState } from 'react';
 import { useWidgetI18n } from '../i18n/i18n-context';
 import { recall, remember } from '../memory/widget-memory';
 
-/** A greeting beside the launcher: its text, and after how long it appears (default 3 s). */
+/**
+ * A greeting beside the launcher: its text, and after how long it appears (default 3 s).
+ *
+ * @example
+ * ```tsx
+ * <ChatWidget greeting={{ text: '有问题随时问我们哦 😊', delayMs: 5_000 }} />
+ * ```
+ */
 export type LauncherGreetingOption = string | { text: string; delayMs?: number };
 
 export interface LauncherGreetingProps {

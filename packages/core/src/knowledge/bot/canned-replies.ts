@@ -1,4 +1,16 @@
-/** A quick reply (快捷回复) an agent inserts by shortcut. */
+/**
+ * A quick reply (快捷回复) an agent inserts by shortcut.
+ *
+ * @example
+ * ```ts
+ * const reply: CannedReply = {
+ *   shortcut: '/hi',
+ *   title: '问候',
+ *   template: '{{customer.name}}您好，我是客服小王，很高兴为您服务！',
+ *   locale: 'zh-CN',
+ * };
+ * ```
+ */
 export interface CannedReply {
   shortcut: string;
   title: string;

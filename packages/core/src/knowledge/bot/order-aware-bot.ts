@@ -12,6 +12,14 @@ export const DEFAULT_ORDER_REF = /\b(?:[A-Z]{2,4}-)?\d{8}-\d{4}\b/i;
 export const ORDER_QUESTION =
   /订单|快递|物流|包裹|发货|没到|没收到|什么时候到|到哪|运单|\border|\bparcel|\bpackage|\bdeliver|\bshipping|\bshipment|\btracking|\barriv/i;
 
+/**
+ * How the order-aware bot answers order questions: the order system, the bot behind it, and how order numbers look.
+ *
+ * @example
+ * ```ts
+ * const bot = createOrderAwareBot({ orders, fallback: createKnowledgeBot({ knowledge: desk.knowledge }) });
+ * ```
+ */
 export interface OrderAwareBotOptions {
   /** The shop's order system; `recentOrders` lets the bot offer the customer's own orders. */
   orders: OrderLookup;

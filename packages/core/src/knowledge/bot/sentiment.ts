@@ -1,4 +1,12 @@
-/** How a message sounds: angry, urgent, both or neither, with the words that said so. */
+/**
+ * How a message sounds: angry, urgent, both or neither, with the words that said so.
+ *
+ * @example
+ * ```ts
+ * const { angry, cues }: Sentiment = lexiconSentiment('太差了，我要投诉');
+ * if (angry) console.log('cues:', cues);
+ * ```
+ */
 export interface Sentiment {
   angry: boolean;
   urgent: boolean;
@@ -6,7 +14,15 @@ export interface Sentiment {
   cues: string[];
 }
 
-/** Pluggable: a lexicon by default, or a model of your own. */
+/**
+ * Pluggable: a lexicon by default, or a model of your own.
+ *
+ * @example
+ * ```ts
+ * const analyzer: SentimentAnalyzer = (text) => ({ angry: /退钱|垃圾/.test(text), urgent: text.includes('急'), cues: [] });
+ * const desk = createDesk({ storage, settings: { sentiment: { analyzer } } });
+ * ```
+ */
 export type SentimentAnalyzer = (text: string) => Sentiment;
 
 const ANGRY = [

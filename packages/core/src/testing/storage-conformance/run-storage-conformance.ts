@@ -13,6 +13,14 @@ import { reviewsConformance } from './reviews';
 import { ticketsConformance } from './tickets';
 import { transactionsConformance } from './transactions';
 
+/**
+ * How to run the storage conformance suite against an adapter.
+ *
+ * @example
+ * ```ts
+ * runStorageConformance({ name: 'my-adapter', createAdapter: () => createMyAdapter() } satisfies StorageConformanceOptions);
+ * ```
+ */
 export interface StorageConformanceOptions {
   /** Shown in the test names. */
   name: string;

@@ -3,7 +3,15 @@ import { FIXTURE_NOW } from './fixtures';
 
 let counter = 0;
 
-/** A valid new ticket record, with fields overridable. */
+/**
+ * A valid new ticket record, with fields overridable.
+ *
+ * @example
+ * ```ts
+ * const ticket = makeTicket({ status: 'awaiting_customer', ownerId: 'agt_wang' });
+ * await storage.transaction((tx) => tx.tickets.insert(ticket));
+ * ```
+ */
 export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
   counter++;
   return {
