@@ -1,4 +1,4 @@
-import type { Desk, DomainEvent, Message } from '@kefu/core';
+import type { Desk, Message } from '@kefu/core';
 import { KefuError } from '@kefu/core';
 import type { Transporter } from 'nodemailer';
 import { mintMessageId } from '../threading/signed-ids';
@@ -9,11 +9,10 @@ export interface ReplySenderContext extends ComposeContext {
   desk: Desk;
   transport: Pick<Transporter, 'sendMail'>;
   threads: EmailThreadStore;
-  onError: (error: unknown) => void;
 }
 
 /** Who writes replies that go out by mail: people and the bot, never system lines or notes. */
-function isReply(message: Message): boolean {
+export function isReply(message: Message): boolean {
   return !message.internal && (message.author.kind === 'agent' || message.author.kind === 'bot');
 }
 
@@ -44,7 +43,11 @@ async function derivedThread(
     }));
 }
 
-async function send(context: ReplySenderContext, message: Message): Promise<void> {
+/**
+ * Mails one reply of an e-mail conversation (nothing for other channels), then remembers its
+ * Message-ID in the thread store. Throws what the transport throws.
+ */
+export async function sendReply(context: ReplySenderContext, message: Message): Promise<void> {
   const conversation = await context.desk.conversations.get(message.conversationId);
   if (conversation?.channel !== 'email') return;
   const customer = await context.desk.customers.get(conversation.customerId);
@@ -65,32 +68,4 @@ async function send(context: ReplySenderContext, message: Message): Promise<void
   const mail = composeReply(context, conversation, message, to, thread);
   await context.transport.sendMail(mail);
   await context.threads.remember(conversation.id, { messageId: mail.messageId, inbound: false });
-}
-
-/**
- * Mails agent and bot replies of e-mail conversations as they are posted, one conversation's
- * replies in order. Failures go to `onError`.
- */
-export function createReplySender(context: ReplySenderContext) {
-  const chains = new Map<string, Promise<void>>();
-  const onPosted = (event: DomainEvent<'message.posted'>) => {
-    const message = event.data.message;
-    if (!isReply(message)) return;
-    const previous = chains.get(message.conversationId) ?? Promise.resolve();
-    const next = previous
-      .then(() => send(context, message))
-      .catch((error: unknown) => context.onError(error))
-      .finally(() => {
-        if (chains.get(message.conversationId) === next) chains.delete(message.conversationId);
-      });
-    chains.set(message.conversationId, next);
-  };
-  const off = context.desk.on('message.posted', onPosted);
-  return {
-    /** Resolves when every reply posted so far has been sent (or has failed). */
-    async idle(): Promise<void> {
-      while (chains.size > 0) await Promise.all([...chains.values()]);
-    },
-    stop: off,
-  };
 }
