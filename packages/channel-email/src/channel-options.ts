@@ -3,6 +3,7 @@ import { KefuError } from '@kefu/core';
 import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { SMTPServerOptions } from 'smtp-server';
+import type { AttachFilesOptions } from './outbound/attach-files';
 import type { EmailOutboxStore } from './outbound/outbox-store';
 import type { EmailThreadStore } from './threading/thread-store';
 
@@ -72,6 +73,11 @@ export interface EmailOutboundOptions {
   pollIntervalMs?: number;
   /** `false` on nodes that only receive mail: one node per store sends. Default `true`. */
   enabled?: boolean;
+  /**
+   * Attach the files of agent replies that live on these origins to the mail, instead of linking
+   * them (default: every attachment is a link).
+   */
+  attachFiles?: AttachFilesOptions;
 }
 
 /**
@@ -162,6 +168,14 @@ export function checkOptions(options: CreateEmailChannelOptions): void {
   const start = outbound.startAfter;
   if (start !== undefined && start !== 'latest' && !(Number.isInteger(start) && start >= 0)) {
     problems.push({ path: 'outbound.startAfter', message: "must be 'latest' or a position ≥ 0" });
+  }
+  for (const origin of outbound.attachFiles?.origins ?? []) {
+    if (!URL.canParse(origin) || !/^https?:$/.test(new URL(origin).protocol)) {
+      problems.push({
+        path: 'outbound.attachFiles.origins',
+        message: `"${origin}" is not an http(s) origin`,
+      });
+    }
   }
   if (!options.desk || !options.smtp) {
     problems.push({ path: options.desk ? 'smtp' : 'desk', message: 'is required' });

@@ -103,6 +103,7 @@ export function createEmailChannel(options: CreateEmailChannelOptions): EmailCha
       replyAddress,
       secret,
       messageIdDomain: options.messageIdDomain ?? replyDomain,
+      ...(outbound.attachFiles ? { attach: outbound.attachFiles } : {}),
     },
     {
       store: outbound.store ?? createMemoryOutboxStore(),

@@ -3,12 +3,14 @@ import { KefuError } from '@kefu/core';
 import type { Transporter } from 'nodemailer';
 import { mintMessageId } from '../threading/signed-ids';
 import type { EmailThreadStore, ThreadEntry } from '../threading/thread-store';
+import { type AttachFilesOptions, attachFiles } from './attach-files';
 import { type ComposeContext, composeReply } from './compose-reply';
 
 export interface ReplySenderContext extends ComposeContext {
   desk: Desk;
   transport: Pick<Transporter, 'sendMail'>;
   threads: EmailThreadStore;
+  attach?: AttachFilesOptions;
 }
 
 /** Who writes replies that go out by mail: people and the bot, never system lines or notes. */
@@ -65,7 +67,8 @@ export async function sendReply(context: ReplySenderContext, message: Message): 
   const merged = [...(await derivedThread(context, message)), ...stored];
   const seen = new Set<string>();
   const thread = merged.filter((entry) => !seen.has(entry.messageId) && seen.add(entry.messageId));
-  const mail = composeReply(context, conversation, message, to, thread);
+  const files = await attachFiles(message.attachments, context.attach);
+  const mail = composeReply(context, conversation, message, to, thread, files);
   await context.transport.sendMail(mail);
   await context.threads.remember(conversation.id, { messageId: mail.messageId, inbound: false });
 }
