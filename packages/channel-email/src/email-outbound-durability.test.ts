@@ -212,6 +212,24 @@ describe('durable outbound mail', () => {
     expect(mail.text?.trim()).toBe('另一台服务器上的回复');
   });
 
+  it('sends nothing when its saved progress cannot be read, rather than replaying the log', async () => {
+    const customer = await mta();
+    const first = await startNode(customer.port);
+    const conversationId = await customerWrites(first);
+    await agentReplies(first.desk, conversationId, '已经发出的回复');
+    await first.channel.idle();
+    await customer.next();
+    await first.stop();
+
+    await writeFile(join(dir, 'outbox.json'), 'not json');
+    const second = await startNode(customer.port);
+    await agentReplies(second.desk, conversationId, '新的回复');
+    await second.channel.idle();
+    expect(customer.received).toHaveLength(1);
+    expect(second.errors).toHaveLength(1);
+    expect(isKefuError(second.errors[0], 'ADAPTER')).toBe(true);
+  });
+
   it('sends nothing with outbound disabled (a receive-only node)', async () => {
     const customer = await mta();
     const node = await startNode(customer.port, { enabled: false });

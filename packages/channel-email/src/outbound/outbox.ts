@@ -161,7 +161,6 @@ export function createOutbox(context: OutboxContext, settings: OutboxSettings) {
     start(): Promise<void> {
       started ??= (async () => {
         running = true;
-        off = context.desk.on('message.posted', () => void drain());
         const saved = await settings.store.load();
         if (saved) state = saved;
         else {
@@ -172,10 +171,14 @@ export function createOutbox(context: OutboxContext, settings: OutboxSettings) {
           state = { position, retries: [] };
           await save();
         }
+        // Only now: a post that woke the outbox before its position was known would replay the log.
+        off = context.desk.on('message.posted', () => void drain());
         pollTimer = setInterval(() => void drain(), settings.pollIntervalMs);
         pollTimer.unref?.();
         await drain();
       })().catch((error: unknown) => {
+        // Without its saved position the outbox must not send at all (it could mail twice).
+        running = false;
         context.onError(error);
       });
       return started;
