@@ -83,7 +83,16 @@ function table(): Map<string, string> {
  */
 export function foldTraditional(text: string): string {
   const map = table();
+  // Every character in the table is one UTF-16 unit at or above U+3400: skip the rest cheaply,
+  // and copy only when something changes.
   let folded = '';
-  for (const char of text) folded += map.get(char) ?? char;
-  return folded;
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x3400) continue;
+    const simplifiedChar = map.get(text[i] as string);
+    if (simplifiedChar === undefined) continue;
+    folded += text.slice(copied, i) + simplifiedChar;
+    copied = i + 1;
+  }
+  return copied === 0 ? text : folded + text.slice(copied);
 }

@@ -6,6 +6,7 @@ import { Bm25Index } from './bm25-index';
 import { articleLocales, botLanguageOf } from './bot/bot-language';
 import { asksForPerson } from './bot/handoff-request';
 import { createKnowledgeBot } from './bot/knowledge-bot';
+import { lexiconSentiment } from './bot/sentiment';
 import { foldTraditional } from './han-folding';
 import { createKnowledgeBase } from './knowledge-base';
 import { tokenize } from './tokenize';
@@ -125,6 +126,19 @@ describe('the bot answers in the customer’s language', () => {
     for (const text of ['請幫我轉人工', 'オペレーターと話したいです', '担当者とお話しできますか'])
       expect(asksForPerson(text)).toBe(true);
     expect(asksForPerson('チョコレートが溶けていました')).toBe(false);
+  });
+
+  it('hears anger and urgency in Traditional Chinese and Japanese', () => {
+    expect(lexiconSentiment('太差了，我要投訴！！')).toMatchObject({ angry: true, urgent: true });
+    expect(lexiconSentiment('最悪です。至急返金してください')).toMatchObject({
+      angry: true,
+      urgent: true,
+    });
+    expect(lexiconSentiment('ありがとうございました')).toEqual({
+      angry: false,
+      urgent: false,
+      cues: [],
+    });
   });
 
   async function askAs(locale: string, text: string, articles = candyShopKnowledge) {
