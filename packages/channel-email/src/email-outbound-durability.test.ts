@@ -89,6 +89,18 @@ async function agentReplies(desk: Desk, conversationId: string, text: string) {
   return desk.messages.post({ conversationId, author: { kind: 'agent', id: 'agt_wang' }, text });
 }
 
+/** A first process takes Lin's mail, mails one reply, and stops. */
+async function mailOneReplyThenStop(text: string) {
+  const customer = await mta();
+  const first = await startNode(customer.port);
+  const conversationId = await customerWrites(first);
+  await agentReplies(first.desk, conversationId, text);
+  await first.channel.idle();
+  await customer.next();
+  await first.stop();
+  return { customer, conversationId, first };
+}
+
 describe('durable outbound mail', () => {
   it('mails a reply posted while the channel was stopped once it starts again', async () => {
     const customer = await mta();
@@ -113,13 +125,9 @@ describe('durable outbound mail', () => {
   });
 
   it('does not mail a reply again after a restart, and mails the next one once', async () => {
-    const customer = await mta();
-    const first = await startNode(customer.port);
-    const conversationId = await customerWrites(first);
-    await agentReplies(first.desk, conversationId, '非常抱歉！我们给您补发一盒。');
-    await first.channel.idle();
-    await customer.next();
-    await first.stop();
+    const { customer, conversationId, first } = await mailOneReplyThenStop(
+      '非常抱歉！我们给您补发一盒。',
+    );
 
     const second = await startNode(customer.port);
     await second.channel.idle();
@@ -213,13 +221,7 @@ describe('durable outbound mail', () => {
   });
 
   it('sends nothing when its saved progress cannot be read, rather than replaying the log', async () => {
-    const customer = await mta();
-    const first = await startNode(customer.port);
-    const conversationId = await customerWrites(first);
-    await agentReplies(first.desk, conversationId, '已经发出的回复');
-    await first.channel.idle();
-    await customer.next();
-    await first.stop();
+    const { customer, conversationId } = await mailOneReplyThenStop('已经发出的回复');
 
     await writeFile(join(dir, 'outbox.json'), 'not json');
     const second = await startNode(customer.port);
