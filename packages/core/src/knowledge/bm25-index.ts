@@ -32,8 +32,7 @@ interface Posting {
 
 /**
  * An in-memory BM25 index over title, body and tags, for Chinese (both scripts), Japanese and
- * English. Adding a document
- * with an existing id replaces it.
+ * English. Adding a document with an existing id replaces it.
  *
  * @example
  * const index = new Bm25Index();
