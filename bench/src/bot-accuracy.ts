@@ -1,5 +1,5 @@
 import { Bm25Index, type Bm25Index as Bm25IndexType, createKnowledgeBase } from '@kefu/core';
-import { candyShopKnowledge, candyShopQuestions } from '@kefu/core/testing';
+import { candyShopKnowledge, candyShopQuestions, candyShopQuestionsTwJa } from '@kefu/core/testing';
 import type { BenchResult } from './bench-result';
 
 /**
@@ -44,6 +44,48 @@ export async function benchBotAccuracy(): Promise<BenchResult[]> {
       ratio: Number((top1 / n / Math.max(baseline, 1e-9)).toFixed(2)),
       params,
     },
+  ];
+}
+
+/**
+ * `bot.top3-accuracy-zh-tw`, `bot.top3-accuracy-ja` and `bot.top3-accuracy-zh-tw-on-zh-cn`: the
+ * 72 labelled Traditional Chinese and Japanese questions against their own locale's articles, and
+ * the Traditional questions against the Simplified articles only (Traditional → Simplified folding).
+ * Baseline: title overlap, top 1, in the same locale, in the same run.
+ */
+export async function benchBotAccuracyTwJa(): Promise<BenchResult[]> {
+  const knowledge = createKnowledgeBase(candyShopKnowledge);
+  const topicOf = new Map(candyShopKnowledge.map((a) => [a.id, a.topic]));
+  const measure = (name: string, asked: 'zh-TW' | 'ja', searched: string): BenchResult => {
+    const questions = candyShopQuestionsTwJa.filter((q) => q.locale === asked);
+    let top3 = 0;
+    let naive1 = 0;
+    for (const question of questions) {
+      const hits = knowledge.search(question.text, { locale: searched, limit: 3 });
+      if (hits.some((hit) => topicOf.get(hit.id) === question.topic)) top3++;
+      if (naiveBest(question.text, searched) === question.topic) naive1++;
+    }
+    const value = top3 / questions.length;
+    const baseline = naive1 / questions.length;
+    return {
+      name,
+      value,
+      unit: 'share',
+      baseline,
+      ratio: Number((value / Math.max(baseline, 1e-9)).toFixed(2)),
+      params: {
+        questions: questions.length,
+        asked,
+        searched,
+        baseline: 'title word/character overlap, top 1',
+        goal: 'top-3 >= 0.9 (own locale), >= 0.85 (zh-TW on zh-CN)',
+      },
+    };
+  };
+  return [
+    measure('bot.top3-accuracy-zh-tw', 'zh-TW', 'zh-TW'),
+    measure('bot.top3-accuracy-ja', 'ja', 'ja'),
+    measure('bot.top3-accuracy-zh-tw-on-zh-cn', 'zh-TW', 'zh-CN'),
   ];
 }
 

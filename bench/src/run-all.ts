@@ -1,6 +1,6 @@
 import type { BenchResult } from './bench-result';
 import { writeResult } from './bench-result';
-import { benchBotAccuracy, benchKnowledgeSearch } from './bot-accuracy';
+import { benchBotAccuracy, benchBotAccuracyTwJa, benchKnowledgeSearch } from './bot-accuracy';
 import { benchMessagesPerSecond } from './core-messages-per-second';
 import { benchGatewayDelivery } from './gateway-delivery';
 import { benchMetricsReport } from './metrics-report-ms';
@@ -23,6 +23,10 @@ const benchmarks: [names: string, run: () => Promise<BenchResult | BenchResult[]
   ['staffing.simulation-day-ms', benchSimulationDay],
   ['staffing.erlang-agreement', benchErlangAgreement],
   ['bot.top3-accuracy bot.top1-accuracy', benchBotAccuracy],
+  [
+    'bot.top3-accuracy-zh-tw bot.top3-accuracy-ja bot.top3-accuracy-zh-tw-on-zh-cn',
+    benchBotAccuracyTwJa,
+  ],
   ['knowledge.search-p99-ms', benchKnowledgeSearch],
   ['gateway.delivery', benchGatewayDelivery],
   ['postgres.append-ratio', benchPostgresAppendRatio],

@@ -52,7 +52,7 @@ describe('pnpm demo (examples/candy-shop)', () => {
     async () => {
       demo = await startDemo(env, 2 * MINUTE);
       const { urls } = demo;
-      expect(demo.output()).toContain('Seeded 3 agents, 3 customers, 36 articles.');
+      expect(demo.output()).toContain('Seeded 3 agents, 3 customers, 72 articles.');
 
       const storefront = await fetch(urls.storefront);
       expect(storefront.status).toBe(200);
@@ -126,7 +126,7 @@ describe('pnpm demo (examples/candy-shop)', () => {
       try {
         demo = await startDemo(pgEnv, 2 * MINUTE);
         expect(demo.output()).toContain(`schema ${schema}`);
-        expect(demo.output()).toContain('Seeded 3 agents, 3 customers, 36 articles.');
+        expect(demo.output()).toContain('Seeded 3 agents, 3 customers, 72 articles.');
         const status = await getJson<{ open: boolean }>(demo.urls.status);
         expect(status.status).toBe(200);
         expect(await demo.stop('SIGINT')).toBe(0);

@@ -3,6 +3,8 @@ import { KefuError } from '@kefu/core';
 import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { SMTPServerOptions } from 'smtp-server';
+import type { AttachFilesOptions } from './outbound/attach-files';
+import type { EmailOutboxStore } from './outbound/outbox-store';
 import type { EmailThreadStore } from './threading/thread-store';
 
 /**
@@ -43,6 +45,40 @@ export type EmailConversationDefaults = Pick<
   StartConversationInput,
   'status' | 'skills' | 'team' | 'tags' | 'priority'
 >;
+
+/**
+ * How replies are mailed: where the channel keeps its progress through the desk's event log, how
+ * it retries, how often it looks for replies posted on other nodes.
+ *
+ * @example
+ * createEmailChannel({
+ *   ...options,
+ *   outbound: {
+ *     store: createFileOutboxStore('/var/lib/kefu/email-outbox.json'),
+ *     retry: { minDelayMs: 5_000, maxDelayMs: 15 * 60_000 },
+ *   },
+ * });
+ */
+export interface EmailOutboundOptions {
+  /**
+   * Keeps the progress across restarts. Default: `createMemoryOutboxStore()`, which does not
+   * survive the process: give a file or database store in production.
+   */
+  store?: EmailOutboxStore;
+  /** Where a store without saved progress starts: `'latest'` (default) or an event position. */
+  startAfter?: number | 'latest';
+  /** Retry delays after a failed send: doubling from `minDelayMs` (1 s) up to `maxDelayMs` (5 min). */
+  retry?: { minDelayMs?: number; maxDelayMs?: number };
+  /** How often the event log is read for replies other nodes posted. Default 5 s. */
+  pollIntervalMs?: number;
+  /** `false` on nodes that only receive mail: one node per store sends. Default `true`. */
+  enabled?: boolean;
+  /**
+   * Attach the files of agent replies that live on these origins to the mail, instead of linking
+   * them (default: every attachment is a link).
+   */
+  attachFiles?: AttachFilesOptions;
+}
 
 /**
  * Options of `createEmailChannel`; `desk`, `smtp`, `from`, `replyAddress` and `secret` are required.
@@ -91,6 +127,8 @@ export interface CreateEmailChannelOptions {
   inbound?: Omit<SMTPServerOptions, 'onData' | 'onRcptTo' | 'size'>;
   /** How conversations started by mail are set up (status, skills, team, tags, priority). */
   conversation?: EmailConversationDefaults;
+  /** Durable outbound delivery: progress store, retries, polling. */
+  outbound?: EmailOutboundOptions;
   /** Errors of outbound sending and of the endpoint. Defaults to `console.error`. */
   onError?: (error: unknown) => void;
 }
@@ -121,6 +159,23 @@ export function checkOptions(options: CreateEmailChannelOptions): void {
   const max = options.maxMessageBytes;
   if (max !== undefined && (!Number.isInteger(max) || max < 1024)) {
     problems.push({ path: 'maxMessageBytes', message: 'must be an integer of at least 1024' });
+  }
+  const outbound = options.outbound ?? {};
+  const delays = [outbound.retry?.minDelayMs, outbound.retry?.maxDelayMs, outbound.pollIntervalMs];
+  if (delays.some((ms) => ms !== undefined && (!Number.isInteger(ms) || ms < 1))) {
+    problems.push({ path: 'outbound', message: 'delays must be positive integers (ms)' });
+  }
+  const start = outbound.startAfter;
+  if (start !== undefined && start !== 'latest' && !(Number.isInteger(start) && start >= 0)) {
+    problems.push({ path: 'outbound.startAfter', message: "must be 'latest' or a position ≥ 0" });
+  }
+  for (const origin of outbound.attachFiles?.origins ?? []) {
+    if (!URL.canParse(origin) || !/^https?:$/.test(new URL(origin).protocol)) {
+      problems.push({
+        path: 'outbound.attachFiles.origins',
+        message: `"${origin}" is not an http(s) origin`,
+      });
+    }
   }
   if (!options.desk || !options.smtp) {
     problems.push({ path: options.desk ? 'smtp' : 'desk', message: 'is required' });

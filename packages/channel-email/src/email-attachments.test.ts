@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InboundFile } from './channel-options';
 import { type EmailSetup, setupEmail } from './email-test-setup';
@@ -117,6 +119,58 @@ describe('attachments', () => {
     const reply = await setup.mta.next();
     expect(reply.text).toContain('退款凭证见附件。');
     expect(reply.text).toContain('refund.pdf: https://files.candy.example/refund.pdf');
+  });
+
+  it('attaches files from the shop’s own file host; other hosts, oversized files and failures stay links', async () => {
+    const big = Buffer.alloc(4096, 7);
+    const files = createServer((request, response) => {
+      if (request.url === '/box.png') return response.end(PNG);
+      if (request.url === '/big.bin') return response.end(big);
+      response.statusCode = 404;
+      response.end();
+    });
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+    try {
+      setup = await setupEmail({
+        outbound: { attachFiles: { origins: [origin], maxBytes: 1024 } },
+      });
+      await setup.send({ subject: '换货', text: '请换货' });
+      const [conversation] = (await setup.desk.conversations.list({})).items;
+      const conversationId = conversation?.id ?? '';
+      await setup.desk.conversations.assign({ conversationId, agentId: 'agt_wang' });
+      const file = (name: string, url: string, size: number) => ({
+        name,
+        url,
+        contentType: name.endsWith('.png') ? 'image/png' : 'application/octet-stream',
+        size,
+      });
+      await setup.desk.messages.post({
+        conversationId,
+        author: { kind: 'agent', id: 'agt_wang' },
+        text: '换货单和照片见附件。',
+        attachments: [
+          file('box.png', `${origin}/box.png`, PNG.length),
+          // Declared small, but the bytes run past maxBytes: reading stops, it stays a link.
+          file('big.bin', `${origin}/big.bin`, 10),
+          file('missing.png', `${origin}/missing.png`, 10),
+          file('elsewhere.png', 'https://cdn.other.example/x.png', 10),
+        ],
+      });
+      await setup.channel.idle();
+      const reply = await setup.mta.next();
+      expect(reply.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+        ['box.png', 'image/png'],
+      ]);
+      expect(reply.attachments[0]?.content.equals(PNG)).toBe(true);
+      expect(reply.text).not.toContain('box.png:');
+      expect(reply.text).toContain(`big.bin: ${origin}/big.bin`);
+      expect(reply.text).toContain(`missing.png: ${origin}/missing.png`);
+      expect(reply.text).toContain('elsewhere.png: https://cdn.other.example/x.png');
+      expect(setup.errors).toEqual([]);
+    } finally {
+      await new Promise((resolve) => files.close(resolve));
+    }
   });
 
   it('reads HTML-only mail as text', async () => {

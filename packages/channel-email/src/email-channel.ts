@@ -5,7 +5,8 @@ import { bareAddress, type CreateEmailChannelOptions, checkOptions } from './cha
 import { upsertingResolver } from './inbound/email-customer';
 import { type InboundResult, type MailEnvelope, receiveMail } from './inbound/receive-mail';
 import { createSmtpEndpoint } from './inbound/smtp-endpoint';
-import { createReplySender } from './outbound/reply-sender';
+import { createOutbox } from './outbound/outbox';
+import { createMemoryOutboxStore } from './outbound/outbox-store';
 import { splitAddress } from './threading/signed-ids';
 import { createMemoryThreadStore } from './threading/thread-store';
 
@@ -39,9 +40,14 @@ export interface EmailChannel {
    * if (result.outcome !== 'ignored') console.log(result.conversation.id);
    */
   handleRawMail(raw: Buffer | string, envelope?: MailEnvelope): Promise<InboundResult>;
-  /** Resolves when every reply posted so far has been handed to the SMTP transport. */
+  /**
+   * Resolves when every reply posted so far has been tried once: mailed, given up on (reported to
+   * `onError`), or waiting for a retry.
+   */
   idle(): Promise<void>;
-  /** Stops listening to the desk, closes the endpoint and waits for replies being sent. */
+  /** Replies waiting for another attempt after a failed send (0 when all went out). */
+  readonly pendingRetries: number;
+  /** Closes the endpoint, stops sending after the attempt in progress; progress stays saved. */
   close(): Promise<void>;
 }
 
@@ -58,7 +64,9 @@ function domainsOf(...addresses: string[]): Set<string> {
  * Connects a desk to e-mail. Inbound mail (over the SMTP endpoint or `handleRawMail`) becomes a
  * conversation with channel `'email'`, or a message in the conversation it replies to; agent and
  * bot replies in those conversations go out through nodemailer with `Message-ID`, `In-Reply-To`,
- * `References` and a signed `Reply-To`.
+ * `References` and a signed `Reply-To`. Sending follows the desk's event log from a saved
+ * position (`outbound.store`), so replies posted while the channel was down go out when it starts,
+ * none goes out twice after a restart, and failed sends are retried with backoff.
  *
  * @example
  * import { createEmailChannel } from '@kefu/channel-email';
@@ -84,16 +92,28 @@ export function createEmailChannel(options: CreateEmailChannelOptions): EmailCha
       ? nodemailer.createTransport(options.smtp)
       : options.smtp;
   const replyDomain = splitAddress(replyAddress)?.domain ?? 'localhost';
-  const sender = createReplySender({
-    desk,
-    transport,
-    threads,
-    onError,
-    from: options.from,
-    replyAddress,
-    secret,
-    messageIdDomain: options.messageIdDomain ?? replyDomain,
-  });
+  const outbound = options.outbound ?? {};
+  const outbox = createOutbox(
+    {
+      desk,
+      transport,
+      threads,
+      onError,
+      from: options.from,
+      replyAddress,
+      secret,
+      messageIdDomain: options.messageIdDomain ?? replyDomain,
+      ...(outbound.attachFiles ? { attach: outbound.attachFiles } : {}),
+    },
+    {
+      store: outbound.store ?? createMemoryOutboxStore(),
+      startAfter: outbound.startAfter ?? 'latest',
+      minDelayMs: outbound.retry?.minDelayMs ?? 1_000,
+      maxDelayMs: outbound.retry?.maxDelayMs ?? 5 * 60_000,
+      pollIntervalMs: outbound.pollIntervalMs ?? 5_000,
+    },
+  );
+  const sending = outbound.enabled === false ? Promise.resolve() : outbox.start();
   const context = {
     desk,
     threads,
@@ -121,7 +141,8 @@ export function createEmailChannel(options: CreateEmailChannelOptions): EmailCha
 
   return {
     inbound,
-    listen(port = 0, host = '127.0.0.1') {
+    async listen(port = 0, host = '127.0.0.1') {
+      await sending;
       return new Promise((resolve, reject) => {
         inbound.server.once('error', reject);
         inbound.listen(port, host, () => {
@@ -131,12 +152,17 @@ export function createEmailChannel(options: CreateEmailChannelOptions): EmailCha
       });
     },
     handleRawMail,
-    idle: () => sender.idle(),
+    async idle() {
+      await sending;
+      if (outbound.enabled !== false) await outbox.idle();
+    },
+    get pendingRetries() {
+      return outbox.retries.length;
+    },
     close() {
       closed ??= (async () => {
-        sender.stop();
         if (inbound.server.listening) await new Promise<void>((resolve) => inbound.close(resolve));
-        await sender.idle();
+        await outbox.stop();
         if (ownsTransport && 'close' in transport && typeof transport.close === 'function') {
           transport.close();
         }

@@ -224,5 +224,16 @@ describe('limits and bad input on the SMTP endpoint', () => {
     );
     expect(isKefuError(attempt({ from: 'not an address' }), 'VALIDATION')).toBe(true);
     expect(isKefuError(attempt({ maxMessageBytes: 10 }), 'VALIDATION')).toBe(true);
+    for (const outbound of [
+      { retry: { minDelayMs: 0 } },
+      { pollIntervalMs: 1.5 },
+      { startAfter: -1 },
+      { attachFiles: { origins: ['ftp://files.candy.example'] } },
+    ]) {
+      expect(isKefuError(attempt({ outbound }), 'VALIDATION'), JSON.stringify(outbound)).toBe(true);
+    }
+    expect(
+      attempt({ outbound: { startAfter: 0, attachFiles: { origins: ['https://f.example'] } } }),
+    ).toBeNull();
   });
 });

@@ -21,7 +21,14 @@ export interface CapturingMta {
   close(): Promise<void>;
 }
 
-export async function startCapturingMta(): Promise<CapturingMta> {
+export interface CapturingMtaOptions {
+  /** Listen on this port (e.g. one a stopped MTA used); a free one by default. */
+  port?: number;
+  /** Recipients this MTA refuses with 550, as a server does for an unknown mailbox. */
+  rejectRecipient?: (address: string) => boolean;
+}
+
+export async function startCapturingMta(options: CapturingMtaOptions = {}): Promise<CapturingMta> {
   const received: ParsedMail[] = [];
   let taken = 0;
   const waiters: (() => void)[] = [];
@@ -29,6 +36,10 @@ export async function startCapturingMta(): Promise<CapturingMta> {
     logger: false,
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
+    onRcptTo(address, _session, callback) {
+      if (!options.rejectRecipient?.(address.address)) return callback();
+      callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
+    },
     onData(stream, _session, callback) {
       simpleParser(stream).then(
         (mail) => {
@@ -40,7 +51,7 @@ export async function startCapturingMta(): Promise<CapturingMta> {
       );
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     port,

@@ -7,6 +7,7 @@
 export type {
   CreateEmailChannelOptions,
   EmailConversationDefaults,
+  EmailOutboundOptions,
   EmailSender,
   InboundFile,
 } from './channel-options';
@@ -15,6 +16,9 @@ export { createEmailChannel } from './email-channel';
 export { emailCustomerId } from './inbound/email-customer';
 export type { ThreadMatch } from './inbound/find-thread';
 export type { InboundResult, MailEnvelope } from './inbound/receive-mail';
+export type { AttachFilesOptions } from './outbound/attach-files';
+export type { EmailOutboxStore, OutboxRetry, OutboxState } from './outbound/outbox-store';
+export { createFileOutboxStore, createMemoryOutboxStore } from './outbound/outbox-store';
 export { stripQuotedText } from './quoting/strip-quoted-text';
 export type {
   EmailThreadStore,

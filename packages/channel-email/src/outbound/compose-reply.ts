@@ -1,6 +1,7 @@
-import type { Conversation, Message } from '@kefu/core';
+import type { Attachment, Conversation, Message } from '@kefu/core';
 import { mintMessageId, tokenizedAddress } from '../threading/signed-ids';
 import type { ThreadEntry } from '../threading/thread-store';
+import type { MailFile } from './attach-files';
 
 /** The most Message-IDs a reply's `References` carries (RFC 5322 suggests trimming long chains). */
 const MAX_REFERENCES = 20;
@@ -22,6 +23,7 @@ export interface ReplyMail {
   messageId: string;
   inReplyTo?: string;
   references?: string[];
+  attachments?: MailFile[];
 }
 
 function subjectOf(conversation: Conversation): string {
@@ -29,9 +31,9 @@ function subjectOf(conversation: Conversation): string {
   return topic ? `Re: ${topic}` : 'Re: 您的咨询 / Your enquiry';
 }
 
-function bodyOf(message: Message): string {
-  if (message.attachments.length === 0) return message.text;
-  const links = message.attachments.map((file) => `${file.name}: ${file.url}`);
+function bodyOf(message: Message, linked: readonly Attachment[]): string {
+  if (linked.length === 0) return message.text;
+  const links = linked.map((file) => `${file.name}: ${file.url}`);
   return [message.text, `附件 / Attachments:\n${links.join('\n')}`]
     .filter((part) => part.trim() !== '')
     .join('\n\n');
@@ -40,7 +42,8 @@ function bodyOf(message: Message): string {
 /**
  * The reply mail for an agent message. `In-Reply-To` answers the customer's latest mail (or,
  * when no customer Message-ID is known, the channel's previous reply); `References` lists the
- * thread so far; `Reply-To` carries the signed reply token.
+ * thread so far; `Reply-To` carries the signed reply token. `files` are attached; the message's
+ * other attachments are linked in the text.
  */
 export function composeReply(
   context: ComposeContext,
@@ -48,6 +51,7 @@ export function composeReply(
   message: Message,
   to: string,
   thread: readonly ThreadEntry[],
+  files: { files: MailFile[]; linked: Attachment[] } = { files: [], linked: message.attachments },
 ): ReplyMail {
   const messageId = mintMessageId(
     conversation.id,
@@ -68,9 +72,10 @@ export function composeReply(
     to,
     replyTo: tokenizedAddress(context.replyAddress, conversation.id, context.secret),
     subject: subjectOf(conversation),
-    text: bodyOf(message),
+    text: bodyOf(message, files.linked),
     messageId,
     ...(lastInbound ? { inReplyTo: lastInbound.messageId } : {}),
     ...(trimmed.length > 0 ? { references: trimmed } : {}),
+    ...(files.files.length > 0 ? { attachments: files.files } : {}),
   };
 }

@@ -1,19 +1,20 @@
-import type { Desk, DomainEvent, Message } from '@kefu/core';
+import type { Desk, Message } from '@kefu/core';
 import { KefuError } from '@kefu/core';
 import type { Transporter } from 'nodemailer';
 import { mintMessageId } from '../threading/signed-ids';
 import type { EmailThreadStore, ThreadEntry } from '../threading/thread-store';
+import { type AttachFilesOptions, attachFiles } from './attach-files';
 import { type ComposeContext, composeReply } from './compose-reply';
 
 export interface ReplySenderContext extends ComposeContext {
   desk: Desk;
   transport: Pick<Transporter, 'sendMail'>;
   threads: EmailThreadStore;
-  onError: (error: unknown) => void;
+  attach?: AttachFilesOptions;
 }
 
 /** Who writes replies that go out by mail: people and the bot, never system lines or notes. */
-function isReply(message: Message): boolean {
+export function isReply(message: Message): boolean {
   return !message.internal && (message.author.kind === 'agent' || message.author.kind === 'bot');
 }
 
@@ -44,7 +45,11 @@ async function derivedThread(
     }));
 }
 
-async function send(context: ReplySenderContext, message: Message): Promise<void> {
+/**
+ * Mails one reply of an e-mail conversation (nothing for other channels), then remembers its
+ * Message-ID in the thread store. Throws what the transport throws.
+ */
+export async function sendReply(context: ReplySenderContext, message: Message): Promise<void> {
   const conversation = await context.desk.conversations.get(message.conversationId);
   if (conversation?.channel !== 'email') return;
   const customer = await context.desk.customers.get(conversation.customerId);
@@ -62,35 +67,8 @@ async function send(context: ReplySenderContext, message: Message): Promise<void
   const merged = [...(await derivedThread(context, message)), ...stored];
   const seen = new Set<string>();
   const thread = merged.filter((entry) => !seen.has(entry.messageId) && seen.add(entry.messageId));
-  const mail = composeReply(context, conversation, message, to, thread);
+  const files = await attachFiles(message.attachments, context.attach);
+  const mail = composeReply(context, conversation, message, to, thread, files);
   await context.transport.sendMail(mail);
   await context.threads.remember(conversation.id, { messageId: mail.messageId, inbound: false });
-}
-
-/**
- * Mails agent and bot replies of e-mail conversations as they are posted, one conversation's
- * replies in order. Failures go to `onError`.
- */
-export function createReplySender(context: ReplySenderContext) {
-  const chains = new Map<string, Promise<void>>();
-  const onPosted = (event: DomainEvent<'message.posted'>) => {
-    const message = event.data.message;
-    if (!isReply(message)) return;
-    const previous = chains.get(message.conversationId) ?? Promise.resolve();
-    const next = previous
-      .then(() => send(context, message))
-      .catch((error: unknown) => context.onError(error))
-      .finally(() => {
-        if (chains.get(message.conversationId) === next) chains.delete(message.conversationId);
-      });
-    chains.set(message.conversationId, next);
-  };
-  const off = context.desk.on('message.posted', onPosted);
-  return {
-    /** Resolves when every reply posted so far has been sent (or has failed). */
-    async idle(): Promise<void> {
-      while (chains.size > 0) await Promise.all([...chains.values()]);
-    },
-    stop: off,
-  };
 }

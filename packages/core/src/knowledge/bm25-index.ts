@@ -55,8 +55,8 @@ interface Posting {
 }
 
 /**
- * An in-memory BM25 index over title, body and tags, for Chinese and English. Adding a document
- * with an existing id replaces it.
+ * An in-memory BM25 index over title, body and tags, for Chinese (both scripts), Japanese and
+ * English. Adding a document with an existing id replaces it.
  *
  * @example
  * const index = new Bm25Index();

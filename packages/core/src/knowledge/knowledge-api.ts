@@ -64,7 +64,7 @@ export interface KnowledgeApi {
   restore(input: Step): Promise<Article>;
   get(id: string): Promise<Article | null>;
   list(filter?: z.input<typeof ListSchema>): Promise<Article[]>;
-  /** BM25 over published articles (Chinese and English). */
+  /** BM25 over published articles (Chinese in either script, Japanese, English); hits carry their locale. */
   search(input: z.input<typeof SearchSchema>): Promise<KnowledgeHit[]>;
   /** Titles for what the customer has typed so far. */
   suggest(input: z.input<typeof SearchSchema>): Promise<string[]>;

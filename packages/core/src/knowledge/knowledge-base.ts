@@ -40,7 +40,15 @@ export function createKnowledgeBase(articles: Iterable<KnowledgeArticle> = []) {
     index.search(query, options).flatMap((hit) => {
       const article = byId.get(hit.id);
       return article
-        ? [{ ...hit, title: article.title, body: article.body, category: article.category }]
+        ? [
+            {
+              ...hit,
+              locale: article.locale,
+              title: article.title,
+              body: article.body,
+              category: article.category,
+            },
+          ]
         : [];
     });
   return {

@@ -7,6 +7,12 @@ const ASKS_FOR_PERSON = [
   '客服在吗',
   '叫你们经理',
   '不要机器人',
+  '不要機器人',
+  'オペレーター',
+  '担当者と',
+  '担当の方',
+  '人と話したい',
+  '人間と話',
   'human',
   'agent',
   'real person',
@@ -18,7 +24,7 @@ const ASKS_FOR_PERSON = [
 ];
 
 /**
- * True when the customer asks for a person (人工, 转人工, human, agent…).
+ * True when the customer asks for a person (人工, 转人工, 轉人工, オペレーター, human, agent…).
  *
  * @example
  * asksForPerson('转人工'); // true

@@ -1,6 +1,7 @@
 import type { Conversation } from '../../conversations/conversation';
 import type { Customer } from '../../customers/customer';
 import type { Message } from '../../messages/message';
+import { articleLocales, BOT_PHRASES, botLanguageOf } from './bot-language';
 import { asksForPerson } from './handoff-request';
 import { lexiconSentiment, type SentimentAnalyzer } from './sentiment';
 
@@ -91,6 +92,8 @@ export interface BotHandler {
  */
 export interface KnowledgeHit {
   id: string;
+  /** The article's locale, when the source knows it. */
+  locale?: string;
   score: number;
   title: string;
   body: string;
@@ -137,24 +140,12 @@ export interface KnowledgeBotOptions {
   sentiment?: SentimentAnalyzer;
   /** Skills routing should ask for, by knowledge category. */
   skillsByCategory?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Article locales tried after the customer's own language (default `['en']`): a customer whose
+   * language has no confident article gets one of these, with a note saying so.
+   */
+  fallbackLocales?: readonly string[];
 }
-
-const zh = (locale: string | undefined) => !locale || locale.startsWith('zh');
-
-const TEXT = {
-  helped: (locale?: string) =>
-    zh(locale)
-      ? '这个回答有帮助吗？如需人工服务，请回复“转人工”。'
-      : 'Did this help? Reply "agent" to talk to a person.',
-  rephrase: (locale?: string) =>
-    zh(locale)
-      ? '抱歉，我没有找到合适的答案，可以换个说法吗？'
-      : "Sorry, I couldn't find an answer. Could you say it another way?",
-  handoff: (locale?: string) =>
-    zh(locale)
-      ? '正在为您转接人工客服，请稍候。'
-      : 'Connecting you with a person, one moment please.',
-};
 
 /**
  * A bot that answers from the knowledge base when confident, asks whether it helped, and hands
@@ -174,14 +165,33 @@ export function createKnowledgeBot(options: KnowledgeBotOptions): BotHandler {
   const skillsOf = (category: string | null) => [
     ...(category ? (options.skillsByCategory?.[category] ?? []) : []),
   ];
+  const isConfident = (hits: readonly KnowledgeHit[]) => {
+    const [best, second] = hits;
+    return !!best && best.score >= minScore && (!second || best.score >= second.score * minMargin);
+  };
+  // The customer's own locale first, then the same language, then the fallbacks: the first
+  // confident answer wins; with none, the first locale that had any hit decides the topic.
+  const searchInOrder = async (text: string, locale: string | undefined) => {
+    if (!locale) {
+      const hits = await options.knowledge.search(text, { limit: 2 });
+      return { hits, confident: isConfident(hits) };
+    }
+    let first: KnowledgeHit[] = [];
+    for (const candidate of articleLocales(locale, options.fallbackLocales ?? ['en'])) {
+      const found = await options.knowledge.search(text, { limit: 2, locale: candidate });
+      const hits = found.map((hit) => ({ locale: candidate, ...hit }));
+      if (isConfident(hits)) return { hits, confident: true };
+      if (first.length === 0) first = hits;
+    }
+    return { hits: first, confident: false };
+  };
 
   return {
     async decide({ conversation, customer, message, misses }) {
       const locale = customer?.locale;
-      const hits = await options.knowledge.search(message.text, {
-        limit: 2,
-        ...(locale ? { locale } : {}),
-      });
+      const language = botLanguageOf(locale);
+      const say = BOT_PHRASES[language];
+      const { hits, confident } = await searchInOrder(message.text, locale);
       const best = hits[0];
       const topic = best?.category ?? conversation.topic ?? null;
       const handoff = (reason: HandoffReason): BotDecision => ({
@@ -189,28 +199,22 @@ export function createKnowledgeBot(options: KnowledgeBotOptions): BotHandler {
         reason,
         topic,
         skills: skillsOf(topic),
-        text: TEXT.handoff(locale),
+        text: say.handoff,
       });
       if (asksForPerson(message.text)) return handoff('asked-for-person');
       if (customer && vip.includes(customer.tier)) return handoff('vip');
       if (sentiment(message.text).angry) return handoff('negative-sentiment');
       if (best && options.handoffCategories?.includes(best.category)) return handoff('topic');
-      const second = hits[1];
-      const confident =
-        !!best && best.score >= minScore && (!second || best.score >= second.score * minMargin);
-      if (!confident) {
+      if (!confident || !best) {
         if (misses + 1 >= maxMisses) return handoff('not-confident');
-        return {
-          kind: 'answer',
-          text: TEXT.rephrase(locale),
-          articleId: null,
-          confident: false,
-          topic,
-        };
+        return { kind: 'answer', text: say.rephrase, articleId: null, confident: false, topic };
       }
+      const written = best.locale ? botLanguageOf(best.locale) : language;
+      // The other Chinese script needs no note (the customer reads it); another language does.
+      const note = written.slice(0, 2) === language.slice(0, 2) ? '' : `${say.onlyIn(written)}\n`;
       return {
         kind: 'answer',
-        text: `${best.title}\n${best.body}\n\n${TEXT.helped(locale)}`,
+        text: `${note}${best.title}\n${best.body}\n\n${say.helped}`,
         articleId: best.id,
         confident: true,
         topic,

@@ -102,6 +102,28 @@ describe('order-aware bot', () => {
     await desk.stop();
   });
 
+  it('speaks Traditional Chinese and Japanese to customers with those locales', async () => {
+    const { ask, desk } = await botDesk();
+    await desk.customers.upsert({ id: 'cus_lin', locale: 'zh-TW' });
+    const list = await ask('cus_lin', '我的訂單還沒到');
+    expect(list.last).toMatch(/^請問您要查詢哪一筆訂單？以下是您最近的訂單：/);
+    expect(list.last).toContain('未出貨');
+    expect(list.last).toContain('運送中');
+    const picked = await ask('cus_lin', 'SO-20261111-0042', list.id);
+    expect(picked.last).toMatch(
+      /^我查到了訂單 SO-20261111-0042：由顺丰速运配送（貨運單號 .*位於杭州/,
+    );
+    expect(picked.last).toContain('這個回答有幫助嗎');
+
+    await desk.customers.upsert({ id: 'cus_amy', locale: 'ja-JP' });
+    const { last } = await ask('cus_amy', '荷物がまだ届かないのですが');
+    expect(last).toMatch(
+      /^ご注文 SO-20261119-0100 を確認しました。顺丰速运がお届けします（追跡番号 .*）。現在の状況：輸送中（Shanghai）。/,
+    );
+    expect(last).toContain('この回答はお役に立ちましたか');
+    await desk.stop();
+  });
+
   it("leaves visitors, customers without orders, other questions and others' orders to the fallback", async () => {
     const { ask, desk } = await botDesk();
     const knowledgeAnswer = (await ask('cus_new', '我的订单还没到')).last;

@@ -1,16 +1,17 @@
 import type { OrderLookup } from '../../orders/order-lookup';
-import type { OrderSnapshot } from '../../tickets/ticket';
+import { botLanguageOf } from './bot-language';
 import type { BotDecision, BotHandler } from './knowledge-bot';
+import { describeOrder, pickOne } from './order-phrases';
 
 /** Order numbers as shops write them: `SO-20261111-0042`, `20261122-0042`. */
 export const DEFAULT_ORDER_REF = /\b(?:[A-Z]{2,4}-)?\d{8}-\d{4}\b/i;
 
 /**
- * Questions about an order or its delivery, in Chinese or English ("到货融化了" is about the goods,
- * not the delivery: it does not count).
+ * Questions about an order or its delivery, in Simplified or Traditional Chinese, Japanese or
+ * English ("到货融化了" is about the goods, not the delivery: it does not count).
  */
 export const ORDER_QUESTION =
-  /订单|快递|物流|包裹|发货|没到|没收到|什么时候到|到哪|运单|\border|\bparcel|\bpackage|\bdeliver|\bshipping|\bshipment|\btracking|\barriv/i;
+  /订单|訂單|快递|快遞|物流|包裹|发货|發貨|出貨|没到|沒到|没收到|沒收到|什么时候到|什麼時候到|到哪|运单|貨運單|注文|荷物|配送状況|発送|届か|届いて|追跡|\border|\bparcel|\bpackage|\bdeliver|\bshipping|\bshipment|\btracking|\barriv/i;
 
 /**
  * How the order-aware bot answers order questions: the order system, the bot behind it, and how order numbers look.
@@ -29,54 +30,6 @@ export interface OrderAwareBotOptions {
   orderRef?: RegExp;
   /** How many recent orders to offer (default 3). */
   recentLimit?: number;
-}
-
-const SHIPMENT_ZH: Record<string, string> = {
-  pending: '待发货',
-  in_transit: '运输中',
-  out_for_delivery: '派送中',
-  delivered: '已签收',
-};
-
-function whereIs(order: OrderSnapshot, zh: boolean): string {
-  const shipment = order.shipment;
-  if (zh) {
-    return shipment
-      ? `由${shipment.carrier}配送（运单号 ${shipment.trackingNo}），当前状态：${SHIPMENT_ZH[shipment.status] ?? shipment.status}${shipment.city ? `，位于${shipment.city}` : ''}。`
-      : '还没有发货。';
-  }
-  return shipment
-    ? `is with ${shipment.carrier} (tracking ${shipment.trackingNo}), status: ${shipment.status}${shipment.city ? `, in ${shipment.city}` : ''}.`
-    : 'has not shipped yet.';
-}
-
-const helped = (zh: boolean) =>
-  zh
-    ? '这个回答有帮助吗？如需人工服务，请回复“转人工”。'
-    : 'Did this help? Reply "agent" to talk to a person.';
-
-function describeOrder(order: OrderSnapshot, zh: boolean): string {
-  return zh
-    ? `我查到了订单 ${order.orderRef}：${whereIs(order, zh)}\n${helped(zh)}`
-    : `I found order ${order.orderRef}: it ${whereIs(order, zh)}\n${helped(zh)}`;
-}
-
-function pickOne(orders: readonly OrderSnapshot[], zh: boolean): string {
-  const day = (at: number) =>
-    new Intl.DateTimeFormat(zh ? 'zh-CN' : 'en', { month: 'short', day: 'numeric' }).format(at);
-  const lines = orders.map((order) => {
-    const status = order.shipment
-      ? zh
-        ? (SHIPMENT_ZH[order.shipment.status] ?? order.shipment.status)
-        : order.shipment.status
-      : zh
-        ? '未发货'
-        : 'not shipped';
-    return `• ${order.orderRef} · ${day(order.placedAt)} · ${status}`;
-  });
-  return zh
-    ? `您想查询哪一个订单？这是您最近的订单：\n${lines.join('\n')}\n请回复订单号，我来帮您查。`
-    : `Which order is it about? Your recent orders:\n${lines.join('\n')}\nReply with the order number and I will look it up.`;
 }
 
 /**
@@ -109,11 +62,11 @@ export function createOrderAwareBot(options: OrderAwareBotOptions): BotHandler {
       if (decision.kind === 'handoff') return decision;
       const { conversation, customer, message } = context;
       const customerId = conversation.customerId;
-      const zh = !customer?.locale || customer.locale.startsWith('zh');
+      const language = botLanguageOf(customer?.locale);
       const orderRef = pattern.exec(message.text)?.[0]?.toUpperCase();
       if (orderRef) {
         const order = await options.orders.getOrder(orderRef, { customerId });
-        return order ? answer(describeOrder(order, zh)) : decision;
+        return order ? answer(describeOrder(order, language)) : decision;
       }
       const signedIn = customer !== null && customer.metadata.visitor !== true;
       if (!signedIn || !options.orders.recentOrders || !ORDER_QUESTION.test(message.text)) {
@@ -122,7 +75,9 @@ export function createOrderAwareBot(options: OrderAwareBotOptions): BotHandler {
       const recent = await options.orders.recentOrders({ customerId, limit });
       if (recent.length === 0) return decision;
       const [only] = recent;
-      return answer(recent.length === 1 && only ? describeOrder(only, zh) : pickOne(recent, zh));
+      return answer(
+        recent.length === 1 && only ? describeOrder(only, language) : pickOne(recent, language),
+      );
     },
   };
 }

@@ -1,3 +1,5 @@
+import { foldTraditional } from '../han-folding';
+
 /**
  * How a message sounds: angry, urgent, both or neither, with the words that said so.
  *
@@ -42,6 +44,13 @@ const ANGRY = [
   '恶心',
   '欺骗',
   '举报',
+  '最悪',
+  'ひどい',
+  '詐欺',
+  'ふざけるな',
+  '許せない',
+  '二度と買わない',
+  'クレーム',
   'angry',
   'furious',
   'terrible',
@@ -65,6 +74,9 @@ const URGENT = [
   '今天必须',
   '快点',
   '等不及',
+  '至急',
+  '今すぐ',
+  '急いで',
   'urgent',
   'asap',
   'immediately',
@@ -80,14 +92,15 @@ const ANGRY_PATTERN = new RegExp(ANGRY.map(escapeForRegExp).join('|'), 'g');
 const URGENT_PATTERN = new RegExp(URGENT.map(escapeForRegExp).join('|'), 'g');
 
 /**
- * A Chinese and English lexicon heuristic: flags angry or urgent messages (several exclamation
- * marks count as urgency too). Cheap and predictable; swap in your own analyzer for nuance.
+ * A Chinese, Japanese and English lexicon heuristic: flags angry or urgent messages (several
+ * exclamation marks count as urgency too). Traditional Chinese is folded to Simplified first, so
+ * 「太差了，我要投訴」 counts like 「我要投诉」. Cheap and predictable; swap in your own analyzer for nuance.
  *
  * @example
  * lexiconSentiment('快递一周都没到，太差了！！'); // { angry: true, urgent: true, cues: ['太差', '!!'] }
  */
 export const lexiconSentiment: SentimentAnalyzer = (text) => {
-  const lower = text.normalize('NFKC').toLowerCase();
+  const lower = foldTraditional(text.normalize('NFKC').toLowerCase());
   const angry = [...new Set(lower.match(ANGRY_PATTERN) ?? [])];
   const urgent = [...new Set(lower.match(URGENT_PATTERN) ?? [])];
   const shouting = /!{2,}/.test(lower) ? ['!!'] : [];
