@@ -7,6 +7,7 @@ import { transition } from '../machine/transition';
 import type { Message } from '../messages/message';
 import type { ReviewFilter } from '../storage/quality-storage';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
+import { insertChanged, updateChanged } from '../storage/upsert-record';
 import { IdSchema, InstantSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
 import { type AgentQuality, qualityByAgent } from './quality-metrics';
@@ -119,23 +120,13 @@ export function createQualityApi(
   run: RunCommand,
   rules: RuleFlagOptions = DEFAULT_RULE_FLAG_OPTIONS,
 ): QualityApi {
-  const save = async (
+  const save = (
     tx: StorageTransaction,
     context: CommandContext,
     before: Review,
     next: Review,
     action: string,
-  ) => {
-    const stored = { ...next, version: before.version + 1, updatedAt: context.now };
-    await tx.reviews.update(stored, before.version);
-    context.emit({
-      type: 'review.changed',
-      at: context.now,
-      subject: { kind: 'review', id: stored.id },
-      data: { review: stored, action },
-    });
-    return stored;
-  };
+  ) => updateChanged(tx.reviews, context, 'review', before, next, action);
   const step = async (
     { reviewId, by }: { reviewId: string; by: string },
     action: string,
@@ -203,14 +194,7 @@ export function createQualityApi(
           version: 1,
           schemaVersion: 1,
         };
-        await tx.reviews.insert(review);
-        context.emit({
-          type: 'review.changed',
-          at: context.now,
-          subject: { kind: 'review', id: review.id },
-          data: { review, action: 'started' },
-        });
-        return review;
+        return insertChanged(tx.reviews, context, 'review', review, 'started');
       });
     },
     async score(raw) {
