@@ -284,6 +284,11 @@ export type {
   PrivacyWriter,
 } from './storage/privacy-storage';
 export type {
+  IncidentReader,
+  IncidentStorage,
+  IncidentWriter,
+} from './storage/incident-storage';
+export type {
   QualityStorage,
   ReviewFilter,
   ReviewReader,
