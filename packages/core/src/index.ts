@@ -274,6 +274,11 @@ export type {
 export { matchPolicy, SLA_TARGETS, SlaPolicySchema } from './sla/sla-policy';
 export type { SlaSettings, SlaSettingsInput } from './sla/sla-settings';
 export type {
+  IncidentReader,
+  IncidentStorage,
+  IncidentWriter,
+} from './storage/incident-storage';
+export type {
   AuditAction,
   AuditActor,
   AuditEntry,
@@ -283,11 +288,6 @@ export type {
   PrivacyReader,
   PrivacyWriter,
 } from './storage/privacy-storage';
-export type {
-  IncidentReader,
-  IncidentStorage,
-  IncidentWriter,
-} from './storage/incident-storage';
 export type {
   QualityStorage,
   ReviewFilter,

@@ -174,14 +174,16 @@ export function createDesk(options: CreateDeskOptions): Desk {
   const settings = parseInput(DeskSettingsSchema, rawSettings, 'desk options');
   const publisher = new EventPublisher((error) => onError(error));
   let run: RunCommand;
+  const incidents = createIncidents({ storage, clock, run: () => run, onError, bus: storage.bus });
   const jobs = createJobRunner({
     storage,
     clock,
     run: () => run,
     settings: settings.jobs,
     onError,
+    // The sweep follows the incident it was scheduled for, even one another node switched.
+    beforeJob: (job) => (job.kind === 'incident.sla-sweep' ? incidents.sync() : undefined),
   });
-  const incidents = createIncidents({ storage, clock, run: () => run, onError });
   const sla = createSlaRuntime(settings.sla, incidents.slaHold);
   run = createCommandRunner({
     sla,
@@ -236,6 +238,10 @@ export function createDesk(options: CreateDeskOptions): Desk {
     if (!settings.routing.auto) return;
     if (ROUTING_TRIGGERS.has(event.type)) routing.kick();
   });
+  // An incident another node ended frees routing here too.
+  incidents.api.subscribe(() => {
+    if (settings.routing.auto && !incidents.holdsRouting()) routing.kick();
+  });
 
   return {
     customers: createCustomersApi(storage, run),
@@ -281,6 +287,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     clock,
     on: (type, listener) => publisher.on(type, listener),
     async stop() {
+      incidents.stop();
       await jobs.stop();
       await botRunner.idle();
       await routing.idle();
