@@ -213,6 +213,7 @@ export type { ReviewMachineEvent } from './quality/review-machine';
 export { reviewMachine } from './quality/review-machine';
 export type { RuleFlagOptions } from './quality/rule-flags';
 export { DEFAULT_RULE_FLAG_OPTIONS, flagTranscript } from './quality/rule-flags';
+export { DEFAULT_SCORECARD } from './quality/scorecards';
 export type {
   SampleCandidate,
   SampledConversation,

@@ -17,6 +17,7 @@ import type { OrderLookup } from '../orders/order-lookup';
 import { createOrdersApi, type OrdersApi } from '../orders/orders-api';
 import { createPrivacyApi, type PrivacyApi } from '../privacy/privacy-api';
 import { createQualityApi, type QualityApi } from '../quality/quality-api';
+import type { Scorecard } from '../quality/review';
 import type { RuleFlagOptions } from '../quality/rule-flags';
 import { createRoutingEngine, type RoutingApi } from '../routing/routing-api';
 import { createSlaApi, type SlaApi } from '../sla/sla-api';
@@ -79,6 +80,8 @@ export interface CreateDeskOptions extends DeskSettingsInput {
   knowledgeBot?: Omit<KnowledgeBotOptions, 'knowledge'>;
   /** Greetings and forbidden words for quality review's rule flags (defaults: zh-CN and en). */
   qualityRules?: RuleFlagOptions;
+  /** The scorecards reviewers choose from (`desk.quality.scorecards()`); `DEFAULT_SCORECARD` if none. */
+  qualityScorecards?: Scorecard[];
   /** The shop's order system, for order snapshots on tickets and lookups from conversations. */
   orders?: OrderLookup;
   /** Errors thrown by event listeners and background jobs. Defaults to `console.error`. */
@@ -169,6 +172,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     bot,
     knowledgeBot,
     qualityRules,
+    qualityScorecards,
     ...rawSettings
   } = options;
   const settings = parseInput(DeskSettingsSchema, rawSettings, 'desk options');
@@ -283,7 +287,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     incidents: incidents.api,
     bot: { idle: () => botRunner.idle() },
     knowledge: knowledge.api,
-    quality: createQualityApi(storage, run, qualityRules),
+    quality: createQualityApi(storage, run, qualityRules, qualityScorecards),
     clock,
     on: (type, listener) => publisher.on(type, listener),
     async stop() {

@@ -1,4 +1,5 @@
 import { nanoid } from 'nanoid';
+import { z } from 'zod';
 import type { RunCommand } from '../desk/command-runner';
 import { isKefuError, KefuError } from '../errors/kefu-error';
 import type { DomainEventDraft } from '../events/domain-events';
@@ -55,6 +56,13 @@ export interface IncidentsApi {
    * if (incident?.mode === 'leave-message') showLeaveMessageForm();
    */
   current(): Promise<Incident | null>;
+  /**
+   * Past and active incidents, newest first (at most `limit`, default 20), from storage.
+   *
+   * @example
+   * const [last] = await desk.incidents.history({ limit: 1 });
+   */
+  history(input?: { limit?: number }): Promise<Incident[]>;
   /** The active incident as last known (referentially stable until it changes). */
   getSnapshot(): Incident | null;
   subscribe(listener: () => void): () => void;
@@ -70,6 +78,8 @@ export interface IncidentsApi {
    */
   watchHealth(options?: HealthProbeOptions): HealthProbe;
 }
+
+const HistorySchema = z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict();
 
 /** What a switch writes to the incidents table (replayed in order when it was refused). */
 type RecordWrite = { op: 'insert' | 'end'; incident: Incident };
@@ -279,6 +289,10 @@ export function createIncidents(options: {
     async current() {
       await ready();
       return active();
+    },
+    async history(raw = {}) {
+      const { limit } = parseInput(HistorySchema, raw, 'incident history');
+      return storage.read.incidents.list({ limit });
     },
     getSnapshot: active,
     subscribe(listener) {

@@ -11,10 +11,17 @@ import { insertChanged, updateChanged } from '../storage/upsert-record';
 import { IdSchema, InstantSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
 import { type AgentQuality, qualityByAgent } from './quality-metrics';
-import { REVIEW_STATUSES, type Review, ScorecardSchema, ScoresSchema } from './review';
+import {
+  REVIEW_STATUSES,
+  type Review,
+  type Scorecard,
+  ScorecardSchema,
+  ScoresSchema,
+} from './review';
 import { type ReviewMachineEvent, reviewMachine } from './review-machine';
 import { DEFAULT_RULE_FLAG_OPTIONS, flagTranscript, type RuleFlagOptions } from './rule-flags';
 import { type SampledConversation, sampleForReview } from './sampling';
+import { DEFAULT_SCORECARD } from './scorecards';
 
 const StartSchema = z.object({
   conversationId: IdSchema,
@@ -89,6 +96,15 @@ export interface QualityApi {
   sample(input: z.input<typeof SampleSchema>): Promise<SampledConversation[]>;
   /** Review results grouped by agent (drafts excluded). */
   report(filter?: z.input<typeof ListSchema>): Promise<AgentQuality[]>;
+  /**
+   * The scorecards reviewers choose from (`createDesk({ qualityScorecards })`, else
+   * `DEFAULT_SCORECARD`).
+   *
+   * @example
+   * const [card] = desk.quality.scorecards();
+   * await desk.quality.start({ conversationId, reviewerId: 'agt_zhao', scorecard: card });
+   */
+  scorecards(): Scorecard[];
 }
 
 const REVIEWABLE = new Set(['resolved', 'closed']);
@@ -119,7 +135,9 @@ export function createQualityApi(
   storage: StorageAdapter,
   run: RunCommand,
   rules: RuleFlagOptions = DEFAULT_RULE_FLAG_OPTIONS,
+  cards: readonly Scorecard[] = [DEFAULT_SCORECARD],
 ): QualityApi {
+  const scorecards = parseInput(z.array(ScorecardSchema).min(1), cards, 'quality scorecards');
   const save = (
     tx: StorageTransaction,
     context: CommandContext,
@@ -281,5 +299,6 @@ export function createQualityApi(
     async report(filter = {}) {
       return qualityByAgent(await this.list(filter));
     },
+    scorecards: () => structuredClone(scorecards),
   };
 }
