@@ -344,6 +344,30 @@ async function walkThrough(
     .locator('canvas')
     .waitFor();
   await screenshot(supervisor, 'console-staffing');
+
+  // Incident mode (应急): the supervisor switches to leave-a-message with a notice in both
+  // languages; the storefront's widget shows it at once, and loses it when the incident ends.
+  const notice = '物流系统故障，请先留言。';
+  await supervisor.getByRole('tab', { name: '应急 Incident' }).click();
+  await supervisor.getByText('正常运行 Normal operation').waitFor();
+  await supervisor.getByLabel('留言模式 Leave a message').check();
+  await supervisor.getByLabel('顾客公告（中文）Notice in Chinese').fill(notice);
+  await supervisor.getByLabel('Notice in English').fill('Tracking is down; leave a message.');
+  await supervisor.getByRole('button', { name: '启动应急 Start incident' }).click();
+  await supervisor.getByText('应急模式中 Incident mode is on').waitFor();
+  await shop.getByText(notice).waitFor({ timeout: 30_000 });
+  await screenshot(supervisor, 'console-incident');
+  // A plain agent has no switch, and finds their own reviews (none yet) under Quality.
+  expect(await agent.getByRole('tab', { name: '应急 Incident' }).count()).toBe(0);
+  await agent.getByRole('tab', { name: '质检 Quality' }).click();
+  await agent.getByText('我的质检 My reviews').waitFor();
+  await supervisor.getByRole('button', { name: '结束应急 End incident' }).click();
+  await supervisor.getByText('正常运行 Normal operation').waitFor();
+  await waitUntil('the banner is gone', async () => (await shop.getByText(notice).count()) === 0);
+  // The review screen: this week's sample, chosen by the week's seed.
+  await supervisor.getByRole('tab', { name: '质检 Quality' }).click();
+  await supervisor.getByText(/本周抽检 This week's sample \(\d{4}-W\d{2}\)/).waitFor();
+  await screenshot(supervisor, 'console-review');
 }
 
 async function dropSchema(connectionString: string, schema: string): Promise<void> {
