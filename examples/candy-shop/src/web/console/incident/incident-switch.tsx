@@ -6,6 +6,7 @@ import { formatShanghai } from '../../shared/format';
 import { useDeskCall } from '../use-desk-call';
 import { MESSAGE_TEMPLATES, MODE_LABELS, startInput } from './incident-form';
 import './incident.css';
+import { ErrorNote } from '../error-note';
 
 const selectIncident = (snapshot: AgentClientSnapshot) => snapshot.incident;
 const MODES = Object.keys(MODE_LABELS) as IncidentMode[];
@@ -47,6 +48,10 @@ export function IncidentSwitch() {
       setBusy(false);
     }
   };
+  const notices: [string, string, string, (text: string) => void][] = [
+    ['zh-CN', '顾客公告（中文）Notice in Chinese', zh, setZh],
+    ['en', 'Notice in English', en, setEn],
+  ];
   const start = () => {
     const built = startInput({ mode, zh, en, reason });
     if ('error' in built) {
@@ -97,24 +102,17 @@ export function IncidentSwitch() {
               </label>
             ))}
           </fieldset>
-          <label>
-            顾客公告（中文）Notice in Chinese
-            <textarea
-              lang="zh-CN"
-              maxLength={500}
-              value={zh}
-              onChange={(event) => setZh(event.target.value)}
-            />
-          </label>
-          <label>
-            Notice in English
-            <textarea
-              lang="en"
-              maxLength={500}
-              value={en}
-              onChange={(event) => setEn(event.target.value)}
-            />
-          </label>
+          {notices.map(([lang, label, value, set]) => (
+            <label key={lang}>
+              {label}
+              <textarea
+                lang={lang}
+                maxLength={500}
+                value={value}
+                onChange={(event) => set(event.target.value)}
+              />
+            </label>
+          ))}
           <label>
             原因（仅内部）Reason (internal)
             <input
@@ -128,11 +126,7 @@ export function IncidentSwitch() {
           </button>
         </section>
       )}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote error={error} />
       <section className="panel" aria-labelledby="incident-history">
         <h3 id="incident-history">记录 History</h3>
         <ul>

@@ -1,6 +1,7 @@
 import type { Review } from '@kefu/core';
 import { useAgentClient } from '@kefu/widget-react/agent';
 import { useState } from 'react';
+import { ErrorNote } from '../error-note';
 
 /** The reviewed agent contests a submitted review, once, with a reason. */
 export function DisputeForm({
@@ -35,11 +36,7 @@ export function DisputeForm({
       <button type="button" onClick={() => void dispute()}>
         提交申诉 Dispute
       </button>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote error={error} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { STATUS_LABELS, sampleWeek } from './review-logic';
 import { ReviewTranscript } from './review-transcript';
 import { ScoreForm } from './score-form';
 import './review.css';
+import { ErrorNote } from '../error-note';
 
 const REASONS: Record<SampledConversation['reason'], string> = {
   random: '随机抽检 Random',
@@ -117,11 +118,7 @@ export function ReviewPage({
             {reviews.data?.length === 0 ? <li className="muted">暂无 None yet</li> : null}
           </ul>
         </section>
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorNote error={error} />
       </aside>
       {selected ? (
         <div className="review-detail" key={selected.id}>

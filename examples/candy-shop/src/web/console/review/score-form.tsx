@@ -1,6 +1,7 @@
 import type { Review } from '@kefu/core';
 import { useAgentClient } from '@kefu/widget-react/agent';
 import { useState } from 'react';
+import { ErrorNote } from '../error-note';
 import { readScores } from './review-logic';
 
 /**
@@ -126,11 +127,7 @@ export function ScoreForm({ review, onChange }: { review: Review; onChange(next:
           处理意见 Resolution: {review.resolution.note || '—'} ({review.resolution.by})
         </p>
       ) : null}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote error={error} />
     </section>
   );
 }
