@@ -57,6 +57,10 @@ describe.skipIf(!DATABASE_URL)('incident mode across desks on one PostgreSQL ser
 
   it('lets one of two desks starting at once win; the other is refused and follows it', async () => {
     const { a, b, nodes } = await twoDesks();
+    // What each desk's listeners saw: the loser goes straight to the winner's incident.
+    const seen: Record<'a' | 'b', (string | null)[]> = { a: [], b: [] };
+    a.incidents.subscribe(() => seen.a.push(a.incidents.getSnapshot()?.mode ?? null));
+    b.incidents.subscribe(() => seen.b.push(b.incidents.getSnapshot()?.mode ?? null));
     const results = await Promise.allSettled([
       a.incidents.start({ message, mode: 'bot-only', by: 'agt_zhao' }),
       b.incidents.start({ message, mode: 'leave-message', by: 'agt_sun' }),
@@ -74,6 +78,10 @@ describe.skipIf(!DATABASE_URL)('incident mode across desks on one PostgreSQL ser
     const started = (await allEvents(a)).filter((e) => e.type === 'incident.started');
     expect(started.map((e) => e.subject.id)).toEqual([winner.id]);
     expect((await nodes.adapters[0]?.read.incidents.list({ limit: 10 }))?.length).toBe(1);
+    const mode = a.incidents.getSnapshot()?.mode ?? 'none';
+    const loser = mode === 'bot-only' ? seen.b : seen.a;
+    expect(loser.at(-1)).toBe(mode);
+    expect(loser).not.toContain(null);
   });
 
   it('ends on the second desk an incident the first started, once', async () => {

@@ -246,10 +246,13 @@ export function createIncidents(options: {
       } catch (error) {
         if (error instanceof StaleSwitch) {
           // Another node switched first: take what the storage says and refuse this switch.
+          // Straight to the stored state, so listeners never see this node's state come back.
           unsaved = [];
           unsavedRecords = [];
-          setState(previous);
-          await adoptStored();
+          await adoptStored().catch((readError: unknown) => {
+            setState(previous);
+            throw readError;
+          });
           if (keepIfStorageFails) return active() ?? incident;
           throw refusal(event.type);
         }
