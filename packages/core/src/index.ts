@@ -213,7 +213,6 @@ export type { ReviewMachineEvent } from './quality/review-machine';
 export { reviewMachine } from './quality/review-machine';
 export type { RuleFlagOptions } from './quality/rule-flags';
 export { DEFAULT_RULE_FLAG_OPTIONS, flagTranscript } from './quality/rule-flags';
-export { DEFAULT_SCORECARD } from './quality/scorecards';
 export type {
   SampleCandidate,
   SampledConversation,
@@ -221,6 +220,7 @@ export type {
   SampleReason,
 } from './quality/sampling';
 export { sampleForReview } from './quality/sampling';
+export { DEFAULT_SCORECARD } from './quality/scorecards';
 export type { QueueEntry, QueueOrderOptions } from './routing/queue-order';
 export { DEFAULT_QUEUE_ORDER, orderQueue, queueScore } from './routing/queue-order';
 export type { QueuePosition, QueueSnapshot, RoutingApi } from './routing/routing-api';
