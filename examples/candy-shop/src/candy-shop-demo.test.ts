@@ -364,9 +364,16 @@ async function walkThrough(
   await supervisor.getByRole('button', { name: '结束应急 End incident' }).click();
   await supervisor.getByText('正常运行 Normal operation').waitFor();
   await waitUntil('the banner is gone', async () => (await shop.getByText(notice).count()) === 0);
+  // The history lists the incident, ended.
+  const history = supervisor.getByRole('region', { name: '记录 History' }).getByRole('listitem');
+  await waitUntil('the incident in the history', async () => (await history.count()) === 1);
+  expect(await history.first().textContent()).toContain('agt_zhao');
   // The review screen: this week's sample, chosen by the week's seed.
   await supervisor.getByRole('tab', { name: '质检 Quality' }).click();
   await supervisor.getByText(/本周抽检 This week's sample \(\d{4}-W\d{2}\)/).waitFor();
+  // The chat was resolved, not closed yet: nothing to sample, and no reviews so far.
+  await supervisor.getByText('本周暂无已关闭会话 No closed conversations this week').waitFor();
+  await supervisor.getByText('暂无 None yet').waitFor();
   await screenshot(supervisor, 'console-review');
 }
 
