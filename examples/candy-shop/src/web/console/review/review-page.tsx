@@ -1,4 +1,4 @@
-import type { Review, SampledConversation, Scorecard } from '@kefu/core';
+import type { Conversation, Review, SampledConversation, Scorecard } from '@kefu/core';
 import { useAgentClient } from '@kefu/widget-react/agent';
 import { useMemo, useState } from 'react';
 import type { DemoAgentAccount } from '../../../shared/demo-api';
@@ -40,6 +40,12 @@ export function ReviewPage({
     supervisor ? { ...week, share: 0.5 } : null,
   );
   const cards = useDeskCall<Scorecard[]>('quality.scorecards', supervisor ? {} : null);
+  // Reviewable before the sample has them: resolved conversations close only later.
+  const resolved = useDeskCall<{ items: Conversation[] }>(
+    'conversations.list',
+    supervisor ? { status: ['resolved'], limit: 20 } : null,
+    { refreshKey: round },
+  );
   const [selected, setSelected] = useState<Review | null>(null);
   const [error, setError] = useState<string | null>(null);
   const name = (id: string) => agentNames.get(id) ?? id;
@@ -64,39 +70,42 @@ export function ReviewPage({
     <div className="review-page">
       <aside className="review-lists">
         {supervisor ? (
-          <section className="panel" aria-labelledby="sample-heading">
-            <h3 id="sample-heading">本周抽检 This week's sample ({week.seed})</h3>
-            {sample.error ? <p className="error">{sample.error}</p> : null}
-            <ul className="review-list">
-              {(sample.data ?? []).map((pick) => {
-                const existing = reviewed.get(pick.conversationId);
-                return (
-                  <li key={pick.conversationId}>
-                    <span>
-                      {name(pick.agentId)} · {formatShanghai(pick.closedAt)} ·{' '}
-                      {REASONS[pick.reason]}
-                    </span>
-                    {existing ? (
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={() => setSelected(existing)}
-                      >
-                        {STATUS_LABELS[existing.status]}
-                      </button>
-                    ) : (
-                      <button type="button" onClick={() => void start(pick.conversationId)}>
-                        开始质检 Review
-                      </button>
-                    )}
-                  </li>
-                );
-              })}
-              {sample.data?.length === 0 ? (
-                <li className="muted">本周暂无已关闭会话 No closed conversations this week</li>
-              ) : null}
-            </ul>
-          </section>
+          <>
+            <PickSection
+              id="sample-heading"
+              title={`本周抽检 This week's sample (${week.seed})`}
+              empty="本周暂无已关闭会话 No closed conversations this week"
+              error={sample.error}
+              picks={(sample.data ?? []).map((pick) => ({
+                conversationId: pick.conversationId,
+                what: `${name(pick.agentId)} · ${formatShanghai(pick.closedAt)} · ${REASONS[pick.reason]}`,
+              }))}
+              loaded={sample.data !== null}
+              reviewed={reviewed}
+              onOpen={setSelected}
+              onStart={start}
+            />
+            <PickSection
+              id="resolved-heading"
+              title="最近解决 Resolved, not yet closed"
+              empty="暂无 None"
+              error={resolved.error}
+              picks={(resolved.data?.items ?? []).flatMap((c) =>
+                c.assigneeId
+                  ? [
+                      {
+                        conversationId: c.id,
+                        what: `${name(c.assigneeId)} · ${formatShanghai(c.updatedAt)}`,
+                      },
+                    ]
+                  : [],
+              )}
+              loaded={resolved.data !== null}
+              reviewed={reviewed}
+              onOpen={setSelected}
+              onStart={start}
+            />
+          </>
         ) : null}
         <section className="panel" aria-labelledby="reviews-heading">
           <h3 id="reviews-heading">{supervisor ? '质检记录 Reviews' : '我的质检 My reviews'}</h3>
@@ -162,6 +171,46 @@ function ReadOnlyScores({ review }: { review: Review }) {
       {review.comment ? <p>评语 Comment: {review.comment}</p> : null}
       {review.dispute ? <p>申诉 Dispute: {review.dispute.reason}</p> : null}
       {review.resolution ? <p>处理意见 Resolution: {review.resolution.note || '—'}</p> : null}
+    </section>
+  );
+}
+
+/** Conversations a supervisor may review: open the review, or start one. */
+function PickSection(props: {
+  id: string;
+  title: string;
+  empty: string;
+  error: string | null;
+  picks: { conversationId: string; what: string }[];
+  loaded: boolean;
+  reviewed: ReadonlyMap<string, Review>;
+  onOpen(review: Review): void;
+  onStart(conversationId: string): void;
+}) {
+  return (
+    <section className="panel" aria-labelledby={props.id}>
+      <h3 id={props.id}>{props.title}</h3>
+      <ErrorNote error={props.error} />
+      <ul className="review-list">
+        {props.picks.map((pick) => {
+          const existing = props.reviewed.get(pick.conversationId);
+          return (
+            <li key={pick.conversationId}>
+              <span>{pick.what}</span>
+              {existing ? (
+                <button type="button" className="secondary" onClick={() => props.onOpen(existing)}>
+                  {STATUS_LABELS[existing.status]}
+                </button>
+              ) : (
+                <button type="button" onClick={() => props.onStart(pick.conversationId)}>
+                  开始质检 Review
+                </button>
+              )}
+            </li>
+          );
+        })}
+        {props.loaded && props.picks.length === 0 ? <li className="muted">{props.empty}</li> : null}
+      </ul>
     </section>
   );
 }
