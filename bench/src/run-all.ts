@@ -7,6 +7,7 @@ import { benchMetricsReport } from './metrics-report-ms';
 import { benchPGliteAppendRatio, benchPostgresAppendRatio } from './postgres-append-ratio';
 import { benchPostgresBusLatency } from './postgres-bus-latency';
 import { benchPostgresClaimRatio } from './postgres-claim-ratio';
+import { benchPostgresIncidentFollow } from './postgres-incident-follow';
 import { benchPostgresMessagesConcurrent } from './postgres-messages-concurrent';
 import { benchRoutingDecisions } from './routing-decisions-per-second';
 import { benchAddBusinessTime, benchSlaClocks } from './sla-clocks';
@@ -37,6 +38,7 @@ const benchmarks: [names: string, run: () => Promise<BenchResult | BenchResult[]
     benchPostgresMessagesConcurrent,
   ],
   ['postgres.bus-latency-p99-ms', benchPostgresBusLatency],
+  ['postgres.incident-follow-ratio', benchPostgresIncidentFollow],
   ['widget.gzip-bytes', benchWidgetGzipBytes],
 ];
 

@@ -344,6 +344,80 @@ async function walkThrough(
     .locator('canvas')
     .waitFor();
   await screenshot(supervisor, 'console-staffing');
+
+  // Incident mode (应急): the supervisor switches to leave-a-message with a notice in both
+  // languages; the storefront's widget shows it at once, and loses it when the incident ends.
+  const notice = '物流系统故障，请先留言。';
+  await supervisor.getByRole('tab', { name: '应急 Incident' }).click();
+  await supervisor.getByText('正常运行 Normal operation').waitFor();
+  await supervisor.getByLabel('留言模式 Leave a message').check();
+  await supervisor.getByLabel('顾客公告（中文）Notice in Chinese').fill(notice);
+  await supervisor.getByLabel('Notice in English').fill('Tracking is down; leave a message.');
+  await supervisor.getByRole('button', { name: '启动应急 Start incident' }).click();
+  await supervisor.getByText('应急模式中 Incident mode is on').waitFor();
+  await shop.getByText(notice).waitFor({ timeout: 30_000 });
+  await screenshot(supervisor, 'console-incident');
+  // A plain agent has no switch, and finds their own reviews (none yet) under Quality.
+  expect(await agent.getByRole('tab', { name: '应急 Incident' }).count()).toBe(0);
+  await agent.getByRole('tab', { name: '质检 Quality' }).click();
+  await agent.getByText('我的质检 My reviews').waitFor();
+  await supervisor.getByRole('button', { name: '结束应急 End incident' }).click();
+  await supervisor.getByText('正常运行 Normal operation').waitFor();
+  await waitUntil('the banner is gone', async () => (await shop.getByText(notice).count()) === 0);
+  // The history lists the incident, ended.
+  const history = supervisor.getByRole('region', { name: '记录 History' }).getByRole('listitem');
+  await waitUntil('the incident in the history', async () => (await history.count()) === 1);
+  expect(await history.first().textContent()).toContain('agt_zhao');
+  // The review screen: this week's sample, chosen by the week's seed.
+  await supervisor.getByRole('tab', { name: '质检 Quality' }).click();
+  await supervisor.getByText(/本周抽检 This week's sample \(\d{4}-W\d{2}\)/).waitFor();
+  // The chat was resolved, not closed yet: nothing to sample, and no reviews so far.
+  await supervisor.getByText('本周暂无已关闭会话 No closed conversations this week').waitFor();
+  await supervisor.getByText('暂无 None yet').waitFor();
+
+  // 赵主管 reviews 王客服's resolved chat: the transcript beside the scorecard, scored, submitted.
+  await supervisor
+    .getByRole('region', { name: '最近解决 Resolved, not yet closed' })
+    .getByRole('button', { name: '开始质检 Review' })
+    .first()
+    .click();
+  const transcript = supervisor.getByRole('region', { name: 'Transcript' });
+  await transcript.getByText('我的糖果什么时候到？订单 SO-20261111-0042').waitFor();
+  await transcript.getByText(/非常抱歉让您久等了/).waitFor();
+  const scores: [string, string][] = [
+    ['问候 Greeting', '90'],
+    ['准确 Accuracy', '100'],
+    ['共情 Empathy', '80'],
+    ['解决问题 Resolution', '100'],
+    ['合规 Compliance', '100'],
+  ];
+  for (const [label, score] of scores) await supervisor.getByLabel(label).fill(score);
+  await supervisor.getByRole('button', { name: '保存评分 Save scores' }).click();
+  await supervisor.getByText('总分 Total 96.67').waitFor();
+  await screenshot(supervisor, 'console-review');
+  await supervisor.getByRole('button', { name: '提交给客服 Submit to agent' }).click();
+  await supervisor.getByRole('button', { name: /王客服 · 已提交 Submitted/ }).waitFor();
+
+  // 王客服 sees the review among their own and disputes it; 赵主管 upholds it.
+  await agent.getByRole('tab', { name: '会话 Conversations' }).click();
+  await agent.getByRole('tab', { name: '质检 Quality' }).click();
+  await agent.getByRole('button', { name: /王客服 · 已提交 Submitted · 96\.67/ }).click();
+  await agent
+    .getByRole('region', { name: 'Transcript' })
+    .getByText(/非常抱歉让您久等了/)
+    .waitFor();
+  await agent.getByLabel('申诉理由 Why you dispute this review').fill('顾客很满意，共情不该扣分');
+  await agent.getByRole('button', { name: '提交申诉 Dispute' }).click();
+  await agent
+    .getByText(/申诉中 Disputed/)
+    .first()
+    .waitFor();
+  await supervisor.getByRole('tab', { name: '应急 Incident' }).click();
+  await supervisor.getByRole('tab', { name: '质检 Quality' }).click();
+  await supervisor.getByRole('button', { name: /王客服 · 申诉中 Disputed/ }).click();
+  await supervisor.getByText('顾客很满意，共情不该扣分').waitFor();
+  await supervisor.getByRole('button', { name: '维持原判 Uphold' }).click();
+  await supervisor.getByRole('button', { name: /王客服 · 维持 Upheld/ }).waitFor();
 }
 
 async function dropSchema(connectionString: string, schema: string): Promise<void> {

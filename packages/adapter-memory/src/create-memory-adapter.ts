@@ -14,6 +14,7 @@ import { frozenCopy } from './deep-freeze';
 import { candidates, listConversations } from './list-conversations';
 import { listReviews } from './list-reviews';
 import { countTickets, listTickets } from './list-tickets';
+import { createMemoryIncidentReader } from './memory-incidents';
 import { createMemoryPrivacyReader } from './memory-privacy';
 import { createMemoryState, type MemoryState, pairKey } from './memory-state';
 import { MemoryTransaction } from './memory-transaction';
@@ -124,6 +125,7 @@ export function createMemoryAdapterOver(
         return page;
       }),
     },
+    incidents: createMemoryIncidentReader(state.incidents, open),
     privacy: createMemoryPrivacyReader(state, open),
   };
 

@@ -24,6 +24,7 @@ const COVERAGE: Record<keyof MemoryState, string> = {
   jobKeys: 'index of jobs',
   audit: 'export: accessLog',
   reviews: "not exported: quality reviews of agents' work (conversation ids and scores)",
+  incidents: 'desk-wide incidents: a banner text, agent ids, no customer data',
 };
 
 const stateText = (state: MemoryState) =>

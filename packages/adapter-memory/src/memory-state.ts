@@ -5,6 +5,7 @@ import type {
   Conversation,
   Customer,
   DomainEvent,
+  Incident,
   Job,
   Message,
   Review,
@@ -25,6 +26,7 @@ export interface MemoryState {
   tickets: Map<string, Ticket>;
   articles: Map<string, Article>;
   reviews: Map<string, Review>;
+  incidents: Map<string, Incident>;
   /** `customerId␀clientId` → ticket id */
   ticketClientIds: Map<string, string>;
   /** `conversationId␀clientId` → message */
@@ -51,6 +53,7 @@ export function createMemoryState(): MemoryState {
     tickets: new Map(),
     articles: new Map(),
     reviews: new Map(),
+    incidents: new Map(),
     ticketClientIds: new Map(),
     events: [],
     jobs: new Map(),

@@ -17,6 +17,7 @@ import { KefuError } from '@kefu/core';
 import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
 import { countTickets } from './list-tickets';
+import { MemoryIncidentWriter } from './memory-incidents';
 import { MemoryPrivacyWriter } from './memory-privacy';
 import { type MemoryState, pairKey } from './memory-state';
 import { requireClaim } from './require-claim';
@@ -45,6 +46,7 @@ class Staging {
       | 'tickets'
       | 'articles'
       | 'reviews'
+      | 'incidents'
       | 'ticketClientIds'
       | 'customers'
       | 'agents'
@@ -268,6 +270,7 @@ export class MemoryTransaction implements StorageTransaction {
   readonly tickets: TicketRepository;
   readonly articles: VersionedRepository<Article>;
   readonly reviews: VersionedRepository<Review>;
+  readonly incidents: MemoryIncidentWriter;
   readonly messages: MessageRepository;
   readonly events: EventLogWriter;
   readonly jobs: JobWriter;
@@ -287,6 +290,10 @@ export class MemoryTransaction implements StorageTransaction {
     this.tickets = new TicketRepository(staging, 'tickets', 'ticket', 'ticketClientIds');
     this.articles = new VersionedRepository<Article>(staging, 'articles', 'article');
     this.reviews = new VersionedRepository<Review>(staging, 'reviews', 'review');
+    this.incidents = new MemoryIncidentWriter(
+      () => staging.table('incidents'),
+      (incident) => frozenCopy(incident, staging.copies),
+    );
     this.messages = new MessageRepository(staging);
     this.events = new EventLogWriter(staging);
     this.jobs = new JobWriter(staging);

@@ -230,6 +230,34 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX reviews_conversation ON ${s}.reviews ((doc->>'conversationId'))`,
     ],
   },
+  {
+    // Incidents (应急): one row each, so a node loads the state with one read and the database
+    // keeps a second active incident out. Filled from the event log of desks that had some.
+    version: 8,
+    name: 'incidents',
+    statements: (s) => [
+      `CREATE TABLE ${s}.incidents (
+        id text COLLATE "C" PRIMARY KEY,
+        started_at bigint NOT NULL,
+        ended_at bigint,
+        doc jsonb NOT NULL
+      )`,
+      `CREATE INDEX incidents_started ON ${s}.incidents (started_at DESC, id DESC)`,
+      `INSERT INTO ${s}.incidents (id, started_at, ended_at, doc)
+        SELECT DISTINCT ON (doc #>> '{data,incident,id}')
+               doc #>> '{data,incident,id}', (doc #>> '{data,incident,startedAt}')::bigint,
+               (doc #>> '{data,incident,endedAt}')::bigint, doc #> '{data,incident}'
+          FROM ${s}.events
+         WHERE type IN ('incident.started', 'incident.ended')
+         ORDER BY doc #>> '{data,incident,id}', position DESC`,
+      // Only the newest can still be active; an older one left open ends where it began.
+      `UPDATE ${s}.incidents
+          SET ended_at = started_at, doc = jsonb_set(doc, '{endedAt}', to_jsonb(started_at))
+        WHERE ended_at IS NULL
+          AND id <> (SELECT id FROM ${s}.incidents ORDER BY started_at DESC, id DESC LIMIT 1)`,
+      `CREATE UNIQUE INDEX incidents_one_active ON ${s}.incidents ((true)) WHERE ended_at IS NULL`,
+    ],
+  },
 ];
 
 /**

@@ -34,6 +34,7 @@ const COVERAGE: Record<string, string> = {
   audit_counter: 'one number',
   rate_limits: 'token buckets keyed by customer id or address: counts only, deleted once refilled',
   reviews: "not exported: quality reviews of agents' work (conversation ids and scores)",
+  incidents: 'desk-wide incidents: a banner text, agent ids, no customer data',
 };
 
 type Db = pg.Pool | PGlite;

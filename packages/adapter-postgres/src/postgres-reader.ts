@@ -9,6 +9,7 @@ import type {
   StorageReader,
   Ticket,
 } from '@kefu/core';
+import { createIncidentReader } from './postgres-incidents';
 import { createPostgresPrivacyReader } from './postgres-privacy';
 import { createReviewReader } from './postgres-reviews';
 import { type DocRow, json } from './row-mapping';
@@ -83,6 +84,7 @@ export function createPostgresReader(sql: SqlSession, s: string): StorageReader 
       },
     },
     reviews: createReviewReader(sql, s),
+    incidents: createIncidentReader(sql, s),
     articles: {
       get: (id) => one<Article>(`SELECT doc FROM ${s}.articles WHERE id = $1`, [id]),
       list: (filter) =>

@@ -16,6 +16,7 @@ import type {
 } from '@kefu/core';
 import { KefuError } from '@kefu/core';
 import { nanoid } from 'nanoid';
+import { PostgresIncidentWriter } from './postgres-incidents';
 import { PostgresPrivacyWriter } from './postgres-privacy';
 import { type DocRow, JOB_COLUMNS, type JobRow, json, toJob } from './row-mapping';
 import type { SqlSession } from './sql-client';
@@ -308,6 +309,7 @@ export class PostgresTransaction implements StorageTransaction {
   readonly tickets: TicketRepository;
   readonly articles: VersionedRepository<Article>;
   readonly reviews: VersionedRepository<Review>;
+  readonly incidents: PostgresIncidentWriter;
   readonly messages: MessageRepository;
   readonly events: EventLogWriter;
   readonly jobs: JobWriter;
@@ -321,6 +323,7 @@ export class PostgresTransaction implements StorageTransaction {
     this.tickets = new TicketRepository(ctx, 'tickets', 'ticket');
     this.articles = new VersionedRepository<Article>(ctx, 'articles', 'article');
     this.reviews = new VersionedRepository<Review>(ctx, 'reviews', 'review');
+    this.incidents = new PostgresIncidentWriter(sql, s);
     this.messages = new MessageRepository(ctx);
     this.events = new EventLogWriter(ctx);
     this.jobs = new JobWriter(ctx);

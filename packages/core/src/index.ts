@@ -220,6 +220,7 @@ export type {
   SampleReason,
 } from './quality/sampling';
 export { sampleForReview } from './quality/sampling';
+export { DEFAULT_SCORECARD } from './quality/scorecards';
 export type { QueueEntry, QueueOrderOptions } from './routing/queue-order';
 export { DEFAULT_QUEUE_ORDER, orderQueue, queueScore } from './routing/queue-order';
 export type { QueuePosition, QueueSnapshot, RoutingApi } from './routing/routing-api';
@@ -273,6 +274,11 @@ export type {
 } from './sla/sla-policy';
 export { matchPolicy, SLA_TARGETS, SlaPolicySchema } from './sla/sla-policy';
 export type { SlaSettings, SlaSettingsInput } from './sla/sla-settings';
+export type {
+  IncidentReader,
+  IncidentStorage,
+  IncidentWriter,
+} from './storage/incident-storage';
 export type {
   AuditAction,
   AuditActor,

@@ -1,21 +1,11 @@
 import { type Desk, KefuError } from '@kefu/core';
 import type { AgentCallMethod } from '@kefu/core/protocol';
 import { type AgentSubject, agentMaySee, requireAgentScope } from './authorization';
+import type { Call } from './call-types';
 import type { GatewayContext } from './gateway-context';
+import { QUALITY_CALLS } from './quality-calls';
 
 type Input = Record<string, unknown>;
-/** Where the call came from, for the audit log. */
-export interface CallOrigin {
-  ip?: string;
-  via: string;
-}
-type Call = (
-  desk: Desk,
-  input: Input,
-  agentId: string,
-  context: GatewayContext,
-  origin: CallOrigin,
-) => Promise<unknown>;
 
 /** Desk inputs are validated by the desk itself; these only pass them on. */
 const asInput = <T>(input: Input) => input as T;
@@ -197,4 +187,5 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
       origin,
     } as never);
   },
+  ...QUALITY_CALLS,
 };

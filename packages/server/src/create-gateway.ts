@@ -213,6 +213,9 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     onError,
   );
   const offQueue = watchQueue(desk, registry);
+  // Read the incident state now, not at the first command: the banner goes to the first customer,
+  // and the desk starts following other nodes' switches (through the storage's bus) at once.
+  desk.incidents.current().catch(onError);
   const presence = options.agentPresence
     ? new AgentPresenceTracker(desk, options.agentPresence, onError)
     : null;

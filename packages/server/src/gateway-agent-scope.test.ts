@@ -95,6 +95,22 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
       'metrics.snapshot': null,
       'metrics.report': null,
       'agents.list': null,
+      // Supervisors' and admins' work: refused to a plain agent (gateway-quality.test.ts).
+      'quality.scorecards': {},
+      'quality.sample': { from: 0, to: 1, share: 1, seed: 'x' },
+      'quality.start': on,
+      'quality.score': { reviewId: 'rev_any', scores: { greeting: 100 } },
+      'quality.submit': { reviewId: 'rev_any' },
+      'quality.resolve': { reviewId: 'rev_any', outcome: 'upheld' },
+      'quality.report': {},
+      'incidents.history': {},
+      'incidents.start': { message: { 'zh-CN': '故障', en: 'Down' } },
+      'incidents.end': {},
+      // An agent's own reviews and the current incident: gateway-quality.test.ts.
+      'quality.list': null,
+      'quality.get': null,
+      'quality.dispute': null,
+      'incidents.current': null,
     };
     expect(Object.keys(outOfScope).sort()).toEqual([...AGENT_CALL_METHODS].sort());
 
@@ -113,7 +129,7 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
       expect(answer, method).toMatchObject({ type: 'error', code: 'FORBIDDEN' });
       refused++;
     }
-    expect(refused).toBe(25);
+    expect(refused).toBe(35);
     li.send({ type: 'call', id: 'survey-by-ticket', method: 'surveys.get', input: ticket });
     expect(await li.next('error', (f) => f.id === 'survey-by-ticket')).toMatchObject({
       code: 'FORBIDDEN',

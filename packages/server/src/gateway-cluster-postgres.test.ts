@@ -163,4 +163,35 @@ describe.skipIf(!DATABASE_URL)('gateway: two nodes on one PostgreSQL (DATABASE_U
       await pool.end();
     }
   });
+
+  it('shows customers on node B an incident a supervisor switches on node A, and its end', async () => {
+    const [a, b] = nodes as [Node, Node];
+    await a.desk.agents.upsert({ id: 'agt_zhao', name: '赵主管', role: 'supervisor' });
+    // B's LISTEN is in place once it hears A's pings (position 0 belongs to no event).
+    let heard = false;
+    const off = b.storage.bus.subscribe(() => {
+      heard = true;
+    });
+    for (let i = 0; i < 50 && !heard; i++) {
+      await a.storage.bus.publish(0);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    off();
+    expect(heard).toBe(true);
+    const amy = await openRaw(b.url, customer('cus_amy'));
+    await amy.next('welcome');
+    const message = { 'zh-CN': '系统维护中，请留言。', en: 'Maintenance: leave a message.' };
+    const started = await a.desk.incidents.start({
+      message,
+      mode: 'leave-message',
+      by: 'agt_zhao',
+    });
+    const frame = await amy.next('incident', (f) => f.incident !== null);
+    expect(frame.incident).toMatchObject({ id: started.id, mode: 'leave-message', message });
+    expect(b.desk.incidents.getSnapshot()?.id).toBe(started.id);
+    await a.desk.incidents.end({ by: 'agt_zhao' });
+    await amy.next('incident', (f) => f.incident === null);
+    expect(b.desk.incidents.getSnapshot()).toBeNull();
+    amy.close();
+  });
 });

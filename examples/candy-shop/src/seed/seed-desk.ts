@@ -24,7 +24,7 @@ export async function seedDesk(desk: Desk): Promise<SeedResult> {
   const added: SeedResult = { agents: 0, customers: 0, articles: 0 };
   for (const { role, ...agent } of demoAgents) {
     if (await desk.agents.get(agent.id)) continue;
-    await desk.agents.upsert({ ...agent, presence: 'offline', metadata: { role } });
+    await desk.agents.upsert({ ...agent, role, presence: 'offline', metadata: { role } });
     added.agents += 1;
   }
   for (const customer of demoCustomers) {

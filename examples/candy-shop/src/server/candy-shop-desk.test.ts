@@ -27,6 +27,11 @@ describe('the candy shop desk', () => {
     expect(await desk.agents.list()).toHaveLength(3);
   });
 
+  it('seeds 赵主管 as a supervisor, so the review and incident calls are open to them only', async () => {
+    const roles = Object.fromEntries((await desk.agents.list()).map((a) => [a.id, a.role]));
+    expect(roles).toEqual({ agt_li: 'agent', agt_wang: 'agent', agt_zhao: 'supervisor' });
+  });
+
   it("answers where the customer's parcel is from the order system", async () => {
     const { replies } = await ask('cus_lin', '我的糖果什么时候到？订单 SO-20261111-0042');
     expect(replies.map((m) => m.text)).toEqual([

@@ -17,6 +17,7 @@ import type { OrderLookup } from '../orders/order-lookup';
 import { createOrdersApi, type OrdersApi } from '../orders/orders-api';
 import { createPrivacyApi, type PrivacyApi } from '../privacy/privacy-api';
 import { createQualityApi, type QualityApi } from '../quality/quality-api';
+import type { Scorecard } from '../quality/review';
 import type { RuleFlagOptions } from '../quality/rule-flags';
 import { createRoutingEngine, type RoutingApi } from '../routing/routing-api';
 import { createSlaApi, type SlaApi } from '../sla/sla-api';
@@ -79,6 +80,8 @@ export interface CreateDeskOptions extends DeskSettingsInput {
   knowledgeBot?: Omit<KnowledgeBotOptions, 'knowledge'>;
   /** Greetings and forbidden words for quality review's rule flags (defaults: zh-CN and en). */
   qualityRules?: RuleFlagOptions;
+  /** The scorecards reviewers choose from (`desk.quality.scorecards()`); `DEFAULT_SCORECARD` if none. */
+  qualityScorecards?: Scorecard[];
   /** The shop's order system, for order snapshots on tickets and lookups from conversations. */
   orders?: OrderLookup;
   /** Errors thrown by event listeners and background jobs. Defaults to `console.error`. */
@@ -169,19 +172,22 @@ export function createDesk(options: CreateDeskOptions): Desk {
     bot,
     knowledgeBot,
     qualityRules,
+    qualityScorecards,
     ...rawSettings
   } = options;
   const settings = parseInput(DeskSettingsSchema, rawSettings, 'desk options');
   const publisher = new EventPublisher((error) => onError(error));
   let run: RunCommand;
+  const incidents = createIncidents({ storage, clock, run: () => run, onError, bus: storage.bus });
   const jobs = createJobRunner({
     storage,
     clock,
     run: () => run,
     settings: settings.jobs,
     onError,
+    // The sweep follows the incident it was scheduled for, even one another node switched.
+    beforeJob: (job) => (job.kind === 'incident.sla-sweep' ? incidents.sync() : undefined),
   });
-  const incidents = createIncidents({ storage, clock, run: () => run, onError });
   const sla = createSlaRuntime(settings.sla, incidents.slaHold);
   run = createCommandRunner({
     sla,
@@ -236,6 +242,10 @@ export function createDesk(options: CreateDeskOptions): Desk {
     if (!settings.routing.auto) return;
     if (ROUTING_TRIGGERS.has(event.type)) routing.kick();
   });
+  // An incident another node ended frees routing here too.
+  incidents.api.subscribe(() => {
+    if (settings.routing.auto && !incidents.holdsRouting()) routing.kick();
+  });
 
   return {
     customers: createCustomersApi(storage, run),
@@ -277,10 +287,11 @@ export function createDesk(options: CreateDeskOptions): Desk {
     incidents: incidents.api,
     bot: { idle: () => botRunner.idle() },
     knowledge: knowledge.api,
-    quality: createQualityApi(storage, run, qualityRules),
+    quality: createQualityApi(storage, run, qualityRules, qualityScorecards),
     clock,
     on: (type, listener) => publisher.on(type, listener),
     async stop() {
+      incidents.stop();
       await jobs.stop();
       await botRunner.idle();
       await routing.idle();

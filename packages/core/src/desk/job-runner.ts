@@ -56,6 +56,8 @@ export function createJobRunner(options: {
   run: () => RunCommand;
   settings: DeskSettings['jobs'];
   onError: (error: unknown) => void;
+  /** Awaited before a claimed job runs (e.g. to read state other nodes changed). */
+  beforeJob?: (job: Job) => Promise<void> | undefined;
 }): JobRunner {
   const { storage, clock, settings, onError } = options;
   let running = false;
@@ -67,6 +69,7 @@ export function createJobRunner(options: {
   async function runOne(job: Job): Promise<void> {
     const token = job.claimToken ?? '';
     try {
+      await options.beforeJob?.(job);
       await options.run()(async (tx, context) => {
         await tx.jobs.complete(job.id, token, context.now);
         await jobHandlers[job.kind](tx, context, job, storage.read);

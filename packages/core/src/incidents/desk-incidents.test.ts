@@ -222,4 +222,33 @@ describe('desk.incidents', () => {
     expect(conversation).toMatchObject({ leftMessage: true });
     expect(conversation.sla?.clocks.firstResponse?.pauseReason).toBe('incident');
   });
+
+  it('keeps a history of incidents, newest first, and refuses a bad limit', async () => {
+    const { desk, clock } = await setupDesk();
+    expect(await desk.incidents.history()).toEqual([]);
+    const first = await desk.incidents.start({ message, mode: 'normal', by: 'agt_wang' });
+    await clock.advance(MINUTE);
+    const firstEnded = await desk.incidents.end({ by: 'agt_wang' });
+    await clock.advance(MINUTE);
+    const second = await desk.incidents.start({ message, mode: 'bot-only' });
+    expect(await desk.incidents.history()).toEqual([second, firstEnded]);
+    expect(await desk.incidents.history({ limit: 1 })).toEqual([second]);
+    expect(firstEnded).toMatchObject({ id: first.id, endedBy: 'agt_wang' });
+    await expect(desk.incidents.history({ limit: 0 })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+  });
+
+  it('records each switch in storage in the same transaction as its event', async () => {
+    const { desk, storage } = await setupDesk();
+    const started = await desk.incidents.start({ message, mode: 'leave-message' });
+    expect(await storage.read.incidents.latest()).toEqual(started);
+    // A second start is refused and writes nothing.
+    await expect(desk.incidents.start({ message })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
+    expect(await storage.read.incidents.list({ limit: 10 })).toEqual([started]);
+    const ended = await desk.incidents.end();
+    expect(await storage.read.incidents.get(started.id)).toEqual(ended);
+  });
 });

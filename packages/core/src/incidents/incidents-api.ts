@@ -1,11 +1,13 @@
 import { nanoid } from 'nanoid';
+import { z } from 'zod';
 import type { RunCommand } from '../desk/command-runner';
-import { KefuError } from '../errors/kefu-error';
-import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
+import { isKefuError, KefuError } from '../errors/kefu-error';
+import type { DomainEventDraft } from '../events/domain-events';
+import type { EventBus } from '../events/event-bus';
 import { incidentJobKeys } from '../jobs/job';
 import { transition } from '../machine/transition';
 import type { SlaHold } from '../sla/sla-runtime';
-import type { StorageAdapter } from '../storage/storage-adapter';
+import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
 import type { Clock } from '../time/clock';
 import { parseInput } from '../validation/parse-input';
 import type { IncidentMode } from '../vocabulary/incident-modes';
@@ -62,6 +64,13 @@ export interface IncidentsApi {
    * if (incident?.mode === 'leave-message') showLeaveMessageForm();
    */
   current(): Promise<Incident | null>;
+  /**
+   * Past and active incidents, newest first (at most `limit`, default 20), from storage.
+   *
+   * @example
+   * const [last] = await desk.incidents.history({ limit: 1 });
+   */
+  history(input?: { limit?: number }): Promise<Incident[]>;
   /** The active incident as last known (referentially stable until it changes). */
   getSnapshot(): Incident | null;
   subscribe(listener: () => void): () => void;
@@ -78,22 +87,61 @@ export interface IncidentsApi {
   watchHealth(options?: HealthProbeOptions): HealthProbe;
 }
 
-const PAGE = 1000;
+const HistorySchema = z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict();
 
-/** The desk's incident switch: the state, its persistence in the event log, and the probe. */
+/** What a switch writes to the incidents table (replayed in order when it was refused). */
+type RecordWrite = { op: 'insert' | 'end'; incident: Incident };
+
+/** A stored-state refusal (another node switched first): not retried like a version conflict. */
+class StaleSwitch extends Error {}
+
+const sameIncident = (a: Incident | null, b: Incident | null) =>
+  a === b || (a !== null && b !== null && a.id === b.id && a.endedAt === b.endedAt);
+
+/** Why a switch was refused: there already is an incident, or there is none to end. */
+const refusal = (type: IncidentMachineEvent['type'], details?: Record<string, unknown>) =>
+  new KefuError(
+    'INVALID_TRANSITION',
+    type === 'START'
+      ? 'An incident is already active: end it first (desk.incidents.end()).'
+      : 'No incident is active.',
+    details ? { details } : {},
+  );
+
+async function writeRecords(tx: StorageTransaction, records: readonly RecordWrite[]) {
+  try {
+    for (const { op, incident } of records) await tx.incidents[op](incident);
+  } catch (error) {
+    if (isKefuError(error, 'CONFLICT')) throw new StaleSwitch(error.message);
+    throw error;
+  }
+}
+
+/**
+ * The desk's incident switch: the state, its record in storage, and the probe. The state is read
+ * from `storage.read.incidents` once, then kept in memory; with a bus (several nodes on one
+ * database), every notification reads the record again, so a switch on another node reaches
+ * this one without a restart.
+ */
 export function createIncidents(options: {
   storage: StorageAdapter;
   clock: Clock;
   run: () => RunCommand;
   onError: (error: unknown) => void;
+  /** Cross-node notifications (`storage.bus`); none for a desk alone on its storage. */
+  bus?: EventBus | undefined;
 }) {
   const { storage, clock, onError } = options;
   let state: DeskIncidentState = NO_INCIDENT;
-  /** Events of a switch the storage refused (it was down); written with the next switch. */
+  /** Events and records of a switch the storage refused (it was down); written with the next. */
   let unsaved: DomainEventDraft[] = [];
+  let unsavedRecords: RecordWrite[] = [];
   let loading: Promise<void> | null = null;
   let loaded = false;
   let queue: Promise<unknown> = Promise.resolve();
+  let offBus: (() => void) | null = null;
+  let refreshing: Promise<void> | null = null;
+  let refreshAgain = false;
   const listeners = new Set<() => void>();
 
   const active = () => (state.status === 'incident' ? state.incident : null);
@@ -103,38 +151,62 @@ export function createIncidents(options: {
     if (changed) for (const listener of listeners) listener();
   };
 
-  async function fold(): Promise<void> {
-    let last: DomainEvent | null = null;
-    for (let after = 0; ; ) {
-      const page = await storage.events.read(after, PAGE);
-      for (const event of page) {
-        if (event.type === 'incident.started' || event.type === 'incident.ended') last = event;
-      }
-      const tail = page.at(-1);
-      if (page.length < PAGE || !tail) break;
-      after = tail.position;
-    }
-    loaded = true;
-    // A switch made while the log was unreadable wins over what the log says.
-    if (unsaved.length > 0 || !last) return;
-    const incident = (last.data as { incident: Incident }).incident;
-    setState({ status: last.type === 'incident.started' ? 'incident' : 'normal', incident });
+  /** Takes the stored record as the state, unless it says what the state already says. */
+  async function adoptStored(): Promise<void> {
+    const stored = await storage.read.incidents.latest();
+    // A switch made while the storage was unreachable wins over what it says.
+    if (unsavedRecords.length > 0 || sameIncident(state.incident, stored)) return;
+    setState(
+      stored
+        ? { status: stored.endedAt === null ? 'incident' : 'normal', incident: stored }
+        : NO_INCIDENT,
+    );
   }
 
-  /** Reads the incident state from the log once; retried after a failure. */
+  /** Reads the record again after a bus notification; notifications in a burst share a read. */
+  function refresh(): void {
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
+    refreshing = serialised(adoptStored)
+      .catch(onError)
+      .finally(() => {
+        refreshing = null;
+        if (refreshAgain) {
+          refreshAgain = false;
+          refresh();
+        }
+      });
+  }
+
+  async function load(): Promise<void> {
+    await adoptStored();
+    loaded = true;
+    if (options.bus && !offBus) {
+      try {
+        offBus = options.bus.subscribe(refresh);
+      } catch (error) {
+        // Without the bus this node still works; it learns of other nodes' switches at restart.
+        onError(error);
+      }
+    }
+  }
+
+  /** Reads the incident state from storage once; retried after a failure. */
   const ready = (): Promise<void> => {
     if (loaded) return Promise.resolve();
-    loading ??= fold().finally(() => {
+    loading ??= load().finally(() => {
       loading = null;
     });
     return loading;
   };
 
-  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
+  function serialised<T>(work: () => Promise<T>): Promise<T> {
     const result = queue.then(work, work);
     queue = result.catch(() => undefined);
     return result;
-  };
+  }
 
   /** One switch: the machine decides, the log records, then the state moves. */
   function flip(event: IncidentMachineEvent, keepIfStorageFails: boolean): Promise<Incident> {
@@ -144,13 +216,7 @@ export function createIncidents(options: {
       });
       const result = transition(incidentMachine, state, event);
       if (!result.ok || !result.snapshot.incident) {
-        throw new KefuError(
-          'INVALID_TRANSITION',
-          event.type === 'START'
-            ? 'An incident is already active: end it first (desk.incidents.end()).'
-            : 'No incident is active.',
-          { details: { status: state.status, event: event.type } },
-        );
+        throw refusal(event.type, { status: state.status, event: event.type });
       }
       const incident = result.snapshot.incident;
       const drafts: DomainEventDraft[] = [...unsaved];
@@ -163,11 +229,16 @@ export function createIncidents(options: {
           data: { incident },
         });
       }
+      const records: RecordWrite[] = [
+        ...unsavedRecords,
+        { op: event.type === 'START' ? 'insert' : 'end', incident },
+      ];
       const previous = state;
       // Moved before the write commits, so listeners of the events see the new state.
       setState(result.snapshot);
       try {
         await options.run()(async (tx, context) => {
+          await writeRecords(tx, records);
           for (const draft of drafts) context.emit(draft);
           const job = {
             key: incidentJobKeys.slaSweep(),
@@ -179,12 +250,26 @@ export function createIncidents(options: {
           context.scheduled(job);
         });
         unsaved = [];
+        unsavedRecords = [];
       } catch (error) {
+        if (error instanceof StaleSwitch) {
+          // Another node switched first: take what the storage says and refuse this switch.
+          // Straight to the stored state, so listeners never see this node's state come back.
+          unsaved = [];
+          unsavedRecords = [];
+          await adoptStored().catch((readError: unknown) => {
+            setState(previous);
+            throw readError;
+          });
+          if (keepIfStorageFails) return active() ?? incident;
+          throw refusal(event.type);
+        }
         if (!keepIfStorageFails) {
           setState(previous);
           throw error;
         }
         unsaved = drafts;
+        unsavedRecords = records;
         onError(error);
       }
       return incident;
@@ -215,6 +300,10 @@ export function createIncidents(options: {
     async current() {
       await ready();
       return active();
+    },
+    async history(raw = {}) {
+      const { limit } = parseInput(HistorySchema, raw, 'incident history');
+      return storage.read.incidents.list({ limit });
     },
     getSnapshot: active,
     subscribe(listener) {
@@ -255,6 +344,14 @@ export function createIncidents(options: {
   return {
     api,
     ready,
+    /** Reads the stored state now (before work that must see other nodes' switches). */
+    sync: () => serialised(adoptStored),
+    /** Stops listening to the bus; the next use reads the state again. */
+    stop() {
+      offBus?.();
+      offBus = null;
+      loaded = false;
+    },
     /** The incident mode commands see, null in normal operation. */
     mode: (): IncidentMode | null => active()?.mode ?? null,
     /** Routing holds new assignments in `bot-only` and `leave-message` incidents. */

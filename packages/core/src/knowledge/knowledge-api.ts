@@ -5,6 +5,7 @@ import { KefuError } from '../errors/kefu-error';
 import type { DomainEvent } from '../events/domain-events';
 import { transition } from '../machine/transition';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
+import { insertChanged, updateChanged } from '../storage/upsert-record';
 import { IdSchema, LabelSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
 import { ARTICLE_STATUSES, type Article, ArticleContentSchema } from './article';
@@ -96,23 +97,13 @@ export function createKnowledge(storage: StorageAdapter, run: RunCommand) {
     return index;
   };
 
-  const save = async (
+  const save = (
     tx: StorageTransaction,
     context: CommandContext,
     before: Article,
     next: Article,
     action: string,
-  ) => {
-    const stored = { ...next, version: before.version + 1, updatedAt: context.now };
-    await tx.articles.update(stored, before.version);
-    context.emit({
-      type: 'article.changed',
-      at: context.now,
-      subject: { kind: 'article', id: stored.id },
-      data: { article: stored, action },
-    });
-    return stored;
-  };
+  ) => updateChanged(tx.articles, context, 'article', before, next, action);
   const load1 = async (tx: StorageTransaction, id: string) => {
     const article = await tx.articles.get(id, { forUpdate: true });
     if (!article) throw new KefuError('NOT_FOUND', `No article "${id}".`);
@@ -148,14 +139,7 @@ export function createKnowledge(storage: StorageAdapter, run: RunCommand) {
           version: 1,
           schemaVersion: 1,
         };
-        await tx.articles.insert(article);
-        context.emit({
-          type: 'article.changed',
-          at: context.now,
-          subject: { kind: 'article', id: article.id },
-          data: { article, action: 'created' },
-        });
-        return article;
+        return insertChanged(tx.articles, context, 'article', article, 'created');
       });
     },
     async edit(raw) {

@@ -79,6 +79,22 @@ export const AGENT_CALL_METHODS = [
   'privacy.reveal',
   'privacy.audit',
   'privacy.erase',
+  // Quality review (质检): supervisors and admins; an agent reads and disputes only their own.
+  'quality.scorecards',
+  'quality.sample',
+  'quality.start',
+  'quality.score',
+  'quality.submit',
+  'quality.resolve',
+  'quality.report',
+  'quality.list',
+  'quality.get',
+  'quality.dispute',
+  // Incident mode (应急): every agent reads the current one; supervisors and admins switch it.
+  'incidents.current',
+  'incidents.history',
+  'incidents.start',
+  'incidents.end',
 ] as const;
 
 /**

@@ -6,6 +6,7 @@ import { transition } from '../machine/transition';
 import { makeReview } from '../testing/storage-conformance/reviews';
 import { REVIEW_STATUSES, type Scorecard } from './review';
 import { type ReviewMachineEvent, reviewMachine } from './review-machine';
+import { DEFAULT_SCORECARD } from './scorecards';
 
 const card: Scorecard = {
   id: 'chat-v1',
@@ -218,5 +219,26 @@ describe('reviewMachine', () => {
         }
       }),
     );
+  });
+
+  it("offers the default scorecard, or the shop's own, and refuses a malformed one", async () => {
+    const { desk } = await setupDesk();
+    expect(desk.quality.scorecards()).toEqual([DEFAULT_SCORECARD]);
+    // A copy: changing it does not change what the desk offers.
+    const offered = desk.quality.scorecards();
+    offered[0]?.criteria.pop();
+    expect(desk.quality.scorecards()[0]?.criteria).toHaveLength(5);
+    const custom = await setupDesk({ qualityScorecards: [card] });
+    expect(custom.desk.quality.scorecards()).toEqual([card]);
+    await expect(
+      setupDesk({
+        qualityScorecards: [
+          { ...card, criteria: [card.criteria[0], card.criteria[0]] } as Scorecard,
+        ],
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(setupDesk({ qualityScorecards: [] })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 });

@@ -7,13 +7,21 @@ import { transition } from '../machine/transition';
 import type { Message } from '../messages/message';
 import type { ReviewFilter } from '../storage/quality-storage';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
+import { insertChanged, updateChanged } from '../storage/upsert-record';
 import { IdSchema, InstantSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
 import { type AgentQuality, qualityByAgent } from './quality-metrics';
-import { REVIEW_STATUSES, type Review, ScorecardSchema, ScoresSchema } from './review';
+import {
+  REVIEW_STATUSES,
+  type Review,
+  type Scorecard,
+  ScorecardSchema,
+  ScoresSchema,
+} from './review';
 import { type ReviewMachineEvent, reviewMachine } from './review-machine';
 import { DEFAULT_RULE_FLAG_OPTIONS, flagTranscript, type RuleFlagOptions } from './rule-flags';
 import { type SampledConversation, sampleForReview } from './sampling';
+import { DEFAULT_SCORECARD } from './scorecards';
 
 const StartSchema = z.object({
   conversationId: IdSchema,
@@ -96,6 +104,15 @@ export interface QualityApi {
   sample(input: z.input<typeof SampleSchema>): Promise<SampledConversation[]>;
   /** Review results grouped by agent (drafts excluded). */
   report(filter?: z.input<typeof ListSchema>): Promise<AgentQuality[]>;
+  /**
+   * The scorecards reviewers choose from (`createDesk({ qualityScorecards })`, else
+   * `DEFAULT_SCORECARD`).
+   *
+   * @example
+   * const [card] = desk.quality.scorecards();
+   * await desk.quality.start({ conversationId, reviewerId: 'agt_zhao', scorecard: card });
+   */
+  scorecards(): Scorecard[];
 }
 
 const REVIEWABLE = new Set(['resolved', 'closed']);
@@ -126,24 +143,16 @@ export function createQualityApi(
   storage: StorageAdapter,
   run: RunCommand,
   rules: RuleFlagOptions = DEFAULT_RULE_FLAG_OPTIONS,
+  cards: readonly Scorecard[] = [DEFAULT_SCORECARD],
 ): QualityApi {
-  const save = async (
+  const scorecards = parseInput(z.array(ScorecardSchema).min(1), cards, 'quality scorecards');
+  const save = (
     tx: StorageTransaction,
     context: CommandContext,
     before: Review,
     next: Review,
     action: string,
-  ) => {
-    const stored = { ...next, version: before.version + 1, updatedAt: context.now };
-    await tx.reviews.update(stored, before.version);
-    context.emit({
-      type: 'review.changed',
-      at: context.now,
-      subject: { kind: 'review', id: stored.id },
-      data: { review: stored, action },
-    });
-    return stored;
-  };
+  ) => updateChanged(tx.reviews, context, 'review', before, next, action);
   const step = async (
     { reviewId, by }: { reviewId: string; by: string },
     action: string,
@@ -211,14 +220,7 @@ export function createQualityApi(
           version: 1,
           schemaVersion: 1,
         };
-        await tx.reviews.insert(review);
-        context.emit({
-          type: 'review.changed',
-          at: context.now,
-          subject: { kind: 'review', id: review.id },
-          data: { review, action: 'started' },
-        });
-        return review;
+        return insertChanged(tx.reviews, context, 'review', review, 'started');
       });
     },
     async score(raw) {
@@ -305,5 +307,6 @@ export function createQualityApi(
     async report(filter = {}) {
       return qualityByAgent(await this.list(filter));
     },
+    scorecards: () => structuredClone(scorecards),
   };
 }

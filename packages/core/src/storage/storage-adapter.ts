@@ -10,6 +10,7 @@ import type { MetricsReport, ReportQuery } from '../metrics/report-shape';
 import type { BusinessCalendar } from '../sla/business-calendar';
 import type { Ticket, TicketStatus } from '../tickets/ticket';
 import type { Channel, Priority } from '../vocabulary/channels-and-priorities';
+import type { IncidentReader, IncidentStorage, IncidentWriter } from './incident-storage';
 import type { PrivacyReader, PrivacyWriter } from './privacy-storage';
 import type { QualityStorage, ReviewReader, ReviewWriter } from './quality-storage';
 import type { RateLimitStore } from './rate-limits';
@@ -128,7 +129,9 @@ export interface ReadOptions {
  * const customer = await reader.customers.get('cus_lin');
  * ```
  */
-export interface StorageReader extends QualityStorage<ReviewReader> {
+export interface StorageReader
+  extends QualityStorage<ReviewReader>,
+    IncidentStorage<IncidentReader> {
   customers: { get(id: string): Promise<Customer | null> };
   agents: {
     get(id: string): Promise<Agent | null>;
@@ -175,7 +178,9 @@ export interface StorageReader extends QualityStorage<ReviewReader> {
  * });
  * ```
  */
-export interface StorageTransaction extends QualityStorage<ReviewWriter> {
+export interface StorageTransaction
+  extends QualityStorage<ReviewWriter>,
+    IncidentStorage<IncidentWriter> {
   customers: {
     get(id: string, options?: ReadOptions): Promise<Customer | null>;
     insert(customer: Customer): Promise<void>;

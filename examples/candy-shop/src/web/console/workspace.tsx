@@ -5,17 +5,23 @@ import { gatewayUrl } from '../shared/demo-fetch';
 import { ConversationView } from './conversation-view';
 import { CsatPanel } from './csat-panel';
 import { Inbox } from './inbox';
+import { IncidentSwitch } from './incident/incident-switch';
 import { MetricsPanel } from './metrics-panel';
 import { useAgents } from './people';
+import { ReviewPage } from './review/review-page';
 import { StaffingPage } from './staffing/staffing-page';
 import { TopBar } from './top-bar';
 
-type Tab = 'chat' | 'reports' | 'staffing';
+type Tab = 'chat' | 'reports' | 'staffing' | 'review' | 'incident';
 const TABS: [Tab, string][] = [
   ['chat', '会话 Conversations'],
   ['reports', '报表 Reports'],
   ['staffing', '排班 Staffing'],
+  ['review', '质检 Quality'],
+  ['incident', '应急 Incident'],
 ];
+/** Tabs only supervisors get. */
+const SUPERVISOR_TABS: ReadonlySet<Tab> = new Set(['incident']);
 
 function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut(): void }) {
   const [selected, setSelected] = useState<string | null>(null);
@@ -30,19 +36,25 @@ function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut():
       <TopBar agent={session.agent} onSignOut={onSignOut} />
       <MetricsPanel />
       <div className="tabs" role="tablist">
-        {TABS.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            aria-selected={tab === id}
-            onClick={() => setTab(id)}
-          >
-            {label}
-          </button>
-        ))}
+        {TABS.filter(([id]) => session.agent.role === 'supervisor' || !SUPERVISOR_TABS.has(id)).map(
+          ([id, label]) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              onClick={() => setTab(id)}
+            >
+              {label}
+            </button>
+          ),
+        )}
       </div>
-      {tab === 'staffing' ? (
+      {tab === 'review' ? (
+        <ReviewPage self={session.agent} agentNames={agentNames} />
+      ) : tab === 'incident' ? (
+        <IncidentSwitch />
+      ) : tab === 'staffing' ? (
         <StaffingPage token={session.token} />
       ) : tab === 'reports' ? (
         <CsatPanel agentNames={agentNames} />

@@ -4,6 +4,7 @@ import { articlesConformance } from './articles';
 import { conversationsConformance } from './conversations';
 import { customersAgentsConformance } from './customers-agents';
 import { eventLogConformance } from './event-log';
+import { incidentsConformance } from './incidents';
 import { jobsConformance } from './jobs';
 import { messagesConformance } from './messages';
 import { metricsReportConformance } from './metrics-report';
@@ -63,6 +64,7 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
     ticketsConformance(adapter);
     articlesConformance(adapter);
     reviewsConformance(adapter);
+    incidentsConformance(adapter);
     transactionsConformance(adapter);
     eventLogConformance(adapter);
     jobsConformance(adapter);
