@@ -65,6 +65,7 @@ class Staging {
   commit(): void {
     const conversations = this.#tables.get('conversations');
     if (conversations) indexByStatus(this.state, conversations.written());
+    if (this.#tables.get('agents')?.written().next().done === false) this.state.agentsById = null;
     for (const table of this.#tables.values()) table.commit();
     for (const message of this.newMessages.values()) {
       let list = this.state.messages.get(message.conversationId);
@@ -202,9 +203,17 @@ class EventLogWriter {
   async append(drafts: readonly DomainEventDraft[]): Promise<DomainEvent[]> {
     const { state, newEvents, copies } = this.staging;
     const first = state.events.length + newEvents.length + 1;
+    // Fields named, not `{ ...draft, id, position }`: V8 adds properties after a spread slowly.
     const appended = drafts.map((draft, index) =>
       frozenCopy(
-        { ...draft, id: `evt_${nanoid(16)}`, position: first + index } as DomainEvent,
+        {
+          type: draft.type,
+          at: draft.at,
+          subject: draft.subject,
+          data: draft.data,
+          id: `evt_${nanoid(16)}`,
+          position: first + index,
+        } as DomainEvent,
         copies,
       ),
     );
@@ -229,8 +238,12 @@ class JobWriter {
   async schedule(draft: JobDraft, now: number): Promise<Job> {
     const existing = this.#live(draft.key);
     if (existing) this.#end(existing);
+    // Fields named, not spread from the draft: V8 adds properties after a spread slowly.
     const job: Job = frozenCopy({
-      ...draft,
+      key: draft.key,
+      kind: draft.kind,
+      dueAt: draft.dueAt,
+      payload: draft.payload,
       id: `job_${nanoid(16)}`,
       status: 'scheduled',
       attempts: 0,

@@ -71,8 +71,14 @@ export function startClock(
   now: number,
   calendar: BusinessCalendar,
 ): SlaClock {
+  // Fields named, not `{ ...spec, status, … }`: V8 adds properties after a spread slowly, and
+  // every conversation starts a clock. Counting since `now`, the new clock is running.
   const clock: SlaClock = {
-    ...spec,
+    target: spec.target,
+    policyId: spec.policyId,
+    budgetMs: spec.budgetMs,
+    hours: spec.hours,
+    calendarId: spec.calendarId,
     status: 'running',
     startedAt: now,
     elapsedMs: 0,
@@ -83,7 +89,8 @@ export function startClock(
     breachedAt: null,
     metAt: null,
   };
-  return withStatus({ ...clock, dueAt: dueFrom(clock, now, calendar) });
+  clock.dueAt = dueFrom(clock, now, calendar);
+  return clock;
 }
 
 /** Stops counting, keeping what was counted; resume continues where it stopped. */
