@@ -1,4 +1,4 @@
-import { type Customer, isKefuError } from '@kefu/core';
+import { type Agent, type Customer, isKefuError } from '@kefu/core';
 import { runStorageConformance } from '@kefu/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter } from './create-memory-adapter';
@@ -12,6 +12,22 @@ const customer = (overrides: Partial<Customer> = {}): Customer => ({
   tier: 'vip',
   locale: 'zh-CN',
   metadata: { lastOrder: 'SO-20261111-0042', points: 0 },
+  createdAt: 0,
+  updatedAt: 0,
+  version: 1,
+  ...overrides,
+});
+
+const agent = (id: string, overrides: Partial<Agent> = {}): Agent => ({
+  id,
+  name: `客服 ${id}`,
+  skills: [],
+  teams: [],
+  capacity: 5,
+  presence: 'offline',
+  metadata: {},
+  load: 0,
+  lastAssignedAt: null,
   createdAt: 0,
   updatedAt: 0,
   version: 1,
@@ -124,5 +140,35 @@ describe('memory adapter', () => {
       metadata: { cart: ['奶糖', '巧克力'] },
       version: 2,
     });
+  });
+
+  it('lists agents by id after every committed change, and not after a rolled-back one', async () => {
+    const adapter = createMemoryAdapter();
+    const ids = async () => (await adapter.read.agents.list()).map((a) => [a.id, a.presence]);
+    await adapter.transaction(async (tx) => {
+      await tx.agents.insert(agent('agt_wang'));
+      await tx.agents.insert(agent('agt_li'));
+    });
+    expect(await ids()).toEqual([
+      ['agt_li', 'offline'],
+      ['agt_wang', 'offline'],
+    ]);
+    // The caller's array is its own: changing it changes no later list.
+    (await adapter.read.agents.list()).pop();
+    await adapter.transaction(async (tx) => {
+      await tx.agents.update(agent('agt_wang', { presence: 'online', version: 2 }), 1);
+      await tx.agents.insert(agent('agt_chen'));
+    });
+    expect(await ids()).toEqual([
+      ['agt_chen', 'offline'],
+      ['agt_li', 'offline'],
+      ['agt_wang', 'online'],
+    ]);
+    const rolledBack = adapter.transaction(async (tx) => {
+      await tx.agents.insert(agent('agt_zhao'));
+      throw new Error('changed my mind');
+    });
+    await expect(rolledBack).rejects.toThrow('changed my mind');
+    expect((await ids()).map(([id]) => id)).toEqual(['agt_chen', 'agt_li', 'agt_wang']);
   });
 });

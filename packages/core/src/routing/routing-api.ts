@@ -207,14 +207,17 @@ export function createRoutingEngine(options: {
       readQueue(storage.read, now),
       storage.read.agents.list(),
     ]);
-    const withRoom = new Set(agents.filter((a) => isAvailable(candidateOf(a))).map((a) => a.id));
+    const candidates = agents.map(candidateOf);
+    const withRoom = new Set<string>();
+    for (const candidate of candidates)
+      if (isAvailable(candidate)) withRoom.add(candidate.agent.id);
     // Routing runs after most events and usually finds an empty queue or nobody with room: then
     // the reads above are the snapshot, and neither the index nor a second read is needed.
     if (queue.length === 0 || withRoom.size === 0) {
       publishSnapshot(queue, agents, now);
       return [];
     }
-    const index = new RoutingIndex(strategy, agents.map(candidateOf));
+    const index = new RoutingIndex(strategy, candidates);
     const assigned: Conversation[] = [];
     let wrote = false;
     for (const entry of queue) {
