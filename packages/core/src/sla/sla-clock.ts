@@ -47,7 +47,11 @@ const statusOf = (clock: SlaClock): SlaClockStatus =>
         ? 'paused'
         : 'running';
 
-const withStatus = (clock: SlaClock): SlaClock => ({ ...clock, status: statusOf(clock) });
+/** The clock with its status brought up to date; the same object when it already is. */
+const withStatus = (clock: SlaClock): SlaClock => {
+  const status = statusOf(clock);
+  return clock.status === status ? clock : { ...clock, status };
+};
 
 /** Time counted so far, at `now`. */
 export function elapsedAt(clock: SlaClock, now: number, calendar: BusinessCalendar): number {
