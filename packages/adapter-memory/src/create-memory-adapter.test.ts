@@ -1,5 +1,5 @@
 import { type Agent, type Customer, isKefuError } from '@kefu/core';
-import { runStorageConformance } from '@kefu/core/testing';
+import { makeAgent, runStorageConformance } from '@kefu/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter } from './create-memory-adapter';
 
@@ -18,21 +18,8 @@ const customer = (overrides: Partial<Customer> = {}): Customer => ({
   ...overrides,
 });
 
-const agent = (id: string, overrides: Partial<Agent> = {}): Agent => ({
-  id,
-  name: `客服 ${id}`,
-  skills: [],
-  teams: [],
-  capacity: 5,
-  presence: 'offline',
-  metadata: {},
-  load: 0,
-  lastAssignedAt: null,
-  createdAt: 0,
-  updatedAt: 0,
-  version: 1,
-  ...overrides,
-});
+const agent = (id: string, overrides: Partial<Agent> = {}) =>
+  makeAgent({ id, presence: 'offline', ...overrides });
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
