@@ -158,4 +158,14 @@ describe('memory adapter', () => {
     await expect(rolledBack).rejects.toThrow('changed my mind');
     expect((await ids()).map(([id]) => id)).toEqual(['agt_chen', 'agt_li', 'agt_wang']);
   });
+
+  it("keeps a metadata key named __proto__ as data, not as the stored copy's prototype", async () => {
+    const adapter = createMemoryAdapter();
+    const metadata = JSON.parse('{"__proto__": {"isAdmin": true}, "points": 3}');
+    await adapter.transaction((tx) => tx.customers.insert(customer({ metadata })));
+    const stored = await adapter.read.customers.get('cus_lin');
+    expect(Object.getPrototypeOf(stored?.metadata)).toBe(Object.prototype);
+    expect(Object.keys(stored?.metadata ?? {})).toEqual(['__proto__', 'points']);
+    expect((stored?.metadata as { isAdmin?: boolean }).isAdmin).toBeUndefined();
+  });
 });
