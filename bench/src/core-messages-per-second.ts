@@ -93,7 +93,7 @@ async function adapterRound(n: number): Promise<Round> {
  * of 0.9 would leave the desk under 1 µs per message beside about 8.5 µs of storage; its own work
  * is about 6 µs: zod parsing (≈ 0.5 µs), the sentiment check of customer text, the machine and
  * its copy of the frozen snapshot, a message id, and the event to listeners. Running on the
- * built dist instead of the sources through tsx changed nothing measurable (under 2 %).
+ * built dist instead of the sources through tsx changed nothing beyond the noise (a few %).
  */
 export async function benchMessagesPerSecond(): Promise<BenchResult> {
   await deskRound(2_000);
