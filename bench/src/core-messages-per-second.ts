@@ -5,13 +5,31 @@ import { type BenchResult, median, opsPerSecond } from './bench-result';
 const MESSAGES = 20_000;
 const ROUNDS = 5;
 
-async function deskRound(n: number): Promise<number> {
+/** A round's rate by the wall clock and by the process's CPU time (which other processes on a
+ * loaded machine move far less: the wall-clock rate is the headline, the CPU rate the check). */
+interface Round {
+  wall: number;
+  cpu: number;
+}
+
+async function measure(n: number, work: (count: number) => Promise<void>): Promise<Round> {
+  let cpuSeconds = 0;
+  const wall = await opsPerSecond(n, async (count) => {
+    const started = process.cpuUsage();
+    await work(count);
+    const used = process.cpuUsage(started);
+    cpuSeconds = (used.user + used.system) / 1e6;
+  });
+  return { wall, cpu: n / cpuSeconds };
+}
+
+async function deskRound(n: number): Promise<Round> {
   const desk = createDesk({ storage: createMemoryAdapter() });
   await desk.customers.upsert({ id: 'cus_lin', name: '林小糖' });
   await desk.agents.upsert({ id: 'agt_wang', name: '王客服' });
   const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
   await desk.conversations.assign({ conversationId: id, agentId: 'agt_wang' });
-  return opsPerSecond(n, async (count) => {
+  return measure(n, async (count) => {
     for (let i = 0; i < count; i++) {
       await desk.messages.post({
         conversationId: id,
@@ -24,12 +42,12 @@ async function deskRound(n: number): Promise<number> {
 
 // The same rows written straight into the adapter: what storage costs without the desk's work
 // (validation, the machine, events to listeners).
-async function adapterRound(n: number): Promise<number> {
+async function adapterRound(n: number): Promise<Round> {
   const storage: StorageAdapter = createMemoryAdapter();
   const desk = createDesk({ storage });
   await desk.customers.upsert({ id: 'cus_lin', name: '林小糖' });
   const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
-  return opsPerSecond(n, async (count) => {
+  return measure(n, async (count) => {
     for (let i = 0; i < count; i++) {
       await storage.transaction(async (tx) => {
         const conversation = await tx.conversations.get(id, { forUpdate: true });
@@ -64,18 +82,33 @@ async function adapterRound(n: number): Promise<number> {
   });
 }
 
+/**
+ * `core.messages-per-second`: `desk.messages.post` on the memory adapter, against the same rows
+ * written straight into the adapter.
+ *
+ * Measured after the hot-path work (docs/concepts/architecture.md), 3 runs interleaved with the
+ * code before it, load average 16–20, by CPU time (median, range): the desk 50,179/s
+ * (47,701–51,032) → 65,952/s (60,352–72,942); the bare writes 82,897/s → 117,849/s, because the
+ * memory adapter itself got leaner, so the ratio stays near 0.6 (0.615 → 0.570). The ratio goal
+ * of 0.9 would leave the desk under 1 µs per message beside about 8.5 µs of storage; its own work
+ * is about 6 µs: zod parsing (≈ 0.5 µs), the sentiment check of customer text, the machine and
+ * its copy of the frozen snapshot, a message id, and the event to listeners. Running on the
+ * built dist instead of the sources through tsx changed nothing beyond the noise (a few %).
+ */
 export async function benchMessagesPerSecond(): Promise<BenchResult> {
   await deskRound(2_000);
   await adapterRound(2_000);
-  const desk: number[] = [];
-  const baseline: number[] = [];
+  const desk: Round[] = [];
+  const baseline: Round[] = [];
   // Interleaved rounds, so drift in machine load hits both sides alike.
   for (let round = 0; round < ROUNDS; round++) {
     desk.push(await deskRound(MESSAGES));
     baseline.push(await adapterRound(MESSAGES));
   }
-  const value = median(desk);
-  const base = median(baseline);
+  const value = median(desk.map((r) => r.wall));
+  const base = median(baseline.map((r) => r.wall));
+  const cpu = median(desk.map((r) => r.cpu));
+  const cpuBase = median(baseline.map((r) => r.cpu));
   return {
     name: 'core.messages-per-second',
     value: Math.round(value),
@@ -89,6 +122,9 @@ export async function benchMessagesPerSecond(): Promise<BenchResult> {
       adapter: 'memory',
       baseline: 'the same rows written straight into the memory adapter',
       goal: 'value >= 50000',
+      cpuMessagesPerSecond: Math.round(cpu),
+      cpuBaseline: Math.round(cpuBase),
+      cpuRatio: Number((cpu / cpuBase).toFixed(3)),
       node: process.version,
     },
   };

@@ -36,10 +36,18 @@ export async function benchSimulationDay(): Promise<BenchResult> {
     answerWithinSeconds: 20,
     seed: 2026,
   };
+  // CPU time beside the wall clock: on a loaded machine it moves far less (see the params).
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1000;
+  };
   let started = performance.now();
+  let cpu = process.cpuUsage();
   const result = await simulateCase(day, { days: 1, warmupMinutes: 0, seed: day.seed });
   const deskMs = performance.now() - started;
+  const deskCpuMs = cpuMs(cpu);
   started = performance.now();
+  cpu = process.cpuUsage();
   const bare = bareQueue({
     ...day,
     servers: day.agents,
@@ -48,6 +56,7 @@ export async function benchSimulationDay(): Promise<BenchResult> {
     seed: day.seed,
   });
   const bareMs = performance.now() - started;
+  const bareCpuMs = cpuMs(cpu);
   if (result.summary.conversations < 19_000) {
     throw new Error(
       `staffing.simulation-day-ms: only ${result.summary.conversations} conversations`,
@@ -62,6 +71,8 @@ export async function benchSimulationDay(): Promise<BenchResult> {
     params: {
       ...day,
       goalMs: 5_000,
+      deskCpuMs: Math.round(deskCpuMs),
+      bareCpuMs: round(bareCpuMs, 1),
       conversations: result.summary.conversations,
       bareConversations: bare.conversations,
       serviceLevel: result.summary.serviceLevel,

@@ -1,5 +1,5 @@
-import { type Customer, isKefuError } from '@kefu/core';
-import { runStorageConformance } from '@kefu/core/testing';
+import { type Agent, type Customer, isKefuError } from '@kefu/core';
+import { makeAgent, runStorageConformance } from '@kefu/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter } from './create-memory-adapter';
 
@@ -17,6 +17,9 @@ const customer = (overrides: Partial<Customer> = {}): Customer => ({
   version: 1,
   ...overrides,
 });
+
+const agent = (id: string, overrides: Partial<Agent> = {}) =>
+  makeAgent({ id, presence: 'offline', ...overrides });
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -124,5 +127,45 @@ describe('memory adapter', () => {
       metadata: { cart: ['奶糖', '巧克力'] },
       version: 2,
     });
+  });
+
+  it('lists agents by id after every committed change, and not after a rolled-back one', async () => {
+    const adapter = createMemoryAdapter();
+    const ids = async () => (await adapter.read.agents.list()).map((a) => [a.id, a.presence]);
+    await adapter.transaction(async (tx) => {
+      await tx.agents.insert(agent('agt_wang'));
+      await tx.agents.insert(agent('agt_li'));
+    });
+    expect(await ids()).toEqual([
+      ['agt_li', 'offline'],
+      ['agt_wang', 'offline'],
+    ]);
+    // The caller's array is its own: changing it changes no later list.
+    (await adapter.read.agents.list()).pop();
+    await adapter.transaction(async (tx) => {
+      await tx.agents.update(agent('agt_wang', { presence: 'online', version: 2 }), 1);
+      await tx.agents.insert(agent('agt_chen'));
+    });
+    expect(await ids()).toEqual([
+      ['agt_chen', 'offline'],
+      ['agt_li', 'offline'],
+      ['agt_wang', 'online'],
+    ]);
+    const rolledBack = adapter.transaction(async (tx) => {
+      await tx.agents.insert(agent('agt_zhao'));
+      throw new Error('changed my mind');
+    });
+    await expect(rolledBack).rejects.toThrow('changed my mind');
+    expect((await ids()).map(([id]) => id)).toEqual(['agt_chen', 'agt_li', 'agt_wang']);
+  });
+
+  it("keeps a metadata key named __proto__ as data, not as the stored copy's prototype", async () => {
+    const adapter = createMemoryAdapter();
+    const metadata = JSON.parse('{"__proto__": {"isAdmin": true}, "points": 3}');
+    await adapter.transaction((tx) => tx.customers.insert(customer({ metadata })));
+    const stored = (await adapter.read.customers.get('cus_lin'))?.metadata ?? {};
+    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
+    expect(Object.keys(stored)).toEqual(['__proto__', 'points']);
+    expect((stored as { isAdmin?: boolean }).isAdmin).toBeUndefined();
   });
 });

@@ -72,9 +72,13 @@ export function createMemoryAdapterOver(
     customers: { get: whenOpen((id: string) => state.customers.get(id) ?? null) },
     agents: {
       get: whenOpen((id: string) => state.agents.get(id) ?? null),
-      list: whenOpen(() =>
-        [...state.agents.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-      ),
+      // Routing lists the agents after most commands; agents change far less often.
+      list: whenOpen(() => {
+        state.agentsById ??= [...state.agents.values()].sort((a, b) =>
+          a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+        );
+        return state.agentsById.slice();
+      }),
     },
     conversations: {
       get: whenOpen((id: string) => state.conversations.get(id) ?? null),

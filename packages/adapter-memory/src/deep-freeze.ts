@@ -35,9 +35,19 @@ function copyFrozen(value: unknown, copies: Map<object, unknown> | undefined): u
   return copy;
 }
 
+/** Frozen all the way down. Walks without `Object.values`, which allocates at every level. */
 function isDeepFrozen(value: object): boolean {
   if (!Object.isFrozen(value)) return false;
-  for (const child of Object.values(value)) {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i];
+      if (typeof child === 'object' && child !== null && !isDeepFrozen(child)) return false;
+    }
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const child = record[key];
     if (typeof child === 'object' && child !== null && !isDeepFrozen(child)) return false;
   }
   return true;

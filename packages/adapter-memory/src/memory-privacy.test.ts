@@ -11,6 +11,7 @@ import { createMemoryState, type MemoryState } from './memory-state';
 const COVERAGE: Record<keyof MemoryState, string> = {
   customers: 'export: customer',
   agents: 'not about customers: agent profiles',
+  agentsById: 'not about customers: the agents again, sorted (a cache)',
   conversations: 'export: conversations',
   conversationClientIds: 'index of conversations',
   conversationsByStatus: 'index of conversations by status (ids only)',

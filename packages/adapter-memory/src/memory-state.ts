@@ -16,6 +16,8 @@ import type {
 export interface MemoryState {
   customers: Map<string, Customer>;
   agents: Map<string, Agent>;
+  /** The agents sorted by id, rebuilt on the first list after a commit wrote agents. */
+  agentsById: Agent[] | null;
   conversations: Map<string, Conversation>;
   /** status → ids of the conversations in it, so the routing queue reads only what is queued. */
   conversationsByStatus: Map<string, Set<string>>;
@@ -45,6 +47,7 @@ export function createMemoryState(): MemoryState {
   return {
     customers: new Map(),
     agents: new Map(),
+    agentsById: null,
     conversations: new Map(),
     conversationsByStatus: new Map(),
     conversationClientIds: new Map(),

@@ -67,6 +67,7 @@ class Staging {
   commit(): void {
     const conversations = this.#tables.get('conversations');
     if (conversations) indexByStatus(this.state, conversations.written());
+    if (this.#tables.get('agents')?.written().next().done === false) this.state.agentsById = null;
     for (const table of this.#tables.values()) table.commit();
     for (const message of this.newMessages.values()) {
       let list = this.state.messages.get(message.conversationId);
@@ -204,9 +205,17 @@ class EventLogWriter {
   async append(drafts: readonly DomainEventDraft[]): Promise<DomainEvent[]> {
     const { state, newEvents, copies } = this.staging;
     const first = state.events.length + newEvents.length + 1;
+    // Fields named, not `{ ...draft, id, position }`: V8 adds properties after a spread slowly.
     const appended = drafts.map((draft, index) =>
       frozenCopy(
-        { ...draft, id: `evt_${nanoid(16)}`, position: first + index } as DomainEvent,
+        {
+          type: draft.type,
+          at: draft.at,
+          subject: draft.subject,
+          data: draft.data,
+          id: `evt_${nanoid(16)}`,
+          position: first + index,
+        } as DomainEvent,
         copies,
       ),
     );
@@ -231,8 +240,12 @@ class JobWriter {
   async schedule(draft: JobDraft, now: number): Promise<Job> {
     const existing = this.#live(draft.key);
     if (existing) this.#end(existing);
+    // Fields named, not spread from the draft: V8 adds properties after a spread slowly.
     const job: Job = frozenCopy({
-      ...draft,
+      key: draft.key,
+      kind: draft.kind,
+      dueAt: draft.dueAt,
+      payload: draft.payload,
       id: `job_${nanoid(16)}`,
       status: 'scheduled',
       attempts: 0,
@@ -260,48 +273,93 @@ class JobWriter {
 /**
  * One memory transaction: reads see committed state overlaid with this transaction's writes;
  * `commit()` applies them. Transactions run one at a time (the adapter's mutex), so checks made
- * here still hold at commit.
+ * here still hold at commit. Repositories are made on first use: a command touches a few of them,
+ * and a transaction is made for every command.
  */
 export class MemoryTransaction implements StorageTransaction {
   readonly #staging: Staging;
-  readonly customers: VersionedRepository<Customer>;
-  readonly agents: VersionedRepository<Agent>;
-  readonly conversations: CustomerOwnedRepository<Conversation>;
-  readonly tickets: TicketRepository;
-  readonly articles: VersionedRepository<Article>;
-  readonly reviews: VersionedRepository<Review>;
-  readonly incidents: MemoryIncidentWriter;
-  readonly messages: MessageRepository;
-  readonly events: EventLogWriter;
-  readonly jobs: JobWriter;
-  readonly privacy: MemoryPrivacyWriter;
+  #customers: VersionedRepository<Customer> | undefined;
+  #agents: VersionedRepository<Agent> | undefined;
+  #conversations: CustomerOwnedRepository<Conversation> | undefined;
+  #tickets: TicketRepository | undefined;
+  #articles: VersionedRepository<Article> | undefined;
+  #reviews: VersionedRepository<Review> | undefined;
+  #incidents: MemoryIncidentWriter | undefined;
+  #messages: MessageRepository | undefined;
+  #events: EventLogWriter | undefined;
+  #jobs: JobWriter | undefined;
+  #privacy: MemoryPrivacyWriter | undefined;
 
   constructor(state: MemoryState) {
-    const staging = new Staging(state);
-    this.#staging = staging;
-    this.customers = new VersionedRepository(staging, 'customers', 'customer');
-    this.agents = new VersionedRepository(staging, 'agents', 'agent');
-    this.conversations = new CustomerOwnedRepository<Conversation>(
-      staging,
+    this.#staging = new Staging(state);
+  }
+
+  get customers(): VersionedRepository<Customer> {
+    this.#customers ??= new VersionedRepository(this.#staging, 'customers', 'customer');
+    return this.#customers;
+  }
+
+  get agents(): VersionedRepository<Agent> {
+    this.#agents ??= new VersionedRepository(this.#staging, 'agents', 'agent');
+    return this.#agents;
+  }
+
+  get conversations(): CustomerOwnedRepository<Conversation> {
+    this.#conversations ??= new CustomerOwnedRepository<Conversation>(
+      this.#staging,
       'conversations',
       'conversation',
       'conversationClientIds',
     );
-    this.tickets = new TicketRepository(staging, 'tickets', 'ticket', 'ticketClientIds');
-    this.articles = new VersionedRepository<Article>(staging, 'articles', 'article');
-    this.reviews = new VersionedRepository<Review>(staging, 'reviews', 'review');
-    this.incidents = new MemoryIncidentWriter(
+    return this.#conversations;
+  }
+
+  get tickets(): TicketRepository {
+    this.#tickets ??= new TicketRepository(this.#staging, 'tickets', 'ticket', 'ticketClientIds');
+    return this.#tickets;
+  }
+
+  get articles(): VersionedRepository<Article> {
+    this.#articles ??= new VersionedRepository<Article>(this.#staging, 'articles', 'article');
+    return this.#articles;
+  }
+
+  get reviews(): VersionedRepository<Review> {
+    this.#reviews ??= new VersionedRepository<Review>(this.#staging, 'reviews', 'review');
+    return this.#reviews;
+  }
+
+  get incidents(): MemoryIncidentWriter {
+    const staging = this.#staging;
+    this.#incidents ??= new MemoryIncidentWriter(
       () => staging.table('incidents'),
       (incident) => frozenCopy(incident, staging.copies),
     );
-    this.messages = new MessageRepository(staging);
-    this.events = new EventLogWriter(staging);
-    this.jobs = new JobWriter(staging);
-    this.privacy = new MemoryPrivacyWriter(state);
+    return this.#incidents;
+  }
+
+  get messages(): MessageRepository {
+    this.#messages ??= new MessageRepository(this.#staging);
+    return this.#messages;
+  }
+
+  get events(): EventLogWriter {
+    this.#events ??= new EventLogWriter(this.#staging);
+    return this.#events;
+  }
+
+  get jobs(): JobWriter {
+    this.#jobs ??= new JobWriter(this.#staging);
+    return this.#jobs;
+  }
+
+  get privacy(): MemoryPrivacyWriter {
+    this.#privacy ??= new MemoryPrivacyWriter(this.#staging.state);
+    return this.#privacy;
   }
 
   commit(): void {
     this.#staging.commit();
-    this.privacy.commit();
+    this.#privacy?.commit();
   }
 }

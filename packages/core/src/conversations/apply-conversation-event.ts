@@ -164,8 +164,10 @@ export async function applyConversationEvent(
       details: { conversationId: conversation.id, status: conversation.status, event: event.type },
     });
   }
-  // The machine's snapshot is a fresh copy of `conversation`: complete that one.
-  const stored = { ...result.snapshot, ...extraChanges, version: conversation.version + 1 };
+  // The machine's snapshot is a fresh copy of `conversation`, nobody else's yet: complete it in
+  // place rather than copying its thirty-odd fields once more.
+  const stored = Object.assign(result.snapshot, extraChanges);
+  stored.version = conversation.version + 1;
   return commitStored(tx, context, conversation, stored, event, result.effects);
 }
 

@@ -23,7 +23,8 @@ function emit<K extends keyof ConversationEventData>(
       type,
       at,
       subject: { kind: 'conversation', id: next.id },
-      data: { ...extra, conversation: next },
+      // Not `{ ...extra, conversation }`: V8 adds a property after a spread slowly (µs a call).
+      data: Object.assign({}, extra, { conversation: next }),
     } as Extract<ConversationEffect, { type: 'emit' }>['event'],
   };
 }

@@ -42,33 +42,37 @@ export interface CommandRunnerOptions {
 export function createCommandRunner(options: CommandRunnerOptions) {
   const { storage, clock, publisher, settings, sla, onJobScheduled } = options;
   const incidentMode = options.incidentMode ?? (() => null);
-  const ready = options.ready;
   const maxAttempts = settings.maxCommandAttempts;
+  // Once loaded, the incident state stays loaded: later commands skip the await (a tick each).
+  let ready = options.ready;
 
   return async function runCommand<T>(
     body: (tx: StorageTransaction, context: CommandContext) => Promise<T>,
   ): Promise<T> {
-    if (ready) await ready();
+    if (ready) {
+      await ready();
+      ready = undefined;
+    }
     for (let attempt = 1; ; attempt++) {
-      const jobs: JobDraft[] = [];
+      const context = new Context(settings, sla);
       try {
-        const { result, events } = await storage.transaction(async (tx) => {
-          const drafts: DomainEventDraft[] = [];
-          const context: CommandContext = {
-            now: clock.now(),
-            settings,
-            sla,
-            incidentMode: incidentMode(),
-            emit: (event) => drafts.push(event),
-            scheduled: (job) => jobs.push(job),
-          };
+        const result = await storage.transaction(async (tx) => {
+          // The instant and the mode are read once the transaction runs, not while it queued.
+          context.now = clock.now();
+          context.incidentMode = incidentMode();
+          // An adapter that reruns the callback itself starts it with an empty outbox.
+          if (context.drafts.length > 0) context.drafts = [];
+          if (context.jobs.length > 0) context.jobs = [];
           const result = await body(tx, context);
-          const events: DomainEvent[] = drafts.length > 0 ? await tx.events.append(drafts) : [];
-          for (const entry of auditForEvents(drafts)) await tx.privacy.appendAudit(entry);
-          return { result, events };
+          const drafts = context.drafts;
+          if (drafts.length > 0) {
+            context.events = await tx.events.append(drafts);
+            for (const entry of auditForEvents(drafts)) await tx.privacy.appendAudit(entry);
+          }
+          return result;
         });
-        publisher.publish(events);
-        for (const job of jobs) onJobScheduled(job.dueAt);
+        publisher.publish(context.events);
+        for (const job of context.jobs) onJobScheduled(job.dueAt);
         return result;
       } catch (error) {
         if (isKefuError(error, 'CONFLICT') && attempt < maxAttempts) continue;
@@ -76,6 +80,30 @@ export function createCommandRunner(options: CommandRunnerOptions) {
       }
     }
   };
+}
+
+const NO_EVENTS: readonly DomainEvent[] = Object.freeze([]);
+
+/** One attempt's context and outbox: a class, since one is made for every command. */
+class Context implements CommandContext {
+  drafts: DomainEventDraft[] = [];
+  jobs: JobDraft[] = [];
+  events: readonly DomainEvent[] = NO_EVENTS;
+  now = 0;
+  incidentMode: IncidentMode | null = null;
+
+  constructor(
+    readonly settings: DeskSettings,
+    readonly sla: SlaRuntime,
+  ) {}
+
+  emit(event: DomainEventDraft): void {
+    this.drafts.push(event);
+  }
+
+  scheduled(job: JobDraft): void {
+    this.jobs.push(job);
+  }
 }
 
 export type RunCommand = ReturnType<typeof createCommandRunner>;

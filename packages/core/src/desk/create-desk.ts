@@ -60,6 +60,14 @@ const ROUTING_TRIGGERS: ReadonlySet<DomainEventType> = new Set([
 ]);
 
 /**
+ * A close by the desk's own timers: from `resolved` (reopen window over) or `pending` (idle), two
+ * states that are not queued and hold no agent's load, so routing has nothing new to do. Only a
+ * manual close can end a queued or active conversation.
+ */
+const closedFromRest = (event: DomainEvent) =>
+  event.type === 'conversation.closed' && event.data.reason !== 'manual';
+
+/**
  * Options of `createDesk`: the storage, and optionally a clock, the bot, order lookup and the desk's settings.
  *
  * @example
@@ -240,7 +248,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     }
     if (event.type === 'conversation.resolved') routing.recordHandleTime(event.data.conversation);
     if (!settings.routing.auto) return;
-    if (ROUTING_TRIGGERS.has(event.type)) routing.kick();
+    if (ROUTING_TRIGGERS.has(event.type) && !closedFromRest(event)) routing.kick();
   });
   // An incident another node ended frees routing here too.
   incidents.api.subscribe(() => {

@@ -9,7 +9,7 @@ import {
   type PostMessageInput,
   PostMessageSchema,
 } from './message-schemas';
-import { postMessageInTransaction } from './post-message';
+import { type MessageDraft, postMessageInTransaction } from './post-message';
 
 /**
  * Messages of a conversation, in gap-free `seq` order.
@@ -43,9 +43,17 @@ export interface MessagesApi {
 export function createMessagesApi(storage: StorageAdapter, run: RunCommand): MessagesApi {
   return {
     async post(rawInput) {
-      const { conversationId, ...draft } = parseInput(PostMessageSchema, rawInput, 'message');
+      const input = parseInput(PostMessageSchema, rawInput, 'message');
+      // Named fields, not an object rest: V8 builds `{ conversationId, ...draft }` slowly.
+      const draft: MessageDraft = {
+        author: input.author,
+        text: input.text,
+        attachments: input.attachments,
+        internal: input.internal,
+        clientId: input.clientId,
+      };
       return run(async (tx, context) => {
-        const conversation = await loadConversation(tx, conversationId);
+        const conversation = await loadConversation(tx, input.conversationId);
         return (await postMessageInTransaction(tx, context, conversation, draft)).message;
       });
     },

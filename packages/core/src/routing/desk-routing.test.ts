@@ -137,6 +137,28 @@ describe('desk: automatic routing', () => {
     expect(snapshots.at(-1)).toBe(1);
   });
 
+  it("routes again after a manual close, not after a close by the desk's timers", async () => {
+    const { desk, clock } = await setupDesk({ routing: { auto: true }, reopenWindowMs: MINUTE });
+    await desk.jobs.start();
+    const resolved = await desk.conversations.start({ customerId: 'cus_lin' });
+    const queued = await desk.conversations.start({ customerId: 'cus_amy', skills: ['vip-desk'] });
+    await desk.routing.idle();
+    await desk.conversations.resolve({ conversationId: resolved.id });
+    await desk.routing.idle();
+    // Each routing pass publishes a queue snapshot.
+    let passes = 0;
+    desk.routing.subscribe(() => passes++);
+    // The reopen window ends: a resolved conversation closes, queue and loads stay as they were.
+    await clock.advance(2 * MINUTE);
+    await desk.routing.idle();
+    expect((await desk.conversations.get(resolved.id))?.status).toBe('closed');
+    expect(passes).toBe(0);
+    await desk.conversations.close({ conversationId: queued.id });
+    await desk.routing.idle();
+    expect(passes).toBe(1);
+    expect(desk.routing.getSnapshot().entries).toEqual([]);
+  });
+
   it('widens to the fallback team after the overflow wait', async () => {
     const { desk, clock } = await setupDesk({
       routing: { auto: true, overflow: { afterMs: 2 * MINUTE, team: 'after-sales' } },

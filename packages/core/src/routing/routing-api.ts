@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Agent } from '../agents/agent';
 import { applyConversationEvent } from '../conversations/apply-conversation-event';
 import type { Conversation } from '../conversations/conversation';
 import type { RunCommand } from '../desk/command-runner';
@@ -10,7 +11,13 @@ import { IdSchema, LabelSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
 import { isAvailable } from './routing-candidate';
 import { RoutingIndex } from './routing-index';
-import { candidateOf, previousAgentOf, readQueue, routingRequestFor } from './routing-queue';
+import {
+  candidateOf,
+  previousAgentOf,
+  type QueuedConversation,
+  readQueue,
+  routingRequestFor,
+} from './routing-queue';
 import { hasRequiredSkills, inRequestedTeam, type RoutingStrategy, strategies } from './strategies';
 import { estimateWaitMs, HandleTimeAverage, staffingOf } from './wait-estimate';
 
@@ -157,6 +164,15 @@ export function createRoutingEngine(options: {
       readQueue(storage.read, now),
       storage.read.agents.list(),
     ]);
+    return publishSnapshot(queue, agents, now);
+  }
+
+  /** Positions and waits from a queue and agents just read; tells the listeners. */
+  function publishSnapshot(
+    queue: readonly QueuedConversation[],
+    agents: readonly Agent[],
+    now: number,
+  ): QueueSnapshot {
     const staffing = staffingOf(agents);
     const entries = queue.map((entry, index) => ({
       conversationId: entry.conversationId,
@@ -191,9 +207,19 @@ export function createRoutingEngine(options: {
       readQueue(storage.read, now),
       storage.read.agents.list(),
     ]);
-    const index = new RoutingIndex(strategy, agents.map(candidateOf));
-    const withRoom = new Set(agents.filter((a) => isAvailable(candidateOf(a))).map((a) => a.id));
+    const candidates = agents.map(candidateOf);
+    const withRoom = new Set<string>();
+    for (const candidate of candidates)
+      if (isAvailable(candidate)) withRoom.add(candidate.agent.id);
+    // Routing runs after most events and usually finds an empty queue or nobody with room: then
+    // the reads above are the snapshot, and neither the index nor a second read is needed.
+    if (queue.length === 0 || withRoom.size === 0) {
+      publishSnapshot(queue, agents, now);
+      return [];
+    }
+    const index = new RoutingIndex(strategy, candidates);
     const assigned: Conversation[] = [];
+    let wrote = false;
     for (const entry of queue) {
       if (withRoom.size === 0) break;
       const previous = strategy.usesHistory
@@ -202,6 +228,7 @@ export function createRoutingEngine(options: {
       const request = routingRequestFor(entry.conversation, settings.routing, now, previous);
       const choice = index.choose(request);
       if (!choice) continue;
+      wrote = true;
       const conversation = await assignIfAvailable(entry.conversationId, choice.agent.id).catch(
         (error: unknown) => {
           if (isKefuError(error, 'CAPACITY') || isKefuError(error, 'CONFLICT')) return null;
@@ -220,7 +247,9 @@ export function createRoutingEngine(options: {
       else withRoom.delete(candidate.agent.id);
       if (conversation) assigned.push(conversation);
     }
-    await refreshQueue();
+    // Nobody fitted and nothing awaited a write: what was read is still the queue.
+    if (!wrote && !strategy.usesHistory) publishSnapshot(queue, agents, now);
+    else await refreshQueue();
     return assigned;
   }
 

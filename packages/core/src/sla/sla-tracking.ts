@@ -92,12 +92,22 @@ export function trackSla(
   const paused = runtime.pauseOn.includes(after.status) || STOPPED.has(after.status);
   settleClocks(runtime, clocks, paused, now, announcements);
 
-  const sla: ConversationSla = {
-    policyId: policy?.id ?? current.policyId,
-    clocks,
-    escalationLevel: current.escalationLevel,
-  };
+  const policyId = policy?.id ?? current.policyId;
+  // Most changes (a message, a tag) move no clock: keep the stored SLA state itself, so storage
+  // need not copy it again and readers can compare it by reference.
+  const sla: ConversationSla =
+    after.sla && policyId === current.policyId && sameClocks(clocks, current.clocks)
+      ? after.sla
+      : { policyId, clocks, escalationLevel: current.escalationLevel };
   return { sla, announcements, nextCheckAt: nextSlaCheck(runtime, sla) };
+}
+
+function sameClocks(
+  a: Partial<Record<SlaTarget, SlaClock>>,
+  b: Partial<Record<SlaTarget, SlaClock>>,
+): boolean {
+  for (const target of SLA_TARGETS) if (a[target] !== b[target]) return false;
+  return true;
 }
 
 /** What a new clock for `target` counts under `policy`, or null when the policy has no such target. */
