@@ -273,6 +273,23 @@ export type {
 } from './sla/sla-policy';
 export { matchPolicy, SLA_TARGETS, SlaPolicySchema } from './sla/sla-policy';
 export type { SlaSettings, SlaSettingsInput } from './sla/sla-settings';
+export type { SlaState, SlaSummary } from './sla/sla-summary';
+export { summarizeSla } from './sla/sla-summary';
+export type { LiveConversation, LiveSentiment } from './supervision/live-view';
+export {
+  isSupervised,
+  orderLiveView,
+  SUPERVISED_STATUSES,
+  toLiveConversation,
+} from './supervision/live-view';
+export type { SupervisionApi } from './supervision/supervision-api';
+export type {
+  BargeInInput,
+  LiveViewInput,
+  ReassignInput,
+  WatchInput,
+  WhisperInput,
+} from './supervision/supervision-schemas';
 export type {
   AuditAction,
   AuditActor,

@@ -18,6 +18,7 @@ import { createOrdersApi, type OrdersApi } from '../orders/orders-api';
 import { createPrivacyApi, type PrivacyApi } from '../privacy/privacy-api';
 import { createQualityApi, type QualityApi } from '../quality/quality-api';
 import type { RuleFlagOptions } from '../quality/rule-flags';
+import { createSupervisionApi, type SupervisionApi } from '../supervision/supervision-api';
 import { createRoutingEngine, type RoutingApi } from '../routing/routing-api';
 import { createSlaApi, type SlaApi } from '../sla/sla-api';
 import { createSlaRuntime } from '../sla/sla-runtime';
@@ -133,6 +134,8 @@ export interface Desk {
   readonly bot: { idle(): Promise<void> };
   readonly knowledge: KnowledgeApi;
   readonly quality: QualityApi;
+  /** The supervisor live view and watch, whisper, barge-in, reassign (docs/concepts/supervision.md). */
+  readonly supervision: SupervisionApi;
   readonly clock: Clock;
   /**
    * Listens to committed events of one type, or to all with `'*'`. Returns the unsubscribe function.
@@ -237,10 +240,11 @@ export function createDesk(options: CreateDeskOptions): Desk {
     if (ROUTING_TRIGGERS.has(event.type)) routing.kick();
   });
 
+  const conversations = createConversationsApi(storage, run, settings);
   return {
     customers: createCustomersApi(storage, run),
     agents: createAgentsApi(storage, run),
-    conversations: createConversationsApi(storage, run, settings),
+    conversations,
     messages: createMessagesApi(storage, run),
     events: {
       async read(input = {}) {
@@ -278,6 +282,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     bot: { idle: () => botRunner.idle() },
     knowledge: knowledge.api,
     quality: createQualityApi(storage, run, qualityRules),
+    supervision: createSupervisionApi(conversations, run, clock),
     clock,
     on: (type, listener) => publisher.on(type, listener),
     async stop() {

@@ -19,6 +19,8 @@ export const WireMessageSchema = z.object({
   text: z.string(),
   attachments: z.array(AttachmentSchema),
   internal: z.boolean(),
+  /** Agent connections: an internal note from a supervisor (a whisper, 耳语). */
+  whisper: z.literal(true).optional(),
   clientId: ClientIdSchema.nullable(),
   createdAt: InstantSchema,
   /**

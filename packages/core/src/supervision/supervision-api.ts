@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { requireSupervisor } from '../agents/require-supervisor';
+import {
+  applyConversationEvent,
+  loadConversation,
+} from '../conversations/apply-conversation-event';
+import type { Conversation } from '../conversations/conversation';
+import { requireAgent, requireOpen } from '../conversations/conversation-preconditions';
+import type { ConversationsApi } from '../conversations/conversations-api';
+import type { CommandContext, RunCommand } from '../desk/command-runner';
+import { KefuError } from '../errors/kefu-error';
+import type { Message } from '../messages/message';
+import { postMessageInTransaction } from '../messages/post-message';
+import type { StorageTransaction } from '../storage/storage-adapter';
+import type { Clock } from '../time/clock';
+import { parseInput } from '../validation/parse-input';
+import {
+  isSupervised,
+  type LiveConversation,
+  orderLiveView,
+  SUPERVISED_STATUSES,
+  toLiveConversation,
+} from './live-view';
+import {
+  type BargeInInput,
+  BargeInSchema,
+  type LiveViewInput,
+  LiveViewSchema,
+  type ReassignInput,
+  ReassignSchema,
+  type WatchInput,
+  WatchSchema,
+  type WhisperInput,
+  WhisperSchema,
+} from './supervision-schemas';
+
+/** Pages of 200 (the list maximum) until the live view's limit. */
+const PAGE = 200;
+
+/**
+ * Supervising the desk live (班长): the live view of every open conversation, and the
+ * supervisor's commands on one — watch, whisper, barge in, reassign. Each command checks that
+ * `supervisorId` is a supervisor or admin (`FORBIDDEN` otherwise) and records an event.
+ *
+ * @example
+ * const rows = await desk.supervision.live();
+ * await desk.supervision.whisper({ conversationId, supervisorId: 'agt_zhao', text: '先道歉，再查物流' });
+ */
+export interface SupervisionApi {
+  /**
+   * Every open conversation (bot, queued, active, pending) as a live-view row, breached and
+   * at-risk first (`orderLiveView`); optionally only some teams. Up to `limit` (default 1000).
+   *
+   * @example
+   * const afterSales = await desk.supervision.live({ teams: ['after-sales'] });
+   */
+  live(input?: LiveViewInput): Promise<LiveConversation[]>;
+  /**
+   * Records that a supervisor watches an open conversation (`conversation.watched`) and returns
+   * it; the gateway then streams its messages to the supervisor without assigning them.
+   *
+   * @example
+   * await desk.supervision.watch({ conversationId, supervisorId: 'agt_zhao' });
+   */
+  watch(input: WatchInput): Promise<Conversation>;
+  /**
+   * An internal note flagged as from a supervisor (`whisper: true`), for the assigned agent.
+   * Like every internal note it never reaches the customer. With a `clientId`, a repeat returns
+   * the first whisper.
+   *
+   * @example
+   * await desk.supervision.whisper({ conversationId, supervisorId: 'agt_zhao', text: '可以补发一包' });
+   */
+  whisper(input: WhisperInput): Promise<Message>;
+  /**
+   * The supervisor takes the conversation over: it is transferred (or, while queued, assigned)
+   * to them, then `conversation.barged_in` is recorded with who had it.
+   *
+   * @example
+   * await desk.supervision.bargeIn({ conversationId, supervisorId: 'agt_zhao', reason: '客户投诉升级' });
+   */
+  bargeIn(input: BargeInInput): Promise<Conversation>;
+  /**
+   * Moves the conversation to another agent, or (`toAgentId: null`) back to a team's queue;
+   * `conversation.transferred` (or `.assigned` for a queued one) names the supervisor as `by`.
+   *
+   * @example
+   * await desk.supervision.reassign({ conversationId, supervisorId: 'agt_zhao', toAgentId: 'agt_li' });
+   * await desk.supervision.reassign({ conversationId, supervisorId: 'agt_zhao', toAgentId: null, toTeam: 'after-sales' });
+   */
+  reassign(input: ReassignInput): Promise<Conversation>;
+}
+
+/** Loads an open conversation for a supervisor's command, checking the supervisor first. */
+async function supervised(
+  tx: StorageTransaction,
+  supervisorId: string,
+  conversationId: string,
+  what: string,
+): Promise<Conversation> {
+  await requireSupervisor(tx, supervisorId, what);
+  const conversation = await loadConversation(tx, conversationId);
+  requireOpen(conversation);
+  return conversation;
+}
+
+/** Hands a conversation to `agentId`: assigned when unassigned, else transferred. */
+function handTo(
+  tx: StorageTransaction,
+  context: CommandContext,
+  conversation: Conversation,
+  agentId: string,
+  by: string,
+  reason: string | null,
+): Promise<Conversation> {
+  if (conversation.assigneeId === agentId) {
+    throw new KefuError('INVALID_TRANSITION', `The conversation is already with "${agentId}".`, {
+      details: { conversationId: conversation.id, assigneeId: agentId },
+    });
+  }
+  const event =
+    conversation.status === 'bot' || conversation.status === 'queued'
+      ? ({ type: 'ASSIGN', at: context.now, agentId } as const)
+      : ({
+          type: 'TRANSFER',
+          at: context.now,
+          toAgentId: agentId,
+          toTeam: null,
+          reason,
+          by,
+        } as const);
+  return applyConversationEvent(tx, context, conversation, event);
+}
+
+export function createSupervisionApi(
+  conversations: Pick<ConversationsApi, 'list'>,
+  run: RunCommand,
+  clock: Clock,
+): SupervisionApi {
+  return {
+    async live(rawInput = {}) {
+      const input = parseInput(LiveViewSchema, rawInput, 'live view request');
+      const teams = input.teams ? new Set(input.teams) : null;
+      const now = clock.now();
+      const rows: LiveConversation[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await conversations.list({
+          status: [...SUPERVISED_STATUSES],
+          limit: PAGE,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const conversation of page.items) {
+          if (!isSupervised(conversation)) continue;
+          if (teams && (conversation.team === null || !teams.has(conversation.team))) continue;
+          if (rows.length < input.limit) rows.push(toLiveConversation(conversation, now));
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && rows.length < input.limit);
+      return orderLiveView(rows);
+    },
+
+    async watch(rawInput) {
+      const input = parseInput(WatchSchema, rawInput, 'watch');
+      return run(async (tx, context) => {
+        const conversation = await supervised(tx, input.supervisorId, input.conversationId, 'watch');
+        context.emit({
+          type: 'conversation.watched',
+          at: context.now,
+          subject: { kind: 'conversation', id: conversation.id },
+          data: { conversationId: conversation.id, supervisorId: input.supervisorId },
+        });
+        return conversation;
+      });
+    },
+
+    async whisper(rawInput) {
+      const input = parseInput(WhisperSchema, rawInput, 'whisper');
+      return run(async (tx, context) => {
+        const conversation = await supervised(
+          tx,
+          input.supervisorId,
+          input.conversationId,
+          'whisper',
+        );
+        const posted = await postMessageInTransaction(tx, context, conversation, {
+          author: { kind: 'agent', id: input.supervisorId },
+          text: input.text,
+          attachments: [],
+          internal: true,
+          whisper: true,
+          ...(input.clientId ? { clientId: input.clientId } : {}),
+        });
+        if (!posted.message.whisper) {
+          throw new KefuError('CONFLICT', 'This client id names a message that is no whisper.');
+        }
+        return posted.message;
+      });
+    },
+
+    async bargeIn(rawInput) {
+      const input = parseInput(BargeInSchema, rawInput, 'barge-in');
+      return run(async (tx, context) => {
+        const before = await supervised(tx, input.supervisorId, input.conversationId, 'barge in');
+        const reason = input.reason ?? null;
+        const taken = await handTo(tx, context, before, input.supervisorId, input.supervisorId, reason);
+        context.emit({
+          type: 'conversation.barged_in',
+          at: context.now,
+          subject: { kind: 'conversation', id: taken.id },
+          data: {
+            conversation: taken,
+            supervisorId: input.supervisorId,
+            fromAgentId: before.assigneeId,
+            reason,
+          },
+        });
+        return taken;
+      });
+    },
+
+    async reassign(rawInput) {
+      const input = parseInput(ReassignSchema, rawInput, 'reassignment');
+      return run(async (tx, context) => {
+        const before = await supervised(tx, input.supervisorId, input.conversationId, 'reassign');
+        const reason = input.reason ?? null;
+        if (input.toAgentId !== null) {
+          await requireAgent(tx, input.toAgentId);
+          return handTo(tx, context, before, input.toAgentId, input.supervisorId, reason);
+        }
+        return applyConversationEvent(tx, context, before, {
+          type: 'TRANSFER',
+          at: context.now,
+          toAgentId: null,
+          toTeam: input.toTeam ?? null,
+          reason,
+          by: input.supervisorId,
+        });
+      });
+    },
+  };
+}
