@@ -282,7 +282,7 @@ export {
   SUPERVISED_STATUSES,
   toLiveConversation,
 } from './supervision/live-view';
-export type { SupervisionApi } from './supervision/supervision-api';
+export type { LiveViewOptions, SupervisionApi } from './supervision/supervision-api';
 export type {
   BargeInInput,
   LiveViewInput,

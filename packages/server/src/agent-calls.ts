@@ -64,10 +64,12 @@ const customerScope = (context: GatewayContext, agentId: string, input: Input) =
 
 /** A conversation-scoped call: the conversation must be visible before the desk sees the input. */
 const onConversation =
-  (run: (desk: Desk, input: Input) => Promise<unknown>): Call =>
+  (
+    run: (desk: Desk, input: Input, agentId: string, context: GatewayContext) => Promise<unknown>,
+  ): Call =>
   async (desk, input, agentId, context) => {
     await visibleConversation(context, agentId, idOf(input, 'conversationId'));
-    return run(desk, input);
+    return run(desk, input, agentId, context);
   };
 
 type TicketStep = 'triage' | 'start' | 'awaitCustomer' | 'awaitThirdParty' | 'resume';
@@ -180,7 +182,27 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
       origin,
     } as never);
   },
-  // Privileged: refused unless `authorizeCall` allows it (see PRIVILEGED_CALL_METHODS).
+  // Supervisor calls (see `roleForCall`): the acting supervisor is the signed-in agent.
+  'supervision.live': (desk, input, agentId, context) =>
+    desk.supervision.live(asInput(input), {
+      include: (conversation) => agentMaySee(context, agentId, conversation),
+    }),
+  'supervision.watch': onConversation((desk, input, agentId) =>
+    desk.supervision.watch({ ...asInput<{ conversationId: string }>(input), supervisorId: agentId }),
+  ),
+  'supervision.whisper': onConversation(async (desk, input, agentId, context) =>
+    context.wireMessage(
+      await desk.supervision.whisper({ ...input, supervisorId: agentId } as never),
+      true,
+    ),
+  ),
+  'supervision.bargeIn': onConversation((desk, input, agentId) =>
+    desk.supervision.bargeIn({ ...input, supervisorId: agentId } as never),
+  ),
+  'supervision.reassign': onConversation((desk, input, agentId) =>
+    desk.supervision.reassign({ ...input, supervisorId: agentId } as never),
+  ),
+  // Privileged: admins only with roles, else only when `authorizeCall` allows (`roleForCall`).
   'privacy.audit': async (desk, input, agentId, context, origin) => {
     if (input.customerId !== undefined) await customerScope(context, agentId, input);
     return desk.privacy.audit.list({

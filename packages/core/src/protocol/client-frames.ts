@@ -159,6 +159,16 @@ export const WatchMetricsFrameSchema = z.object({
   id: RequestIdSchema,
 });
 
+/**
+ * Supervisors and admins: the live view of every open conversation (optionally of some teams)
+ * now and, as `supervision` frames, as each row changes or leaves.
+ */
+export const WatchSupervisionFrameSchema = z.object({
+  type: z.literal('watch_supervision'),
+  id: RequestIdSchema,
+  teams: z.array(LabelSchema).min(1).max(50).optional(),
+});
+
 /** Customers: their tickets as they may see them; updates then arrive as `ticket` frames. */
 export const TicketsFrameSchema = z.object({ type: z.literal('tickets'), id: RequestIdSchema });
 
@@ -191,6 +201,7 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   TicketsFrameSchema,
   TicketReplyFrameSchema,
   WatchMetricsFrameSchema,
+  WatchSupervisionFrameSchema,
 ]);
 
 /** A frame as a client writes it (defaults may be left out). */

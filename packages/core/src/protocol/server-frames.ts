@@ -149,6 +149,41 @@ export const LiveMetricsSchema = z.object({
 });
 export type LiveMetrics = z.infer<typeof LiveMetricsSchema>;
 
+/** One open conversation in the supervisor live view (`LiveConversation` in core). */
+export const WireLiveConversationSchema = z.object({
+  conversationId: IdSchema,
+  customerId: IdSchema,
+  status: z.enum(['bot', 'queued', 'active', 'pending']),
+  topic: z.string().nullable(),
+  channel: z.string(),
+  priority: z.string(),
+  team: z.string().nullable(),
+  leftMessage: z.boolean(),
+  assigneeId: IdSchema.nullable(),
+  queuedAt: InstantSchema.nullable(),
+  assignedAt: InstantSchema.nullable(),
+  /** In the queue until now (queued) or until the current assignment, when the row was made. */
+  queueTimeMs: z.number().nonnegative(),
+  slaState: z.enum(['ok', 'at_risk', 'breached']),
+  dueAt: InstantSchema.nullable(),
+  dueTarget: z.enum(SLA_TARGETS).nullable(),
+  /** From the desk's sentiment flags on customer messages. */
+  sentiment: z.enum(['angry', 'urgent', 'calm']),
+  lastSeq: z.number().int().nonnegative(),
+  updatedAt: InstantSchema,
+});
+export type WireLiveConversation = z.infer<typeof WireLiveConversationSchema>;
+
+/**
+ * A row of the supervisor live view changed (after `watch_supervision`): `row` is the new row,
+ * or `null` when the conversation left the view (resolved, closed, abandoned, or out of scope).
+ */
+export const SupervisionFrameSchema = z.object({
+  type: z.literal('supervision'),
+  conversationId: IdSchema,
+  row: WireLiveConversationSchema.nullable(),
+});
+
 /** An incident (应急) as every connection sees it: the banner and how the desk takes new work. */
 export const WireIncidentSchema = z.object({
   id: IdSchema,
@@ -197,6 +232,8 @@ export const AckFrameSchema = z.object({
   tickets: z.array(WireTicketSchema).optional(),
   status: DeskStatusSchema.optional(),
   metrics: LiveMetricsSchema.optional(),
+  /** The supervisor live view, after `watch_supervision`. */
+  supervision: z.array(WireLiveConversationSchema).optional(),
   /** The answer to a `call` (JSON; its shape is the desk method's return value). */
   result: z.unknown().optional(),
 });
@@ -295,8 +332,10 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
   AgentTicketFrameSchema,
   MetricsFrameSchema,
   IncidentFrameSchema,
+  SupervisionFrameSchema,
 ]);
 export type ServerFrame = z.infer<typeof ServerFrameSchema>;
 export type ErrorFrame = z.infer<typeof ErrorFrameSchema>;
 export type WelcomeFrame = z.infer<typeof WelcomeFrameSchema>;
 export type IncidentFrame = z.infer<typeof IncidentFrameSchema>;
+export type SupervisionFrame = z.infer<typeof SupervisionFrameSchema>;

@@ -54,7 +54,7 @@ export interface SupervisionApi {
    * @example
    * const afterSales = await desk.supervision.live({ teams: ['after-sales'] });
    */
-  live(input?: LiveViewInput): Promise<LiveConversation[]>;
+  live(input?: LiveViewInput, options?: LiveViewOptions): Promise<LiveConversation[]>;
   /**
    * Records that a supervisor watches an open conversation (`conversation.watched`) and returns
    * it; the gateway then streams its messages to the supervisor without assigning them.
@@ -89,6 +89,18 @@ export interface SupervisionApi {
    * await desk.supervision.reassign({ conversationId, supervisorId: 'agt_zhao', toAgentId: null, toTeam: 'after-sales' });
    */
   reassign(input: ReassignInput): Promise<Conversation>;
+}
+
+/**
+ * How `desk.supervision.live` narrows the view beyond its input, for a gateway or an app server.
+ *
+ * @example
+ * const options: LiveViewOptions = { include: (c) => c.customerId !== 'cus_internal_test' };
+ * await desk.supervision.live({}, options);
+ */
+export interface LiveViewOptions {
+  /** Keeps only the conversations this allows (an authorization check, say). */
+  include?: (conversation: Conversation) => boolean | Promise<boolean>;
 }
 
 /** Loads an open conversation for a supervisor's command, checking the supervisor first. */
@@ -138,7 +150,7 @@ export function createSupervisionApi(
   clock: Clock,
 ): SupervisionApi {
   return {
-    async live(rawInput = {}) {
+    async live(rawInput = {}, options = {}) {
       const input = parseInput(LiveViewSchema, rawInput, 'live view request');
       const teams = input.teams ? new Set(input.teams) : null;
       const now = clock.now();
@@ -153,7 +165,9 @@ export function createSupervisionApi(
         for (const conversation of page.items) {
           if (!isSupervised(conversation)) continue;
           if (teams && (conversation.team === null || !teams.has(conversation.team))) continue;
-          if (rows.length < input.limit) rows.push(toLiveConversation(conversation, now));
+          if (rows.length >= input.limit) break;
+          if (options.include && !(await options.include(conversation))) continue;
+          rows.push(toLiveConversation(conversation, now));
         }
         cursor = page.nextCursor ?? undefined;
       } while (cursor && rows.length < input.limit);
