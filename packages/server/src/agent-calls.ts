@@ -188,7 +188,10 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
       include: (conversation) => agentMaySee(context, agentId, conversation),
     }),
   'supervision.watch': onConversation((desk, input, agentId) =>
-    desk.supervision.watch({ ...asInput<{ conversationId: string }>(input), supervisorId: agentId }),
+    desk.supervision.watch({
+      ...asInput<{ conversationId: string }>(input),
+      supervisorId: agentId,
+    }),
   ),
   'supervision.whisper': onConversation(async (desk, input, agentId, context) =>
     context.wireMessage(

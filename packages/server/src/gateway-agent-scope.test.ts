@@ -35,7 +35,10 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
     const { desk } = fixture;
     // An admin, so that no role refuses anything either: only the customer scope does.
     await desk.agents.upsert({ id: 'agt_li', name: '李售后', role: 'admin', presence: 'online' });
-    const amyOpen = await desk.conversations.start({ customerId: 'cus_amy', clientId: 'c_amy_open1' });
+    const amyOpen = await desk.conversations.start({
+      customerId: 'cus_amy',
+      clientId: 'c_amy_open1',
+    });
     const amyChat = await desk.conversations.start({
       customerId: 'cus_amy',
       clientId: 'c_amy_scope1',
@@ -158,9 +161,9 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
     ]);
     li.send({ type: 'call', id: 'live', method: 'supervision.live', input: {} });
     const live = await li.next('ack', (f) => f.id === 'live');
-    expect((live.result as Array<{ conversationId: string }>).map((r) => r.conversationId)).toEqual([
-      linChat.id,
-    ]);
+    expect((live.result as Array<{ conversationId: string }>).map((r) => r.conversationId)).toEqual(
+      [linChat.id],
+    );
     expect((await desk.supervision.live()).map((r) => r.conversationId).sort()).toEqual(
       [amyOpen.id, linChat.id].sort(),
     );

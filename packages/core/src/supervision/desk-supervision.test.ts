@@ -84,9 +84,9 @@ describe('desk.supervision: the live view', () => {
     const candy = await desk.conversations.start({ customerId: 'cus_lin', team: 'candy' });
     await desk.conversations.start({ customerId: 'cus_amy', team: 'after-sales' });
     await desk.conversations.start({ customerId: 'cus_amy' });
-    expect((await desk.supervision.live({ teams: ['candy'] })).map((r) => r.conversationId)).toEqual(
-      [candy.id],
-    );
+    expect(
+      (await desk.supervision.live({ teams: ['candy'] })).map((r) => r.conversationId),
+    ).toEqual([candy.id]);
     expect(await codeOf(desk.supervision.live({ teams: [] }))).toBe('VALIDATION');
     expect(await codeOf(desk.supervision.live({ limit: 0 }))).toBe('VALIDATION');
   });
@@ -177,9 +177,9 @@ describe('desk.supervision: watch, whisper, barge-in, reassign', () => {
     expect(await codeOf(desk.supervision.watch({ ...by, supervisorId: 'agt_nobody' }))).toBe(
       'NOT_FOUND',
     );
-    expect(await codeOf(desk.supervision.whisper({ ...by, supervisorId: 'agt_zhao', text: ' ' }))).toBe(
-      'VALIDATION',
-    );
+    expect(
+      await codeOf(desk.supervision.whisper({ ...by, supervisorId: 'agt_zhao', text: ' ' })),
+    ).toBe('VALIDATION');
     expect(events.length).toBe(before);
     expect((await desk.messages.list({ conversationId: c.id })).length).toBe(1);
     expect((await desk.conversations.get(c.id))?.assigneeId).toBe('agt_wang');
@@ -238,7 +238,9 @@ describe('desk.supervision: watch, whisper, barge-in, reassign', () => {
     const { desk, events } = await supervisedDesk();
     const c = await desk.conversations.start({ customerId: 'cus_amy', message: { text: 'hi' } });
     await desk.supervision.bargeIn({ conversationId: c.id, supervisorId: 'agt_admin' });
-    expect(events.slice(-2).map((e) => [e.type, (e.data as { fromAgentId?: unknown }).fromAgentId])).toEqual([
+    expect(
+      events.slice(-2).map((e) => [e.type, (e.data as { fromAgentId?: unknown }).fromAgentId]),
+    ).toEqual([
       ['conversation.assigned', undefined],
       ['conversation.barged_in', null],
     ]);

@@ -1,6 +1,6 @@
 import type { Conversation, ConversationStatus } from '../conversations/conversation';
-import { type SlaState, summarizeSla } from '../sla/sla-summary';
 import type { SlaTarget } from '../sla/sla-policy';
+import { type SlaState, summarizeSla } from '../sla/sla-summary';
 
 /** The statuses the live view lists: every conversation not yet resolved, closed or abandoned. */
 export const SUPERVISED_STATUSES = [

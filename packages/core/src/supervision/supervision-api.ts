@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { requireSupervisor } from '../agents/require-supervisor';
 import {
   applyConversationEvent,
@@ -177,7 +176,12 @@ export function createSupervisionApi(
     async watch(rawInput) {
       const input = parseInput(WatchSchema, rawInput, 'watch');
       return run(async (tx, context) => {
-        const conversation = await supervised(tx, input.supervisorId, input.conversationId, 'watch');
+        const conversation = await supervised(
+          tx,
+          input.supervisorId,
+          input.conversationId,
+          'watch',
+        );
         context.emit({
           type: 'conversation.watched',
           at: context.now,
@@ -217,7 +221,14 @@ export function createSupervisionApi(
       return run(async (tx, context) => {
         const before = await supervised(tx, input.supervisorId, input.conversationId, 'barge in');
         const reason = input.reason ?? null;
-        const taken = await handTo(tx, context, before, input.supervisorId, input.supervisorId, reason);
+        const taken = await handTo(
+          tx,
+          context,
+          before,
+          input.supervisorId,
+          input.supervisorId,
+          reason,
+        );
         context.emit({
           type: 'conversation.barged_in',
           at: context.now,
