@@ -27,6 +27,16 @@ describe('the candy shop desk', () => {
     expect(await desk.agents.list()).toHaveLength(3);
   });
 
+  it('gives agents stored before roles existed their role, and seeds new ones with it', async () => {
+    expect((await desk.agents.get('agt_zhao'))?.role).toBe('supervisor');
+    expect((await desk.agents.get('agt_wang'))?.role).toBe('agent');
+    const old = createCandyShopDesk({ storage: createMemoryAdapter(), openingHours: 'always' });
+    await old.agents.upsert({ id: 'agt_zhao', name: '赵主管', metadata: { role: 'supervisor' } });
+    await seedDesk(old);
+    expect(await old.agents.get('agt_zhao')).toMatchObject({ role: 'supervisor', name: '赵主管' });
+    await old.stop();
+  });
+
   it("answers where the customer's parcel is from the order system", async () => {
     const { replies } = await ask('cus_lin', '我的糖果什么时候到？订单 SO-20261111-0042');
     expect(replies.map((m) => m.text)).toEqual([
