@@ -1,5 +1,5 @@
-import { type Desk, KefuError } from '@kefu/core';
-import type { AgentCallMethod } from '@kefu/core/protocol';
+import { type Conversation, type Desk, KefuError } from '@kefu/core';
+import { type AgentCallMethod, toWireConversation } from '@kefu/core/protocol';
 import { type AgentSubject, agentMaySee, requireAgentScope } from './authorization';
 import type { GatewayContext } from './gateway-context';
 
@@ -24,6 +24,9 @@ const byAgent = (input: Input, agentId: string) => ({
   ...input,
   by: { kind: 'agent' as const, id: agentId },
 });
+
+const toAgentWire = (conversation: Conversation) =>
+  toWireConversation(conversation, { forAgent: true });
 
 const idOf = (input: Input, field: string): string => {
   const value = input[field];
@@ -187,11 +190,9 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
     desk.supervision.live(asInput(input), {
       include: (conversation) => agentMaySee(context, agentId, conversation),
     }),
-  'supervision.watch': onConversation((desk, input, agentId) =>
-    desk.supervision.watch({
-      ...asInput<{ conversationId: string }>(input),
-      supervisorId: agentId,
-    }),
+  // These answer with the conversation as agent connections see it (`WireConversation`).
+  'supervision.watch': onConversation(async (desk, input, agentId) =>
+    toAgentWire(await desk.supervision.watch({ ...input, supervisorId: agentId } as never)),
   ),
   'supervision.whisper': onConversation(async (desk, input, agentId, context) =>
     context.wireMessage(
@@ -199,11 +200,11 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
       true,
     ),
   ),
-  'supervision.bargeIn': onConversation((desk, input, agentId) =>
-    desk.supervision.bargeIn({ ...input, supervisorId: agentId } as never),
+  'supervision.bargeIn': onConversation(async (desk, input, agentId) =>
+    toAgentWire(await desk.supervision.bargeIn({ ...input, supervisorId: agentId } as never)),
   ),
-  'supervision.reassign': onConversation((desk, input, agentId) =>
-    desk.supervision.reassign({ ...input, supervisorId: agentId } as never),
+  'supervision.reassign': onConversation(async (desk, input, agentId) =>
+    toAgentWire(await desk.supervision.reassign({ ...input, supervisorId: agentId } as never)),
   ),
   // Privileged: admins only with roles, else only when `authorizeCall` allows (`roleForCall`).
   'privacy.audit': async (desk, input, agentId, context, origin) => {

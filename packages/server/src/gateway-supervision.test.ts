@@ -1,12 +1,15 @@
-import type { ServerFrame } from '@kefu/core/protocol';
+import type { AgentCallMethod, ServerFrame } from '@kefu/core/protocol';
 import { describe, expect, it } from 'vitest';
 import {
   agent,
   authenticateTestAgent,
+  codeOf,
+  connectClient,
   customer,
   openRaw,
   type RawSocket,
   rawGatewayPerTest,
+  until,
 } from './gateway-test-setup';
 import { createWebhookDispatcher } from './webhooks';
 
@@ -37,7 +40,7 @@ async function open(url: string, credentials: Parameters<typeof openRaw>[1]) {
 
 let requests = 0;
 /** One `call` frame; resolves with its ack or error frame. */
-async function call(socket: RawSocket, method: string, input: Record<string, unknown>) {
+async function call(socket: RawSocket, method: AgentCallMethod, input: Record<string, unknown>) {
   const id = `r${++requests}`;
   socket.send({ type: 'call', id, method, input });
   return Promise.race([
@@ -390,5 +393,55 @@ describe('gateway: privileged calls are decided by the role rule', () => {
     expect(await call(li, 'privacy.erase', { customerId: 'cus_lin', reason: 'x' })).toMatchObject({
       code: 'FORBIDDEN',
     });
+  });
+});
+
+describe('@kefu/client/agent: the supervisor methods against a real gateway', () => {
+  it('keeps the live view in the snapshot and whispers, barges in and reassigns', async () => {
+    const fixture = await startSupervised();
+    const { desk } = fixture;
+    const zhao = gateway.track(connectClient(fixture.url, agent('token-zhao')));
+    const wang = gateway.track(connectClient(fixture.url, agent('token-wang')));
+    const lin = gateway.track(connectClient(fixture.url, customer('cus_lin')));
+    await until(() => zhao.getSnapshot().status === 'open');
+    expect(await zhao.watchSupervision()).toEqual([]);
+    const conversation = await lin.startConversation({ text: '糖果化了' });
+    await until(() => zhao.getSnapshot().supervision?.[conversation.id]?.status === 'queued');
+    await desk.conversations.assign({ conversationId: conversation.id, agentId: 'agt_wang' });
+    await until(() => zhao.getSnapshot().supervision?.[conversation.id]?.assigneeId === 'agt_wang');
+
+    wang.watch(conversation.id);
+    await until(() => wang.getSnapshot().conversations[conversation.id]?.messages.length === 1);
+    const whisper = await zhao.whisper(conversation.id, WHISPER);
+    expect(whisper).toMatchObject({ whisper: true, internal: true });
+    const atWang = await until(() =>
+      wang.getSnapshot().conversations[conversation.id]?.messages.find((m) => m.text === WHISPER),
+    );
+    expect(atWang).toMatchObject({ whisper: true });
+
+    await zhao.watchAsSupervisor(conversation.id);
+    await until(() =>
+      zhao.getSnapshot().conversations[conversation.id]?.messages.some((m) => m.text === WHISPER),
+    );
+    const taken = await zhao.bargeIn(conversation.id, { reason: '投诉' });
+    expect(taken.assigneeId).toBe('agt_zhao');
+    await until(
+      () =>
+        lin.getSnapshot().conversations[conversation.id]?.conversation?.assigneeId === 'agt_zhao',
+    );
+    const moved = await zhao.reassign(conversation.id, { toAgentId: 'agt_li' });
+    expect(moved.assigneeId).toBe('agt_li');
+    const queued = await zhao.reassign(conversation.id, { toTeam: 'after-sales' });
+    expect(queued).toMatchObject({ status: 'queued', assigneeId: null });
+    await until(() => zhao.getSnapshot().supervision?.[conversation.id]?.team === 'after-sales');
+    await desk.conversations.assign({ conversationId: conversation.id, agentId: 'agt_li' });
+    await desk.conversations.resolve({ conversationId: conversation.id });
+    await until(() => zhao.getSnapshot().supervision?.[conversation.id] === undefined);
+    expect(lin.getSnapshot().conversations[conversation.id]?.messages.map((m) => m.text)).toEqual([
+      '糖果化了',
+    ]);
+    // A plain agent's client is refused.
+    expect(await codeOf(wang.watchSupervision())).toBe('FORBIDDEN');
+    expect(await codeOf(wang.whisper(conversation.id, 'x'))).toBe('FORBIDDEN');
   });
 });
