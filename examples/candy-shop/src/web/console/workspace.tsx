@@ -8,13 +8,15 @@ import { Inbox } from './inbox';
 import { MetricsPanel } from './metrics-panel';
 import { useAgents } from './people';
 import { StaffingPage } from './staffing/staffing-page';
+import { SupervisorPage } from './supervisor/supervisor-page';
 import { TopBar } from './top-bar';
 
-type Tab = 'chat' | 'reports' | 'staffing';
+type Tab = 'chat' | 'reports' | 'staffing' | 'supervisor';
 const TABS: [Tab, string][] = [
   ['chat', '会话 Conversations'],
   ['reports', '报表 Reports'],
   ['staffing', '排班 Staffing'],
+  ['supervisor', '主管 Supervisor'],
 ];
 
 function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut(): void }) {
@@ -42,7 +44,16 @@ function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut():
           </button>
         ))}
       </div>
-      {tab === 'staffing' ? (
+      {tab === 'supervisor' ? (
+        <SupervisorPage
+          selfId={session.agent.id}
+          agents={agents}
+          onOpen={(id) => {
+            setSelected(id);
+            setTab('chat');
+          }}
+        />
+      ) : tab === 'staffing' ? (
         <StaffingPage token={session.token} />
       ) : tab === 'reports' ? (
         <CsatPanel agentNames={agentNames} />
