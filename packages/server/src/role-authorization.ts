@@ -22,6 +22,11 @@ const SUPERVISOR: ReadonlySet<AgentCallMethod> = new Set(SUPERVISOR_CALL_METHODS
  * Without roles: `supervision.*` still need a supervisor (the desk checks that too), other
  * supervisor calls are open, and a privileged call is `'policy'`: only the shop's own
  * `authorizeCall` can allow it.
+ *
+ * @example
+ * roleForCall('privacy.erase', true); // 'admin'
+ * roleForCall('supervision.whisper', false); // 'supervisor'
+ * roleForCall('tickets.get', true); // null: every agent (in scope)
  */
 export function roleForCall(
   method: AgentCallMethod,
