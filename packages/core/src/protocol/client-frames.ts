@@ -162,6 +162,9 @@ export const WatchMetricsFrameSchema = z.object({
 /**
  * Supervisors and admins: the live view of every open conversation (optionally of some teams)
  * now and, as `supervision` frames, as each row changes or leaves.
+ *
+ * @example
+ * socket.send(JSON.stringify({ type: 'watch_supervision', id: 'sv1', teams: ['after-sales'] }));
  */
 export const WatchSupervisionFrameSchema = z.object({
   type: z.literal('watch_supervision'),

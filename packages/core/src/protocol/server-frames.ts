@@ -149,7 +149,12 @@ export const LiveMetricsSchema = z.object({
 });
 export type LiveMetrics = z.infer<typeof LiveMetricsSchema>;
 
-/** One open conversation in the supervisor live view (`LiveConversation` in core). */
+/**
+ * One open conversation in the supervisor live view (`LiveConversation` in core).
+ *
+ * @example
+ * const row = WireLiveConversationSchema.parse(JSON.parse(text));
+ */
 export const WireLiveConversationSchema = z.object({
   conversationId: IdSchema,
   customerId: IdSchema,
@@ -172,11 +177,20 @@ export const WireLiveConversationSchema = z.object({
   lastSeq: z.number().int().nonnegative(),
   updatedAt: InstantSchema,
 });
+/**
+ * A live-view row as a supervisor's connection receives it.
+ *
+ * @example
+ * const late = (rows: WireLiveConversation[]) => rows.filter((r) => r.slaState === 'breached');
+ */
 export type WireLiveConversation = z.infer<typeof WireLiveConversationSchema>;
 
 /**
  * A row of the supervisor live view changed (after `watch_supervision`): `row` is the new row,
  * or `null` when the conversation left the view (resolved, closed, abandoned, or out of scope).
+ *
+ * @example
+ * const frame = SupervisionFrameSchema.parse({ type: 'supervision', conversationId, row: null });
  */
 export const SupervisionFrameSchema = z.object({
   type: z.literal('supervision'),
@@ -338,4 +352,10 @@ export type ServerFrame = z.infer<typeof ServerFrameSchema>;
 export type ErrorFrame = z.infer<typeof ErrorFrameSchema>;
 export type WelcomeFrame = z.infer<typeof WelcomeFrameSchema>;
 export type IncidentFrame = z.infer<typeof IncidentFrameSchema>;
+/**
+ * A `supervision` frame: one live-view row changed or left.
+ *
+ * @example
+ * const onFrame = (frame: SupervisionFrame) => (frame.row ? upsert(frame.row) : remove(frame.conversationId));
+ */
 export type SupervisionFrame = z.infer<typeof SupervisionFrameSchema>;

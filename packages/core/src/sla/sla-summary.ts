@@ -1,7 +1,12 @@
 import type { ConversationSla } from '../conversations/conversation';
 import type { SlaTarget } from './sla-policy';
 
-/** Where a conversation stands against its SLA: ok, past a warning, or past a deadline. */
+/**
+ * Where a conversation stands against its SLA: ok, past a warning, or past a deadline.
+ *
+ * @example
+ * const state: SlaState = summarizeSla(conversation.sla).slaState; // 'ok' | 'at_risk' | 'breached'
+ */
 export type SlaState = 'ok' | 'at_risk' | 'breached';
 
 /**

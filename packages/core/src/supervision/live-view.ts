@@ -2,7 +2,12 @@ import type { Conversation, ConversationStatus } from '../conversations/conversa
 import type { SlaTarget } from '../sla/sla-policy';
 import { type SlaState, summarizeSla } from '../sla/sla-summary';
 
-/** The statuses the live view lists: every conversation not yet resolved, closed or abandoned. */
+/**
+ * The statuses the live view lists: every conversation not yet resolved, closed or abandoned.
+ *
+ * @example
+ * await desk.conversations.list({ status: [...SUPERVISED_STATUSES] });
+ */
 export const SUPERVISED_STATUSES = [
   'bot',
   'queued',
@@ -13,6 +18,9 @@ export const SUPERVISED_STATUSES = [
 /**
  * How the customer sounds, from the desk's sentiment flags (the `angry` and `urgent` tags its
  * analyzer sets on customer messages): `angry` wins over `urgent`; otherwise `calm`.
+ *
+ * @example
+ * const label: Record<LiveSentiment, string> = { angry: '不满', urgent: '着急', calm: '平稳' };
  */
 export type LiveSentiment = 'angry' | 'urgent' | 'calm';
 
