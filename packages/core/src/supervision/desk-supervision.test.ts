@@ -308,3 +308,68 @@ describe('desk.supervision: watch, whisper, barge-in, reassign', () => {
     expect(await desk.supervision.live()).toEqual([]);
   });
 });
+
+describe('desk.supervision: concurrent supervisors', () => {
+  it('lets exactly one of two simultaneous barge-ins win, with the load moved once', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { desk, events } = await supervisedDesk();
+      const c = await desk.conversations.start({
+        customerId: 'cus_lin',
+        message: { text: '投诉' },
+      });
+      await desk.conversations.assign({ conversationId: c.id, agentId: 'agt_wang' });
+      const results = await Promise.allSettled([
+        desk.supervision.bargeIn({ conversationId: c.id, supervisorId: 'agt_zhao' }),
+        desk.supervision.bargeIn({ conversationId: c.id, supervisorId: 'agt_admin' }),
+      ]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.filter((r) => r.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost.map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(['CONFLICT']);
+      const winner = (await desk.conversations.get(c.id))?.assigneeId;
+      expect(events.filter((e) => e.type === 'conversation.barged_in')).toHaveLength(1);
+      const loads = await Promise.all(
+        ['agt_wang', 'agt_zhao', 'agt_admin'].map(async (id) => [
+          id,
+          (await desk.agents.get(id))?.load,
+        ]),
+      );
+      expect(loads).toEqual(
+        ['agt_wang', 'agt_zhao', 'agt_admin'].map((id) => [id, id === winner ? 1 : 0]),
+      );
+    }
+  });
+
+  it('gives concurrent whispers and replies gap-free seqs, each stored once', async () => {
+    const { desk } = await supervisedDesk();
+    const c = await desk.conversations.start({ customerId: 'cus_lin', message: { text: '在吗' } });
+    await desk.conversations.assign({ conversationId: c.id, agentId: 'agt_wang' });
+    await Promise.all([
+      ...Array.from({ length: 5 }, (_, i) =>
+        desk.supervision.whisper({
+          conversationId: c.id,
+          supervisorId: i % 2 ? 'agt_zhao' : 'agt_admin',
+          text: `耳语 ${i}`,
+          clientId: `c_whisper_${i}x`,
+        }),
+      ),
+      ...Array.from({ length: 5 }, (_, i) =>
+        desk.messages.post({
+          conversationId: c.id,
+          author: { kind: 'agent', id: 'agt_wang' },
+          text: `回复 ${i}`,
+        }),
+      ),
+      // The same whisper twice at once: stored once.
+      desk.supervision.whisper({
+        conversationId: c.id,
+        supervisorId: 'agt_zhao',
+        text: '耳语 1',
+        clientId: 'c_whisper_1x',
+      }),
+    ]);
+    const messages = await desk.messages.list({ conversationId: c.id });
+    expect(messages.map((m) => m.seq)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+    expect(messages.filter((m) => m.whisper)).toHaveLength(5);
+  });
+});

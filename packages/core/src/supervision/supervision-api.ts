@@ -1,3 +1,4 @@
+import { canSupervise } from '../agents/agent';
 import { requireSupervisor } from '../agents/require-supervisor';
 import {
   applyConversationEvent,
@@ -73,7 +74,8 @@ export interface SupervisionApi {
   whisper(input: WhisperInput): Promise<Message>;
   /**
    * The supervisor takes the conversation over: it is transferred (or, while queued, assigned)
-   * to them, then `conversation.barged_in` is recorded with who had it.
+   * to them, then `conversation.barged_in` is recorded with who had it. When another supervisor
+   * or admin has it already (two taking over at once), `CONFLICT`: the first keeps it.
    *
    * @example
    * await desk.supervision.bargeIn({ conversationId, supervisorId: 'agt_zhao', reason: '客户投诉升级' });
@@ -220,6 +222,15 @@ export function createSupervisionApi(
       const input = parseInput(BargeInSchema, rawInput, 'barge-in');
       return run(async (tx, context) => {
         const before = await supervised(tx, input.supervisorId, input.conversationId, 'barge in');
+        // Two supervisors taking over at once: the first wins, the second does not bounce it.
+        const holder = before.assigneeId ? await tx.agents.get(before.assigneeId) : null;
+        if (holder && holder.id !== input.supervisorId && canSupervise(holder)) {
+          throw new KefuError(
+            'CONFLICT',
+            `Supervisor "${holder.id}" already has this conversation; reassign it if you mean to.`,
+            { details: { conversationId: before.id, assigneeId: holder.id } },
+          );
+        }
         const reason = input.reason ?? null;
         const taken = await handTo(
           tx,
