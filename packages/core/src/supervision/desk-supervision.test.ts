@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setupDesk } from '../desk/desk-test-setup';
-import { isKefuError } from '../errors/kefu-error';
+import { codeOf, setupDesk } from '../desk/desk-test-setup';
 
 const MINUTE = 60_000;
 
@@ -22,16 +21,6 @@ async function supervisedDesk() {
   await desk.agents.upsert({ id: 'agt_admin', name: '管理员', role: 'admin' });
   return setup;
 }
-
-const codeOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (isKefuError(error)) return error.code;
-    throw error;
-  }
-  return 'resolved';
-};
 
 describe('desk.supervision: the live view', () => {
   it('lists every open conversation with queue time, assignee, SLA state and due, sentiment', async () => {

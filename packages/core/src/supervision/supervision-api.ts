@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { canSupervise } from '../agents/agent';
 import { requireSupervisor } from '../agents/require-supervisor';
 import {
@@ -150,6 +151,29 @@ export function createSupervisionApi(
   run: RunCommand,
   clock: Clock,
 ): SupervisionApi {
+  /** A supervisor's command: validated, then run on the open conversation once the role is checked. */
+  const command =
+    <S extends z.ZodType<{ conversationId: string; supervisorId: string }>, T>(
+      schema: S,
+      what: string,
+      body: (
+        tx: StorageTransaction,
+        context: CommandContext,
+        conversation: Conversation,
+        input: z.output<S>,
+      ) => Promise<T>,
+    ) =>
+    async (rawInput: z.input<S>): Promise<T> => {
+      const input = parseInput(schema, rawInput, what);
+      return run(async (tx, context) =>
+        body(
+          tx,
+          context,
+          await supervised(tx, input.supervisorId, input.conversationId, what),
+          input,
+        ),
+      );
+    };
   return {
     async live(rawInput = {}, options = {}) {
       const input = parseInput(LiveViewSchema, rawInput, 'live view request');
@@ -175,104 +199,78 @@ export function createSupervisionApi(
       return orderLiveView(rows);
     },
 
-    async watch(rawInput) {
-      const input = parseInput(WatchSchema, rawInput, 'watch');
-      return run(async (tx, context) => {
-        const conversation = await supervised(
-          tx,
-          input.supervisorId,
-          input.conversationId,
-          'watch',
-        );
-        context.emit({
-          type: 'conversation.watched',
-          at: context.now,
-          subject: { kind: 'conversation', id: conversation.id },
-          data: { conversationId: conversation.id, supervisorId: input.supervisorId },
-        });
-        return conversation;
+    watch: command(WatchSchema, 'watch', async (_tx, context, conversation, input) => {
+      context.emit({
+        type: 'conversation.watched',
+        at: context.now,
+        subject: { kind: 'conversation', id: conversation.id },
+        data: { conversationId: conversation.id, supervisorId: input.supervisorId },
       });
-    },
+      return conversation;
+    }),
 
-    async whisper(rawInput) {
-      const input = parseInput(WhisperSchema, rawInput, 'whisper');
-      return run(async (tx, context) => {
-        const conversation = await supervised(
-          tx,
-          input.supervisorId,
-          input.conversationId,
-          'whisper',
-        );
-        const posted = await postMessageInTransaction(tx, context, conversation, {
-          author: { kind: 'agent', id: input.supervisorId },
-          text: input.text,
-          attachments: [],
-          internal: true,
-          whisper: true,
-          ...(input.clientId ? { clientId: input.clientId } : {}),
-        });
-        if (!posted.message.whisper) {
-          throw new KefuError('CONFLICT', 'This client id names a message that is no whisper.');
-        }
-        return posted.message;
+    whisper: command(WhisperSchema, 'whisper', async (tx, context, conversation, input) => {
+      const posted = await postMessageInTransaction(tx, context, conversation, {
+        author: { kind: 'agent', id: input.supervisorId },
+        text: input.text,
+        attachments: [],
+        internal: true,
+        whisper: true,
+        ...(input.clientId ? { clientId: input.clientId } : {}),
       });
-    },
+      if (!posted.message.whisper) {
+        throw new KefuError('CONFLICT', 'This client id names a message that is no whisper.');
+      }
+      return posted.message;
+    }),
 
-    async bargeIn(rawInput) {
-      const input = parseInput(BargeInSchema, rawInput, 'barge-in');
-      return run(async (tx, context) => {
-        const before = await supervised(tx, input.supervisorId, input.conversationId, 'barge in');
-        // Two supervisors taking over at once: the first wins, the second does not bounce it.
-        const holder = before.assigneeId ? await tx.agents.get(before.assigneeId) : null;
-        if (holder && holder.id !== input.supervisorId && canSupervise(holder)) {
-          throw new KefuError(
-            'CONFLICT',
-            `Supervisor "${holder.id}" already has this conversation; reassign it if you mean to.`,
-            { details: { conversationId: before.id, assigneeId: holder.id } },
-          );
-        }
-        const reason = input.reason ?? null;
-        const taken = await handTo(
-          tx,
-          context,
-          before,
-          input.supervisorId,
-          input.supervisorId,
+    bargeIn: command(BargeInSchema, 'barge in', async (tx, context, before, input) => {
+      // Two supervisors taking over at once: the first wins, the second does not bounce it.
+      const holder = before.assigneeId ? await tx.agents.get(before.assigneeId) : null;
+      if (holder && holder.id !== input.supervisorId && canSupervise(holder)) {
+        throw new KefuError(
+          'CONFLICT',
+          `Supervisor "${holder.id}" already has this conversation; reassign it if you mean to.`,
+          { details: { conversationId: before.id, assigneeId: holder.id } },
+        );
+      }
+      const reason = input.reason ?? null;
+      const taken = await handTo(
+        tx,
+        context,
+        before,
+        input.supervisorId,
+        input.supervisorId,
+        reason,
+      );
+      context.emit({
+        type: 'conversation.barged_in',
+        at: context.now,
+        subject: { kind: 'conversation', id: taken.id },
+        data: {
+          conversation: taken,
+          supervisorId: input.supervisorId,
+          fromAgentId: before.assigneeId,
           reason,
-        );
-        context.emit({
-          type: 'conversation.barged_in',
-          at: context.now,
-          subject: { kind: 'conversation', id: taken.id },
-          data: {
-            conversation: taken,
-            supervisorId: input.supervisorId,
-            fromAgentId: before.assigneeId,
-            reason,
-          },
-        });
-        return taken;
+        },
       });
-    },
+      return taken;
+    }),
 
-    async reassign(rawInput) {
-      const input = parseInput(ReassignSchema, rawInput, 'reassignment');
-      return run(async (tx, context) => {
-        const before = await supervised(tx, input.supervisorId, input.conversationId, 'reassign');
-        const reason = input.reason ?? null;
-        if (input.toAgentId !== null) {
-          await requireAgent(tx, input.toAgentId);
-          return handTo(tx, context, before, input.toAgentId, input.supervisorId, reason);
-        }
-        return applyConversationEvent(tx, context, before, {
-          type: 'TRANSFER',
-          at: context.now,
-          toAgentId: null,
-          toTeam: input.toTeam ?? null,
-          reason,
-          by: input.supervisorId,
-        });
+    reassign: command(ReassignSchema, 'reassign', async (tx, context, before, input) => {
+      const reason = input.reason ?? null;
+      if (input.toAgentId !== null) {
+        await requireAgent(tx, input.toAgentId);
+        return handTo(tx, context, before, input.toAgentId, input.supervisorId, reason);
+      }
+      return applyConversationEvent(tx, context, before, {
+        type: 'TRANSFER',
+        at: context.now,
+        toAgentId: null,
+        toTeam: input.toTeam ?? null,
+        reason,
+        by: input.supervisorId,
       });
-    },
+    }),
   };
 }

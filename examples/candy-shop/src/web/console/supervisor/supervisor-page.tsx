@@ -1,19 +1,9 @@
 import type { Agent } from '@kefu/core';
-import { useEffect, useState } from 'react';
+import { useNow } from '../use-now';
 import { liveRowText } from './live-row-text';
 import { RowActions } from './row-actions';
 import { useLiveView } from './use-live-view';
 import './supervisor.css';
-
-/** Ticks once a second, so queue times and countdowns move between pushes. */
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
 
 /**
  * 主管 Supervisor: every open conversation live — queue time, assignee, SLA state and due,
