@@ -290,6 +290,16 @@ describe('gateway: supervisor calls per role over WebSockets', () => {
     const customerFrames = JSON.stringify(lin.frames);
     expect(customerFrames).not.toContain('内部');
     expect(customerFrames).not.toContain('watched');
+    // The customer's export lists the transfers, not the watch or the takeover.
+    const { signature } = customer('cus_lin') as { signature: string };
+    const exported = await fetch(`${fixture.httpUrl}/privacy/export`, {
+      headers: { 'x-kefu-customer-id': 'cus_lin', 'x-kefu-signature': signature },
+    });
+    const exportText = await exported.text();
+    expect(exportText).toContain('conversation.transferred');
+    expect(exportText).not.toContain('conversation.watched');
+    expect(exportText).not.toContain('conversation.barged_in');
+    expect(exportText).not.toContain('内部');
   });
 });
 
