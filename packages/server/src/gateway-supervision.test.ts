@@ -138,7 +138,7 @@ describe('gateway: whisper never reaches the customer', () => {
     expect(exportText).not.toContain(WHISPER);
 
     // Webhooks go to the shop's own systems: the whisper is there flagged internal, so a relay
-    // that forwards public messages to the customer (as docs/guides ask) drops it.
+    // that forwards public messages to the customer (docs/guides/server.md) drops it.
     await webhooks.idle();
     const whisperEvent = JSON.parse(relayed.find((body) => body.includes(WHISPER)) ?? '{}');
     expect(whisperEvent).toMatchObject({
