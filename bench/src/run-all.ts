@@ -12,6 +12,7 @@ import { benchPostgresMessagesConcurrent } from './postgres-messages-concurrent'
 import { benchRoutingDecisions } from './routing-decisions-per-second';
 import { benchAddBusinessTime, benchSlaClocks } from './sla-clocks';
 import { benchErlangAgreement, benchSimulationDay } from './staffing';
+import { benchSupervisionLiveView } from './supervision-live-view';
 import { benchWidgetGzipBytes } from './widget-gzip-bytes';
 
 /** Each benchmark with the names of the results it writes. */
@@ -21,6 +22,7 @@ const benchmarks: [names: string, run: () => Promise<BenchResult | BenchResult[]
   ['sla.add-business-time-per-second', benchAddBusinessTime],
   ['sla.clocks', benchSlaClocks],
   ['metrics.report-ms', benchMetricsReport],
+  ['supervision.live-view-ms', benchSupervisionLiveView],
   ['staffing.simulation-day-ms', benchSimulationDay],
   ['staffing.erlang-agreement', benchErlangAgreement],
   ['bot.top3-accuracy bot.top1-accuracy', benchBotAccuracy],

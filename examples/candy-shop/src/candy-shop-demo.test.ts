@@ -281,6 +281,22 @@ async function walkThrough(
   await agent.getByRole('button', { name: '添加备注 Add note' }).click();
   await agent.getByText('顾客很着急，已申请 20 元券').waitFor();
 
+  // 赵主管 supervises live: the conversation is in the Supervisor tab with its agent and SLA; a
+  // whisper reaches 王客服 at once, flagged as from a supervisor, and never the customer.
+  const supervisor = await newPage({ width: 1280, height: 720 });
+  await supervisor.goto(urls.console);
+  await supervisor.getByRole('button', { name: /赵主管/ }).click();
+  await supervisor.getByRole('tab', { name: '主管 Supervisor' }).click();
+  const liveRow = supervisor
+    .getByRole('table', { name: 'Live conversations' })
+    .locator('tbody tr', { hasText: '王客服' });
+  await liveRow.getByText('接待中 Active').waitFor();
+  await liveRow.getByPlaceholder(/耳语 Whisper/).fill('先安抚，券已批准');
+  await liveRow.getByRole('button', { name: '耳语 Whisper' }).click();
+  await agent.locator('.bubble-whisper', { hasText: '先安抚，券已批准' }).waitFor();
+  await agent.getByText(/主管耳语 Supervisor whisper/).waitFor();
+  await screenshot(supervisor, 'console-supervisor');
+
   // A delivery ticket from the conversation, started, with a coupon proposed.
   await agent.getByLabel('Ticket subject').fill('包裹在杭州滞留');
   await agent.getByRole('button', { name: '创建工单 Open ticket' }).click();
@@ -315,13 +331,11 @@ async function walkThrough(
   await shop.getByText('感谢您的评价！').waitFor();
   await screenshot(shop, 'storefront-widget');
   expect(await shop.getByText('顾客很着急').count()).toBe(0);
+  expect(await shop.getByText('先安抚，券已批准').count()).toBe(0);
 
   // The supervisor sees the rating in the report (agents cannot: reports are supervisors').
   await agent.getByRole('tab', { name: '报表 Reports' }).click();
   await agent.getByText('仅主管可见 Supervisors only').waitFor();
-  const supervisor = await newPage({ width: 1280, height: 720 });
-  await supervisor.goto(urls.console);
-  await supervisor.getByRole('button', { name: /赵主管/ }).click();
   await supervisor.getByRole('tab', { name: '报表 Reports' }).click();
   const csat = supervisor.getByTestId('csat-score');
   await csat.getByText(/1 份评价 responses/).waitFor({ timeout: 30_000 });

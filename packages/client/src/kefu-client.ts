@@ -94,6 +94,7 @@ export function createClientCore(
         return;
       case 'metrics':
       case 'agent_ticket':
+      case 'supervision':
         extension?.onFrame(frame);
         return;
       case 'incident':

@@ -274,6 +274,8 @@ export type {
 } from './sla/sla-policy';
 export { matchPolicy, SLA_TARGETS, SlaPolicySchema } from './sla/sla-policy';
 export type { SlaSettings, SlaSettingsInput } from './sla/sla-settings';
+export type { SlaState, SlaSummary } from './sla/sla-summary';
+export { summarizeSla } from './sla/sla-summary';
 export type {
   IncidentReader,
   IncidentStorage,
@@ -315,6 +317,21 @@ export type {
   StorageTransaction,
   TicketFilter,
 } from './storage/storage-adapter';
+export type { LiveConversation, LiveSentiment } from './supervision/live-view';
+export {
+  isSupervised,
+  orderLiveView,
+  SUPERVISED_STATUSES,
+  toLiveConversation,
+} from './supervision/live-view';
+export type { LiveViewOptions, SupervisionApi } from './supervision/supervision-api';
+export type {
+  BargeInInput,
+  LiveViewInput,
+  ReassignInput,
+  WatchInput,
+  WhisperInput,
+} from './supervision/supervision-schemas';
 export type {
   Survey,
   SurveyKind,

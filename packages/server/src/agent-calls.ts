@@ -1,5 +1,5 @@
-import { type Desk, KefuError } from '@kefu/core';
-import type { AgentCallMethod } from '@kefu/core/protocol';
+import { type Conversation, type Desk, KefuError } from '@kefu/core';
+import { type AgentCallMethod, toWireConversation } from '@kefu/core/protocol';
 import { type AgentSubject, agentMaySee, requireAgentScope } from './authorization';
 import type { Call } from './call-types';
 import type { GatewayContext } from './gateway-context';
@@ -14,6 +14,9 @@ const byAgent = (input: Input, agentId: string) => ({
   ...input,
   by: { kind: 'agent' as const, id: agentId },
 });
+
+const toAgentWire = (conversation: Conversation) =>
+  toWireConversation(conversation, { forAgent: true });
 
 const idOf = (input: Input, field: string): string => {
   const value = input[field];
@@ -54,10 +57,12 @@ const customerScope = (context: GatewayContext, agentId: string, input: Input) =
 
 /** A conversation-scoped call: the conversation must be visible before the desk sees the input. */
 const onConversation =
-  (run: (desk: Desk, input: Input) => Promise<unknown>): Call =>
+  (
+    run: (desk: Desk, input: Input, agentId: string, context: GatewayContext) => Promise<unknown>,
+  ): Call =>
   async (desk, input, agentId, context) => {
     await visibleConversation(context, agentId, idOf(input, 'conversationId'));
-    return run(desk, input);
+    return run(desk, input, agentId, context);
   };
 
 type TicketStep = 'triage' | 'start' | 'awaitCustomer' | 'awaitThirdParty' | 'resume';
@@ -170,7 +175,28 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
       origin,
     } as never);
   },
-  // Privileged: refused unless `authorizeCall` allows it (see PRIVILEGED_CALL_METHODS).
+  // Supervisor calls (see `roleForCall`): the acting supervisor is the signed-in agent.
+  'supervision.live': (desk, input, agentId, context) =>
+    desk.supervision.live(asInput(input), {
+      include: (conversation) => agentMaySee(context, agentId, conversation),
+    }),
+  // These answer with the conversation as agent connections see it (`WireConversation`).
+  'supervision.watch': onConversation(async (desk, input, agentId) =>
+    toAgentWire(await desk.supervision.watch({ ...input, supervisorId: agentId } as never)),
+  ),
+  'supervision.whisper': onConversation(async (desk, input, agentId, context) =>
+    context.wireMessage(
+      await desk.supervision.whisper({ ...input, supervisorId: agentId } as never),
+      true,
+    ),
+  ),
+  'supervision.bargeIn': onConversation(async (desk, input, agentId) =>
+    toAgentWire(await desk.supervision.bargeIn({ ...input, supervisorId: agentId } as never)),
+  ),
+  'supervision.reassign': onConversation(async (desk, input, agentId) =>
+    toAgentWire(await desk.supervision.reassign({ ...input, supervisorId: agentId } as never)),
+  ),
+  // Privileged: admins only with roles, else only when `authorizeCall` allows (`roleForCall`).
   'privacy.audit': async (desk, input, agentId, context, origin) => {
     if (input.customerId !== undefined) await customerScope(context, agentId, input);
     return desk.privacy.audit.list({

@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { createMemoryRateLimits, type Message } from '@kefu/core';
-import { PRIVILEGED_CALL_METHODS } from '@kefu/core/protocol';
+import { type Conversation, createMemoryRateLimits, type Message } from '@kefu/core';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { AgentNames } from './agent-names';
 import { AgentPresenceTracker } from './agent-presence';
@@ -24,6 +23,7 @@ import { originAllowed } from './origin-check';
 import { maskWireMessage } from './privacy-views';
 import { watchQueue } from './queue-updates';
 import { withRoles } from './role-authorization';
+import { SupervisionWatchers } from './supervision-updates';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -140,22 +140,23 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const metricsWatchers = new MetricsWatchers(desk);
   const names = new AgentNames();
   names.load(desk).catch(onError);
+  // One rule decides what a role may call (`roleForCall`); the shop's policies come after it.
   const { authorizeAgent, authorizeCall } = withRoles(
     desk,
-    options.enforceRoles ?? false,
+    options.enforceRoles ?? true,
     options.authorizeAgent ?? (() => true),
-    // Without a policy, everything but the administrators' calls (erasure, the audit log).
-    options.authorizeCall ?? ((_agentId, method) => !PRIVILEGED_CALL_METHODS.includes(method)),
+    options.authorizeCall,
   );
   const wireMessage = (message: Message, forAgent: boolean) =>
     forAgent ? maskWireMessage(desk, names.wire(message)) : names.wire(message);
-  const registry = new SubscriptionRegistry(wireMessage, (agentId, conversation) =>
+  const mayWatch = (agentId: string, conversation: Conversation) =>
     authorizeAgent(agentId, {
       kind: 'conversation',
       customerId: conversation.customerId,
       conversation,
-    }),
-  );
+    });
+  const registry = new SubscriptionRegistry(wireMessage, mayWatch);
+  const supervision = new SupervisionWatchers(desk, mayWatch, onError);
   const connections = new Set<GatewayConnection>();
   const perIp = new Map<string, number>();
   const operations = createOperations({
@@ -191,9 +192,11 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     watchInbox: (agentId, connection, ids) => registry.watchInbox(agentId, connection, ids),
     watchTickets: (customerId, connection) => registry.watchTickets(customerId, connection),
     watchMetrics: (connection) => metricsWatchers.add(connection),
+    watchSupervision: (connection, teams, shown) => supervision.add(connection, teams, shown),
     forget: (connection) => {
       registry.forget(connection);
       metricsWatchers.remove(connection);
+      supervision.remove(connection);
     },
     onError,
     wireMessage,
@@ -209,6 +212,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     (event) => {
       names.note(event);
       registry.dispatch(event);
+      supervision.dispatch(event);
     },
     onError,
   );

@@ -184,33 +184,50 @@ export class SubscriptionRegistry {
           continue;
         }
         const frame = frameFor(watcher);
-        this.#inboxDeliver(watcher, agentId, conversation, () => {
-          if (inside) ids.add(conversation.id);
-          else ids.delete(conversation.id);
-          watcher.deliver(frame);
-        });
+        // Leaving an inbox is announced even to an agent who may no longer see the conversation
+        // (claimed by another agent, with roles enforced), without the agent-only details.
+        const leaving = !inside;
+        this.#inboxDeliver(
+          watcher,
+          agentId,
+          conversation,
+          (allowed) => {
+            if (inside) ids.add(conversation.id);
+            else ids.delete(conversation.id);
+            watcher.deliver(
+              allowed
+                ? frame
+                : { type: 'conversation', conversation: toWireConversation(conversation) },
+            );
+          },
+          leaving,
+        );
       }
     }
   }
 
-  /** Runs `deliver` when the agent may hear the conversation, in order per connection. */
+  /**
+   * Runs `deliver(true)` when the agent may hear the conversation, else `deliver(false)` if
+   * `evenIfRefused`; in order per connection.
+   */
   #inboxDeliver(
     watcher: SubscriberHandle,
     agentId: string,
     conversation: Conversation,
-    deliver: () => void,
+    deliver: (allowed: boolean) => void,
+    evenIfRefused: boolean,
   ): void {
     const pending = this.#pending.get(watcher);
     const decision = pending ? null : this.mayWatch(agentId, conversation);
     if (typeof decision === 'boolean') {
-      if (decision) deliver();
+      if (decision || evenIfRefused) deliver(decision);
       return;
     }
     const next = (pending ?? Promise.resolve())
       .then(() => decision ?? this.mayWatch(agentId, conversation))
       .then(
         (allowed) => {
-          if (allowed && this.#inboxIds.has(watcher)) deliver();
+          if ((allowed || evenIfRefused) && this.#inboxIds.has(watcher)) deliver(allowed);
         },
         () => undefined,
       )

@@ -33,6 +33,12 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
       { surveys: { enabled: true, delayMs: 0 } },
     );
     const { desk } = fixture;
+    // An admin, so that no role refuses anything either: only the customer scope does.
+    await desk.agents.upsert({ id: 'agt_li', name: '李售后', role: 'admin', presence: 'online' });
+    const amyOpen = await desk.conversations.start({
+      customerId: 'cus_amy',
+      clientId: 'c_amy_open1',
+    });
     const amyChat = await desk.conversations.start({
       customerId: 'cus_amy',
       clientId: 'c_amy_scope1',
@@ -89,6 +95,12 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
       'privacy.reveal': { ...on, messageId: 'msg_any', spanIndex: 0 },
       'privacy.audit': { customerId: 'cus_amy' },
       'privacy.erase': { customerId: 'cus_amy', reason: 'peeking' },
+      'supervision.watch': on,
+      'supervision.whisper': { conversationId: amyOpen.id, text: 'peeking' },
+      'supervision.bargeIn': { conversationId: amyOpen.id },
+      'supervision.reassign': { conversationId: amyOpen.id, toAgentId: 'agt_wang' },
+      // A list: filtered to the conversations in scope (below).
+      'supervision.live': null,
       // No customer's data: left to authorizeCall, and allowed here.
       'knowledge.search': null,
       'knowledge.suggest': null,
@@ -129,7 +141,7 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
       expect(answer, method).toMatchObject({ type: 'error', code: 'FORBIDDEN' });
       refused++;
     }
-    expect(refused).toBe(35);
+    expect(refused).toBe(39);
     li.send({ type: 'call', id: 'survey-by-ticket', method: 'surveys.get', input: ticket });
     expect(await li.next('error', (f) => f.id === 'survey-by-ticket')).toMatchObject({
       code: 'FORBIDDEN',
@@ -163,6 +175,14 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
     expect((tickets.result as { items: Array<{ id: string }> }).items.map((t) => t.id)).toEqual([
       linTicket.id,
     ]);
+    li.send({ type: 'call', id: 'live', method: 'supervision.live', input: {} });
+    const live = await li.next('ack', (f) => f.id === 'live');
+    expect((live.result as Array<{ conversationId: string }>).map((r) => r.conversationId)).toEqual(
+      [linChat.id],
+    );
+    expect((await desk.supervision.live()).map((r) => r.conversationId).sort()).toEqual(
+      [amyOpen.id, linChat.id].sort(),
+    );
     li.send({ type: 'call', id: 'all-chats', method: 'conversations.list', input: {} });
     const chats = await li.next('ack', (f) => f.id === 'all-chats');
     expect((chats.result as { items: Array<{ id: string }> }).items.map((c) => c.id)).toEqual([

@@ -232,6 +232,8 @@ export class GatewayConnection implements SubscriberHandle {
           return requests.ticketReply(scope, frame);
         case 'watch_metrics':
           return requests.watchMetrics(scope);
+        case 'watch_supervision':
+          return requests.watchSupervision(scope, frame);
       }
     })();
     if (frame.id) this.#send({ type: 'ack', id: frame.id, ...body });

@@ -78,7 +78,13 @@ export interface GatewayContext {
   watchTickets(customerId: string, connection: SubscriberHandle): void;
   /** The agent's connection hears the live desk (`metrics` frames). */
   watchMetrics(connection: SubscriberHandle): void;
-  /** The connection closed: drop its inbox, ticket and metrics watches. */
+  /** The supervisor's connection hears the live view; `shown` are the rows it was sent. */
+  watchSupervision(
+    connection: SubscriberHandle,
+    teams: readonly string[] | undefined,
+    shown: Iterable<string>,
+  ): void;
+  /** The connection closed: drop its inbox, ticket, metrics and live-view watches. */
   forget(connection: SubscriberHandle): void;
   onError(error: unknown): void;
   /** An agent's connection said hello, or closed (for presence tied to connections). */

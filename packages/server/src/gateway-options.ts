@@ -134,11 +134,14 @@ export interface CreateGatewayOptions {
    */
   authorizeAgent?: (agentId: string, subject: AgentSubject) => boolean | Promise<boolean>;
   /**
-   * Enforce agent roles (`agent` | `supervisor` | `admin`, see `desk.agents.upsert`): a plain
-   * agent sees only conversations assigned to them and their teams' queue, and cannot make
-   * supervisor calls (`metrics.report`); supervisors and admins see every team's inbox. Applied
-   * before `authorizeAgent` and `authorizeCall`. Default false, so agents stored before roles
-   * existed keep what they could see.
+   * Enforce agent roles (`agent` | `supervisor` | `admin`, see `desk.agents.upsert`). Default
+   * true. A plain agent sees only conversations assigned to them and their teams' queue, and
+   * cannot make supervisor calls (`metrics.report`, `supervision.*`); supervisors see every
+   * team's conversations; only admins make privileged calls (`privacy.audit`, `privacy.erase`).
+   * Applied before `authorizeAgent` and `authorizeCall` (all must allow). Agents stored before
+   * roles existed read as `agent`: give supervisors and admins their role before upgrading, or
+   * set `false` for the old behaviour (every agent sees everything; privileged calls only through
+   * `authorizeCall`; `supervision.*` still need a supervisor).
    */
   enforceRoles?: boolean;
   /**
@@ -152,7 +155,8 @@ export interface CreateGatewayOptions {
   attachments?: AttachmentOptions;
   /**
    * May an agent make this desk call (`call` frame, e.g. `tickets.propose`, `metrics.report`)?
-   * Default: every agent may make every allow-listed call. Use it to keep reports to supervisors.
+   * Asked after the role rule allowed the call. Default: the role rule alone decides; without
+   * roles (`enforceRoles: false`) privileged calls are then refused.
    */
   authorizeCall?: (
     agentId: string,

@@ -57,7 +57,7 @@ describe('gateway: personal data', () => {
     });
   });
 
-  it('keeps erasure and the audit log to agents authorizeCall allows; audits profile reads', async () => {
+  it('keeps erasure and the audit log to admins authorizeCall allows; audits profile reads', async () => {
     fixture = await gateway.start();
     const wang = connect(agent('token-wang'));
     await wang.call('customers.get', { customerId: 'cus_lin' });
@@ -73,6 +73,8 @@ describe('gateway: personal data', () => {
       .then((next) => {
         fixture = next;
       });
+    // With roles (the default) privileged calls need an admin, and then the policy decides too.
+    await fixture.desk.agents.upsert({ id: 'agt_li', name: '李售后', role: 'admin' });
     const li = connect(agent('token-li'));
     const denied = connect(agent('token-wang'));
     expect(await codeOf(denied.call('privacy.erase', { customerId: 'cus_lin', reason: 'x' }))).toBe(

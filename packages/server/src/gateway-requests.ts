@@ -161,6 +161,32 @@ export async function watchMetrics({ context, principal, handle }: RequestScope)
   return { metrics: await context.desk.metrics.refresh() };
 }
 
+/**
+ * Supervisors and admins: the live view now, then `supervision` frames as rows change. Allowed
+ * like the `supervision.live` call (a plain agent gets `FORBIDDEN`, roles enforced or not).
+ */
+export async function watchSupervision(
+  { context, principal, handle }: RequestScope,
+  frame: Frame<'watch_supervision'>,
+): Promise<AckBody> {
+  requireAgent(principal, 'watch the desk');
+  const input = frame.teams ? { teams: frame.teams } : {};
+  if (!(await context.authorizeCall(principal.id, 'supervision.live', input))) {
+    throw new KefuError('FORBIDDEN', 'Only supervisors and admins watch the live view.');
+  }
+  // Watch first, then read: a change made meanwhile arrives live or is in the read, never neither.
+  context.watchSupervision(handle, frame.teams, []);
+  const rows = await context.desk.supervision.live(input, {
+    include: (conversation) => agentMaySee(context, principal.id, conversation),
+  });
+  context.watchSupervision(
+    handle,
+    frame.teams,
+    rows.map((row) => row.conversationId),
+  );
+  return { supervision: rows };
+}
+
 /** Customers answer the survey of their conversation or ticket. */
 export async function rate(
   { context, principal }: RequestScope,

@@ -106,4 +106,33 @@ describe('gateway: roles (agent, supervisor, admin) over WebSockets', () => {
     expect(wang.ids).not.toContain(otherTeam.id);
     expect(li.ids).toContain(otherTeam.id);
   });
+
+  it('enforces roles by default', async () => {
+    const fixture = await gateway.start();
+    const { desk } = fixture;
+    const liChat = await desk.conversations.start({
+      customerId: 'cus_amy',
+      clientId: 'c_roles_d1',
+    });
+    await desk.conversations.assign({ conversationId: liChat.id, agentId: 'agt_li' });
+    const wang = await inboxOf(fixture.url, 'token-wang');
+    expect(wang.ids).not.toContain(liChat.id);
+    wang.socket.send({ type: 'subscribe', id: 'peek', conversationId: liChat.id });
+    expect(await wang.socket.next('error', (f) => f.id === 'peek')).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('tells an agent a queued conversation left their inbox when another agent claims it', async () => {
+    const { fixture, queued } = await startWithRoles();
+    const li = await inboxOf(fixture.url, 'token-li');
+    expect(li.ids).toContain(queued.id);
+    await fixture.desk.conversations.assign({ conversationId: queued.id, agentId: 'agt_wang' });
+    const left = await li.socket.next(
+      'conversation',
+      (f) => f.conversation.id === queued.id && f.conversation.assigneeId === 'agt_wang',
+    );
+    // 李 may no longer see it: the notice has no agent-only details.
+    expect(left.conversation.details).toBeUndefined();
+  });
 });

@@ -30,6 +30,7 @@ export {
   verifyCustomerSignature,
   verifyVisitorToken,
 } from './identity';
+export { roleForCall } from './role-authorization';
 export { cleanText } from './safe-text';
 export type {
   CreateWebhookDispatcherOptions,

@@ -1,6 +1,6 @@
 import type { AgentInput } from '@kefu/core';
 
-/** A seeded agent, with the role the console shows (supervisors see reports). */
+/** A seeded agent with its role (supervisors see reports and the live view, and supervise). */
 export type DemoAgent = AgentInput & { id: string; name: string; role: 'agent' | 'supervisor' };
 
 /**
@@ -8,7 +8,7 @@ export type DemoAgent = AgentInput & { id: string; name: string; role: 'agent' |
  * once. All start offline; signing in to the console sets them online.
  *
  * @example
- * for (const { role, ...agent } of demoAgents) await desk.agents.upsert(agent);
+ * for (const agent of demoAgents) await desk.agents.upsert(agent);
  */
 export const demoAgents: readonly DemoAgent[] = [
   {

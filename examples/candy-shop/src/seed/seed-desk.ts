@@ -22,9 +22,14 @@ export interface SeedResult {
  */
 export async function seedDesk(desk: Desk): Promise<SeedResult> {
   const added: SeedResult = { agents: 0, customers: 0, articles: 0 };
-  for (const { role, ...agent } of demoAgents) {
-    if (await desk.agents.get(agent.id)) continue;
-    await desk.agents.upsert({ ...agent, role, presence: 'offline', metadata: { role } });
+  for (const agent of demoAgents) {
+    const stored = await desk.agents.get(agent.id);
+    // Seeded before roles existed, when the demo kept the role in metadata: move it, once.
+    if (stored && stored.metadata.role === agent.role && stored.role !== agent.role) {
+      await desk.agents.upsert({ id: agent.id, role: agent.role });
+    }
+    if (stored) continue;
+    await desk.agents.upsert({ ...agent, presence: 'offline' });
     added.agents += 1;
   }
   for (const customer of demoCustomers) {

@@ -66,10 +66,8 @@ export async function startCandyShop(config: CandyShopConfig): Promise<RunningCa
       const agentId = verifyAgentToken(token, config.agentTokenSecret, Date.now());
       return agentId && (await desk.agents.get(agentId)) ? { agentId } : null;
     },
-    // Reports are for supervisors; everything else any agent may do.
-    authorizeCall: async (agentId, method) =>
-      method !== 'metrics.report' ||
-      (await desk.agents.get(agentId))?.metadata.role === 'supervisor',
+    // Roles are enforced (the default): reports, the live view, whisper and barge-in are for
+    // supervisors; an agent sees their own conversations and their teams' queue.
     // An agent who closed the console (and did not come back within a minute) stops getting chats.
     agentPresence: { onDisconnect: 'away', graceMs: 60_000 },
     // Several servers on one PostgreSQL database: events from the others reach our connections.

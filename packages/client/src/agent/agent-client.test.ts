@@ -116,6 +116,54 @@ describe('createAgentClient (msw WebSocket)', () => {
     );
   });
 
+  it('keeps the supervisor live view by row, and asks for it again on a new connection', async () => {
+    const row = (conversationId: string, assigneeId: string | null) => ({
+      conversationId,
+      customerId: 'cus_lin',
+      status: assigneeId ? ('active' as const) : ('queued' as const),
+      topic: null,
+      channel: 'web',
+      priority: 'normal',
+      team: 'candy',
+      leftMessage: false,
+      assigneeId,
+      queuedAt: 1,
+      assignedAt: null,
+      queueTimeMs: 60_000,
+      slaState: 'ok' as const,
+      dueAt: null,
+      dueTarget: null,
+      sentiment: 'calm' as const,
+      lastSeq: 1,
+      updatedAt: 2,
+    });
+    const connections = mockGateway(
+      welcomingAgent((frame, connection) => {
+        if (frame.type === 'watch_supervision')
+          connection.send({ type: 'ack', id: frame.id, supervision: [row('conv_1', null)] });
+      }),
+    );
+    const zhao = agentClient();
+    await until(() => zhao.getSnapshot().status === 'open');
+    expect(zhao.getSnapshot().supervision).toBeNull();
+    await zhao.watchSupervision({ teams: ['candy'] });
+    expect(Object.keys(zhao.getSnapshot().supervision ?? {})).toEqual(['conv_1']);
+    connections[0]?.send({
+      type: 'supervision',
+      conversationId: 'conv_2',
+      row: row('conv_2', null),
+    });
+    connections[0]?.send({ type: 'supervision', conversationId: 'conv_1', row: null });
+    await until(() => zhao.getSnapshot().supervision?.conv_1 === undefined);
+    expect(Object.keys(zhao.getSnapshot().supervision ?? {})).toEqual(['conv_2']);
+    connections[0]?.close(1011, 'gone');
+    await until(() => connections[1]?.received.some((f) => f.type === 'watch_supervision'));
+    expect(connections[1]?.received.find((f) => f.type === 'watch_supervision')).toMatchObject({
+      teams: ['candy'],
+    });
+    await until(() => zhao.getSnapshot().supervision?.conv_1 !== undefined);
+  });
+
   it('is told apart from a customer client, whose snapshot carries no agent fields', async () => {
     mockGateway(welcomingAgent());
     const customer = client();

@@ -5,7 +5,10 @@ import {
   isInAgentInbox,
   type LiveMetrics,
   type WireConversation,
+  type WireLiveConversation,
+  type WireMessage,
 } from '@kefu/core/wire';
+import { nanoid } from 'nanoid';
 import type { CreateKefuClientOptions, KefuClient, KefuClientSnapshot } from '../client-types';
 import { type ClientCore, createClientCore } from '../kefu-client';
 
@@ -28,7 +31,23 @@ export interface AgentClientSnapshot extends KefuClientSnapshot {
   agentTickets: Readonly<Record<string, AgentTicket>>;
   /** After `watchMetrics()`: the live desk (queue, waits, agents, SLA risk). */
   metrics: LiveMetrics | null;
+  /**
+   * After `watchSupervision()` (supervisors and admins): every open conversation's live-view row
+   * by conversation id, kept live (also across reconnects).
+   */
+  supervision: Readonly<Record<string, WireLiveConversation>> | null;
 }
+
+/**
+ * Where a supervisor moves a conversation with `reassign`: another agent, or a team's queue.
+ *
+ * @example
+ * await agent.reassign(conversationId, { toAgentId: 'agt_li', reason: '售后问题' });
+ * await agent.reassign(conversationId, { toTeam: 'after-sales' });
+ */
+export type ReassignTarget =
+  | { toAgentId: string; reason?: string }
+  | { toTeam?: string; reason?: string; toAgentId?: undefined };
 
 /**
  * Options of an agent's `act` on a conversation.
@@ -75,6 +94,48 @@ export interface KefuAgentClient extends KefuClient {
   watchMetrics(): Promise<LiveMetrics>;
   /** One allow-listed desk call (`tickets.propose`, `orders.lookup`, …); see the protocol reference. */
   call<T = unknown>(method: AgentCallMethod, input?: Record<string, unknown>): Promise<T>;
+  /**
+   * Supervisors and admins: the live view (every open conversation with its queue time,
+   * assignee, SLA state and due, sentiment), then kept live in `snapshot.supervision`.
+   *
+   * @example
+   * const rows = await agent.watchSupervision({ teams: ['after-sales'] });
+   */
+  watchSupervision(options?: { teams?: string[] }): Promise<WireLiveConversation[]>;
+  /**
+   * Supervisors: watch a conversation without taking it (recorded as `conversation.watched`),
+   * then its messages, internal notes included, arrive like those of any watched conversation.
+   *
+   * @example
+   * await agent.watchAsSupervisor(conversationId);
+   */
+  watchAsSupervisor(conversationId: string): Promise<WireConversation>;
+  /**
+   * Supervisors: an internal note for the assigned agent, flagged `whisper` — never sent to the
+   * customer. Idempotent: a retry with the same `clientId` stores nothing new.
+   *
+   * @example
+   * await agent.whisper(conversationId, '先道歉，再查物流单号');
+   */
+  whisper(
+    conversationId: string,
+    text: string,
+    options?: { clientId?: string },
+  ): Promise<WireMessage>;
+  /**
+   * Supervisors: take the conversation over (recorded as `conversation.barged_in`).
+   *
+   * @example
+   * await agent.bargeIn(conversationId, { reason: '客户投诉升级' });
+   */
+  bargeIn(conversationId: string, options?: { reason?: string }): Promise<WireConversation>;
+  /**
+   * Supervisors: move the conversation to another agent or a team's queue.
+   *
+   * @example
+   * await agent.reassign(conversationId, { toAgentId: 'agt_li' });
+   */
+  reassign(conversationId: string, target: ReassignTarget): Promise<WireConversation>;
 }
 
 /**
@@ -93,6 +154,8 @@ export function createAgentClient(options: CreateKefuClientOptions): KefuAgentCl
   let inbox: string[] | null = null;
   let agentTickets: Record<string, AgentTicket> = {};
   let metrics: LiveMetrics | null = null;
+  let supervision: Record<string, WireLiveConversation> | null = null;
+  let supervisedTeams: string[] | undefined;
   /** Conversations that entered the inbox while an `inbox` request was on its way. */
   const entered = new Set<string>();
   let agent: KefuAgentClient | null = null;
@@ -103,10 +166,14 @@ export function createAgentClient(options: CreateKefuClientOptions): KefuAgentCl
   };
 
   const core = createClientCore(options, (core) => ({
-    snapshot: () => ({ inbox, agentTickets, metrics }),
+    snapshot: () => ({ inbox, agentTickets, metrics, supervision }),
     onFrame(frame) {
       if (frame.type === 'metrics') metrics = frame.metrics;
-      else if (frame.type === 'agent_ticket')
+      else if (frame.type === 'supervision') {
+        if (!supervision) return;
+        const { [frame.conversationId]: _left, ...rest } = supervision;
+        supervision = frame.row ? { ...rest, [frame.conversationId]: frame.row } : rest;
+      } else if (frame.type === 'agent_ticket')
         agentTickets = { ...agentTickets, [frame.ticket.id]: frame.ticket };
       else return;
       core.emit();
@@ -126,9 +193,20 @@ export function createAgentClient(options: CreateKefuClientOptions): KefuAgentCl
     onWelcome() {
       if (inbox !== null) agent?.listConversations().catch(() => {});
       if (metrics !== null) agent?.watchMetrics().catch(() => {});
+      if (supervision !== null) {
+        agent?.watchSupervision({ ...(supervisedTeams ? { teams: supervisedTeams } : {}) });
+      }
     },
   }));
   const { client, request, requestId, ask } = core;
+
+  /** A supervisor call answered with a conversation: it goes into the store too. */
+  async function supervisorCall(method: AgentCallMethod, input: Record<string, unknown>) {
+    const ack = await request({ type: 'call', id: requestId('k'), method, input });
+    const conversation = ack.result as WireConversation;
+    core.applyConversation(conversation);
+    return conversation;
+  }
 
   agent = {
     ...client,
@@ -173,6 +251,40 @@ export function createAgentClient(options: CreateKefuClientOptions): KefuAgentCl
       const ack = await request({ type: 'call', id: requestId('k'), method, input });
       return ack.result as T;
     },
+    async watchSupervision(watchOptions = {}) {
+      supervisedTeams = watchOptions.teams;
+      const rows = await ask(
+        { type: 'watch_supervision', id: requestId('sv'), ...watchOptions },
+        'supervision',
+      );
+      supervision = Object.fromEntries(rows.map((row) => [row.conversationId, row]));
+      core.emit();
+      return rows;
+    },
+    async watchAsSupervisor(conversationId) {
+      const conversation = await supervisorCall('supervision.watch', { conversationId });
+      client.watch(conversationId);
+      return conversation;
+    },
+    async whisper(conversationId, text, whisperOptions = {}) {
+      const clientId = whisperOptions.clientId ?? `c_${nanoid(16)}`;
+      const input = { conversationId, text, clientId };
+      const ack = await request({
+        type: 'call',
+        id: requestId('k'),
+        method: 'supervision.whisper',
+        input,
+      });
+      return ack.result as WireMessage;
+    },
+    bargeIn: (conversationId, bargeOptions = {}) =>
+      supervisorCall('supervision.bargeIn', { conversationId, ...bargeOptions }),
+    reassign: (conversationId, target) =>
+      supervisorCall('supervision.reassign', {
+        conversationId,
+        ...target,
+        toAgentId: target.toAgentId ?? null,
+      }),
   };
   if (options.autoConnect ?? true) agent.connect();
   return agent;

@@ -8,6 +8,12 @@ export type {
   AgentTicket,
   ConversationAction,
   LiveMetrics,
+  WireLiveConversation,
 } from '@kefu/core/wire';
-export type { ActOptions, AgentClientSnapshot, KefuAgentClient } from './agent-client';
+export type {
+  ActOptions,
+  AgentClientSnapshot,
+  KefuAgentClient,
+  ReassignTarget,
+} from './agent-client';
 export { createAgentClient, isAgentClient } from './agent-client';

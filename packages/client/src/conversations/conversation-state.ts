@@ -31,6 +31,8 @@ export interface ClientMessage {
   masked?: WireMessage['masked'];
   attachments: WireMessage['attachments'];
   internal: boolean;
+  /** Agent connections: an internal note from a supervisor (a whisper). */
+  whisper?: true;
   createdAt: number;
   status: MessageStatus;
   error: { code: string; message: string } | null;

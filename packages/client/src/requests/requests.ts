@@ -11,6 +11,7 @@ const IDEMPOTENT: ReadonlySet<string> = new Set([
   'tickets',
   'presence',
   'watch_metrics',
+  'watch_supervision',
 ]);
 
 /**
@@ -31,7 +32,13 @@ const requestError = (message: string, code: string, retryAfterMs?: number): Req
 
 export type Ack = Extract<ServerFrame, { type: 'ack' }>;
 /** The fields of an ack that carry a single answer. */
-export type AnsweredField = 'conversation' | 'status' | 'survey' | 'ticket' | 'metrics';
+export type AnsweredField =
+  | 'conversation'
+  | 'status'
+  | 'survey'
+  | 'ticket'
+  | 'metrics'
+  | 'supervision';
 export type Answer<K extends AnsweredField> = NonNullable<Ack[K]>;
 
 /** Requests awaiting an answer, and what the connection's life does to them. */

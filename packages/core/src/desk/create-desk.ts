@@ -23,6 +23,7 @@ import { createRoutingEngine, type RoutingApi } from '../routing/routing-api';
 import { createSlaApi, type SlaApi } from '../sla/sla-api';
 import { createSlaRuntime } from '../sla/sla-runtime';
 import type { StorageAdapter } from '../storage/storage-adapter';
+import { createSupervisionApi, type SupervisionApi } from '../supervision/supervision-api';
 import { createSurveysApi, type SurveysApi } from '../surveys/surveys-api';
 import { createTicketsApi, type TicketsApi } from '../tickets/tickets-api';
 import { type Clock, systemClock } from '../time/clock';
@@ -144,6 +145,8 @@ export interface Desk {
   readonly bot: { idle(): Promise<void> };
   readonly knowledge: KnowledgeApi;
   readonly quality: QualityApi;
+  /** The supervisor live view and watch, whisper, barge-in, reassign (docs/concepts/supervision.md). */
+  readonly supervision: SupervisionApi;
   readonly clock: Clock;
   /**
    * Listens to committed events of one type, or to all with `'*'`. Returns the unsubscribe function.
@@ -255,10 +258,11 @@ export function createDesk(options: CreateDeskOptions): Desk {
     if (settings.routing.auto && !incidents.holdsRouting()) routing.kick();
   });
 
+  const conversations = createConversationsApi(storage, run, settings);
   return {
     customers: createCustomersApi(storage, run),
     agents: createAgentsApi(storage, run),
-    conversations: createConversationsApi(storage, run, settings),
+    conversations,
     messages: createMessagesApi(storage, run),
     events: {
       async read(input = {}) {
@@ -296,6 +300,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     bot: { idle: () => botRunner.idle() },
     knowledge: knowledge.api,
     quality: createQualityApi(storage, run, qualityRules, qualityScorecards),
+    supervision: createSupervisionApi(conversations, run, clock),
     clock,
     on: (type, listener) => publisher.on(type, listener),
     async stop() {

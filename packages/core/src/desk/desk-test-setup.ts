@@ -1,4 +1,5 @@
 import { createMemoryAdapter } from '@kefu/adapter-memory';
+import { isKefuError } from '../errors/kefu-error';
 import type { DomainEvent } from '../events/domain-events';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import { VirtualClock } from '../time/virtual-clock';
@@ -36,4 +37,15 @@ export async function setupDesk(
     events.push(event);
   });
   return { desk, clock, storage, events };
+}
+
+/** The `KefuError` code a call failed with, or `resolved`; any other failure is rethrown. */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isKefuError(error)) return error.code;
+    throw error;
+  }
+  return 'resolved';
 }

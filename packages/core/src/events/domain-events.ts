@@ -52,6 +52,18 @@ export interface DomainEventDataMap {
   'conversation.priority_changed': { conversation: Conversation; from: Priority; to: Priority };
   'conversation.tags_changed': { conversation: Conversation; added: string[]; removed: string[] };
   'message.posted': { message: Message };
+  /**
+   * A supervisor started watching the conversation (`desk.supervision.watch`). It carries no
+   * conversation snapshot, so nothing about it is sent to the customer's connections.
+   */
+  'conversation.watched': { conversationId: string; supervisorId: string };
+  /** A supervisor took the conversation over (`desk.supervision.bargeIn`), after its transfer. */
+  'conversation.barged_in': {
+    conversation: Conversation;
+    supervisorId: string;
+    fromAgentId: string | null;
+    reason: string | null;
+  };
   /** An article was created, edited or moved through review (`action` says which). */
   'article.changed': { article: Article; action: string };
   /** A quality review was started, scored or moved through its workflow (`action` says which). */
@@ -148,6 +160,8 @@ export const DOMAIN_EVENT_TYPES = [
   'conversation.priority_changed',
   'conversation.tags_changed',
   'message.posted',
+  'conversation.watched',
+  'conversation.barged_in',
   'article.changed',
   'review.changed',
   'ticket.created',

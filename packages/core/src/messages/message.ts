@@ -109,6 +109,11 @@ export const MessageSchema = z.object({
   attachments: z.array(AttachmentSchema).max(10),
   /** Internal notes are for agents only and never reach the customer. */
   internal: z.boolean(),
+  /**
+   * A supervisor's whisper (`desk.supervision.whisper`): an internal note flagged as from a
+   * supervisor, for the assigned agent. Absent on every other message.
+   */
+  whisper: z.literal(true).optional(),
   clientId: ClientIdSchema.nullable(),
   createdAt: InstantSchema,
 });

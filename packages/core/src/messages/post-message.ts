@@ -18,6 +18,8 @@ export interface MessageDraft {
   attachments: Attachment[];
   internal: boolean;
   clientId?: string | undefined;
+  /** Set only by `desk.supervision.whisper` (internal notes only). */
+  whisper?: true;
 }
 
 /** The lifecycle event a message means, or null when it does not move the conversation. */
@@ -111,6 +113,7 @@ export async function postMessageInTransaction(
     text: draft.text,
     attachments: draft.attachments,
     internal: draft.internal,
+    ...(draft.whisper && draft.internal ? { whisper: true as const } : {}),
     clientId: draft.clientId ?? null,
     createdAt: context.now,
   };

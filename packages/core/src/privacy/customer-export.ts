@@ -149,10 +149,16 @@ export async function* exportStream(
     yield { part: 'survey', survey };
   }
 
+  // Internal notes (whispers included) and a supervisor watching or taking over are the desk's
+  // own business: in the export only with `includeInternal`.
+  const agentsOnly = (e: DomainEvent) =>
+    (e.type === 'message.posted' && e.data.message.internal) ||
+    e.type === 'conversation.watched' ||
+    e.type === 'conversation.barged_in';
   for (let position = 0; ; ) {
     const page = await read.privacy.eventsAbout({ customerId }, position, pageSize);
     const events = page
-      .filter((e) => includeInternal || e.type !== 'message.posted' || !e.data.message.internal)
+      .filter((e) => includeInternal || !agentsOnly(e))
       .map(({ position, id, type, at, subject }) => ({ position, id, type, at, subject }));
     counts.events += events.length;
     if (events.length > 0) yield { part: 'events', events };

@@ -320,6 +320,19 @@ export const WatchMetricsFrameSchema = z.object({
 });
 
 /**
+ * Supervisors and admins: the live view of every open conversation (optionally of some teams)
+ * now and, as `supervision` frames, as each row changes or leaves.
+ *
+ * @example
+ * socket.send(JSON.stringify({ type: 'watch_supervision', id: 'sv1', teams: ['after-sales'] }));
+ */
+export const WatchSupervisionFrameSchema = z.object({
+  type: z.literal('watch_supervision'),
+  id: RequestIdSchema,
+  teams: z.array(LabelSchema).min(1).max(50).optional(),
+});
+
+/**
  * Customers: their tickets as they may see them; updates then arrive as `ticket` frames.
  *
  * @example
@@ -373,6 +386,7 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   TicketsFrameSchema,
   TicketReplyFrameSchema,
   WatchMetricsFrameSchema,
+  WatchSupervisionFrameSchema,
 ]);
 
 /**

@@ -28,6 +28,7 @@ export {
   TypingFrameSchema,
   UnsubscribeFrameSchema,
   WatchMetricsFrameSchema,
+  WatchSupervisionFrameSchema,
 } from './client-frames';
 export type { DecodeResult, FrameProblem } from './frame-codec';
 export { decodeClientFrame, decodeServerFrame } from './frame-codec';
@@ -47,6 +48,7 @@ export {
   QueueFrameSchema,
   ServerFrameSchema,
   SessionSchema,
+  SupervisionFrameSchema,
   SurveyFrameSchema,
   SyncedFrameSchema,
   TicketFrameSchema,
@@ -54,6 +56,7 @@ export {
   WireConversationDetailsSchema,
   WireConversationSchema,
   WireIncidentSchema,
+  WireLiveConversationSchema,
   WireMessageSchema,
   WireSurveySchema,
   WireTicketSchema,

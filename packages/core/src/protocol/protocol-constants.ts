@@ -95,11 +95,17 @@ export const AGENT_CALL_METHODS = [
   'incidents.history',
   'incidents.start',
   'incidents.end',
+  // Supervision: supervisors and admins only (see SUPERVISOR_CALL_METHODS).
+  'supervision.live',
+  'supervision.watch',
+  'supervision.whisper',
+  'supervision.bargeIn',
+  'supervision.reassign',
 ] as const;
 
 /**
- * Calls that only administrators should make: the gateway refuses them unless its
- * `authorizeCall` allows them explicitly (its default allows everything else).
+ * Calls that only administrators should make: with roles enforced (the default), only agents
+ * with `role: 'admin'`; without roles, only when the gateway's `authorizeCall` allows them.
  *
  * @example
  * ```ts
@@ -122,6 +128,22 @@ export const PRIVILEGED_CALL_METHODS: readonly AgentCallMethod[] = [
  * ```
  */
 export type AgentCallMethod = (typeof AGENT_CALL_METHODS)[number];
+
+/**
+ * Calls only supervisors and admins make: the `supervision.*` calls always (the desk checks the
+ * role too), `metrics.report` when the gateway enforces roles.
+ *
+ * @example
+ * const canOffer = SUPERVISOR_CALL_METHODS.includes('supervision.whisper'); // true
+ */
+export const SUPERVISOR_CALL_METHODS: readonly AgentCallMethod[] = [
+  'metrics.report',
+  'supervision.live',
+  'supervision.watch',
+  'supervision.whisper',
+  'supervision.bargeIn',
+  'supervision.reassign',
+];
 
 /**
  * Whether a conversation is in an agent's inbox (`inbox` request, live `conversation` frames):

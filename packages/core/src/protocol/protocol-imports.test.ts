@@ -8,8 +8,9 @@ const ALLOWED_RUNTIME = [
   /^zod$/,
   /^\.\/[a-z-]+$/,
   /^\.\.\/(errors|validation)\/[a-z-]+$/,
-  // Capability folders also hold desk slices: only their schema modules are allowed.
-  /^\.\.\/(messages\/message|agents\/agent|surveys\/survey|sla\/sla-policy|tickets\/(ticket|customer-view)|incidents\/incident)$/,
+  // Capability folders also hold desk slices: only their schema modules (and `sla-summary`, a
+  // pure function over a conversation's clocks) are allowed.
+  /^\.\.\/(messages\/message|agents\/agent|surveys\/survey|sla\/sla-(policy|summary)|tickets\/(ticket|customer-view)|incidents\/incident)$/,
 ];
 
 const dir = fileURLToPath(new URL('.', import.meta.url));

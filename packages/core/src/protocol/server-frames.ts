@@ -27,6 +27,8 @@ export const WireMessageSchema = z.object({
   text: z.string(),
   attachments: z.array(AttachmentSchema),
   internal: z.boolean(),
+  /** Agent connections: an internal note from a supervisor (a whisper, 耳语). */
+  whisper: z.literal(true).optional(),
   clientId: ClientIdSchema.nullable(),
   createdAt: InstantSchema,
   /**
@@ -269,6 +271,55 @@ export const LiveMetricsSchema = z.object({
 export type LiveMetrics = z.infer<typeof LiveMetricsSchema>;
 
 /**
+ * One open conversation in the supervisor live view (`LiveConversation` in core).
+ *
+ * @example
+ * const row = WireLiveConversationSchema.parse(JSON.parse(text));
+ */
+export const WireLiveConversationSchema = z.object({
+  conversationId: IdSchema,
+  customerId: IdSchema,
+  status: z.enum(['bot', 'queued', 'active', 'pending']),
+  topic: z.string().nullable(),
+  channel: z.string(),
+  priority: z.string(),
+  team: z.string().nullable(),
+  leftMessage: z.boolean(),
+  assigneeId: IdSchema.nullable(),
+  queuedAt: InstantSchema.nullable(),
+  assignedAt: InstantSchema.nullable(),
+  /** In the queue until now (queued) or until the current assignment, when the row was made. */
+  queueTimeMs: z.number().nonnegative(),
+  slaState: z.enum(['ok', 'at_risk', 'breached']),
+  dueAt: InstantSchema.nullable(),
+  dueTarget: z.enum(SLA_TARGETS).nullable(),
+  /** From the desk's sentiment flags on customer messages. */
+  sentiment: z.enum(['angry', 'urgent', 'calm']),
+  lastSeq: z.number().int().nonnegative(),
+  updatedAt: InstantSchema,
+});
+/**
+ * A live-view row as a supervisor's connection receives it.
+ *
+ * @example
+ * const late = (rows: WireLiveConversation[]) => rows.filter((r) => r.slaState === 'breached');
+ */
+export type WireLiveConversation = z.infer<typeof WireLiveConversationSchema>;
+
+/**
+ * A row of the supervisor live view changed (after `watch_supervision`): `row` is the new row,
+ * or `null` when the conversation left the view (resolved, closed, abandoned, or out of scope).
+ *
+ * @example
+ * const frame = SupervisionFrameSchema.parse({ type: 'supervision', conversationId, row: null });
+ */
+export const SupervisionFrameSchema = z.object({
+  type: z.literal('supervision'),
+  conversationId: IdSchema,
+  row: WireLiveConversationSchema.nullable(),
+});
+
+/**
  * An incident (应急) as every connection sees it: the banner and how the desk takes new work.
  *
  * @example
@@ -376,6 +427,8 @@ export const AckFrameSchema = z.object({
   tickets: z.array(WireTicketSchema).optional(),
   status: DeskStatusSchema.optional(),
   metrics: LiveMetricsSchema.optional(),
+  /** The supervisor live view, after `watch_supervision`. */
+  supervision: z.array(WireLiveConversationSchema).optional(),
   /** The answer to a `call` (JSON; its shape is the desk method's return value). */
   result: z.unknown().optional(),
 });
@@ -582,6 +635,7 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
   AgentTicketFrameSchema,
   MetricsFrameSchema,
   IncidentFrameSchema,
+  SupervisionFrameSchema,
 ]);
 
 /**
@@ -626,3 +680,10 @@ export type WelcomeFrame = z.infer<typeof WelcomeFrameSchema>;
  * ```
  */
 export type IncidentFrame = z.infer<typeof IncidentFrameSchema>;
+/**
+ * A `supervision` frame: one live-view row changed or left.
+ *
+ * @example
+ * const onFrame = (frame: SupervisionFrame) => (frame.row ? upsert(frame.row) : remove(frame.conversationId));
+ */
+export type SupervisionFrame = z.infer<typeof SupervisionFrameSchema>;

@@ -36,6 +36,7 @@ const KNOWN_SERVER_FRAMES: Record<ServerFrame['type'], true> = {
   agent_ticket: true,
   metrics: true,
   incident: true,
+  supervision: true,
 };
 const SERVER_FRAME_TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN_SERVER_FRAMES));
 

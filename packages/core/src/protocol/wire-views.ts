@@ -1,6 +1,7 @@
 import type { Conversation } from '../conversations/conversation';
 import type { Incident } from '../incidents/incident';
 import type { Message } from '../messages/message';
+import { summarizeSla } from '../sla/sla-summary';
 import { SCALES, type Survey } from '../surveys/survey';
 import { toCustomerView } from '../tickets/customer-view';
 import type { Ticket } from '../tickets/ticket';
@@ -29,6 +30,7 @@ export function toWireMessage(message: Message): WireMessage {
     text: message.text,
     attachments: message.attachments,
     internal: message.internal,
+    ...(message.whisper ? { whisper: true as const } : {}),
     clientId: message.clientId,
     createdAt: message.createdAt,
   };
@@ -36,18 +38,7 @@ export function toWireMessage(message: Message): WireMessage {
 
 /** The agent-only part of a conversation on the wire: routing fields and SLA state. */
 function detailsOf(conversation: Conversation): WireConversationDetails {
-  let dueAt: number | null = null;
-  let dueClock: WireConversationDetails['dueClock'] = null;
-  let slaState: WireConversationDetails['slaState'] = 'ok';
-  for (const clock of Object.values(conversation.sla?.clocks ?? {})) {
-    if (!clock || clock.metAt !== null) continue;
-    if (clock.dueAt !== null && (dueAt === null || clock.dueAt < dueAt)) {
-      dueAt = clock.dueAt;
-      dueClock = { target: clock.target, budgetMs: clock.budgetMs, hours: clock.hours };
-    }
-    if (clock.breachedAt !== null) slaState = 'breached';
-    else if (clock.warned.length > 0 && slaState === 'ok') slaState = 'at_risk';
-  }
+  const { dueAt, dueClock, slaState } = summarizeSla(conversation.sla);
   return {
     channel: conversation.channel,
     priority: conversation.priority,

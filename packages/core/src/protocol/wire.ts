@@ -23,6 +23,7 @@ export {
   isInAgentInbox,
   PRIVILEGED_CALL_METHODS,
   PROTOCOL_VERSION,
+  SUPERVISOR_CALL_METHODS,
 } from './protocol-constants';
 export type {
   DeskStatus,
@@ -31,10 +32,12 @@ export type {
   LiveMetrics,
   ServerFrame,
   Session,
+  SupervisionFrame,
   WelcomeFrame,
   WireConversation,
   WireConversationDetails,
   WireIncident,
+  WireLiveConversation,
   WireMessage,
   WireSurvey,
   WireTicket,

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { setupDesk } from '../desk/desk-test-setup';
-import { isKefuError } from '../errors/kefu-error';
+import { codeOf, setupDesk } from '../desk/desk-test-setup';
 import { transition } from '../machine/transition';
 import { makeReview } from '../testing/storage-conformance/reviews';
 import { REVIEW_STATUSES, type Scorecard } from './review';
@@ -36,15 +35,6 @@ async function closedConversation() {
   return { ...setup, conversationId: c.id };
 }
 
-const code = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return isKefuError(error) ? error.code : 'other';
-  }
-  return 'resolved';
-};
-
 describe('desk.quality', () => {
   it('reviews a closed conversation: rule flags, weighted total, dispute, revision, results by agent', async () => {
     const { desk, conversationId, events } = await closedConversation();
@@ -60,7 +50,7 @@ describe('desk.quality', () => {
     ).toEqual(review);
 
     await desk.quality.score({ reviewId: review.id, by: 'agt_zhao', scores: { greeting: 0 } });
-    expect(await code(desk.quality.submit({ reviewId: review.id, by: 'agt_zhao' }))).toBe(
+    expect(await codeOf(desk.quality.submit({ reviewId: review.id, by: 'agt_zhao' }))).toBe(
       'INVALID_TRANSITION',
     );
     const scored = await desk.quality.score({
@@ -73,7 +63,7 @@ describe('desk.quality', () => {
     await desk.quality.submit({ reviewId: review.id, by: 'agt_zhao' });
 
     expect(
-      await code(desk.quality.dispute({ reviewId: review.id, by: 'agt_li', reason: '不是我' })),
+      await codeOf(desk.quality.dispute({ reviewId: review.id, by: 'agt_li', reason: '不是我' })),
     ).toBe('FORBIDDEN');
     const disputed = await desk.quality.dispute({
       reviewId: review.id,
@@ -82,7 +72,9 @@ describe('desk.quality', () => {
     });
     expect(disputed.status).toBe('disputed');
     expect(
-      await code(desk.quality.resolve({ reviewId: review.id, by: 'agt_wang', outcome: 'upheld' })),
+      await codeOf(
+        desk.quality.resolve({ reviewId: review.id, by: 'agt_wang', outcome: 'upheld' }),
+      ),
     ).toBe('FORBIDDEN');
     const revised = await desk.quality.resolve({
       reviewId: review.id,
@@ -114,10 +106,10 @@ describe('desk.quality', () => {
   it('refuses bad input and non-supervisors, changing nothing', async () => {
     const { desk, conversationId } = await closedConversation();
     expect(
-      await code(desk.quality.start({ conversationId, reviewerId: 'agt_wang', scorecard: card })),
+      await codeOf(desk.quality.start({ conversationId, reviewerId: 'agt_wang', scorecard: card })),
     ).toBe('FORBIDDEN');
     expect(
-      await code(
+      await codeOf(
         desk.quality.start({
           conversationId,
           reviewerId: 'agt_zhao',
@@ -128,7 +120,7 @@ describe('desk.quality', () => {
     const greeting = { id: 'greeting', label: '问候', weight: 1 };
     const dup = { ...card, criteria: [greeting, greeting] };
     expect(
-      await code(desk.quality.start({ conversationId, reviewerId: 'agt_zhao', scorecard: dup })),
+      await codeOf(desk.quality.start({ conversationId, reviewerId: 'agt_zhao', scorecard: dup })),
     ).toBe('VALIDATION');
     expect(await desk.quality.list()).toEqual([]);
     const review = await desk.quality.start({
@@ -137,12 +129,12 @@ describe('desk.quality', () => {
       scorecard: card,
     });
     expect(
-      await code(
+      await codeOf(
         desk.quality.score({ reviewId: review.id, by: 'agt_zhao', scores: { speed: 50 } }),
       ),
     ).toBe('VALIDATION');
     expect(
-      await code(
+      await codeOf(
         desk.quality.score({ reviewId: review.id, by: 'agt_zhao', scores: { solved: 101 } }),
       ),
     ).toBe('VALIDATION');
@@ -153,7 +145,7 @@ describe('desk.quality', () => {
     const { desk } = await closedConversation();
     const open = await desk.conversations.start({ customerId: 'cus_amy', message: { text: 'hi' } });
     expect(
-      await code(
+      await codeOf(
         desk.quality.start({ conversationId: open.id, reviewerId: 'agt_zhao', scorecard: card }),
       ),
     ).toBe('INVALID_TRANSITION');
@@ -167,7 +159,7 @@ describe('desk.quality', () => {
     expect(await desk.quality.sample({ from, to: clock.now() + 1, share: 0, seed: 'w49' })).toEqual(
       [],
     );
-    expect(await code(desk.quality.sample({ from: 5, to: 1, share: 0.1, seed: 'x' }))).toBe(
+    expect(await codeOf(desk.quality.sample({ from: 5, to: 1, share: 0.1, seed: 'x' }))).toBe(
       'VALIDATION',
     );
   });

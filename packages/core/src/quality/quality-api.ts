@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Agent, canSupervise } from '../agents/agent';
+import { requireSupervisor } from '../agents/require-supervisor';
 import type { Conversation } from '../conversations/conversation';
 import type { CommandContext, RunCommand } from '../desk/command-runner';
 import { KefuError } from '../errors/kefu-error';
@@ -117,15 +117,6 @@ export interface QualityApi {
 
 const REVIEWABLE = new Set(['resolved', 'closed']);
 
-async function requireSupervisor(tx: StorageTransaction, id: string): Promise<Agent> {
-  const agent = await tx.agents.get(id);
-  if (!agent) throw new KefuError('NOT_FOUND', `No agent "${id}".`);
-  if (!canSupervise(agent)) {
-    throw new KefuError('FORBIDDEN', `Agent "${id}" is not a supervisor; only supervisors review.`);
-  }
-  return agent;
-}
-
 async function transcript(storage: StorageAdapter, conversationId: string): Promise<Message[]> {
   const all: Message[] = [];
   for (;;) {
@@ -162,7 +153,7 @@ export function createQualityApi(
     run(async (tx, context) => {
       const review = await tx.reviews.get(reviewId, { forUpdate: true });
       if (!review) throw new KefuError('NOT_FOUND', `No review "${reviewId}".`);
-      if (who === 'supervisor') await requireSupervisor(tx, by);
+      if (who === 'supervisor') await requireSupervisor(tx, by, 'review');
       else if (review.agentId !== by) {
         throw new KefuError('FORBIDDEN', `Only ${review.agentId} may dispute this review.`);
       }
@@ -187,7 +178,7 @@ export function createQualityApi(
       const input = parseInput(StartSchema, raw, 'review');
       const messages = await transcript(storage, input.conversationId);
       return run(async (tx, context) => {
-        await requireSupervisor(tx, input.reviewerId);
+        await requireSupervisor(tx, input.reviewerId, 'review');
         const conversation = await tx.conversations.get(input.conversationId);
         if (!conversation)
           throw new KefuError('NOT_FOUND', `No conversation "${input.conversationId}".`);

@@ -38,11 +38,15 @@ export function MessageThread({
         return (
           <li
             key={message.key}
-            className={`bubble bubble-${kind}${message.internal ? ' bubble-internal' : ''}`}
+            className={`bubble bubble-${kind}${message.internal ? ' bubble-internal' : ''}${message.whisper ? ' bubble-whisper' : ''}`}
             data-status={message.status}
           >
             <span className="bubble-meta">
-              {message.internal ? '🔒 内部备注 Internal note · ' : ''}
+              {message.whisper
+                ? '📣 主管耳语 Supervisor whisper · '
+                : message.internal
+                  ? '🔒 内部备注 Internal note · '
+                  : ''}
               {name} · {formatShanghai(message.createdAt, false)}
               {message.status === 'failed' ? ` · ⚠ ${message.error?.message ?? 'failed'}` : ''}
             </span>

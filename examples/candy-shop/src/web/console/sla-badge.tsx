@@ -1,16 +1,6 @@
 import type { WireConversationDetails } from '@kefu/client';
-import { useEffect, useState } from 'react';
 import { slaText } from './sla-text';
-
-/** Ticks once a second while mounted, for countdowns. */
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
+import { useNow } from './use-now';
 
 /**
  * The SLA state of a conversation (agent-only `details`), counting down to its next deadline:

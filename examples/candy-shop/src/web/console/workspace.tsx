@@ -10,18 +10,20 @@ import { MetricsPanel } from './metrics-panel';
 import { useAgents } from './people';
 import { ReviewPage } from './review/review-page';
 import { StaffingPage } from './staffing/staffing-page';
+import { SupervisorPage } from './supervisor/supervisor-page';
 import { TopBar } from './top-bar';
 
-type Tab = 'chat' | 'reports' | 'staffing' | 'review' | 'incident';
+type Tab = 'chat' | 'reports' | 'staffing' | 'supervisor' | 'review' | 'incident';
 const TABS: [Tab, string][] = [
   ['chat', '会话 Conversations'],
   ['reports', '报表 Reports'],
   ['staffing', '排班 Staffing'],
+  ['supervisor', '主管 Supervisor'],
   ['review', '质检 Quality'],
   ['incident', '应急 Incident'],
 ];
 /** Tabs only supervisors get. */
-const SUPERVISOR_TABS: ReadonlySet<Tab> = new Set(['incident']);
+const SUPERVISOR_TABS: ReadonlySet<Tab> = new Set(['supervisor', 'incident']);
 
 function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut(): void }) {
   const [selected, setSelected] = useState<string | null>(null);
@@ -36,7 +38,7 @@ function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut():
       <TopBar agent={session.agent} onSignOut={onSignOut} />
       <MetricsPanel />
       <div className="tabs" role="tablist">
-        {TABS.filter(([id]) => session.agent.role === 'supervisor' || !SUPERVISOR_TABS.has(id)).map(
+        {TABS.filter(([id]) => session.agent.role === 'supervisor' || session.agent.role === 'admin' || !SUPERVISOR_TABS.has(id)).map(
           ([id, label]) => (
             <button
               key={id}
@@ -50,7 +52,16 @@ function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut():
           ),
         )}
       </div>
-      {tab === 'review' ? (
+      {tab === 'supervisor' ? (
+        <SupervisorPage
+          selfId={session.agent.id}
+          agents={agents}
+          onOpen={(id) => {
+            setSelected(id);
+            setTab('chat');
+          }}
+        />
+      ) : tab === 'review' ? (
         <ReviewPage self={session.agent} agentNames={agentNames} />
       ) : tab === 'incident' ? (
         <IncidentSwitch />

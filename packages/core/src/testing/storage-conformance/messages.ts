@@ -70,5 +70,28 @@ export function messagesConformance(adapter: GetAdapter): void {
       );
       expect(await adapter().read.messages.listAfter(id, 0, 10)).toEqual([message]);
     });
+
+    it("keeps a supervisor's whisper flag, and adds none to other messages", async () => {
+      const { id } = makeConversation();
+      const whisper = makeMessage({
+        conversationId: id,
+        seq: 1,
+        internal: true,
+        whisper: true,
+        clientId: 'c_whisper_77',
+        text: '先道歉，再查物流',
+      });
+      const note = makeMessage({ conversationId: id, seq: 2, internal: true, text: '备注' });
+      await adapter().transaction(async (tx) => {
+        await tx.messages.insert(whisper);
+        await tx.messages.insert(note);
+      });
+      const [first, second] = await adapter().read.messages.listAfter(id, 0, 10);
+      expect(first).toEqual(whisper);
+      expect(first?.whisper).toBe(true);
+      expect(second).toEqual(note);
+      expect(second && 'whisper' in second).toBe(false);
+      expect(await adapter().read.messages.findByClientId(id, 'c_whisper_77')).toEqual(whisper);
+    });
   });
 }
