@@ -13,22 +13,25 @@ const USE_CLIENT = '"use client";';
  * shared with the main entry in a chunk of their own, a storefront's bundler would have to load
  * that chunk before the widget could render.
  */
-const PARTS = [
-  'attachment-list',
-  'incident-banner',
-  'launcher-greeting',
-  'leave-message-notice',
-  'survey-prompt',
-  'ticket-list',
-  'ticket-timeline',
-  'uploads',
-];
+const PARTS: Record<string, string> = {
+  'attachment-list': 'src/components/attachment-list.tsx',
+  'incident-banner': 'src/components/incident-banner.tsx',
+  'launcher-greeting': 'src/components/launcher-greeting.tsx',
+  'leave-message-notice': 'src/components/leave-message-notice.tsx',
+  'survey-prompt': 'src/components/survey-prompt.tsx',
+  'ticket-list': 'src/components/ticket-list.tsx',
+  'ticket-timeline': 'src/components/ticket-timeline.tsx',
+  uploads: 'src/components/uploads.tsx',
+  // The dictionaries loaded when picked (src/i18n/dictionaries.ts).
+  ja: 'src/i18n/ja.ts',
+  'zh-tw': 'src/i18n/zh-tw.ts',
+};
 
 /** Keeps `import('./survey-prompt')` a run-time import of the part's own file. */
 const partsStayLazy: Plugin = {
   name: 'kefu-lazy-parts',
   setup(build) {
-    const filter = new RegExp(`^\\./(${PARTS.join('|')})$`);
+    const filter = new RegExp(`^\\./(${Object.keys(PARTS).join('|')})$`);
     build.onResolve({ filter }, (args) =>
       args.kind === 'dynamic-import'
         ? { path: `./parts/${args.path.slice(2)}.js`, external: true }
@@ -43,7 +46,7 @@ export default defineConfig(
     entry: {
       index: 'src/index.ts',
       'agent/index': 'src/agent/index.ts',
-      ...Object.fromEntries(PARTS.map((part) => [`parts/${part}`, `src/components/${part}.tsx`])),
+      ...Object.fromEntries(Object.entries(PARTS).map(([part, path]) => [`parts/${part}`, path])),
     },
     // The agent entry reaches the widget's provider and hooks through the package's own name, so
     // both entries share one React context in either format.
@@ -58,7 +61,8 @@ export default defineConfig(
       for (const file of [`dist/index${extension}`, `dist/agent/index${extension}`]) {
         let code = await readFile(file, 'utf8');
         // Both formats come from one ESM build: CommonJS loads the parts' CommonJS files.
-        if (extension === '.cjs') code = code.replace(/(import\('\.\/parts\/[\w-]+)\.js'\)/g, "$1.cjs')");
+        if (extension === '.cjs')
+          code = code.replace(/(import\('\.\/parts\/[\w-]+)\.js'\)/g, "$1.cjs')");
         if (!code.startsWith(USE_CLIENT)) code = `${USE_CLIENT}\n${code}`;
         await writeFile(file, code);
       }

@@ -9,7 +9,9 @@ interface XhrLike {
   open(method: string, url: string): void;
   setRequestHeader(name: string, value: string): void;
   upload: {
-    onprogress: ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null;
+    onprogress:
+      | ((event: { loaded: number; total: number; lengthComputable: boolean }) => void)
+      | null;
   };
   onload: (() => void) | null;
   onerror: (() => void) | null;

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { WireAttachment } from '../client-types';
+import { withPartI18n } from '../i18n/part-translate';
 import type { Translate } from '../i18n/translate';
 import { attachmentsCss } from '../theme/parts-css';
 import { usePartCss } from '../theme/use-part-css';
@@ -38,7 +39,7 @@ const isImage = (
  * A message's attachments: photos as previews that open larger in a lightbox, other files as
  * links that open in a new tab (a URL that is not http(s) stays text), each with its size.
  */
-export function AttachmentsPart({ attachments, t, locale }: AttachmentsPartProps) {
+function AttachmentsPartView({ attachments, t, locale }: AttachmentsPartProps) {
   usePartCss('attachments', attachmentsCss);
   const [open, setOpen] = useState<(CheckedAttachment & { href: string }) | null>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
@@ -123,3 +124,6 @@ function Lightbox({
     </div>
   );
 }
+
+/** `AttachmentsPartView` with its strings (i18n/part-translate.tsx). */
+export const AttachmentsPart = withPartI18n(AttachmentsPartView);

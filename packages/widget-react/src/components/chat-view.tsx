@@ -97,6 +97,8 @@ export function ChatView({
   };
 
   return (
+    // A drop zone for files, not a control: the attach button is the keyboard's way in.
+    // biome-ignore lint/a11y/noStaticElementInteractions: drag-and-drop target
     <div
       className="kefu-chat"
       data-dropping={dropping || undefined}

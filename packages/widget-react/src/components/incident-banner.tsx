@@ -1,4 +1,5 @@
 import type { KefuClientSnapshot } from '@kefu/client';
+import { withPartI18n } from '../i18n/part-translate';
 import type { Translate } from '../i18n/translate';
 import { incidentCss } from '../theme/parts-css';
 import { usePartCss } from '../theme/use-part-css';
@@ -16,7 +17,7 @@ export interface IncidentPartProps {
  * it means for the customer (a bot answers, or messages are kept for later). Announced politely,
  * like the other notices.
  */
-export function IncidentPart({ incident, text, t }: IncidentPartProps) {
+function IncidentPartView({ incident, text, t }: IncidentPartProps) {
   usePartCss('incident', incidentCss);
   const hint =
     incident.mode === 'leave-message'
@@ -36,3 +37,6 @@ export function IncidentPart({ incident, text, t }: IncidentPartProps) {
     </div>
   );
 }
+
+/** `IncidentPartView` with its strings (i18n/part-translate.tsx). */
+export const IncidentPart = withPartI18n(IncidentPartView);

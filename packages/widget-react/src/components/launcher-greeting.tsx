@@ -1,3 +1,4 @@
+import { withPartI18n } from '../i18n/part-translate';
 import type { Translate } from '../i18n/translate';
 import { greetingCss } from '../theme/parts-css';
 import { usePartCss } from '../theme/use-part-css';
@@ -20,7 +21,7 @@ export interface GreetingPartProps {
  * is closed. Clicking it opens the chat; its close button hides it for the rest of the tab's
  * session. Not announced to screen readers: it repeats what the launcher offers.
  */
-export function GreetingPart({ text, t, onOpen, onDismiss }: GreetingPartProps) {
+function GreetingPartView({ text, t, onOpen, onDismiss }: GreetingPartProps) {
   usePartCss('greeting', greetingCss);
   return (
     <div className="kefu-greeting">
@@ -38,3 +39,6 @@ export function GreetingPart({ text, t, onOpen, onDismiss }: GreetingPartProps) 
     </div>
   );
 }
+
+/** `GreetingPartView` with its strings (i18n/part-translate.tsx). */
+export const GreetingPart = withPartI18n(GreetingPartView);

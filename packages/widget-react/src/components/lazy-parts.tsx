@@ -4,7 +4,7 @@ import { useConversation } from '../hooks/use-conversation';
 import { useIncident } from '../hooks/use-incident';
 import { useKefuClient } from '../hooks/use-kefu-client';
 import { useTickets } from '../hooks/use-tickets';
-import { useWidgetI18n } from '../i18n/i18n-context';
+import { usePartI18n, useWidgetI18n } from '../i18n/i18n-context';
 import { pickLocale } from '../i18n/pick-locale';
 import { recall, remember } from '../memory/widget-memory';
 import { safeHref } from '../text/safe-url';
@@ -35,20 +35,19 @@ function useLocalize() {
 export const SurveyPrompt = lazyPart(
   () => import('./survey-prompt').then((m) => m.SurveyPart),
   ({ conversationId }: { conversationId: string | null }) => {
-    const { t } = useWidgetI18n();
+    const i18n = usePartI18n();
     const client = useKefuClient();
     const pick = useLocalize();
     const survey = useConversation(conversationId)?.survey;
     if (!conversationId || (survey?.status !== 'sent' && survey?.status !== 'answered')) {
       return null;
     }
-    return { conversationId, survey, t, client, pick };
+    return { conversationId, survey, i18n, client, pick };
   },
 );
 
 function useTicketShared() {
-  const { t, locale } = useWidgetI18n();
-  return { t, locale, client: useKefuClient() };
+  return { i18n: usePartI18n(), client: useKefuClient() };
 }
 
 /**
@@ -85,7 +84,7 @@ export const TicketTimeline = lazyPart(
  */
 export const LeaveMessageNotice = lazyPart(
   () => import('./leave-message-notice').then((m) => m.LeaveMessagePart),
-  ({ status }: { status: DeskStatus }) => ({ status, ...useWidgetI18n() }),
+  ({ status }: { status: DeskStatus }) => ({ status, i18n: usePartI18n() }),
 );
 
 /**
@@ -99,9 +98,9 @@ export const IncidentBanner = lazyPart(
   () => import('./incident-banner').then((m) => m.IncidentPart),
   () => {
     const incident = useIncident();
-    const { t } = useWidgetI18n();
+    const i18n = usePartI18n();
     const localize = useLocalize();
-    return incident ? { incident, t, text: localize(incident.message) } : null;
+    return incident ? { incident, i18n, text: localize(incident.message) } : null;
   },
 );
 
@@ -112,7 +111,7 @@ export const IncidentBanner = lazyPart(
 export const LauncherGreeting = lazyPart(
   () => import('./launcher-greeting').then((m) => m.GreetingPart),
   ({ greeting, onOpen }: { greeting: LauncherGreetingOption; onOpen(): void }) => {
-    const { t } = useWidgetI18n();
+    const i18n = usePartI18n();
     const { text, delayMs = 3_000 } = typeof greeting === 'string' ? { text: greeting } : greeting;
     const [shown, setShown] = useState(false);
     useEffect(() => {
@@ -124,7 +123,7 @@ export const LauncherGreeting = lazyPart(
       remember('g', true);
       setShown(false);
     };
-    return shown ? { text, t, onOpen, onDismiss } : null;
+    return shown ? { text, i18n, onOpen, onDismiss } : null;
   },
 );
 
@@ -150,13 +149,13 @@ export interface AttachmentListProps {
 export const AttachmentList = lazyPart(
   () => import('./attachment-list').then((m) => m.AttachmentsPart),
   ({ attachments }: AttachmentListProps) => {
-    const i18n = useWidgetI18n();
+    const i18n = usePartI18n();
     if (attachments.length === 0) return null;
     const checked = attachments.map((attachment) => ({
       ...attachment,
       href: safeHref(attachment.url),
     }));
-    return { attachments: checked, ...i18n };
+    return { attachments: checked, i18n };
   },
 );
 
@@ -164,8 +163,8 @@ export const AttachmentList = lazyPart(
 export const Uploads = lazyPart(
   () => import('./uploads').then((m) => m.UploadsPart),
   (props: Omit<UploadsPartProps, 't' | 'client'>) => {
-    const { t } = useWidgetI18n();
+    const i18n = usePartI18n();
     const client = useKefuClient();
-    return props.files.length > 0 ? { ...props, t, client } : null;
+    return props.files.length > 0 ? { ...props, i18n, client } : null;
   },
 );

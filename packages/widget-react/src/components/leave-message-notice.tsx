@@ -1,5 +1,6 @@
 import type { DeskStatus } from '../client-types';
 import { formatInstant } from '../i18n/format';
+import { withPartI18n } from '../i18n/part-translate';
 import type { Translate } from '../i18n/translate';
 
 /** What the notice part is given by `LeaveMessageNotice` (lazy-parts.tsx). */
@@ -13,7 +14,7 @@ export interface LeaveMessagePartProps {
  * Shown when nobody can answer now: the shop is closed (with the next opening time) or no agent
  * is online. The message the customer writes is kept for the morning (留言).
  */
-export function LeaveMessagePart({ status, t, locale }: LeaveMessagePartProps) {
+function LeaveMessagePartView({ status, t, locale }: LeaveMessagePartProps) {
   return (
     <div className="kefu-notice" role="status">
       <strong>{t('leaveMessageTitle')}</strong>
@@ -24,3 +25,6 @@ export function LeaveMessagePart({ status, t, locale }: LeaveMessagePartProps) {
     </div>
   );
 }
+
+/** `LeaveMessagePartView` with its strings (i18n/part-translate.tsx). */
+export const LeaveMessagePart = withPartI18n(LeaveMessagePartView);

@@ -1,6 +1,7 @@
 import type { KefuClient } from '@kefu/client';
 import { type FormEvent, useId, useState } from 'react';
 import type { WireSurvey } from '../client-types';
+import { withPartI18n } from '../i18n/part-translate';
 import type { Translate } from '../i18n/translate';
 import { surveyCss } from '../theme/parts-css';
 import { usePartCss } from '../theme/use-part-css';
@@ -23,7 +24,7 @@ function range(min: number, max: number): number[] {
  * The satisfaction survey (满意度调查) once the desk sent it after the conversation was resolved:
  * one scale per question and an optional comment; then a thank-you. Loaded on first use.
  */
-export function SurveyPart(props: SurveyPartProps) {
+function SurveyPartView(props: SurveyPartProps) {
   usePartCss('survey', surveyCss);
   if (props.survey.status === 'answered') {
     return (
@@ -102,3 +103,6 @@ function SurveyForm({ conversationId, survey, t, client, pick }: SurveyPartProps
     </form>
   );
 }
+
+/** `SurveyPartView` with its strings (i18n/part-translate.tsx). */
+export const SurveyPart = withPartI18n(SurveyPartView);

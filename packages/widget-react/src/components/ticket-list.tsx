@@ -1,7 +1,8 @@
 import type { WireTicket } from '../client-types';
+import { withPartI18n } from '../i18n/part-translate';
 import { ticketsCss } from '../theme/parts-css';
 import { usePartCss } from '../theme/use-part-css';
-import { TicketTimelinePart, type TicketTimelinePartProps } from './ticket-timeline';
+import { type TicketTimelinePartProps, TicketTimelinePartView } from './ticket-timeline';
 
 /** What the ticket list part is given by `TicketList` (lazy-parts.tsx). */
 export interface TicketListPartProps extends Omit<TicketTimelinePartProps, 'ticket'> {
@@ -9,7 +10,7 @@ export interface TicketListPartProps extends Omit<TicketTimelinePartProps, 'tick
 }
 
 /** All of the customer's tickets, most recently updated first, each with its timeline. */
-export function TicketListPart({ tickets, ...shared }: TicketListPartProps) {
+function TicketListPartView({ tickets, ...shared }: TicketListPartProps) {
   usePartCss('tickets', ticketsCss);
   const { t } = shared;
   if (tickets.length === 0) return <p className="kefu-notice">{t('ticketsEmpty')}</p>;
@@ -17,9 +18,12 @@ export function TicketListPart({ tickets, ...shared }: TicketListPartProps) {
     <ul className="kefu-tickets" aria-label={t('ticketsTitle')}>
       {tickets.map((ticket) => (
         <li key={ticket.id}>
-          <TicketTimelinePart ticket={ticket} {...shared} />
+          <TicketTimelinePartView ticket={ticket} {...shared} />
         </li>
       ))}
     </ul>
   );
 }
+
+/** `TicketListPartView` with its strings (i18n/part-translate.tsx). */
+export const TicketListPart = withPartI18n(TicketListPartView);

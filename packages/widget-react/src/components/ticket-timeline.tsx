@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { WireTicket } from '../client-types';
 import type { WidgetMessageKey } from '../i18n/en';
 import { formatInstant } from '../i18n/format';
+import { withPartI18n } from '../i18n/part-translate';
 import type { Translate } from '../i18n/translate';
 import { ticketsCss } from '../theme/parts-css';
 import { usePartCss } from '../theme/use-part-css';
@@ -26,7 +27,7 @@ export interface TicketTimelinePartProps {
  * One ticket (工单) as its customer follows it: kind, subject, status, the expected completion,
  * the status timeline, and the proposal with accept / decline while one is waiting.
  */
-export function TicketTimelinePart({ ticket, t, locale, client }: TicketTimelinePartProps) {
+export function TicketTimelinePartView({ ticket, t, locale, client }: TicketTimelinePartProps) {
   usePartCss('tickets', ticketsCss);
   const [busy, setBusy] = useState(false);
   const respond = async (accept: boolean) => {
@@ -95,3 +96,6 @@ export function TicketTimelinePart({ ticket, t, locale, client }: TicketTimeline
     </article>
   );
 }
+
+/** `TicketTimelinePartView` with its strings (i18n/part-translate.tsx). */
+export const TicketTimelinePart = withPartI18n(TicketTimelinePartView);

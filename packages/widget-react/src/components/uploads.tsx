@@ -1,5 +1,6 @@
 import type { KefuClient } from '@kefu/client';
 import { useEffect, useState } from 'react';
+import { withPartI18n } from '../i18n/part-translate';
 import type { Translate } from '../i18n/translate';
 import { uploadsCss } from '../theme/parts-css';
 import { usePartCss } from '../theme/use-part-css';
@@ -26,7 +27,7 @@ export interface UploadsPartProps {
  * photo, a preview; once stored it goes out as a message of its own, as a photo does in a chat
  * app. A failed upload says why and can be removed; removing one in progress cancels it.
  */
-export function UploadsPart({ files, ...shared }: UploadsPartProps) {
+function UploadsPartView({ files, ...shared }: UploadsPartProps) {
   usePartCss('uploads', uploadsCss);
   return (
     <ul className="kefu-uploads" aria-label={shared.t('uploads')}>
@@ -100,3 +101,6 @@ function Upload({
     </li>
   );
 }
+
+/** `UploadsPartView` with its strings (i18n/part-translate.tsx). */
+export const UploadsPart = withPartI18n(UploadsPartView);

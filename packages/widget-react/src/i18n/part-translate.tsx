@@ -1,0 +1,31 @@
+import type { ComponentType } from 'react';
+import type { WidgetMessages } from './en';
+import { enParts } from './en-parts';
+import { createTranslate, type Translate } from './translate';
+import { zhCNParts } from './zh-cn-parts';
+
+/**
+ * What a part loaded later is given for its language: the widget's strings as resolved (the
+ * built-in ones of the first chunk or a dictionary loaded on demand, custom dictionaries and
+ * `messages` on top), and which built-in dictionary's part strings fill what is missing.
+ */
+export interface PartI18n {
+  locale: string;
+  messages: Partial<WidgetMessages>;
+  base: string;
+}
+
+/** The part's `t`: its own built-in strings under whatever the widget resolved. */
+export function partTranslate({ messages, base }: PartI18n): Translate {
+  const parts = base === 'zh-CN' ? zhCNParts : enParts;
+  return createTranslate({ ...parts, ...messages } as WidgetMessages);
+}
+
+/** A part that speaks through `t` and `locale`, given them from `i18n`. */
+export function withPartI18n<P extends { t: Translate; locale?: string }>(
+  Part: ComponentType<P>,
+): ComponentType<Omit<P, 't' | 'locale'> & { i18n: PartI18n }> {
+  return ({ i18n, ...props }) => (
+    <Part {...(props as unknown as P)} t={partTranslate(i18n)} locale={i18n.locale} />
+  );
+}
