@@ -1,7 +1,8 @@
-import { type Desk, KefuError } from '@kefu/core';
+import { type Attachment, type Desk, KefuError } from '@kefu/core';
 import type { AgentCallMethod } from '@kefu/core/protocol';
 import { type AgentSubject, agentMaySee, requireAgentScope } from './authorization';
 import type { GatewayContext } from './gateway-context';
+import { acceptAttachments } from './own-attachments';
 
 type Input = Record<string, unknown>;
 /** Where the call came from, for the audit log. */
@@ -127,7 +128,14 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
         throw new KefuError('VALIDATION', 'The conversation belongs to another customer.');
       }
     }
-    return desk.tickets.create(asInput(byAgent(input, agentId)));
+    const attachments = await acceptAttachments(
+      context.uploads,
+      context.attachments,
+      (input.attachments as Attachment[] | undefined) ?? [],
+      { kind: 'ticket', customerId: idOf(input, 'customerId'), ticketId: null },
+      null,
+    );
+    return desk.tickets.create(asInput(byAgent({ ...input, attachments }, agentId)));
   },
   'tickets.get': (_desk, input, agentId, context) =>
     visibleTicket(context, agentId, idOf(input, 'ticketId')),

@@ -5,6 +5,7 @@ import { PRIVILEGED_CALL_METHODS } from '@kefu/core/protocol';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { AgentNames } from './agent-names';
 import { AgentPresenceTracker } from './agent-presence';
+import { createAttachmentService } from './attachment-service';
 import { pumpEvents } from './event-pump';
 import { SubscriptionRegistry } from './fan-out';
 import { GatewayConnection } from './gateway-connection';
@@ -183,6 +184,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     authorizeAgent,
     authorizeCall,
     attachments: options.attachments ?? {},
+    uploads: createAttachmentService(options.attachments ?? {}, path, secret),
     identify,
     ensureCustomer,
     subscribe: (id, connection) => registry.add(id, connection),

@@ -1,3 +1,4 @@
+import type { BlobStore } from '../attachments/blob-store';
 import { isKefuError } from '../errors/kefu-error';
 import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
 import type { JobDraft } from '../jobs/job';
@@ -16,6 +17,8 @@ export interface CommandContext {
   readonly sla: SlaRuntime;
   /** The mode of the incident in force (应急), or null in normal operation. */
   readonly incidentMode: IncidentMode | null;
+  /** Where uploaded files live, when the desk was given a store (erasure and retention). */
+  readonly blobs?: BlobStore;
   emit(event: DomainEventDraft): void;
   /** Records a job this command scheduled, so a local runner can wake up for it. */
   scheduled(job: JobDraft): void;
@@ -30,6 +33,7 @@ export interface CommandRunnerOptions {
   onJobScheduled: (dueAt: number) => void;
   /** The incident mode commands see; none by default. */
   incidentMode?: () => IncidentMode | null;
+  blobs?: BlobStore;
   /** Awaited before each command (the desk's incident state is loaded before anything runs). */
   ready?: () => Promise<void>;
 }
@@ -59,6 +63,7 @@ export function createCommandRunner(options: CommandRunnerOptions) {
             settings,
             sla,
             incidentMode: incidentMode(),
+            ...(options.blobs ? { blobs: options.blobs } : {}),
             emit: (event) => drafts.push(event),
             scheduled: (job) => jobs.push(job),
           };
