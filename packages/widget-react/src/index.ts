@@ -56,7 +56,7 @@ export { useKefuSelector } from './hooks/use-kefu-selector';
 export { useMessages } from './hooks/use-messages';
 export { useTickets } from './hooks/use-tickets';
 export type { WidgetDictionaries } from './i18n/dictionaries';
-export { builtInDictionaries, resolveMessages } from './i18n/dictionaries';
+export { builtInDictionaries, loadDictionary, resolveMessages } from './i18n/dictionaries';
 export type { WidgetMessageKey, WidgetMessages } from './i18n/en';
 export { en } from './i18n/en';
 export { formatDuration, formatInstant, formatMessageTime, formatMoney } from './i18n/format';

@@ -29,7 +29,7 @@ afterAll(() => server.close());
 
 describe('client.upload in a browser (XMLHttpRequest)', () => {
   it('uploads with the visitor token and reports progress up to the whole file', async () => {
-    expect(typeof XMLHttpRequest).toBe('function');
+    expect(typeof (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest).toBe('function');
     const client = createKefuClient({
       url: 'ws://kefu.test/kefu',
       identity: { kind: 'visitor', token: 'vt_1' },
