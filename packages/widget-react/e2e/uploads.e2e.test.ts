@@ -7,14 +7,17 @@ import { createShopSession, LONG, openWidget, sendFromWidget, WAIT } from './sho
 const session = createShopSession({
   attachments: { blobs: createMemoryBlobStore(), maxBytes: 2 * 1024 * 1024 },
 });
-let shop: typeof session.shop;
-
-beforeAll(async () => {
-  await session.start();
-  shop = session.shop;
-}, LONG);
-
+beforeAll(() => session.start(), LONG);
 afterAll(() => session.stop());
+
+/** A customer's page with the panel open and a first message sent, which starts a conversation. */
+async function chatting(customerId: string, text: string) {
+  const customer = await session.openPage(session.shop.customerPage(customerId));
+  const panel = await openWidget(customer.page);
+  await sendFromWidget(customer.page, text);
+  await panel.getByText(text).waitFor(WAIT);
+  return { ...customer, panel, conversationId: await session.conversationOf(customerId) };
+}
 
 /** A photo of noise (so it does not compress): a few hundred kilobytes to watch go out. */
 function noisyPng(size: number): Buffer {
@@ -29,12 +32,8 @@ describe('uploads in Chromium through the real gateway', () => {
   it(
     'attaches a photo: progress and a preview while it uploads, then a message with it and a lightbox',
     async () => {
-      const customer = await openPage();
-      const { page } = customer;
-      const panel = await openWidget(page);
-      await sendFromWidget(page, '巧克力到货时已经化了');
-      await panel.getByText('巧克力到货时已经化了').waitFor(WAIT);
-      const conversationId = await session.conversationOf('cus_lin');
+      const customer = await chatting('cus_lin', '巧克力到货时已经化了');
+      const { page, panel, conversationId } = customer;
 
       // What the tray shows, frame by frame: the progress values and whether a preview is there.
       await page.evaluate(() => {
@@ -84,7 +83,7 @@ describe('uploads in Chromium through the real gateway', () => {
         )
         .toBe(300);
 
-      const stored = await shop.desk.messages.list({ conversationId });
+      const stored = await session.shop.desk.messages.list({ conversationId });
       const withPhoto = stored.find((message) => message.attachments.length > 0);
       expect(withPhoto?.attachments[0]).toMatchObject({
         name: 'melted.png',
@@ -120,11 +119,7 @@ describe('uploads in Chromium through the real gateway', () => {
   it(
     'says why a file was refused and sends nothing',
     async () => {
-      const customer = await openPage();
-      const { page } = customer;
-      const panel = await openWidget(page);
-      await sendFromWidget(page, '发票在这里');
-      await panel.getByText('发票在这里').waitFor(WAIT);
+      const { page, panel, conversationId } = await chatting('cus_amy', '发票在这里');
       // A script dressed up as a photo: the gateway reads the bytes, not the name.
       await page.locator('input[type=file]').setInputFiles({
         name: 'photo.png',
@@ -134,15 +129,9 @@ describe('uploads in Chromium through the real gateway', () => {
       await panel.getByRole('alert').filter({ hasText: 'Not uploaded' }).waitFor(WAIT);
       await panel.getByRole('button', { name: 'Remove photo.png' }).click();
       await expect.poll(() => panel.getByRole('alert').count(), WAIT).toBe(0);
-      const conversationId = await session.conversationOf('cus_amy');
-      const stored = await shop.desk.messages.list({ conversationId });
+      const stored = await session.shop.desk.messages.list({ conversationId });
       expect(stored.every((message) => message.attachments.length === 0)).toBe(true);
     },
     LONG,
   );
-
-  function openPage() {
-    return session.openPage(shop.customerPage(openPage.next++ === 0 ? 'cus_lin' : 'cus_amy'));
-  }
-  openPage.next = 0;
 });
