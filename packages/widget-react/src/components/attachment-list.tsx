@@ -1,7 +1,9 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { WireAttachment } from '../client-types';
+import { enAttachments } from '../i18n/en-parts';
 import { withPartI18n } from '../i18n/part-translate';
 import type { Translate } from '../i18n/translate';
+import { zhCNAttachments } from '../i18n/zh-cn-parts';
 import { attachmentsCss } from '../theme/parts-css';
 import { usePartCss } from '../theme/use-part-css';
 
@@ -126,4 +128,7 @@ function Lightbox({
 }
 
 /** `AttachmentsPartView` with its strings (i18n/part-translate.tsx). */
-export const AttachmentsPart = withPartI18n(AttachmentsPartView);
+export const AttachmentsPart = withPartI18n(AttachmentsPartView, {
+  en: enAttachments,
+  'zh-CN': zhCNAttachments,
+});

@@ -1,6 +1,8 @@
 import type { KefuClientSnapshot } from '@kefu/client';
+import { enIncident } from '../i18n/en-parts';
 import { withPartI18n } from '../i18n/part-translate';
 import type { Translate } from '../i18n/translate';
+import { zhCNIncident } from '../i18n/zh-cn-parts';
 import { incidentCss } from '../theme/parts-css';
 import { usePartCss } from '../theme/use-part-css';
 
@@ -39,4 +41,7 @@ function IncidentPartView({ incident, text, t }: IncidentPartProps) {
 }
 
 /** `IncidentPartView` with its strings (i18n/part-translate.tsx). */
-export const IncidentPart = withPartI18n(IncidentPartView);
+export const IncidentPart = withPartI18n(IncidentPartView, {
+  en: enIncident,
+  'zh-CN': zhCNIncident,
+});

@@ -1,5 +1,7 @@
+import { enGreeting } from '../i18n/en-parts';
 import { withPartI18n } from '../i18n/part-translate';
 import type { Translate } from '../i18n/translate';
+import { zhCNGreeting } from '../i18n/zh-cn-parts';
 import { greetingCss } from '../theme/parts-css';
 import { usePartCss } from '../theme/use-part-css';
 
@@ -41,4 +43,7 @@ function GreetingPartView({ text, t, onOpen, onDismiss }: GreetingPartProps) {
 }
 
 /** `GreetingPartView` with its strings (i18n/part-translate.tsx). */
-export const GreetingPart = withPartI18n(GreetingPartView);
+export const GreetingPart = withPartI18n(GreetingPartView, {
+  en: enGreeting,
+  'zh-CN': zhCNGreeting,
+});

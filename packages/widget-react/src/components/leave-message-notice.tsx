@@ -1,7 +1,9 @@
 import type { DeskStatus } from '../client-types';
+import { enLeaveMessage } from '../i18n/en-parts';
 import { formatInstant } from '../i18n/format';
 import { withPartI18n } from '../i18n/part-translate';
 import type { Translate } from '../i18n/translate';
+import { zhCNLeaveMessage } from '../i18n/zh-cn-parts';
 
 /** What the notice part is given by `LeaveMessageNotice` (lazy-parts.tsx). */
 export interface LeaveMessagePartProps {
@@ -27,4 +29,7 @@ function LeaveMessagePartView({ status, t, locale }: LeaveMessagePartProps) {
 }
 
 /** `LeaveMessagePartView` with its strings (i18n/part-translate.tsx). */
-export const LeaveMessagePart = withPartI18n(LeaveMessagePartView);
+export const LeaveMessagePart = withPartI18n(LeaveMessagePartView, {
+  en: enLeaveMessage,
+  'zh-CN': zhCNLeaveMessage,
+});

@@ -1,8 +1,10 @@
 import type { KefuClient } from '@kefu/client';
 import { type FormEvent, useId, useState } from 'react';
 import type { WireSurvey } from '../client-types';
+import { enSurvey } from '../i18n/en-parts';
 import { withPartI18n } from '../i18n/part-translate';
 import type { Translate } from '../i18n/translate';
+import { zhCNSurvey } from '../i18n/zh-cn-parts';
 import { surveyCss } from '../theme/parts-css';
 import { usePartCss } from '../theme/use-part-css';
 
@@ -105,4 +107,4 @@ function SurveyForm({ conversationId, survey, t, client, pick }: SurveyPartProps
 }
 
 /** `SurveyPartView` with its strings (i18n/part-translate.tsx). */
-export const SurveyPart = withPartI18n(SurveyPartView);
+export const SurveyPart = withPartI18n(SurveyPartView, { en: enSurvey, 'zh-CN': zhCNSurvey });

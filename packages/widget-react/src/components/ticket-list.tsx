@@ -1,5 +1,7 @@
 import type { WireTicket } from '../client-types';
+import { enTickets } from '../i18n/en-parts';
 import { withPartI18n } from '../i18n/part-translate';
+import { zhCNTickets } from '../i18n/zh-cn-parts';
 import { ticketsCss } from '../theme/parts-css';
 import { usePartCss } from '../theme/use-part-css';
 import { type TicketTimelinePartProps, TicketTimelinePartView } from './ticket-timeline';
@@ -26,4 +28,7 @@ function TicketListPartView({ tickets, ...shared }: TicketListPartProps) {
 }
 
 /** `TicketListPartView` with its strings (i18n/part-translate.tsx). */
-export const TicketListPart = withPartI18n(TicketListPartView);
+export const TicketListPart = withPartI18n(TicketListPartView, {
+  en: enTickets,
+  'zh-CN': zhCNTickets,
+});

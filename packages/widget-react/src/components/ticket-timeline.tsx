@@ -2,9 +2,11 @@ import type { KefuClient } from '@kefu/client';
 import { useState } from 'react';
 import type { WireTicket } from '../client-types';
 import type { WidgetMessageKey } from '../i18n/en';
+import { enTickets } from '../i18n/en-parts';
 import { formatInstant } from '../i18n/format';
 import { withPartI18n } from '../i18n/part-translate';
 import type { Translate } from '../i18n/translate';
+import { zhCNTickets } from '../i18n/zh-cn-parts';
 import { ticketsCss } from '../theme/parts-css';
 import { usePartCss } from '../theme/use-part-css';
 import { describeResolution } from './describe-resolution';
@@ -98,4 +100,7 @@ export function TicketTimelinePartView({ ticket, t, locale, client }: TicketTime
 }
 
 /** `TicketTimelinePartView` with its strings (i18n/part-translate.tsx). */
-export const TicketTimelinePart = withPartI18n(TicketTimelinePartView);
+export const TicketTimelinePart = withPartI18n(TicketTimelinePartView, {
+  en: enTickets,
+  'zh-CN': zhCNTickets,
+});

@@ -45,15 +45,15 @@ const sentAttachments = (fake: FakeGateway) =>
   fake.received.flatMap((frame) => (frame.type === 'send' ? (frame.attachments ?? []) : []));
 
 async function openChat() {
-  const fake = useFakeGateway(server);
   renderWithClient(<ChatWidget locale="en" defaultOpen />);
   const panel = await screen.findByRole('dialog', { name: 'Customer service' });
-  return { fake, panel, user: userEvent.setup() };
+  return { panel, user: userEvent.setup() };
 }
 
 describe('uploads in the widget', () => {
   it('uploads a picked file with progress, then sends it as a message with a photo preview', async () => {
-    const { fake, panel, user } = await openChat();
+    const fake = useFakeGateway(server);
+    const { panel, user } = await openChat();
     const endpoint = attachmentsEndpoint();
     const input = panel.querySelector<HTMLInputElement>('input[type=file]');
     expect(within(panel).getByRole('button', { name: 'Attach a photo or file' })).toBeVisible();
@@ -89,7 +89,8 @@ describe('uploads in the widget', () => {
   });
 
   it('says why the gateway refused a file, sends nothing, and removes it on request', async () => {
-    const { fake, panel, user } = await openChat();
+    const fake = useFakeGateway(server);
+    const { panel, user } = await openChat();
     let puts = 0;
     server.use(
       http.post(GRANT, () =>
@@ -114,7 +115,8 @@ describe('uploads in the widget', () => {
   });
 
   it('takes a pasted screenshot and a dropped file', async () => {
-    const { fake, panel } = await openChat();
+    const fake = useFakeGateway(server);
+    const { panel } = await openChat();
     const endpoint = attachmentsEndpoint();
     endpoint.release();
     const field = within(panel).getByRole('textbox', { name: 'Message' });

@@ -1,7 +1,9 @@
 import type { KefuClient } from '@kefu/client';
 import { useEffect, useState } from 'react';
+import { enUploads } from '../i18n/en-parts';
 import { withPartI18n } from '../i18n/part-translate';
 import type { Translate } from '../i18n/translate';
+import { zhCNUploads } from '../i18n/zh-cn-parts';
 import { uploadsCss } from '../theme/parts-css';
 import { usePartCss } from '../theme/use-part-css';
 
@@ -103,4 +105,4 @@ function Upload({
 }
 
 /** `UploadsPartView` with its strings (i18n/part-translate.tsx). */
-export const UploadsPart = withPartI18n(UploadsPartView);
+export const UploadsPart = withPartI18n(UploadsPartView, { en: enUploads, 'zh-CN': zhCNUploads });

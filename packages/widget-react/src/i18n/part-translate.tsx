@@ -1,8 +1,6 @@
 import type { ComponentType } from 'react';
 import type { WidgetMessages } from './en';
-import { enParts } from './en-parts';
 import { createTranslate, type Translate } from './translate';
-import { zhCNParts } from './zh-cn-parts';
 
 /**
  * What a part loaded later is given for its language: the widget's strings as resolved (the
@@ -15,17 +13,24 @@ export interface PartI18n {
   base: string;
 }
 
-/** The part's `t`: its own built-in strings under whatever the widget resolved. */
-export function partTranslate({ messages, base }: PartI18n): Translate {
-  const parts = base === 'zh-CN' ? zhCNParts : enParts;
-  return createTranslate({ ...parts, ...messages } as WidgetMessages);
+/** A part's own built-in strings, in English and Simplified Chinese (en-parts.ts, zh-cn-parts.ts). */
+export interface PartStrings {
+  en: Partial<WidgetMessages>;
+  'zh-CN': Partial<WidgetMessages>;
 }
 
-/** A part that speaks through `t` and `locale`, given them from `i18n`. */
+/** The part's `t`: its own built-in strings under whatever the widget resolved. */
+export function partTranslate({ messages, base }: PartI18n, strings: PartStrings): Translate {
+  const own = base === 'zh-CN' ? strings['zh-CN'] : strings.en;
+  return createTranslate({ ...own, ...messages } as WidgetMessages);
+}
+
+/** A part that speaks through `t` and `locale`, given them from `i18n` and its own `strings`. */
 export function withPartI18n<P extends { t: Translate; locale?: string }>(
   Part: ComponentType<P>,
+  strings: PartStrings,
 ): ComponentType<Omit<P, 't' | 'locale'> & { i18n: PartI18n }> {
   return ({ i18n, ...props }) => (
-    <Part {...(props as unknown as P)} t={partTranslate(i18n)} locale={i18n.locale} />
+    <Part {...(props as unknown as P)} t={partTranslate(i18n, strings)} locale={i18n.locale} />
   );
 }
