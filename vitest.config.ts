@@ -51,6 +51,10 @@ export default defineConfig({
       },
       { find: /^@kefu\/server$/, replacement: source('./packages/server/src/index.ts') },
       {
+        find: /^@kefu\/blob-store$/,
+        replacement: source('./packages/blob-store/src/index.ts'),
+      },
+      {
         find: /^@kefu\/channel-email$/,
         replacement: source('./packages/channel-email/src/index.ts'),
       },

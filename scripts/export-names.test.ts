@@ -27,6 +27,7 @@ const ENTRIES: Record<string, string> = {
   '@kefu/adapter-memory': 'packages/adapter-memory/src/index.ts',
   '@kefu/adapter-postgres': 'packages/adapter-postgres/src/index.ts',
   '@kefu/server': 'packages/server/src/index.ts',
+  '@kefu/blob-store': 'packages/blob-store/src/index.ts',
   '@kefu/channel-email': 'packages/channel-email/src/index.ts',
   '@kefu/client': 'packages/client/src/index.ts',
   '@kefu/client/agent': 'packages/client/src/agent/index.ts',

@@ -11,6 +11,7 @@ import type { OutboxStorage, TokenStorage } from './browser-storage';
 import type { BackoffOptions } from './connection/backoff';
 import type { ClientTransport } from './connection/transport';
 import type { ConversationView } from './conversations/conversation-state';
+import type { UploadOptions, WireAttachment } from './uploads/upload-types';
 
 /**
  * Where the client's connection to the gateway is.
@@ -76,6 +77,11 @@ export interface CreateKefuClientOptions {
   outboxStorage?: OutboxStorage | null;
   /** Connect at creation. Default true. */
   autoConnect?: boolean;
+  /**
+   * The gateway's HTTP address for uploads (`POST {httpUrl}/attachments`). Default: `url` with
+   * `ws:` / `wss:` as `http:` / `https:` (`wss://candy.example/kefu` → `https://candy.example/kefu`).
+   */
+  httpUrl?: string;
 }
 
 /**
@@ -106,7 +112,18 @@ export interface KefuClient {
    * Sends a message; shown at once as `sending`, then `sent`, or `failed`. Offline, it waits in the
    * outbox and is delivered exactly once after reconnecting. Returns the client id.
    */
-  send(conversationId: string, text: string, options?: { internal?: boolean }): string;
+  send(
+    conversationId: string,
+    text: string,
+    options?: { internal?: boolean; attachments?: readonly WireAttachment[] },
+  ): string;
+  /**
+   * Uploads a photo or file through the gateway (with this client's credentials) and returns the
+   * stored attachment, to send with `send(conversationId, '', { attachments: [attachment] })`.
+   * Reports progress in browsers; rejects with the gateway's code (`VALIDATION` for a file too
+   * large or of a type not allowed, `FORBIDDEN`…) and changes nothing then.
+   */
+  upload(file: Blob, options?: UploadOptions): Promise<WireAttachment>;
   /** Sends a `failed` message again. */
   retry(clientId: string): void;
   setTyping(conversationId: string, typing: boolean): void;

@@ -43,3 +43,4 @@ export type {
 } from './conversations/conversation-state';
 export { createKefuClient } from './kefu-client';
 export type { RequestError } from './requests/requests';
+export type { UploadOptions, UploadProgress, WireAttachment } from './uploads/upload-types';

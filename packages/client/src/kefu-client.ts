@@ -7,6 +7,18 @@ import { createOutboxDelivery } from './outbox/outbox-delivery';
 import { createRequests, type Requests } from './requests/requests';
 import { createTickets } from './tickets/tickets';
 
+/** The gateway's HTTP address: `httpUrl`, else the socket's URL over http(s). */
+function httpBase(options: CreateKefuClientOptions): string {
+  const base = options.httpUrl ?? options.url.replace(/^ws(s?):/i, 'http$1:');
+  if (!/^https?:/i.test(base)) {
+    throw Object.assign(
+      new Error('Uploads need the gateway over HTTP: pass `httpUrl` to createKefuClient.'),
+      { code: 'VALIDATION' },
+    );
+  }
+  return base.replace(/\/+$/, '');
+}
+
 /** Every field of `next` is the very value `previous` holds. */
 const sameFields = (previous: object, next: object) =>
   Object.entries(next).every(
@@ -183,6 +195,14 @@ export function createClientCore(
       emit();
     },
     deskStatus: () => requests.ask({ type: 'status', id: requests.requestId('st') }, 'status'),
+    // The upload code is fetched on first use: most sessions never send a photo.
+    upload: async (file, uploadOptions = {}) =>
+      (await import('./uploads/upload')).uploadFile(
+        httpBase(options),
+        connection.credentials(),
+        file,
+        uploadOptions,
+      ),
     ...conversations.calls,
     ...outbox.calls,
     ...tickets.calls,

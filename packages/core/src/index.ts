@@ -14,6 +14,10 @@ export {
   PRESENCES,
 } from './agents/agent';
 export type { AgentsApi, SetPresenceInput } from './agents/agents-api';
+export { attachmentId, attachmentKey, customerBlobPrefix } from './attachments/attachment-keys';
+export type { BlobBody, BlobInfo, BlobPutOptions, BlobStore } from './attachments/blob-store';
+export { assertBlobKey, blobChunks } from './attachments/blob-store';
+export { createMemoryBlobStore } from './attachments/memory-blob-store';
 export type {
   CloseReason,
   Conversation,

@@ -1,8 +1,9 @@
-import { type Conversation, type Desk, KefuError } from '@kefu/core';
+import { type Attachment, type Conversation, type Desk, KefuError } from '@kefu/core';
 import { type AgentCallMethod, toWireConversation } from '@kefu/core/protocol';
 import { type AgentSubject, agentMaySee, requireAgentScope } from './authorization';
 import type { Call } from './call-types';
 import type { GatewayContext } from './gateway-context';
+import { acceptAttachments } from './own-attachments';
 import { QUALITY_CALLS } from './quality-calls';
 
 type Input = Record<string, unknown>;
@@ -122,7 +123,14 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
         throw new KefuError('VALIDATION', 'The conversation belongs to another customer.');
       }
     }
-    return desk.tickets.create(asInput(byAgent(input, agentId)));
+    const attachments = await acceptAttachments(
+      context.uploads,
+      context.attachments,
+      (input.attachments as Attachment[] | undefined) ?? [],
+      { kind: 'ticket', customerId: idOf(input, 'customerId'), ticketId: null },
+      null,
+    );
+    return desk.tickets.create(asInput(byAgent({ ...input, attachments }, agentId)));
   },
   'tickets.get': (_desk, input, agentId, context) =>
     visibleTicket(context, agentId, idOf(input, 'ticketId')),

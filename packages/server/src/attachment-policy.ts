@@ -1,4 +1,4 @@
-import { type Attachment, KefuError } from '@kefu/core';
+import { type Attachment, type BlobStore, KefuError } from '@kefu/core';
 import { isPublicHostname } from './public-host';
 import { cleanText } from './safe-text';
 
@@ -18,6 +18,34 @@ export interface AttachmentOptions {
   allowedHosts?: readonly string[];
   /** Accepted content types (without parameters). Default {@link DEFAULT_ATTACHMENT_TYPES}. */
   contentTypes?: readonly string[];
+  /**
+   * Where uploads go (`createDiskBlobStore`, `createS3BlobStore` from `@kefu/blob-store`, or
+   * `createMemoryBlobStore` from `@kefu/core`). Without it the upload endpoints answer 404. The
+   * gateway's own files need no `allowedHosts` entry.
+   */
+  blobs?: BlobStore;
+  /**
+   * The gateway as browsers reach it, e.g. `https://candy.example/kefu`: the origin and path of
+   * upload and download URLs. Default: the request's `Host` header, over `http` unless the socket
+   * is TLS; set it behind a proxy.
+   */
+  publicUrl?: string;
+  /**
+   * Signs upload and download URLs (HMAC-SHA256). Default `identity.secret`, else a random one
+   * per process, which is fine for one node only: every node of a cluster needs the same.
+   */
+  secret?: string;
+  /** Largest upload in bytes. Default 10 MiB (`DEFAULT_MAX_UPLOAD_BYTES`). */
+  maxBytes?: number;
+  /** Types accepted as uploads, checked on the bytes. Default `DEFAULT_UPLOAD_TYPES`. */
+  uploadTypes?: readonly string[];
+  /** How long an upload URL is valid. Default 15 minutes. */
+  uploadTtlMs?: number;
+  /**
+   * How long a download URL is valid. Default 4 hours. URLs are signed afresh each time a message
+   * or ticket is delivered (history, resume, live), so reloading brings working links.
+   */
+  downloadTtlMs?: number;
 }
 
 /**

@@ -4,6 +4,7 @@ import { type Conversation, createMemoryRateLimits, type Message } from '@kefu/c
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { AgentNames } from './agent-names';
 import { AgentPresenceTracker } from './agent-presence';
+import { createAttachmentService } from './attachment-service';
 import { pumpEvents } from './event-pump';
 import { SubscriptionRegistry } from './fan-out';
 import { GatewayConnection } from './gateway-connection';
@@ -184,6 +185,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     authorizeAgent,
     authorizeCall,
     attachments: options.attachments ?? {},
+    uploads: createAttachmentService(options.attachments ?? {}, path, secret),
     identify,
     ensureCustomer,
     subscribe: (id, connection) => registry.add(id, connection),

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { isKefuError, KefuError } from '@kefu/core';
+import { type Attachment, isKefuError, KefuError } from '@kefu/core';
 import {
   decodeClientFrame,
   encodeFrame,
@@ -8,7 +8,6 @@ import {
   type ServerFrame,
   toWireConversation,
 } from '@kefu/core/protocol';
-import { checkAttachments } from './attachment-policy';
 import { authorizedConversation } from './authorization';
 import {
   CLOSE_CODES,
@@ -20,6 +19,7 @@ import {
 } from './gateway-context';
 import * as requests from './gateway-requests';
 import { InboundBudget, OnePerTurn } from './inbound-budget';
+import { type AttachmentTarget, acceptAttachments } from './own-attachments';
 import { cleanStrings } from './safe-text';
 import { sendBacklog } from './subscription-backlog';
 
@@ -119,7 +119,7 @@ export class GatewayConnection implements SubscriberHandle {
   deliver(frame: object): void {
     if (this.#closed) return;
     this.context.hooks?.frameOut(frame);
-    this.sink.send(encodeFrame(frame));
+    this.sink.send(this.context.uploads.sign(encodeFrame(frame)));
   }
 
   close(code: number, reason: string): void {
@@ -149,6 +149,17 @@ export class GatewayConnection implements SubscriberHandle {
     this.#parsing.clear();
     this.#leave();
     this.onClosed(this);
+  }
+
+  #accept(attachments: readonly Attachment[], target: AttachmentTarget): Promise<Attachment[]> {
+    const { uploads, attachments: policy } = this.context;
+    return acceptAttachments(
+      uploads,
+      policy,
+      attachments,
+      target,
+      uploads.host(this.request.headers),
+    );
   }
 
   #send(frame: ServerFrame): void {
@@ -301,7 +312,11 @@ export class GatewayConnection implements SubscriberHandle {
     }
     const message = frame.message && {
       ...frame.message,
-      attachments: checkAttachments(frame.message.attachments, this.context.attachments),
+      attachments: await this.#accept(frame.message.attachments, {
+        kind: 'conversation',
+        customerId: principal.id,
+        conversationId: null,
+      }),
     };
     const hasMessage =
       message && (message.text.trim().length > 0 || message.attachments.length > 0);
@@ -329,8 +344,16 @@ export class GatewayConnection implements SubscriberHandle {
     }
     // Checked here too, not only by the desk: the desk answers a repeated client id with the
     // stored message before it checks the author.
-    const attachments = checkAttachments(frame.attachments, this.context.attachments);
-    await authorizedConversation(this.context, principal, frame.conversationId);
+    const conversation = await authorizedConversation(
+      this.context,
+      principal,
+      frame.conversationId,
+    );
+    const attachments = await this.#accept(frame.attachments, {
+      kind: 'conversation',
+      customerId: conversation.customerId,
+      conversationId: conversation.id,
+    });
     const message = await this.context.desk.messages.post({
       conversationId: frame.conversationId,
       author: principal.author,

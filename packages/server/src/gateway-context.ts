@@ -1,6 +1,7 @@
 import type { Author, Desk, Message, RateLimitDecision } from '@kefu/core';
 import type { WireMessage } from '@kefu/core/protocol';
 import type { AttachmentOptions } from './attachment-policy';
+import type { AttachmentService } from './attachment-service';
 import type { Identify } from './gateway-identity';
 import type { CreateGatewayOptions, GatewayLimits } from './gateway-options';
 import type { RecentKeys } from './inbound-budget';
@@ -66,6 +67,8 @@ export interface GatewayContext {
   authorizeAgent: NonNullable<CreateGatewayOptions['authorizeAgent']>;
   authorizeCall: NonNullable<CreateGatewayOptions['authorizeCall']>;
   attachments: AttachmentOptions;
+  /** Uploads, downloads and the signing of the gateway's own file links. */
+  uploads: AttachmentService;
   identify: Identify;
   /** Creates the customer record of an accepted customer or visitor, once (idempotent). */
   ensureCustomer(principal: Principal): Promise<void>;

@@ -1,52 +1,17 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { isKefuError, KefuError, writeCustomerExport } from '@kefu/core';
-import type { Credentials } from '@kefu/core/protocol';
+import { KefuError, writeCustomerExport } from '@kefu/core';
+import { handleAttachmentRequest } from './attachment-endpoints';
 import { authorizedConversation } from './authorization';
-import type { GatewayContext, Principal } from './gateway-context';
+import type { Principal } from './gateway-context';
 import { deskStatus } from './gateway-requests';
+import {
+  decodeSegment,
+  type HttpRequestContext,
+  principalFor,
+  reply,
+  replyError,
+} from './http-support';
 import { issueVisitorToken } from './identity';
 import { originAllowed } from './origin-check';
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw new KefuError('VALIDATION', 'The path has a malformed percent-encoding.');
-  }
-}
-
-interface HttpRequestContext {
-  request: IncomingMessage;
-  response: ServerResponse;
-  path: string;
-  context: GatewayContext;
-  ip: string;
-  connections: () => number;
-  allowVisitors: boolean;
-  secret: string | undefined;
-  allowedOrigins: readonly string[] | undefined;
-  /** Counts one new visitor for this address, or says when to retry. */
-  mintVisitor(ip: string): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }>;
-}
-
-function reply(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  });
-  response.end(JSON.stringify(body));
-}
-
-const STATUS_BY_CODE: Record<string, number> = {
-  VALIDATION: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  INVALID_TRANSITION: 409,
-  RATE_LIMITED: 429,
-  CAPACITY: 409,
-};
 
 /**
  * Streams a customer's own export (PIPL right of access and portability): signed customers only,
@@ -81,43 +46,6 @@ async function sendOwnExport(http: HttpRequestContext, principal: Principal): Pr
   }
 }
 
-function header(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** Credentials from HTTP headers: a bearer agent token, a visitor token, or a signed customer id. */
-function credentialsFrom(headers: IncomingHttpHeaders): Credentials | null {
-  const authorization = header(headers, 'authorization');
-  if (authorization?.startsWith('Bearer ')) {
-    return { kind: 'agent', token: authorization.slice('Bearer '.length) };
-  }
-  const visitorToken = header(headers, 'x-kefu-visitor-token');
-  if (visitorToken) return { kind: 'visitor', token: visitorToken };
-  const customerId = header(headers, 'x-kefu-customer-id');
-  if (customerId) {
-    const signature = header(headers, 'x-kefu-signature');
-    return { kind: 'customer', customerId, ...(signature ? { signature } : {}) };
-  }
-  return null;
-}
-
-async function principalFor(http: HttpRequestContext): Promise<Principal> {
-  const credentials = credentialsFrom(http.request.headers);
-  if (!credentials) throw new KefuError('UNAUTHORIZED', 'Send credentials in the request headers.');
-  if (credentials.kind === 'visitor' && !credentials.token) {
-    throw new KefuError('UNAUTHORIZED', 'A visitor token is required.');
-  }
-  // An invalid visitor token would mint a new visitor on a socket; over HTTP it is a refusal.
-  const result = await http.context.identify(
-    credentials,
-    { headers: http.request.headers, ip: http.ip },
-    { mint: false },
-  );
-  if (!('role' in result)) throw new KefuError(result.code, result.message);
-  return result;
-}
-
 /**
  * The endpoints that need no socket:
  * - `GET {path}/health`
@@ -125,6 +53,8 @@ async function principalFor(http: HttpRequestContext): Promise<Principal> {
  * - `POST {path}/visitors`: a new anonymous visitor and token (when visitors are enabled)
  * - `GET {path}/conversations/{id}/messages?afterSeq=&limit=`: history, as the caller may see it
  * - `GET {path}/privacy/export`: a signed customer's own data, as a JSON download (audited)
+ * - `POST {path}/attachments`, `PUT` / `GET {path}/attachments/{id}`: uploads and downloads
+ *   (see `attachment-endpoints.ts`)
  */
 export async function handleHttpRequest(http: HttpRequestContext): Promise<void> {
   const { request, response, path, context } = http;
@@ -137,6 +67,10 @@ export async function handleHttpRequest(http: HttpRequestContext): Promise<void>
     }
     if (request.method === 'GET' && route === '/status') {
       reply(response, 200, (await deskStatus(context)).status);
+      return;
+    }
+    if (route === '/attachments' || route.startsWith('/attachments/')) {
+      await handleAttachmentRequest(http, route, url);
       return;
     }
     const credentialed = route !== '/health' && route !== '/status';
@@ -175,29 +109,21 @@ export async function handleHttpRequest(http: HttpRequestContext): Promise<void>
       });
       const visible = messages.filter((m) => principal.role === 'agent' || !m.internal);
       const last = messages.at(-1);
-      reply(response, 200, {
-        messages: visible.map((message) =>
-          context.wireMessage(message, principal.role === 'agent'),
-        ),
-        nextAfterSeq: messages.length === limit && last ? last.seq : null,
-      });
+      reply(
+        response,
+        200,
+        {
+          messages: visible.map((message) =>
+            context.wireMessage(message, principal.role === 'agent'),
+          ),
+          nextAfterSeq: messages.length === limit && last ? last.seq : null,
+        },
+        context.uploads.sign,
+      );
       return;
     }
     reply(response, 404, { error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
   } catch (error) {
-    if (isKefuError(error)) {
-      const retry = error.details.retryAfterMs;
-      if (typeof retry === 'number') response.setHeader('retry-after', Math.ceil(retry / 1000));
-      reply(response, STATUS_BY_CODE[error.code] ?? 503, {
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(typeof retry === 'number' ? { retryAfterMs: retry } : {}),
-        },
-      });
-      return;
-    }
-    context.onError(error);
-    reply(response, 503, { error: { code: 'UNAVAILABLE', message: 'Retry later.' } });
+    replyError(http, error);
   }
 }

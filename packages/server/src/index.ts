@@ -4,6 +4,7 @@
  * @module @kefu/server
  */
 export type { AgentPresenceOptions } from './agent-presence';
+export { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_TYPES } from './attachment-bytes';
 export type { AttachmentOptions } from './attachment-policy';
 export { checkAttachments, DEFAULT_ATTACHMENT_TYPES } from './attachment-policy';
 export type { AgentSubject } from './authorization';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CreateDeskOptions, Desk } from '@kefu/core';
 import type { Credentials } from '@kefu/core/wire';
-import { type Gateway, signCustomerId } from '@kefu/server';
+import { type CreateGatewayOptions, type Gateway, signCustomerId } from '@kefu/server';
 // The gateway's own test fixture (desk with the candy shop's people, gateway, loopback server,
 // socket killing): the shop adds its pages to the same server.
 import { SECRET, startGateway } from '../../server/src/gateway-test-setup';
@@ -39,11 +39,13 @@ const html = (title: string, script: string, config: PageConfig) => `<!doctype h
 export async function startShopServer(
   bundles: Map<string, string>,
   deskOptions: Partial<CreateDeskOptions> = {},
+  gatewayOptions: Partial<CreateGatewayOptions> = {},
 ): Promise<ShopServer> {
-  const fixture = await startGateway(
-    {},
-    { surveys: { enabled: true, delayMs: 0 }, onError: () => {}, ...deskOptions },
-  );
+  const fixture = await startGateway(gatewayOptions, {
+    surveys: { enabled: true, delayMs: 0 },
+    onError: () => {},
+    ...deskOptions,
+  });
   const { desk, gateway, server } = fixture;
   await desk.jobs.start();
   const configs = new Map<string, PageConfig>();

@@ -1,4 +1,5 @@
 import type { Attachment } from '@kefu/core';
+import type { CreateGatewayOptions } from '@kefu/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { bundlePages } from './bundle-pages';
@@ -24,7 +25,8 @@ export interface ShopSession {
   agentReply(conversationId: string, text: string, attachments?: Attachment[]): Promise<void>;
 }
 
-export function createShopSession(): ShopSession {
+/** `gateway`: options for the gateway, e.g. `attachments` for the upload tests. */
+export function createShopSession(gateway: Partial<CreateGatewayOptions> = {}): ShopSession {
   let browser: Browser | undefined;
   let shop: ShopServer | undefined;
   const contexts: BrowserContext[] = [];
@@ -37,7 +39,7 @@ export function createShopSession(): ShopSession {
       return started().shop;
     },
     async start() {
-      shop = await startShopServer(await bundlePages());
+      shop = await startShopServer(await bundlePages(), {}, gateway);
       browser = await launchChromium();
     },
     async stop() {

@@ -10,8 +10,6 @@ export type {
   WireSurvey,
   WireTicket,
 } from './client-types';
-export type { AttachmentListProps } from './components/attachment-list';
-export { AttachmentList } from './components/attachment-list';
 export type { ChatViewProps } from './components/chat-view';
 export { ChatView } from './components/chat-view';
 export type { ChatWidgetProps } from './components/chat-widget';
@@ -20,11 +18,18 @@ export type { ComposerProps } from './components/composer';
 export { Composer } from './components/composer';
 export { ConnectionNotice } from './components/connection-notice';
 export { describeResolution } from './components/describe-resolution';
-export { IncidentBanner } from './components/incident-banner';
 export type { LauncherProps } from './components/launcher';
 export { Launcher } from './components/launcher';
 export type { LauncherGreetingOption } from './components/launcher-greeting';
-export { LeaveMessageNotice } from './components/leave-message-notice';
+export type { AttachmentListProps } from './components/lazy-parts';
+export {
+  AttachmentList,
+  IncidentBanner,
+  LeaveMessageNotice,
+  SurveyPrompt,
+  TicketList,
+  TicketTimeline,
+} from './components/lazy-parts';
 export { LiveRegion } from './components/live-region';
 export type { MessageItemProps } from './components/message-item';
 export { MessageItem } from './components/message-item';
@@ -35,9 +40,6 @@ export { Panel } from './components/panel';
 export type { PreChatFormProps } from './components/pre-chat-form';
 export { PreChatForm } from './components/pre-chat-form';
 export { QueueStatus } from './components/queue-status';
-export { SurveyPrompt } from './components/survey-prompt';
-export { TicketList } from './components/ticket-list';
-export { TicketTimeline } from './components/ticket-timeline';
 export { TicketsButton } from './components/tickets-button';
 export { TypingIndicator } from './components/typing-indicator';
 export { isFinished } from './conversation-status';
@@ -54,7 +56,7 @@ export { useKefuSelector } from './hooks/use-kefu-selector';
 export { useMessages } from './hooks/use-messages';
 export { useTickets } from './hooks/use-tickets';
 export type { WidgetDictionaries } from './i18n/dictionaries';
-export { builtInDictionaries, resolveMessages } from './i18n/dictionaries';
+export { builtInDictionaries, loadDictionary, resolveMessages } from './i18n/dictionaries';
 export type { WidgetMessageKey, WidgetMessages } from './i18n/en';
 export { en } from './i18n/en';
 export { formatDuration, formatInstant, formatMessageTime, formatMoney } from './i18n/format';

@@ -24,6 +24,8 @@ export interface Connection {
   session(): Session | null;
   /** Closed by the app, or for refused credentials: nothing is retried. */
   stopped(): boolean;
+  /** The identity it says hello with (a visitor's with the token the gateway issued). */
+  credentials(): Credentials;
 }
 
 /**
@@ -159,5 +161,6 @@ export function createConnection(
     status: () => status,
     session: () => session,
     stopped: () => stopped,
+    credentials: () => identity,
   };
 }

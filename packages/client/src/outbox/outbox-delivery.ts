@@ -80,7 +80,7 @@ export function createOutboxDelivery(
           clientId,
           conversationId,
           text,
-          attachments: [],
+          attachments: [...(sendOptions.attachments ?? [])],
           internal: sendOptions.internal ?? false,
           createdAt: Date.now(),
           status: 'sending',

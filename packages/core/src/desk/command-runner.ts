@@ -1,3 +1,4 @@
+import type { BlobStore } from '../attachments/blob-store';
 import { isKefuError } from '../errors/kefu-error';
 import type { DomainEvent, DomainEventDraft } from '../events/domain-events';
 import type { JobDraft } from '../jobs/job';
@@ -16,6 +17,8 @@ export interface CommandContext {
   readonly sla: SlaRuntime;
   /** The mode of the incident in force (应急), or null in normal operation. */
   readonly incidentMode: IncidentMode | null;
+  /** Where uploaded files live, when the desk was given a store (erasure and retention). */
+  readonly blobs?: BlobStore;
   emit(event: DomainEventDraft): void;
   /** Records a job this command scheduled, so a local runner can wake up for it. */
   scheduled(job: JobDraft): void;
@@ -30,6 +33,7 @@ export interface CommandRunnerOptions {
   onJobScheduled: (dueAt: number) => void;
   /** The incident mode commands see; none by default. */
   incidentMode?: () => IncidentMode | null;
+  blobs?: BlobStore;
   /** Awaited before each command (the desk's incident state is loaded before anything runs). */
   ready?: () => Promise<void>;
 }
@@ -54,7 +58,7 @@ export function createCommandRunner(options: CommandRunnerOptions) {
       ready = undefined;
     }
     for (let attempt = 1; ; attempt++) {
-      const context = new Context(settings, sla);
+      const context = new Context(settings, sla, options.blobs);
       try {
         const result = await storage.transaction(async (tx) => {
           // The instant and the mode are read once the transaction runs, not while it queued.
@@ -91,11 +95,15 @@ class Context implements CommandContext {
   events: readonly DomainEvent[] = NO_EVENTS;
   now = 0;
   incidentMode: IncidentMode | null = null;
+  readonly blobs?: BlobStore;
 
   constructor(
     readonly settings: DeskSettings,
     readonly sla: SlaRuntime,
-  ) {}
+    blobs: BlobStore | undefined,
+  ) {
+    if (blobs) this.blobs = blobs;
+  }
 
   emit(event: DomainEventDraft): void {
     this.drafts.push(event);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type AgentsApi, createAgentsApi } from '../agents/agents-api';
+import type { BlobStore } from '../attachments/blob-store';
 import { type ConversationsApi, createConversationsApi } from '../conversations/conversations-api';
 import { type CustomersApi, createCustomersApi } from '../customers/customers-api';
 import type { DomainEvent, DomainEventType } from '../events/domain-events';
@@ -93,6 +94,11 @@ export interface CreateDeskOptions extends DeskSettingsInput {
   qualityScorecards?: Scorecard[];
   /** The shop's order system, for order snapshots on tickets and lookups from conversations. */
   orders?: OrderLookup;
+  /**
+   * The store the gateway keeps uploads in (the same one as `attachments.blobs`): erasure then
+   * deletes the customer's files and retention the files of expired messages.
+   */
+  blobs?: BlobStore;
   /** Errors thrown by event listeners and background jobs. Defaults to `console.error`. */
   onError?: (error: unknown) => void;
 }
@@ -209,6 +215,7 @@ export function createDesk(options: CreateDeskOptions): Desk {
     onJobScheduled: (dueAt) => jobs.wake(dueAt),
     incidentMode: incidents.mode,
     ready: incidents.ready,
+    ...(options.blobs ? { blobs: options.blobs } : {}),
   });
 
   const routing = createRoutingEngine({

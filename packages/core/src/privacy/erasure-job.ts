@@ -1,3 +1,4 @@
+import { eraseCustomerFiles } from '../attachments/blob-sweeps';
 import { applyConversationEvent } from '../conversations/apply-conversation-event';
 import type { ConversationStatus } from '../conversations/conversation';
 import type { CommandContext } from '../desk/command-runner';
@@ -164,6 +165,8 @@ export async function runErasureBatch(
       break;
     }
     case 'finish': {
+      // Before the tombstone: if deleting files fails, the job fails and runs again (idempotent).
+      if (context.blobs) await eraseCustomerFiles(context.blobs, customerId);
       await tx.customers.update(
         {
           ...scrubber.customer(customer),

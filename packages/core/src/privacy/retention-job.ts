@@ -1,3 +1,4 @@
+import { deleteMessageFiles } from '../attachments/blob-sweeps';
 import type { CommandContext } from '../desk/command-runner';
 import type { Job, JobDraft } from '../jobs/job';
 import type { StorageReader, StorageTransaction } from '../storage/storage-adapter';
@@ -48,6 +49,7 @@ export async function runRetentionBatch(
   const messagesBefore = cutoff(settings.messagesDays, now);
   if (messagesBefore !== null) {
     const old = await read.privacy.messagesBefore(messagesBefore, batchSize);
+    if (context.blobs) await deleteMessageFiles(context.blobs, old);
     await tx.privacy.deleteMessages(
       old.map(({ conversationId, seq }) => ({ conversationId, seq })),
     );
@@ -65,6 +67,7 @@ export async function runRetentionBatch(
         const events = await read.privacy.eventsAbout({ conversationIds: ids }, position, 1000);
         for (const event of events) {
           if (event.type !== 'message.posted') continue;
+          if (context.blobs) await deleteMessageFiles(context.blobs, [event.data.message]);
           const data = { message: wipe.message(event.data.message) };
           if (JSON.stringify(data) !== JSON.stringify(event.data)) {
             await tx.privacy.replaceEventData(event.position, data);

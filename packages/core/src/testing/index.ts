@@ -5,6 +5,8 @@
  */
 export * from '../fixtures';
 export { VirtualClock } from '../time/virtual-clock';
+export type { BlobStoreConformanceOptions } from './blob-store-conformance';
+export { runBlobStoreConformance } from './blob-store-conformance';
 export {
   countErasedEvents,
   drainJobs,

@@ -1,4 +1,5 @@
 import type { ConversationView } from '@kefu/client';
+import { type DragEvent, useRef, useState } from 'react';
 import { isFinished } from '../conversation-status';
 import type { useCurrentConversation } from '../hooks/use-current-conversation';
 import { useDeskStatus } from '../hooks/use-desk-status';
@@ -7,13 +8,12 @@ import { useKefuClient } from '../hooks/use-kefu-client';
 import { useWidgetI18n } from '../i18n/i18n-context';
 import { Composer } from './composer';
 import { ConnectionNotice } from './connection-notice';
-import { IncidentBanner } from './incident-banner';
-import { LeaveMessageNotice } from './leave-message-notice';
+import { IncidentBanner, LeaveMessageNotice, SurveyPrompt, Uploads } from './lazy-parts';
 import { MessageList } from './message-list';
 import { PreChatForm } from './pre-chat-form';
 import { QueueStatus } from './queue-status';
-import { SurveyPrompt } from './survey-prompt';
 import { TypingIndicator } from './typing-indicator';
+import type { QueuedFile } from './uploads';
 
 const WITH_AGENT = new Set(['active', 'pending']);
 
@@ -42,7 +42,11 @@ export interface ChatViewProps {
   pageSize?: number;
   /** Changes when the panel opens, to ask the desk's status again. */
   refreshKey?: unknown;
+  /** Photos and files: the attach button, drag-and-drop and paste (default true). */
+  uploads?: boolean;
 }
+
+const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
 
 /**
  * The chat side of the panel: connection and queue notices, "leave a message" when nobody can
@@ -52,7 +56,13 @@ export interface ChatViewProps {
  * const current = useCurrentConversation();
  * <Panel><ChatView current={current} /></Panel>
  */
-export function ChatView({ current, preChat = false, pageSize, refreshKey }: ChatViewProps) {
+export function ChatView({
+  current,
+  preChat = false,
+  pageSize,
+  refreshKey,
+  uploads = true,
+}: ChatViewProps) {
   const { t } = useWidgetI18n();
   const client = useKefuClient();
   const desk = useDeskStatus(refreshKey);
@@ -64,11 +74,40 @@ export function ChatView({ current, preChat = false, pageSize, refreshKey }: Cha
   const leaveMessage =
     !withAgent && ((desk !== null && !desk.acceptingNow) || incident?.mode === 'leave-message');
   const topics = typeof preChat === 'object' ? preChat.topics : undefined;
+  const [files, setFiles] = useState<readonly QueuedFile[]>([]);
+  const [dropping, setDropping] = useState(false);
+  const counter = useRef(0);
+  const addFiles = (added: readonly File[]) =>
+    setFiles((queued) => [
+      ...queued,
+      ...added.map((file) => ({ id: String(++counter.current), file })),
+    ]);
+  const conversation = () =>
+    conversationId && !finished ? Promise.resolve(conversationId) : current.start();
+  // Files dropped anywhere on the chat are uploaded; the outline says where they may go.
+  const onDrag = (event: DragEvent<HTMLDivElement>) => {
+    if (!uploads || !hasFiles(event)) return;
+    event.preventDefault();
+    if (event.type === 'drop') addFiles([...event.dataTransfer.files]);
+    setDropping(
+      event.type === 'dragover' ||
+        (event.type === 'dragleave' &&
+          event.currentTarget.contains(event.relatedTarget as Node | null)),
+    );
+  };
 
   return (
-    <>
+    // A drop zone for files, not a control: the attach button is the keyboard's way in.
+    // biome-ignore lint/a11y/noStaticElementInteractions: drag-and-drop target
+    <div
+      className="kefu-chat"
+      data-dropping={dropping || undefined}
+      onDragOver={onDrag}
+      onDragLeave={onDrag}
+      onDrop={onDrag}
+    >
       <ConnectionNotice />
-      <IncidentBanner />
+      {incident ? <IncidentBanner /> : null}
       {leaveMessage && desk && !incident ? <LeaveMessageNotice status={desk} /> : null}
       {view?.queue && !leaveMessage ? <QueueStatus queue={view.queue} /> : null}
       {preChat && !conversationId ? (
@@ -90,16 +129,22 @@ export function ChatView({ current, preChat = false, pageSize, refreshKey }: Cha
           ) : (
             <TypingIndicator typing={view?.typing ?? []} name={typistName(view)} />
           )}
-          <SurveyPrompt conversationId={conversationId} />
+          {view?.survey ? <SurveyPrompt conversationId={conversationId} /> : null}
+          <Uploads
+            files={files}
+            conversation={conversation}
+            onDone={(id) => setFiles((queued) => queued.filter((file) => file.id !== id))}
+          />
           <Composer
             onSend={current.send}
             onTyping={(typing) => {
               if (conversationId && !finished) client.setTyping(conversationId, typing);
             }}
             placeholder={leaveMessage ? t('leaveMessagePlaceholder') : undefined}
+            onFiles={uploads ? addFiles : undefined}
           />
         </>
       )}
-    </>
+    </div>
   );
 }

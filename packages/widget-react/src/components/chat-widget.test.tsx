@@ -122,7 +122,8 @@ describe('<ChatWidget>', () => {
       'rel',
       'noopener noreferrer nofollow',
     );
-    expect(within(panel).getByRole('link', { name: 'receipt.pdf' })).toHaveAttribute(
+    // Attachments render in a part loaded on first use.
+    expect(await within(panel).findByRole('link', { name: 'receipt.pdf' })).toHaveAttribute(
       'href',
       'https://files.candy.example/r.pdf',
     );

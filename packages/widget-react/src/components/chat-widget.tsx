@@ -12,10 +12,10 @@ import type { ThemeVariables } from '../theme/theme-variables';
 import { useWidgetStyles } from '../theme/use-widget-styles';
 import { ChatView } from './chat-view';
 import { Launcher } from './launcher';
-import { LauncherGreeting, type LauncherGreetingOption } from './launcher-greeting';
+import type { LauncherGreetingOption } from './launcher-greeting';
+import { LauncherGreeting, TicketList } from './lazy-parts';
 import { LiveRegion } from './live-region';
 import { Panel } from './panel';
-import { TicketList } from './ticket-list';
 import { TicketsButton } from './tickets-button';
 
 /**
@@ -68,6 +68,12 @@ export interface ChatWidgetProps {
    * the tab's `sessionStorage`. Default true. Controlled widgets get `onOpenChange(true)`.
    */
   rememberOpen?: boolean;
+  /**
+   * Photos and files (default true): an attach button, drag-and-drop and paste, uploaded through
+   * the gateway (`client.upload`) with progress and previews. `false` when the gateway has no
+   * attachment store.
+   */
+  uploads?: boolean;
 }
 
 /**
@@ -107,6 +113,7 @@ function ChatWidgetFrame({
   title,
   greeting,
   rememberOpen = true,
+  uploads,
 }: Omit<ChatWidgetProps, 'client'>) {
   useWidgetStyles({ enabled: injectStyles, nonce });
   const { locale } = useWidgetI18n();
@@ -187,7 +194,13 @@ function ChatWidgetFrame({
           {showing === 'tickets' ? (
             <TicketList />
           ) : (
-            <ChatView current={current} preChat={preChat} pageSize={pageSize} refreshKey={open} />
+            <ChatView
+              current={current}
+              preChat={preChat}
+              pageSize={pageSize}
+              refreshKey={open}
+              uploads={uploads}
+            />
           )}
         </Panel>
       ) : null}

@@ -1,21 +1,26 @@
-import { useIncident } from '../hooks/use-incident';
-import { useWidgetI18n } from '../i18n/i18n-context';
+import type { KefuClientSnapshot } from '@kefu/client';
+import { enIncident } from '../i18n/en-parts';
+import { withPartI18n } from '../i18n/part-translate';
+import type { Translate } from '../i18n/translate';
+import { zhCNIncident } from '../i18n/zh-cn-parts';
+import { incidentCss } from '../theme/parts-css';
+import { usePartCss } from '../theme/use-part-css';
+
+/** What the banner part is given by `IncidentBanner` (lazy-parts.tsx). */
+export interface IncidentPartProps {
+  incident: NonNullable<KefuClientSnapshot['incident']>;
+  /** The shop's message in the customer's language. */
+  text: string;
+  t: Translate;
+}
 
 /**
  * The desk's incident banner (应急), in the widget's language: the shop's own message, and what
- * it means for the customer (a bot answers, or messages are kept for later). Renders nothing in
- * normal operation. Announced politely, like the other notices.
- *
- * @example
- * <IncidentBanner />
+ * it means for the customer (a bot answers, or messages are kept for later). Announced politely,
+ * like the other notices.
  */
-export function IncidentBanner() {
-  const { t, locale } = useWidgetI18n();
-  const incident = useIncident();
-  if (!incident) return null;
-  const text = locale.toLowerCase().startsWith('zh')
-    ? incident.message['zh-CN']
-    : incident.message.en;
+function IncidentPartView({ incident, text, t }: IncidentPartProps) {
+  usePartCss('incident', incidentCss);
   const hint =
     incident.mode === 'leave-message'
       ? t('incidentLeaveMessage')
@@ -34,3 +39,9 @@ export function IncidentBanner() {
     </div>
   );
 }
+
+/** `IncidentPartView` with its strings (i18n/part-translate.tsx). */
+export const IncidentPart = withPartI18n(IncidentPartView, {
+  en: enIncident,
+  'zh-CN': zhCNIncident,
+});

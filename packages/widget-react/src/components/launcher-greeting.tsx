@@ -1,6 +1,9 @@
-import { useEffect, useState } from 'react';
-import { useWidgetI18n } from '../i18n/i18n-context';
-import { recall, remember } from '../memory/widget-memory';
+import { enGreeting } from '../i18n/en-parts';
+import { withPartI18n } from '../i18n/part-translate';
+import type { Translate } from '../i18n/translate';
+import { zhCNGreeting } from '../i18n/zh-cn-parts';
+import { greetingCss } from '../theme/parts-css';
+import { usePartCss } from '../theme/use-part-css';
 
 /**
  * A greeting beside the launcher: its text, and after how long it appears (default 3 s).
@@ -12,32 +15,23 @@ import { recall, remember } from '../memory/widget-memory';
  */
 export type LauncherGreetingOption = string | { text: string; delayMs?: number };
 
-export interface LauncherGreetingProps {
-  greeting: LauncherGreetingOption;
+/** What the greeting part is given by `LauncherGreeting` (lazy-parts.tsx), once its delay passed. */
+export interface GreetingPartProps {
+  text: string;
+  t: Translate;
   /** Opens the panel (clicking the greeting's text). */
   onOpen(): void;
+  /** Hides it for the rest of the tab's session. */
+  onDismiss(): void;
 }
 
 /**
  * A short greeting bubble over the launcher ("有什么可以帮您？"), shown after a delay while the panel
  * is closed. Clicking it opens the chat; its close button hides it for the rest of the tab's
  * session. Not announced to screen readers: it repeats what the launcher offers.
- *
- * @example
- * {!open && <LauncherGreeting greeting={{ text: '新品巧克力上架啦，有问题随时问我！', delayMs: 5000 }} onOpen={() => setOpen(true)} />}
  */
-export function LauncherGreeting({ greeting, onOpen }: LauncherGreetingProps) {
-  const { t } = useWidgetI18n();
-  const { text, delayMs = 3_000 } = typeof greeting === 'string' ? { text: greeting } : greeting;
-  const [shown, setShown] = useState(false);
-
-  useEffect(() => {
-    if (recall('g')) return;
-    const timer = setTimeout(() => setShown(true), delayMs);
-    return () => clearTimeout(timer);
-  }, [delayMs]);
-
-  if (!shown) return null;
+function GreetingPartView({ text, t, onOpen, onDismiss }: GreetingPartProps) {
+  usePartCss('greeting', greetingCss);
   return (
     <div className="kefu-greeting">
       <button type="button" className="kefu-greeting-text" onClick={onOpen}>
@@ -47,13 +41,16 @@ export function LauncherGreeting({ greeting, onOpen }: LauncherGreetingProps) {
         type="button"
         className="kefu-icon-button"
         aria-label={t('dismiss')}
-        onClick={() => {
-          remember('g', true);
-          setShown(false);
-        }}
+        onClick={onDismiss}
       >
         <span aria-hidden="true">✕</span>
       </button>
     </div>
   );
 }
+
+/** `GreetingPartView` with its strings (i18n/part-translate.tsx). */
+export const GreetingPart = withPartI18n(GreetingPartView, {
+  en: enGreeting,
+  'zh-CN': zhCNGreeting,
+});

@@ -1,16 +1,22 @@
 import type { DeskStatus } from '../client-types';
+import { enLeaveMessage } from '../i18n/en-parts';
 import { formatInstant } from '../i18n/format';
-import { useWidgetI18n } from '../i18n/i18n-context';
+import { withPartI18n } from '../i18n/part-translate';
+import type { Translate } from '../i18n/translate';
+import { zhCNLeaveMessage } from '../i18n/zh-cn-parts';
+
+/** What the notice part is given by `LeaveMessageNotice` (lazy-parts.tsx). */
+export interface LeaveMessagePartProps {
+  status: DeskStatus;
+  t: Translate;
+  locale: string;
+}
 
 /**
  * Shown when nobody can answer now: the shop is closed (with the next opening time) or no agent
  * is online. The message the customer writes is kept for the morning (留言).
- *
- * @example
- * {desk && !desk.acceptingNow && <LeaveMessageNotice status={desk} />}
  */
-export function LeaveMessageNotice({ status }: { status: DeskStatus }) {
-  const { t, locale } = useWidgetI18n();
+function LeaveMessagePartView({ status, t, locale }: LeaveMessagePartProps) {
   return (
     <div className="kefu-notice" role="status">
       <strong>{t('leaveMessageTitle')}</strong>
@@ -21,3 +27,9 @@ export function LeaveMessageNotice({ status }: { status: DeskStatus }) {
     </div>
   );
 }
+
+/** `LeaveMessagePartView` with its strings (i18n/part-translate.tsx). */
+export const LeaveMessagePart = withPartI18n(LeaveMessagePartView, {
+  en: enLeaveMessage,
+  'zh-CN': zhCNLeaveMessage,
+});

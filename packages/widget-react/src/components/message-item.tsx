@@ -4,8 +4,8 @@ import { formatMessageTime } from '../i18n/format';
 import { useWidgetI18n } from '../i18n/i18n-context';
 import type { Translate } from '../i18n/translate';
 import { MessageText } from '../text/message-text';
-import { AttachmentList } from './attachment-list';
 import { authorLabel } from './author-label';
+import { AttachmentList } from './lazy-parts';
 
 /**
  * Props of `MessageItem`, one message in the list.

@@ -43,7 +43,10 @@ export function Panel({ id, onClose, title, headerActions, inline = false, child
     const panel = ref.current;
     if (!panel || panel.contains(document.activeElement)) return;
     // The text field when there is one (the composer, the pre-chat form), else the dialog itself.
-    (panel.querySelector<HTMLElement>('.kefu-body textarea, .kefu-body input') ?? panel).focus();
+    (
+      panel.querySelector<HTMLElement>('.kefu-body textarea, .kefu-body input:not([type=file])') ??
+      panel
+    ).focus();
   }, [inline]);
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -1,13 +1,21 @@
+import type { KefuClient } from '@kefu/client';
 import { type FormEvent, useId, useState } from 'react';
 import type { WireSurvey } from '../client-types';
-import { useConversation } from '../hooks/use-conversation';
-import { useKefuClient } from '../hooks/use-kefu-client';
-import { useWidgetI18n } from '../i18n/i18n-context';
-import { pickLocale } from '../i18n/pick-locale';
+import { enSurvey } from '../i18n/en-parts';
+import { withPartI18n } from '../i18n/part-translate';
+import type { Translate } from '../i18n/translate';
+import { zhCNSurvey } from '../i18n/zh-cn-parts';
+import { surveyCss } from '../theme/parts-css';
+import { usePartCss } from '../theme/use-part-css';
 
-function questionText(text: Record<string, string>, locale: string): string {
-  const available = Object.keys(text);
-  return text[pickLocale([locale], available, available[0] ?? 'en')] ?? '';
+/** What the survey part is given by `SurveyPrompt` (lazy-parts.tsx). */
+export interface SurveyPartProps {
+  conversationId: string;
+  survey: WireSurvey;
+  t: Translate;
+  client: KefuClient;
+  /** A question's text in the customer's language. */
+  pick(text: Record<string, string>): string;
 }
 
 function range(min: number, max: number): number[] {
@@ -16,31 +24,21 @@ function range(min: number, max: number): number[] {
 
 /**
  * The satisfaction survey (满意度调查) once the desk sent it after the conversation was resolved:
- * one scale per question and an optional comment; then a thank-you.
- *
- * @example
- * <SurveyPrompt conversationId={conversationId} />
+ * one scale per question and an optional comment; then a thank-you. Loaded on first use.
  */
-export function SurveyPrompt({ conversationId }: { conversationId: string | null }) {
-  const survey = useConversation(conversationId)?.survey ?? null;
-  if (!conversationId || !survey) return null;
-  if (survey.status === 'answered') return <SurveyThanks />;
-  if (survey.status !== 'sent') return null;
-  return <SurveyForm key={survey.id} conversationId={conversationId} survey={survey} />;
+function SurveyPartView(props: SurveyPartProps) {
+  usePartCss('survey', surveyCss);
+  if (props.survey.status === 'answered') {
+    return (
+      <div className="kefu-notice" role="status">
+        <p>{props.t('surveyThanks')}</p>
+      </div>
+    );
+  }
+  return <SurveyForm key={props.survey.id} {...props} />;
 }
 
-function SurveyThanks() {
-  const { t } = useWidgetI18n();
-  return (
-    <div className="kefu-notice" role="status">
-      <p>{t('surveyThanks')}</p>
-    </div>
-  );
-}
-
-function SurveyForm({ conversationId, survey }: { conversationId: string; survey: WireSurvey }) {
-  const { t, locale } = useWidgetI18n();
-  const client = useKefuClient();
+function SurveyForm({ conversationId, survey, t, client, pick }: SurveyPartProps) {
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -71,7 +69,7 @@ function SurveyForm({ conversationId, survey }: { conversationId: string; survey
       <h3 id={headingId}>{t('surveyTitle')}</h3>
       {survey.questions.map((question) => (
         <fieldset key={question.id}>
-          <legend>{questionText(question.text, locale)}</legend>
+          <legend>{pick(question.text)}</legend>
           <div className="kefu-scale">
             {range(survey.scale.min, survey.scale.max).map((score) => (
               <label key={score}>
@@ -107,3 +105,6 @@ function SurveyForm({ conversationId, survey }: { conversationId: string; survey
     </form>
   );
 }
+
+/** `SurveyPartView` with its strings (i18n/part-translate.tsx). */
+export const SurveyPart = withPartI18n(SurveyPartView, { en: enSurvey, 'zh-CN': zhCNSurvey });

@@ -8,7 +8,7 @@ import { meltedChocolate } from '../test-support/melted-chocolate';
 import { setupMsw } from '../test-support/msw-setup';
 import { renderWithClient } from '../test-support/render-with-client';
 import { ChatWidget } from './chat-widget';
-import { TicketTimeline } from './ticket-timeline';
+import { TicketTimeline } from './lazy-parts';
 
 const server = setupMsw();
 describe('<TicketTimeline>', () => {
@@ -19,7 +19,7 @@ describe('<TicketTimeline>', () => {
         <TicketTimeline ticket={meltedChocolate} />
       </WidgetI18nProvider>,
     );
-    const article = screen.getByRole('article', { name: '投诉 · 巧克力到货时已融化' });
+    const article = await screen.findByRole('article', { name: '投诉 · 巧克力到货时已融化' });
     expect(within(article).getByText('已提出处理方案', { selector: 'strong' })).toBeInTheDocument();
     expect(within(article).getByText(/订单 20261122-0042/)).toBeInTheDocument();
     const steps = within(article)

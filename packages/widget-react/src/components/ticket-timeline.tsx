@@ -1,10 +1,14 @@
+import type { KefuClient } from '@kefu/client';
 import { useState } from 'react';
 import type { WireTicket } from '../client-types';
-import { useKefuClient } from '../hooks/use-kefu-client';
 import type { WidgetMessageKey } from '../i18n/en';
+import { enTickets } from '../i18n/en-parts';
 import { formatInstant } from '../i18n/format';
-import { useWidgetI18n } from '../i18n/i18n-context';
+import { withPartI18n } from '../i18n/part-translate';
 import type { Translate } from '../i18n/translate';
+import { zhCNTickets } from '../i18n/zh-cn-parts';
+import { ticketsCss } from '../theme/parts-css';
+import { usePartCss } from '../theme/use-part-css';
 import { describeResolution } from './describe-resolution';
 
 function label(t: Translate, prefix: 'ticketStatus' | 'ticketKind', value: string): string {
@@ -13,16 +17,20 @@ function label(t: Translate, prefix: 'ticketStatus' | 'ticketKind', value: strin
   return text === undefined ? value : text;
 }
 
+/** What the ticket part is given by `TicketTimeline` and `TicketList` (lazy-parts.tsx). */
+export interface TicketTimelinePartProps {
+  ticket: WireTicket;
+  t: Translate;
+  locale: string;
+  client: KefuClient;
+}
+
 /**
  * One ticket (工单) as its customer follows it: kind, subject, status, the expected completion,
  * the status timeline, and the proposal with accept / decline while one is waiting.
- *
- * @example
- * <TicketTimeline ticket={ticket} />
  */
-export function TicketTimeline({ ticket }: { ticket: WireTicket }) {
-  const { t, locale } = useWidgetI18n();
-  const client = useKefuClient();
+export function TicketTimelinePartView({ ticket, t, locale, client }: TicketTimelinePartProps) {
+  usePartCss('tickets', ticketsCss);
   const [busy, setBusy] = useState(false);
   const respond = async (accept: boolean) => {
     setBusy(true);
@@ -90,3 +98,9 @@ export function TicketTimeline({ ticket }: { ticket: WireTicket }) {
     </article>
   );
 }
+
+/** `TicketTimelinePartView` with its strings (i18n/part-translate.tsx). */
+export const TicketTimelinePart = withPartI18n(TicketTimelinePartView, {
+  en: enTickets,
+  'zh-CN': zhCNTickets,
+});

@@ -1,6 +1,20 @@
-import { createContext, type ReactNode, useContext, useMemo, useSyncExternalStore } from 'react';
-import { builtInDictionaries, resolveMessages, type WidgetDictionaries } from './dictionaries';
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import {
+  BUILT_IN_LOCALES,
+  coreDictionaries,
+  loadDictionary,
+  type WidgetDictionaries,
+} from './dictionaries';
 import type { WidgetMessages } from './en';
+import type { PartI18n } from './part-translate';
 import { browserLocales, pickLocale } from './pick-locale';
 import { createTranslate, type Translate } from './translate';
 
@@ -16,7 +30,33 @@ export interface WidgetI18n {
   t: Translate;
 }
 
-const I18nContext = createContext<WidgetI18n | null>(null);
+const I18nContext = createContext<(WidgetI18n & { part: PartI18n }) | null>(null);
+
+/** Built-in dictionaries loaded on demand (zh-TW, ja), kept for the page's life. */
+const loaded: Record<string, WidgetMessages> = {};
+
+/**
+ * The widget's strings for `locale`: a built-in dictionary (in the first chunk: only what every
+ * widget shows; zh-TW and ja once loaded, until then zh-CN and en), custom ones and `overrides`
+ * on top.
+ */
+function resolve(
+  locale: string,
+  custom: WidgetDictionaries | undefined,
+  overrides: Partial<WidgetMessages> | undefined,
+): WidgetI18n & { part: PartI18n } {
+  const base = pickLocale([locale], ['en', 'zh-CN']);
+  const messages = {
+    ...(loaded[locale] ?? coreDictionaries[base]),
+    ...custom?.[locale],
+    ...overrides,
+  };
+  return {
+    locale,
+    t: createTranslate(messages as WidgetMessages),
+    part: { locale, messages, base },
+  };
+}
 
 /**
  * Props of `WidgetI18nProvider`.
@@ -68,7 +108,7 @@ export function WidgetI18nProvider({
 }: WidgetI18nProviderProps) {
   const languages = useSyncExternalStore(subscribeToLanguages, readLanguages, serverLanguages);
   const available = useMemo(
-    () => [...new Set([...Object.keys(builtInDictionaries), ...Object.keys(dictionaries ?? {})])],
+    () => [...new Set([...BUILT_IN_LOCALES, ...Object.keys(dictionaries ?? {})])],
     [dictionaries],
   );
   const picked = pickLocale(
@@ -76,20 +116,30 @@ export function WidgetI18nProvider({
     available,
     fallbackLocale,
   );
-  const value = useMemo<WidgetI18n>(
-    () => ({
-      locale: picked,
-      t: createTranslate(resolveMessages(picked, dictionaries, messages)),
-    }),
-    [picked, dictionaries, messages],
+  // zh-TW and ja come in a chunk of their own, fetched once picked (after hydration).
+  const [, setLoadedCount] = useState(0);
+  const ready = picked in loaded;
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    loadDictionary(picked).then((dictionary) => {
+      if (!dictionary) return;
+      loaded[picked] = dictionary;
+      if (live) setLoadedCount((count) => count + 1);
+    });
+    return () => {
+      live = false;
+    };
+  }, [picked, ready]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `ready` changes what resolve reads
+  const value = useMemo(
+    () => resolve(picked, dictionaries, messages),
+    [picked, dictionaries, messages, ready],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
-const fallback: WidgetI18n = {
-  locale: 'en',
-  t: createTranslate(resolveMessages('en')),
-};
+const fallback = resolve('en', undefined, undefined);
 
 /**
  * The current locale and `t`. Outside a `WidgetI18nProvider`, English.
@@ -100,4 +150,9 @@ const fallback: WidgetI18n = {
  */
 export function useWidgetI18n(): WidgetI18n {
   return useContext(I18nContext) ?? fallback;
+}
+
+/** What a part loaded later needs for its language (lazy-parts.tsx). */
+export function usePartI18n(): PartI18n {
+  return (useContext(I18nContext) ?? fallback).part;
 }

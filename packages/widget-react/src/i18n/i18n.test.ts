@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { resolveMessages } from './dictionaries';
 import { en } from './en';
 import { formatDuration, formatMoney } from './format';
+import { ja } from './ja';
 import { pickLocale } from './pick-locale';
 import { createTranslate } from './translate';
 import { zhCN } from './zh-cn';
+import { zhTW } from './zh-tw';
 
 describe('pickLocale', () => {
   const available = ['en', 'zh-CN'];
@@ -19,11 +21,48 @@ describe('pickLocale', () => {
   ])('%j → %s', (preferred, expected) => {
     expect(pickLocale(preferred, available)).toBe(expected);
   });
+
+  const all = ['en', 'zh-CN', 'zh-TW', 'ja'];
+  it.each([
+    [['zh-TW'], 'zh-TW'],
+    [['zh-HK', 'en'], 'zh-TW'],
+    [['zh-MO'], 'zh-TW'],
+    [['zh-Hant'], 'zh-TW'],
+    [['zh-Hant-HK'], 'zh-TW'],
+    [['zh'], 'zh-CN'],
+    [['zh-Hans-TW'], 'zh-CN'],
+    [['zh-SG'], 'zh-CN'],
+    [['ja'], 'ja'],
+    [['ja-JP', 'en'], 'ja'],
+    [['fr', 'ja-JP'], 'ja'],
+    [['en-US', 'ja'], 'en'],
+  ])('with zh-TW and ja: %j → %s', (preferred, expected) => {
+    expect(pickLocale(preferred, all)).toBe(expected);
+  });
 });
 
 describe('dictionaries', () => {
-  it('have the same keys in every built-in locale', () => {
-    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
+  it.each([
+    ['zh-CN', zhCN],
+    ['zh-TW', zhTW],
+    ['ja', ja],
+  ])('%s has every key of en, no other, and the same placeholders', (_, dictionary) => {
+    expect(Object.keys(dictionary).sort()).toEqual(Object.keys(en).sort());
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of Object.entries(en)) {
+      expect(placeholders(dictionary[key as keyof typeof en]), key).toEqual(placeholders(text));
+      expect(dictionary[key as keyof typeof en].trim(), key).not.toBe('');
+    }
+  });
+
+  it('write zh-TW in Traditional characters and ja politely', () => {
+    const simplifiedOnly = /[们这发关闭单话网络线页输选择订条]/;
+    for (const [key, text] of Object.entries(zhTW)) expect(text, key).not.toMatch(simplifiedOnly);
+    expect(zhTW.title).toBe('線上客服');
+    // Sentences end in です / ます (or a polite request), never the plain form.
+    for (const key of ['queuePosition', 'estimatedWait', 'nextOpening', 'nobodyOnline'] as const) {
+      expect(ja[key], key).toMatch(/(です|ます|ください)[。！？]?$/);
+    }
   });
 
   it('fill a custom locale from the built-in one of its language, then apply overrides', () => {

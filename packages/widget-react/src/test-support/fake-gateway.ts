@@ -172,6 +172,7 @@ export function useFakeGateway(server: SetupServer, url = FAKE_URL): FakeGateway
           existing ??
           fake.say(frame.conversationId, { kind: 'customer', id: 'cus_lin' }, frame.text ?? '', {
             clientId: frame.clientId,
+            attachments: frame.attachments ?? [],
           });
         reply({ type: 'ack', id, message });
         return;

@@ -1,5 +1,5 @@
 import { useInsertionEffect } from 'react';
-import { widgetCss } from './widget-css';
+import { coreCss } from './widget-css';
 
 /**
  * The id of the style element the widget injects; present once, however many widgets mount.
@@ -22,7 +22,7 @@ export function useWidgetStyles({ enabled = true, nonce }: { enabled?: boolean; 
     const style = document.createElement('style');
     style.id = WIDGET_STYLE_ID;
     if (nonce) style.nonce = nonce;
-    style.textContent = widgetCss;
+    style.textContent = coreCss;
     document.head.appendChild(style);
   }, [enabled, nonce]);
 }
