@@ -30,6 +30,8 @@ describe('the candy shop desk', () => {
   it('seeds 赵主管 as a supervisor, so the review and incident calls are open to them only', async () => {
     const roles = Object.fromEntries((await desk.agents.list()).map((a) => [a.id, a.role]));
     expect(roles).toEqual({ agt_li: 'agent', agt_wang: 'agent', agt_zhao: 'supervisor' });
+  });
+
   it('gives agents stored before roles existed their role, and seeds new ones with it', async () => {
     expect((await desk.agents.get('agt_zhao'))?.role).toBe('supervisor');
     expect((await desk.agents.get('agt_wang'))?.role).toBe('agent');
