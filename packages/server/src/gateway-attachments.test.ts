@@ -326,6 +326,18 @@ describe('gateway: attachments', () => {
       WANG,
     );
     expect(evidence.status).toBe(201);
+    const box = ((await evidence.json()) as { attachment: never }).attachment;
+    const noted = (await wang.call('tickets.addNote', {
+      ticketId: ticket.id,
+      text: '盒子照片',
+      attachments: [box],
+    })) as { attachments: Array<{ name: string; url: string }> };
+    expect(noted.attachments.map((a) => a.name)).toEqual(['wrong-item.png', 'box.png']);
+    expect((await fetch(noted.attachments[1]?.url ?? '')).status).toBe(200);
+
+    // A file uploaded for this ticket stays out of conversations.
+    const linRaw = await rawCustomer('cus_lin');
+    expect(await sendWith(linRaw, started.id, 'x', [box])).toMatchObject({ code: 'VALIDATION' });
   });
 
   it('answers 404 for uploads when no store is configured', async () => {
