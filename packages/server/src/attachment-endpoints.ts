@@ -6,13 +6,7 @@ import { checkUploadBytes, tooLarge } from './attachment-bytes';
 import { cleanFileName } from './attachment-policy';
 import { authorizedConversation, requireAgentScope } from './authorization';
 import type { Principal } from './gateway-context';
-import {
-  decodeSegment,
-  type HttpRequestContext,
-  principalFor,
-  reply,
-  replyError,
-} from './http-support';
+import { type HttpRequestContext, principalFor, reply, replyError } from './http-support';
 import { originAllowed } from './origin-check';
 
 const UploadRequestSchema = z
@@ -231,7 +225,8 @@ export async function handleAttachmentRequest(
     }
     if (route === '/attachments' && request.method === 'POST') return await createUpload(http);
     const match = /^\/attachments\/([^/]+)$/.exec(route);
-    const id = match?.[1] ? decodeSegment(match[1]) : null;
+    // Ids are plain `[A-Za-z0-9_.-]` (checked by attachmentKey): nothing to percent-decode.
+    const id = match?.[1] ?? null;
     if (id && request.method === 'PUT') return await receiveUpload(http, id, url);
     if (id && request.method === 'GET') return await sendFile(http, id, url);
     reply(response, 404, { error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });

@@ -9,20 +9,18 @@ import {
   gatewayPerTest,
   openRaw,
   type RawSocket,
-  SECRET,
   until,
 } from './gateway-test-setup';
-import { signCustomerId } from './identity';
 
 const gateway = gatewayPerTest();
 const connect = gateway.connect;
 let fixture: GatewayFixture;
 let blobs: BlobStore;
 
-const as = (customerId: string) => ({
-  'x-kefu-customer-id': customerId,
-  'x-kefu-signature': signCustomerId(customerId, SECRET),
-});
+const as = (customerId: string): Record<string, string> => {
+  const credentials = customer(customerId) as { signature: string };
+  return { 'x-kefu-customer-id': customerId, 'x-kefu-signature': credentials.signature };
+};
 const WANG = { authorization: 'Bearer token-wang' };
 const raws: RawSocket[] = [];
 afterEach(() => {
