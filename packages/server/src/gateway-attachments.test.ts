@@ -234,6 +234,24 @@ describe('gateway: attachments', () => {
     expect((await fetch(later)).status).toBe(403);
   });
 
+  it('takes one file per upload link, also when two PUTs race', async () => {
+    const asked = await askUpload({ name: 'a.txt', contentType: 'text/plain', size: 5 });
+    const { uploadUrl } = (await asked.json()) as { uploadUrl: string };
+    const statuses = await Promise.all(
+      ['first', 'later'].map((body) =>
+        fetch(uploadUrl, { method: 'PUT', body }).then((r) => r.status),
+      ),
+    );
+    expect(statuses.sort()).toEqual([201, 409]);
+    const keys = await storedKeys();
+    expect(keys).toHaveLength(1);
+    const stored = await blobs.get(keys[0] ?? '');
+    const parts: Uint8Array[] = [];
+    for await (const chunk of stored?.body ?? []) parts.push(chunk);
+    const text = Buffer.concat(parts).toString();
+    expect(['first', 'later']).toContain(text);
+  });
+
   it('expires links', async () => {
     await fixture.close();
     blobs = createMemoryBlobStore();
