@@ -159,6 +159,23 @@ describe('gateway: attachments', () => {
     expect((await fetch(fromHistory)).status).toBe(200);
   });
 
+  it('starts a conversation with a photo uploaded before it existed', async () => {
+    const put = await upload(await png(), { name: 'first.png', contentType: 'image/png' });
+    const { attachment } = (await put.json()) as { attachment: Record<string, unknown> };
+    const lin = await rawCustomer('cus_lin');
+    const frame: Record<string, unknown> = {
+      type: 'start',
+      id: 'st1',
+      clientId: 'start_with_photo',
+      message: { text: '', attachments: [attachment] },
+    };
+    lin.send(frame);
+    const ack = await lin.next('ack', (f) => f.id === 'st1');
+    const conversationId = (ack as { conversation?: { id: string } }).conversation?.id ?? '';
+    const [first] = await fixture.desk.messages.list({ conversationId });
+    expect(first?.attachments.map((a) => a.name)).toEqual(['first.png']);
+  });
+
   it('refuses a file over the limit, before and while streaming, and stores nothing', async () => {
     const tooBig = await askUpload({
       name: 'big.pdf',
