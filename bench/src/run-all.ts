@@ -1,3 +1,4 @@
+import { benchAttachmentUpload } from './attachments-upload';
 import type { BenchResult } from './bench-result';
 import { writeResult } from './bench-result';
 import { benchBotAccuracy, benchKnowledgeSearch } from './bot-accuracy';
@@ -34,6 +35,7 @@ const benchmarks: [names: string, run: () => Promise<BenchResult | BenchResult[]
   ],
   ['postgres.bus-latency-p99-ms', benchPostgresBusLatency],
   ['widget.gzip-bytes', benchWidgetGzipBytes],
+  ['attachments.upload-ms', benchAttachmentUpload],
 ];
 
 // `pnpm bench metrics widget` runs the benchmarks whose names contain any of the words given.
