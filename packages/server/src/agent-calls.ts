@@ -67,11 +67,10 @@ const ticketAttachments = (
   ticketId: string | null,
 ) =>
   acceptAttachments(
-    context.uploads,
-    context.attachments,
+    context,
     Array.isArray(input.attachments) ? (input.attachments as Attachment[]) : [],
     { kind: 'ticket', customerId, ticketId },
-    null,
+    {},
   );
 
 /** Checked before the desk reads anything, so a refusal says nothing about what exists. */

@@ -368,6 +368,35 @@ describe('gateway: attachments', () => {
     expect(noted.attachments.map((a) => a.name)).toEqual(['wrong-item.png', 'box.png']);
     expect((await fetch(noted.attachments[1]?.url ?? '')).status).toBe(200);
 
+    // The customer adds their own evidence to their ticket (ticket_note).
+    const own = await upload(await png(), {
+      name: 'label.png',
+      contentType: 'image/png',
+      ticketId: ticket.id,
+    });
+    const label = ((await own.json()) as { attachment: Record<string, unknown> }).attachment;
+    const linNotes = await rawCustomer('cus_lin');
+    const noteFrame: Record<string, unknown> = {
+      type: 'ticket_note',
+      id: 'tn1',
+      ticketId: ticket.id,
+      text: '快递单照片',
+      attachments: [label],
+    };
+    linNotes.send(noteFrame);
+    await linNotes.next('ack', (f) => f.id === 'tn1');
+    const stored = await fixture.desk.tickets.get(ticket.id);
+    expect(stored?.attachments.map((a) => a.name)).toEqual([
+      'wrong-item.png',
+      'box.png',
+      'label.png',
+    ]);
+    const amyNotes = await rawCustomer('cus_amy');
+    amyNotes.send({ ...noteFrame, id: 'tn2' });
+    expect(await amyNotes.next('error', (f) => f.id === 'tn2')).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+
     // A file uploaded for this ticket stays out of conversations.
     const linRaw = await rawCustomer('cus_lin');
     expect(await sendWith(linRaw, started.id, 'x', [box])).toMatchObject({ code: 'VALIDATION' });

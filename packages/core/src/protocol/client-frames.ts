@@ -171,6 +171,20 @@ export const TicketReplyFrameSchema = z.object({
   message: z.string().trim().min(1).max(2000).optional(),
 });
 
+/**
+ * Customers: a line on their own ticket, with evidence (uploaded photos) if any.
+ *
+ * @example
+ * socket.send(encodeFrame({ type: 'ticket_note', id: 'n1', ticketId, text: '盒子照片', attachments: [attachment] }));
+ */
+export const TicketNoteFrameSchema = z.object({
+  type: z.literal('ticket_note'),
+  id: RequestIdSchema,
+  ticketId: IdSchema,
+  text: z.string().trim().min(1).max(2000),
+  attachments: z.array(AttachmentSchema).max(10).default([]),
+});
+
 /** Every frame a client may send. */
 export const ClientFrameSchema = z.discriminatedUnion('type', [
   HelloFrameSchema,
@@ -190,6 +204,7 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   RateFrameSchema,
   TicketsFrameSchema,
   TicketReplyFrameSchema,
+  TicketNoteFrameSchema,
   WatchMetricsFrameSchema,
 ]);
 
