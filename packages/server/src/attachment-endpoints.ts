@@ -101,6 +101,13 @@ async function createUpload(http: HttpRequestContext): Promise<void> {
   }
   if (input.size > uploads.maxBytes) throw tooLarge(uploads.maxBytes);
   const customerId = await ownerOf(http, principal, input);
+  // Each upload is on its way into a message: it counts against the same allowance.
+  const decision = await http.context.takeLimit('messages', principal.id);
+  if (!decision.allowed) {
+    throw new KefuError('RATE_LIMITED', 'Too many uploads; wait a moment.', {
+      details: { retryAfterMs: decision.retryAfterMs },
+    });
+  }
   const id = attachmentId(customerId, nanoid());
   const expiresAt = Date.now() + uploads.uploadTtlMs;
   const query = uploads.signer.uploadQuery({

@@ -402,6 +402,18 @@ describe('gateway: attachments', () => {
     expect(await sendWith(linRaw, started.id, 'x', [box])).toMatchObject({ code: 'VALIDATION' });
   });
 
+  it('counts upload requests against messagesPerMinute', async () => {
+    await fixture.close();
+    fixture = await gateway.start({ attachments: { blobs }, limits: { messagesPerMinute: 2 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      statuses.push(
+        (await askUpload({ name: 'a.txt', contentType: 'text/plain', size: 2 })).status,
+      );
+    }
+    expect(statuses).toEqual([201, 201, 429]);
+  });
+
   it('answers 404 for uploads when no store is configured', async () => {
     await fixture.close();
     fixture = await gateway.start();
