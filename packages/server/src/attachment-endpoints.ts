@@ -135,11 +135,13 @@ async function receiveUpload(http: HttpRequestContext, id: string, url: URL): Pr
   const key = attachmentKey(id);
   const declaredLength = Number(http.request.headers['content-length'] ?? Number.NaN);
   if (declaredLength > claims.size) throw tooLarge(claims.size);
-  if (uploads.receiving.has(id) || (await blobs.head(key))) {
-    throw new KefuError('CONFLICT', 'This file was uploaded already; ask for a new upload link.');
-  }
+  const taken = () =>
+    new KefuError('CONFLICT', 'This file was uploaded already; ask for a new upload link.');
+  // Claimed before the first await, so two PUTs racing on one link cannot both get in.
+  if (uploads.receiving.has(id)) throw taken();
   uploads.receiving.add(id);
   try {
+    if (await blobs.head(key)) throw taken();
     const checked = await checkUploadBytes(http.request, claims);
     const info = await blobs.put(key, checked.body, {
       contentType: checked.contentType,

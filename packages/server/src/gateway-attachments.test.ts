@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { type BlobStore, createMemoryBlobStore } from '@kefu/core';
 import exifr from 'exifr';
 import sharp from 'sharp';
@@ -32,6 +33,18 @@ async function rawCustomer(customerId: string): Promise<RawSocket> {
   const raw = await openRaw(fixture.url, customer(customerId));
   raws.push(raw);
   return raw;
+}
+
+/** A PUT on a socket of its own (fetch may queue requests to one origin on one connection). */
+function putOwnSocket(url: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: 'PUT', agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 let sent = 0;
@@ -252,12 +265,25 @@ describe('gateway: attachments', () => {
   });
 
   it('takes one file per upload link, also when two PUTs race', async () => {
+    // A store whose `head` waits for a second caller (or half a second): if both PUTs could get
+    // past the "already there?" check, they would both be in it at once.
+    let inHead = 0;
+    const slow: BlobStore = {
+      ...blobs,
+      head: async (key) => {
+        inHead++;
+        for (let waited = 0; inHead < 2 && waited < 500; waited += 10) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        return blobs.head(key);
+      },
+    };
+    await fixture.close();
+    fixture = await gateway.start({ attachments: { blobs: slow } });
     const asked = await askUpload({ name: 'a.txt', contentType: 'text/plain', size: 5 });
     const { uploadUrl } = (await asked.json()) as { uploadUrl: string };
     const statuses = await Promise.all(
-      ['first', 'later'].map((body) =>
-        fetch(uploadUrl, { method: 'PUT', body }).then((r) => r.status),
-      ),
+      ['first', 'later'].map((body) => putOwnSocket(uploadUrl, body)),
     );
     expect(statuses.sort()).toEqual([201, 409]);
     const keys = await storedKeys();
