@@ -267,14 +267,17 @@ describe('gateway: attachments', () => {
   it('takes one file per upload link, also when two PUTs race', async () => {
     // A store whose `head` waits for a second caller (or half a second): if both PUTs could get
     // past the "already there?" check, they would both be in it at once.
+    let release: () => void = () => {};
+    const bothIn = new Promise<void>((resolve) => {
+      release = resolve;
+      setTimeout(resolve, 500);
+    });
     let inHead = 0;
     const slow: BlobStore = {
       ...blobs,
       head: async (key) => {
-        inHead++;
-        for (let waited = 0; inHead < 2 && waited < 500; waited += 10) {
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
+        if (++inHead === 2) release();
+        await bothIn;
         return blobs.head(key);
       },
     };
