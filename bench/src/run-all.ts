@@ -1,3 +1,4 @@
+import { benchAttachmentUpload } from './attachments-upload';
 import type { BenchResult } from './bench-result';
 import { writeResult } from './bench-result';
 import { benchBotAccuracy, benchBotAccuracyTwJa, benchKnowledgeSearch } from './bot-accuracy';
@@ -42,6 +43,7 @@ const benchmarks: [names: string, run: () => Promise<BenchResult | BenchResult[]
   ['postgres.bus-latency-p99-ms', benchPostgresBusLatency],
   ['postgres.incident-follow-ratio', benchPostgresIncidentFollow],
   ['widget.gzip-bytes', benchWidgetGzipBytes],
+  ['attachments.upload-ms', benchAttachmentUpload],
 ];
 
 // `pnpm bench metrics widget` runs the benchmarks whose names contain any of the words given.

@@ -1,3 +1,4 @@
+// s3rver ships without types; the part the S3 store's tests use.
 declare module 's3rver' {
   import type { AddressInfo } from 'node:net';
 
@@ -9,6 +10,7 @@ declare module 's3rver' {
     configureBuckets?: Array<{ name: string }>;
   }
 
+  // biome-ignore lint/style/noDefaultExport: the module's real shape (a default-exported class)
   export default class S3rver {
     constructor(options: S3rverOptions);
     run(): Promise<AddressInfo>;

@@ -52,6 +52,20 @@ const visibleTicket = async (context: GatewayContext, agentId: string, id: strin
     ticket,
   }));
 
+/** The attachments of a ticket call, as they may be stored (see `acceptAttachments`). */
+const ticketAttachments = (
+  context: GatewayContext,
+  input: Input,
+  customerId: string,
+  ticketId: string | null,
+) =>
+  acceptAttachments(
+    context,
+    Array.isArray(input.attachments) ? (input.attachments as Attachment[]) : [],
+    { kind: 'ticket', customerId, ticketId },
+    {},
+  );
+
 /** Checked before the desk reads anything, so a refusal says nothing about what exists. */
 const customerScope = (context: GatewayContext, agentId: string, input: Input) =>
   requireAgentScope(context, agentId, { kind: 'customer', customerId: idOf(input, 'customerId') });
@@ -123,13 +137,7 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
         throw new KefuError('VALIDATION', 'The conversation belongs to another customer.');
       }
     }
-    const attachments = await acceptAttachments(
-      context.uploads,
-      context.attachments,
-      (input.attachments as Attachment[] | undefined) ?? [],
-      { kind: 'ticket', customerId: idOf(input, 'customerId'), ticketId: null },
-      null,
-    );
+    const attachments = await ticketAttachments(context, input, idOf(input, 'customerId'), null);
     return desk.tickets.create(asInput(byAgent({ ...input, attachments }, agentId)));
   },
   'tickets.get': (_desk, input, agentId, context) =>
@@ -154,7 +162,14 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
   'tickets.close': ticketStep('close'),
   'tickets.cancel': ticketStep('cancel'),
   'tickets.escalate': ticketStep('escalate'),
-  'tickets.addNote': ticketStep('addNote'),
+  // Evidence: the gateway's own uploads for this ticket (or the customer's chats) need no hosts.
+  'tickets.addNote': async (desk, input, agentId, context) => {
+    const ticket = await visibleTicket(context, agentId, idOf(input, 'ticketId'));
+    const attachments = ticket
+      ? await ticketAttachments(context, input, ticket.customerId, ticket.id)
+      : [];
+    return desk.tickets.addNote(asInput(byAgent({ ...input, attachments }, agentId)));
+  },
   'knowledge.search': (desk, input) => desk.knowledge.search(asInput(input)),
   'knowledge.suggest': (desk, input) => desk.knowledge.suggest(asInput(input)),
   'knowledge.suggestFor': onConversation((desk, input) =>

@@ -6,13 +6,7 @@ import { checkUploadBytes, tooLarge } from './attachment-bytes';
 import { cleanFileName } from './attachment-policy';
 import { authorizedConversation, requireAgentScope } from './authorization';
 import type { Principal } from './gateway-context';
-import {
-  decodeSegment,
-  type HttpRequestContext,
-  principalFor,
-  reply,
-  replyError,
-} from './http-support';
+import { type HttpRequestContext, principalFor, reply, replyError } from './http-support';
 import { originAllowed } from './origin-check';
 
 const UploadRequestSchema = z
@@ -107,6 +101,13 @@ async function createUpload(http: HttpRequestContext): Promise<void> {
   }
   if (input.size > uploads.maxBytes) throw tooLarge(uploads.maxBytes);
   const customerId = await ownerOf(http, principal, input);
+  // Each upload is on its way into a message: it counts against the same allowance.
+  const decision = await http.context.takeLimit('messages', principal.id);
+  if (!decision.allowed) {
+    throw new KefuError('RATE_LIMITED', 'Too many uploads; wait a moment.', {
+      details: { retryAfterMs: decision.retryAfterMs },
+    });
+  }
   const id = attachmentId(customerId, nanoid());
   const expiresAt = Date.now() + uploads.uploadTtlMs;
   const query = uploads.signer.uploadQuery({
@@ -134,11 +135,13 @@ async function receiveUpload(http: HttpRequestContext, id: string, url: URL): Pr
   const key = attachmentKey(id);
   const declaredLength = Number(http.request.headers['content-length'] ?? Number.NaN);
   if (declaredLength > claims.size) throw tooLarge(claims.size);
-  if (uploads.receiving.has(id) || (await blobs.head(key))) {
-    throw new KefuError('CONFLICT', 'This file was uploaded already; ask for a new upload link.');
-  }
+  const taken = () =>
+    new KefuError('CONFLICT', 'This file was uploaded already; ask for a new upload link.');
+  // Claimed before the first await, so two PUTs racing on one link cannot both get in.
+  if (uploads.receiving.has(id)) throw taken();
   uploads.receiving.add(id);
   try {
+    if (await blobs.head(key)) throw taken();
     const checked = await checkUploadBytes(http.request, claims);
     const info = await blobs.put(key, checked.body, {
       contentType: checked.contentType,
@@ -231,7 +234,8 @@ export async function handleAttachmentRequest(
     }
     if (route === '/attachments' && request.method === 'POST') return await createUpload(http);
     const match = /^\/attachments\/([^/]+)$/.exec(route);
-    const id = match?.[1] ? decodeSegment(match[1]) : null;
+    // Ids are plain `[A-Za-z0-9_.-]` (checked by attachmentKey): nothing to percent-decode.
+    const id = match?.[1] ?? null;
     if (id && request.method === 'PUT') return await receiveUpload(http, id, url);
     if (id && request.method === 'GET') return await sendFile(http, id, url);
     reply(response, 404, { error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { type BlobStore, createMemoryBlobStore } from '@kefu/core';
 import exifr from 'exifr';
 import sharp from 'sharp';
@@ -9,20 +10,18 @@ import {
   gatewayPerTest,
   openRaw,
   type RawSocket,
-  SECRET,
   until,
 } from './gateway-test-setup';
-import { signCustomerId } from './identity';
 
 const gateway = gatewayPerTest();
 const connect = gateway.connect;
 let fixture: GatewayFixture;
 let blobs: BlobStore;
 
-const as = (customerId: string) => ({
-  'x-kefu-customer-id': customerId,
-  'x-kefu-signature': signCustomerId(customerId, SECRET),
-});
+const as = (customerId: string): Record<string, string> => {
+  const credentials = customer(customerId) as { signature: string };
+  return { 'x-kefu-customer-id': customerId, 'x-kefu-signature': credentials.signature };
+};
 const WANG = { authorization: 'Bearer token-wang' };
 const raws: RawSocket[] = [];
 afterEach(() => {
@@ -34,6 +33,18 @@ async function rawCustomer(customerId: string): Promise<RawSocket> {
   const raw = await openRaw(fixture.url, customer(customerId));
   raws.push(raw);
   return raw;
+}
+
+/** A PUT on a socket of its own (fetch may queue requests to one origin on one connection). */
+function putOwnSocket(url: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: 'PUT', agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 let sent = 0;
@@ -161,6 +172,23 @@ describe('gateway: attachments', () => {
     expect((await fetch(fromHistory)).status).toBe(200);
   });
 
+  it('starts a conversation with a photo uploaded before it existed', async () => {
+    const put = await upload(await png(), { name: 'first.png', contentType: 'image/png' });
+    const { attachment } = (await put.json()) as { attachment: Record<string, unknown> };
+    const lin = await rawCustomer('cus_lin');
+    const frame: Record<string, unknown> = {
+      type: 'start',
+      id: 'st1',
+      clientId: 'start_with_photo',
+      message: { text: '', attachments: [attachment] },
+    };
+    lin.send(frame);
+    const ack = await lin.next('ack', (f) => f.id === 'st1');
+    const conversationId = (ack as { conversation?: { id: string } }).conversation?.id ?? '';
+    const [first] = await fixture.desk.messages.list({ conversationId });
+    expect(first?.attachments.map((a) => a.name)).toEqual(['first.png']);
+  });
+
   it('refuses a file over the limit, before and while streaming, and stores nothing', async () => {
     const tooBig = await askUpload({
       name: 'big.pdf',
@@ -234,6 +262,40 @@ describe('gateway: attachments', () => {
     const later = new URL(url);
     later.searchParams.set('exp', String(Date.now() + 10 ** 9));
     expect((await fetch(later)).status).toBe(403);
+  });
+
+  it('takes one file per upload link, also when two PUTs race', async () => {
+    // A store whose `head` waits for a second caller (or half a second): if both PUTs could get
+    // past the "already there?" check, they would both be in it at once.
+    let release: () => void = () => {};
+    const bothIn = new Promise<void>((resolve) => {
+      release = resolve;
+      setTimeout(resolve, 500);
+    });
+    let inHead = 0;
+    const slow: BlobStore = {
+      ...blobs,
+      head: async (key) => {
+        if (++inHead === 2) release();
+        await bothIn;
+        return blobs.head(key);
+      },
+    };
+    await fixture.close();
+    fixture = await gateway.start({ attachments: { blobs: slow } });
+    const asked = await askUpload({ name: 'a.txt', contentType: 'text/plain', size: 5 });
+    const { uploadUrl } = (await asked.json()) as { uploadUrl: string };
+    const statuses = await Promise.all(
+      ['first', 'later'].map((body) => putOwnSocket(uploadUrl, body)),
+    );
+    expect(statuses.sort()).toEqual([201, 409]);
+    const keys = await storedKeys();
+    expect(keys).toHaveLength(1);
+    const stored = await blobs.get(keys[0] ?? '');
+    const parts: Uint8Array[] = [];
+    for await (const chunk of stored?.body ?? []) parts.push(chunk);
+    const text = Buffer.concat(parts).toString();
+    expect(['first', 'later']).toContain(text);
   });
 
   it('expires links', async () => {
@@ -326,6 +388,59 @@ describe('gateway: attachments', () => {
       WANG,
     );
     expect(evidence.status).toBe(201);
+    const box = ((await evidence.json()) as { attachment: never }).attachment;
+    const noted = (await wang.call('tickets.addNote', {
+      ticketId: ticket.id,
+      text: '盒子照片',
+      attachments: [box],
+    })) as { attachments: Array<{ name: string; url: string }> };
+    expect(noted.attachments.map((a) => a.name)).toEqual(['wrong-item.png', 'box.png']);
+    expect((await fetch(noted.attachments[1]?.url ?? '')).status).toBe(200);
+
+    // The customer adds their own evidence to their ticket (ticket_note).
+    const own = await upload(await png(), {
+      name: 'label.png',
+      contentType: 'image/png',
+      ticketId: ticket.id,
+    });
+    const label = ((await own.json()) as { attachment: Record<string, unknown> }).attachment;
+    const linNotes = await rawCustomer('cus_lin');
+    const noteFrame: Record<string, unknown> = {
+      type: 'ticket_note',
+      id: 'tn1',
+      ticketId: ticket.id,
+      text: '快递单照片',
+      attachments: [label],
+    };
+    linNotes.send(noteFrame);
+    await linNotes.next('ack', (f) => f.id === 'tn1');
+    const stored = await fixture.desk.tickets.get(ticket.id);
+    expect(stored?.attachments.map((a) => a.name)).toEqual([
+      'wrong-item.png',
+      'box.png',
+      'label.png',
+    ]);
+    const amyNotes = await rawCustomer('cus_amy');
+    amyNotes.send({ ...noteFrame, id: 'tn2' });
+    expect(await amyNotes.next('error', (f) => f.id === 'tn2')).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+
+    // A file uploaded for this ticket stays out of conversations.
+    const linRaw = await rawCustomer('cus_lin');
+    expect(await sendWith(linRaw, started.id, 'x', [box])).toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('counts upload requests against messagesPerMinute', async () => {
+    await fixture.close();
+    fixture = await gateway.start({ attachments: { blobs }, limits: { messagesPerMinute: 2 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      statuses.push(
+        (await askUpload({ name: 'a.txt', contentType: 'text/plain', size: 2 })).status,
+      );
+    }
+    expect(statuses).toEqual([201, 201, 429]);
   });
 
   it('answers 404 for uploads when no store is configured', async () => {

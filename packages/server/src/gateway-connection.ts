@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { type Attachment, isKefuError, KefuError } from '@kefu/core';
+import { isKefuError, KefuError } from '@kefu/core';
 import {
   decodeClientFrame,
   encodeFrame,
@@ -19,7 +19,7 @@ import {
 } from './gateway-context';
 import * as requests from './gateway-requests';
 import { InboundBudget, OnePerTurn } from './inbound-budget';
-import { type AttachmentTarget, acceptAttachments } from './own-attachments';
+import { acceptAttachments } from './own-attachments';
 import { cleanStrings } from './safe-text';
 import { sendBacklog } from './subscription-backlog';
 
@@ -151,17 +151,6 @@ export class GatewayConnection implements SubscriberHandle {
     this.onClosed(this);
   }
 
-  #accept(attachments: readonly Attachment[], target: AttachmentTarget): Promise<Attachment[]> {
-    const { uploads, attachments: policy } = this.context;
-    return acceptAttachments(
-      uploads,
-      policy,
-      attachments,
-      target,
-      uploads.host(this.request.headers),
-    );
-  }
-
   #send(frame: ServerFrame): void {
     this.deliver(frame);
   }
@@ -241,6 +230,8 @@ export class GatewayConnection implements SubscriberHandle {
           return requests.tickets(scope);
         case 'ticket_reply':
           return requests.ticketReply(scope, frame);
+        case 'ticket_note':
+          return requests.ticketNote(scope, frame);
         case 'watch_metrics':
           return requests.watchMetrics(scope);
         case 'watch_supervision':
@@ -312,11 +303,12 @@ export class GatewayConnection implements SubscriberHandle {
     }
     const message = frame.message && {
       ...frame.message,
-      attachments: await this.#accept(frame.message.attachments, {
-        kind: 'conversation',
-        customerId: principal.id,
-        conversationId: null,
-      }),
+      attachments: await acceptAttachments(
+        this.context,
+        frame.message.attachments,
+        { kind: 'conversation', customerId: principal.id, conversationId: null },
+        this.request.headers,
+      ),
     };
     const hasMessage =
       message && (message.text.trim().length > 0 || message.attachments.length > 0);
@@ -349,11 +341,16 @@ export class GatewayConnection implements SubscriberHandle {
       principal,
       frame.conversationId,
     );
-    const attachments = await this.#accept(frame.attachments, {
-      kind: 'conversation',
-      customerId: conversation.customerId,
-      conversationId: conversation.id,
-    });
+    const attachments = await acceptAttachments(
+      this.context,
+      frame.attachments,
+      {
+        kind: 'conversation',
+        customerId: conversation.customerId,
+        conversationId: conversation.id,
+      },
+      this.request.headers,
+    );
     const message = await this.context.desk.messages.post({
       conversationId: frame.conversationId,
       author: principal.author,

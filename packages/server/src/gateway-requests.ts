@@ -14,6 +14,7 @@ import {
   requireCustomer,
 } from './authorization';
 import type { GatewayContext, Principal, SubscriberHandle } from './gateway-context';
+import { acceptAttachments } from './own-attachments';
 import { supervisedConversations } from './role-authorization';
 
 type Frame<T extends ParsedClientFrame['type']> = Extract<ParsedClientFrame, { type: T }>;
@@ -240,4 +241,27 @@ export async function ticketReply(
     ? await context.desk.tickets.accept(input)
     : await context.desk.tickets.reject(input);
   return { ticket: toWireTicket(ticket) };
+}
+
+/** Customers add evidence (a photo of the melted box) or a line to their own ticket. */
+export async function ticketNote(
+  { context, principal }: RequestScope,
+  frame: Frame<'ticket_note'>,
+): Promise<AckBody> {
+  requireCustomer(principal, 'add notes to their tickets here (agents use tickets.addNote)');
+  const ticket = await ownTicket(context, principal, frame.ticketId);
+  const attachments = await acceptAttachments(
+    context,
+    frame.attachments,
+    { kind: 'ticket', customerId: ticket.customerId, ticketId: ticket.id },
+    {},
+  );
+  const noted = await context.desk.tickets.addNote({
+    ticketId: ticket.id,
+    by: { kind: 'customer', id: principal.id },
+    text: frame.text,
+    visibility: 'customer',
+    attachments,
+  });
+  return { ticket: toWireTicket(noted) };
 }

@@ -1,7 +1,8 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { type Attachment, attachmentKey, KefuError } from '@kefu/core';
-import type { AttachmentOptions } from './attachment-policy';
 import { checkAttachments } from './attachment-policy';
 import type { AttachmentService } from './attachment-service';
+import type { GatewayContext } from './gateway-context';
 
 /** Where attachments are being put: a conversation's message, or a customer's ticket. */
 export type AttachmentTarget =
@@ -35,15 +36,18 @@ function belongs(meta: Record<string, string>, target: AttachmentTarget): boolea
  * need no `allowedHosts`: they must exist, belong to the same customer and conversation (or
  * ticket), and are stored as a plain reference with the name, type and size the upload
  * recorded; signatures are added on the way out. Everything else goes through
- * `checkAttachments`. Throws `VALIDATION` naming the first one refused.
+ * `checkAttachments`. Without a `Host` header (in-process callers, desk calls) and without
+ * `publicUrl`, the link's host is kept as given. Throws `VALIDATION` naming the first one refused.
  */
 export async function acceptAttachments(
-  service: AttachmentService,
-  policy: AttachmentOptions,
+  context: Pick<GatewayContext, 'uploads' | 'attachments'>,
   attachments: readonly Attachment[],
   target: AttachmentTarget,
-  host: string | null,
+  /** The request's headers: links must name the host it reached (or `publicUrl`'s). */
+  headers: IncomingHttpHeaders,
 ): Promise<Attachment[]> {
+  const { uploads: service, attachments: policy } = context;
+  const host = service.host(headers);
   const accepted: Attachment[] = [];
   for (const [index, attachment] of attachments.entries()) {
     const what = `Attachment ${index + 1}`;

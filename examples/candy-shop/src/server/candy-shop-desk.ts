@@ -1,4 +1,5 @@
 import {
+  type BlobStore,
   type Clock,
   createDesk,
   createKnowledgeBot,
@@ -31,6 +32,8 @@ export function createCandyShopDesk(options: {
   storage: StorageAdapter;
   openingHours: OpeningHours;
   clock?: Clock;
+  /** Where uploads live, so erasure and retention delete them too. */
+  blobs?: BlobStore;
   onError?: (error: unknown) => void;
 }): Desk {
   // The shop's order system; a real shop implements `OrderLookup` over its own order API.
@@ -58,6 +61,7 @@ export function createCandyShopDesk(options: {
     storage: options.storage,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.blobs ? { blobs: options.blobs } : {}),
     orders,
     initialStatus: 'bot',
     bot,

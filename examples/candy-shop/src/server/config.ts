@@ -15,6 +15,8 @@ export interface CandyShopConfig {
   /** The PostgreSQL schema Kefu's tables live in. */
   databaseSchema: string;
   dataDir: string;
+  /** Uploaded photos and files (the local-disk blob store). */
+  attachmentsDir: string;
   /** The built storefront and console (`vite build`). */
   webDir: string;
   /** Shared with the shop's server, which signs customer ids with it. */
@@ -60,6 +62,7 @@ export function readConfig(env: NodeJS.ProcessEnv): CandyShopConfig {
     databaseUrl: env.DATABASE_URL || null,
     databaseSchema: env.KEFU_DATABASE_SCHEMA || 'kefu',
     dataDir: env.KEFU_DATA_DIR || `${EXAMPLE_ROOT}.data/pglite`,
+    attachmentsDir: env.KEFU_ATTACHMENTS_DIR || `${EXAMPLE_ROOT}.data/attachments`,
     webDir: env.KEFU_WEB_DIR || `${EXAMPLE_ROOT}dist/web`,
     identitySecret,
     agentTokenSecret,

@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createDiskBlobStore } from '@kefu/blob-store';
 import { isKefuError } from '@kefu/core';
 import { createGateway } from '@kefu/server';
 import { type SeedResult, seedDesk } from '../seed/seed-desk';
@@ -40,7 +41,13 @@ export async function startCandyShop(config: CandyShopConfig): Promise<RunningCa
     );
   });
   const opened = await openStorage(config);
-  const desk = createCandyShopDesk({ storage: opened.storage, openingHours: config.openingHours });
+  // Photos and files customers and agents upload: on the local disk, beside the data.
+  const blobs = createDiskBlobStore({ directory: config.attachmentsDir });
+  const desk = createCandyShopDesk({
+    storage: opened.storage,
+    openingHours: config.openingHours,
+    blobs,
+  });
   let seeded: SeedResult;
   try {
     seeded = await seedDesk(desk);
@@ -62,6 +69,8 @@ export async function startCandyShop(config: CandyShopConfig): Promise<RunningCa
     desk,
     path: '/kefu',
     identity: { secret: config.identitySecret },
+    // The gateway's own uploads need no allowedHosts; links are signed with the identity secret.
+    attachments: { blobs },
     authenticate: async ({ token }) => {
       const agentId = verifyAgentToken(token, config.agentTokenSecret, Date.now());
       return agentId && (await desk.agents.get(agentId)) ? { agentId } : null;

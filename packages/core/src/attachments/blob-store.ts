@@ -1,6 +1,12 @@
 import { KefuError } from '../errors/kefu-error';
 
-/** What a store knows about one stored file. */
+/**
+ * What a store knows about one stored file.
+ *
+ * @example
+ * const info: BlobInfo | null = await blobs.head('customers/Y3VzXzE/V1StGXR8_Z5jdHi6B-myT');
+ * if (info) console.log(info.contentType, info.size, info.metadata.name);
+ */
 export interface BlobInfo {
   key: string;
   contentType: string;
@@ -12,10 +18,21 @@ export interface BlobInfo {
   metadata: Record<string, string>;
 }
 
-/** The bytes of a file: chunks, as Node streams and `ReadableStream` both iterate. */
+/**
+ * The bytes of a file: chunks, as Node streams and `ReadableStream` both iterate, or one array.
+ *
+ * @example
+ * const body: BlobBody = request; // a Node IncomingMessage is an AsyncIterable<Uint8Array>
+ */
 export type BlobBody = AsyncIterable<Uint8Array> | Uint8Array;
 
-/** What `put` is told besides the bytes. */
+/**
+ * What `put` is told besides the bytes.
+ *
+ * @example
+ * const options: BlobPutOptions = { contentType: 'image/png', metadata: { name: '融化.png' } };
+ * await blobs.put(key, bytes, options);
+ */
 export interface BlobPutOptions {
   contentType: string;
   metadata?: Record<string, string>;

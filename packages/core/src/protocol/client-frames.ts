@@ -359,6 +359,20 @@ export const TicketReplyFrameSchema = z.object({
 });
 
 /**
+ * Customers: a line on their own ticket, with evidence (uploaded photos) if any.
+ *
+ * @example
+ * socket.send(encodeFrame({ type: 'ticket_note', id: 'n1', ticketId, text: '盒子照片', attachments: [attachment] }));
+ */
+export const TicketNoteFrameSchema = z.object({
+  type: z.literal('ticket_note'),
+  id: RequestIdSchema,
+  ticketId: IdSchema,
+  text: z.string().trim().min(1).max(2000),
+  attachments: z.array(AttachmentSchema).max(10).default([]),
+});
+
+/**
  * Every frame a client may send.
  *
  * @example
@@ -385,6 +399,7 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   RateFrameSchema,
   TicketsFrameSchema,
   TicketReplyFrameSchema,
+  TicketNoteFrameSchema,
   WatchMetricsFrameSchema,
   WatchSupervisionFrameSchema,
 ]);

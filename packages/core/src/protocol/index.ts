@@ -23,6 +23,7 @@ export {
   StartFrameSchema,
   StatusFrameSchema,
   SubscribeFrameSchema,
+  TicketNoteFrameSchema,
   TicketReplyFrameSchema,
   TicketsFrameSchema,
   TypingFrameSchema,

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { BlobStore } from '../attachments/blob-store';
 import { isKefuError } from '../errors/kefu-error';
 
-/** How `runBlobStoreConformance` makes a fresh, empty store for each test. */
+/**
+ * How `runBlobStoreConformance` makes a fresh, empty store for each test.
+ *
+ * @example
+ * const options: BlobStoreConformanceOptions = {
+ *   name: 'my store',
+ *   createStore: () => createMyStore({ bucket: `test-${Math.random()}` }),
+ * };
+ */
 export interface BlobStoreConformanceOptions {
   name: string;
   createStore(): Promise<BlobStore> | BlobStore;

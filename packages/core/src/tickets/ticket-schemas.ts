@@ -177,6 +177,8 @@ export const TicketNoteSchema = z.object({
   text: z.string().trim().min(1).max(10_000),
   /** `internal` notes never reach the customer; `customer` updates appear in their timeline. */
   visibility: z.enum(['internal', 'customer']).default('internal'),
+  /** Evidence (photos of a melted box, a wrong item) added to the ticket's attachments. */
+  attachments: z.array(AttachmentSchema).max(20).default([]),
 });
 
 /**

@@ -301,13 +301,19 @@ export function createTicketsApi(
         if (input.by.kind === 'customer' && input.by.id !== ticket.customerId) {
           throw new KefuError('FORBIDDEN', 'A customer can only write on their own tickets.');
         }
+        const attachments = [...ticket.attachments, ...input.attachments];
+        if (attachments.length > 20) {
+          throw new KefuError('VALIDATION', 'A ticket holds at most 20 attachments.', {
+            issues: [{ path: 'attachments', message: 'at most 20 per ticket' }],
+          });
+        }
         return updateTicket(
           tx,
           context,
           ticket,
           'noted',
           input.by,
-          {},
+          input.attachments.length > 0 ? { attachments } : {},
           {
             text: input.text,
             visibility: input.visibility,
