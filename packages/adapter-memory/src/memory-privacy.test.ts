@@ -24,6 +24,7 @@ const COVERAGE: Record<keyof MemoryState, string> = {
   jobKeys: 'index of jobs',
   audit: 'export: accessLog',
   reviews: "not exported: quality reviews of agents' work (conversation ids and scores)",
+  rateLimits: 'token buckets keyed by customer id or address: counts only; erasure deletes them',
 };
 
 const stateText = (state: MemoryState) =>

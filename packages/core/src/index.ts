@@ -293,9 +293,15 @@ export type {
   RateLimitDecision,
   RateLimitRule,
   RateLimitStore,
+  StoredTokenBucket,
   TokenBucket,
 } from './storage/rate-limits';
-export { createMemoryRateLimits, takeToken, tokensAt } from './storage/rate-limits';
+export {
+  createMemoryRateLimits,
+  rateLimitKeyNames,
+  takeToken,
+  tokensAt,
+} from './storage/rate-limits';
 export type {
   ArticleFilter,
   ClaimRequest,

@@ -177,6 +177,19 @@ export function createPrivacyApi(
         if (customer.erasedAt !== undefined) return { status: 'already-erased', customerId };
         if (live) return { status: 'in-progress', customerId };
         const job = erasureJob(valid, context.now);
+        // From this commit on, writes about the customer are refused (customers/customer-guard.ts);
+        // the job, which starts after it, covers everything committed before.
+        if (customer.erasureRequestedAt === undefined) {
+          await tx.customers.update(
+            {
+              ...customer,
+              erasureRequestedAt: context.now,
+              updatedAt: context.now,
+              version: customer.version + 1,
+            },
+            customer.version,
+          );
+        }
         await tx.jobs.schedule(job, context.now);
         context.scheduled(job);
         await recordAudit(tx, context, valid, {
