@@ -36,13 +36,25 @@ export type EraseCustomerInput = z.input<typeof EraseCustomerSchema>;
 export const ReadCustomerSchema = z.object({ customerId: IdSchema, ...Who });
 export type ReadCustomerInput = z.input<typeof ReadCustomerSchema>;
 
-export const RevealSchema = z.object({
-  conversationId: IdSchema,
-  seq: z.number().int().positive(),
-  /** The masked span's `index`. */
-  span: z.number().int().nonnegative(),
-  ...Who,
-});
+const FieldRef = {
+  /** The masked field's `path` (see `MaskedField`). */
+  path: z.string().min(1).max(300),
+  /** The masked field's `index` (0 for fields masked as a whole). */
+  span: z.number().int().nonnegative().default(0),
+};
+
+/** One masked value to reveal: a span of a message, or a masked field of a profile or ticket. */
+export const RevealSchema = z.union([
+  z.object({
+    conversationId: IdSchema,
+    seq: z.number().int().positive(),
+    /** The masked span's `index`. */
+    span: z.number().int().nonnegative(),
+    ...Who,
+  }),
+  z.object({ customerId: IdSchema, ...FieldRef, ...Who }),
+  z.object({ ticketId: IdSchema, ...FieldRef, ...Who }),
+]);
 export type RevealInput = z.input<typeof RevealSchema>;
 
 export const AUDIT_ACTIONS = [
