@@ -149,12 +149,15 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   );
   const wireMessage = (message: Message, forAgent: boolean) =>
     forAgent ? maskWireMessage(desk, names.wire(message)) : names.wire(message);
-  const registry = new SubscriptionRegistry(wireMessage, (agentId, conversation) =>
-    authorizeAgent(agentId, {
-      kind: 'conversation',
-      customerId: conversation.customerId,
-      conversation,
-    }),
+  const registry = new SubscriptionRegistry(
+    wireMessage,
+    (agentId, conversation) =>
+      authorizeAgent(agentId, {
+        kind: 'conversation',
+        customerId: conversation.customerId,
+        conversation,
+      }),
+    (ticket) => desk.privacy.maskTicket(ticket),
   );
   const connections = new Set<GatewayConnection>();
   const perIp = new Map<string, number>();
