@@ -32,7 +32,8 @@ const COVERAGE: Record<string, string> = {
   kefu_migrations: 'schema versions',
   audit_log: 'export: accessLog',
   audit_counter: 'one number',
-  rate_limits: 'token buckets keyed by customer id or address: counts only, deleted once refilled',
+  rate_limits:
+    'token buckets keyed by customer id or address: counts only; erasure deletes the customer’s',
   reviews: "not exported: quality reviews of agents' work (conversation ids and scores)",
 };
 
@@ -123,12 +124,25 @@ describe(`postgres adapter: personal data (${DATABASE_URL ? 'PostgreSQL server' 
   it('leaves no trace of an erased customer in any table, event payloads included', () =>
     inFreshSchema(async (db, storage) => {
       const { desk } = await scenarioDesk(storage, { erasure: { batchSize: 2 } });
+      // The gateway's buckets for this customer (and someone else's, which stays).
+      const rule = { limit: 5, windowMs: 60_000 };
+      for (const key of [`kefu:messages:${PII.customerId}`, 'kefu:messages:cus_other']) {
+        await storage.rateLimits.take(key, rule, Date.now());
+      }
       const before = await databaseText(db, storage);
       for (const value of [PII.name, PII.phone]) expect(before).toContain(value);
+      expect(before).toContain(`kefu:messages:${PII.customerId}`);
       const metrics = await desk.metrics.report(REPORT);
       await desk.privacy.eraseCustomer(ERASURE_REQUEST);
       await drainJobs(desk, storage);
-      expectNoPersonalValues(await databaseText(db, storage), `schema ${storage.schema}`);
+      const after = await databaseText(db, storage);
+      expectNoPersonalValues(after, `schema ${storage.schema}`);
+      // Rate-limit buckets keyed by the customer id are gone at once, not when they refill.
+      const buckets = await runSql<{ key: string }>(
+        db,
+        `SELECT key FROM "${storage.schema}".rate_limits ORDER BY key`,
+      );
+      expect(buckets.map((row) => row.key)).toEqual(['kefu:messages:cus_other']);
       expect(await desk.metrics.report(REPORT)).toEqual(metrics);
       expect(await countErasedEvents(storage)).toBe(1);
     }));
