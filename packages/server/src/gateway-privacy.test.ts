@@ -273,4 +273,21 @@ describe('gateway: personal data', () => {
     const messages = await fixture.desk.messages.list({ conversationId: first.id });
     expect(JSON.stringify(messages)).not.toContain(PHONE);
   });
+
+  it("forgets an erased customer's rate-limit buckets in its own store", async () => {
+    fixture = await gateway.start({ limits: { conversationsPerHour: 1 } });
+    const lin = connect(customer('cus_lin'));
+    await lin.startConversation({ text: '你好' });
+    expect(await codeOf(lin.startConversation({ text: '再来' }))).toBe('RATE_LIMITED');
+    await fixture.desk.privacy.eraseCustomer({
+      customerId: 'cus_lin',
+      reason: 'PIPL 申请 #10',
+      actor: { kind: 'admin', id: 'adm_zhao' },
+    });
+    for (let i = 0; i < 100 && !(await fixture.desk.customers.get('cus_lin'))?.erasedAt; i++) {
+      await fixture.desk.jobs.runDue();
+    }
+    // The bucket is gone with the customer: the desk's refusal comes through, not the limit's.
+    expect(await codeOf(lin.startConversation({ text: '又来' }))).toBe('FORBIDDEN');
+  });
 });
