@@ -3,6 +3,7 @@ import { type CreateDeskOptions, createDesk } from '@kefu/core';
 import {
   countErasedEvents,
   drainJobs,
+  dyingNode,
   ERASURE_REQUEST,
   expectNoPersonalValues,
   PII,
@@ -152,34 +153,17 @@ describe(`postgres adapter: personal data (${DATABASE_URL ? 'PostgreSQL server' 
       const { desk, clock, options } = await scenarioDesk(storage, { erasure: { batchSize: 1 } });
       // Node A dies inside its third erasure batch: that transaction rolls back, and the job
       // stays claimed by a node that never finishes it.
-      let batches = 0;
-      let dead = false;
-      const never = new Promise<never>(() => undefined);
-      const dying = {
-        ...storage,
-        transaction: (work: Parameters<PostgresAdapter['transaction']>[0]) =>
-          dead
-            ? never
-            : storage.transaction(async (tx) => {
-                const result = await work(tx);
-                if (++batches >= 3) {
-                  dead = true;
-                  throw new Error('process killed');
-                }
-                return result;
-              }),
-        jobs: { ...storage.jobs, release: () => never },
-      } as PostgresAdapter;
-      const nodeA = createDesk({ ...options, storage: dying, onError: () => undefined });
+      const node = dyingNode(storage, 3);
+      const nodeA = createDesk({ ...options, storage: node.storage, onError: () => undefined });
       const requests = await Promise.all(
         [1, 2, 3].map(() => desk.privacy.eraseCustomer(ERASURE_REQUEST)),
       );
       expect(requests.map((r) => r.status)).toContain('scheduled');
       void (async () => {
-        while (!dead) await nodeA.jobs.runDue();
+        while (!node.dead()) await nodeA.jobs.runDue();
       })();
-      for (let i = 0; i < 400 && !dead; i++) await new Promise((r) => setTimeout(r, 10));
-      expect(dead).toBe(true);
+      for (let i = 0; i < 400 && !node.dead(); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(node.dead()).toBe(true);
       // After the lease, the first node and node B take over and race each other to the end.
       await clock.advance(60_000);
       const nodeB = createDesk({ ...options, storage });

@@ -63,29 +63,26 @@ export async function findRevealed(
     };
   }
   if (!fieldsMasked) throw noSpan('With masking off, the record', valid.path, valid.span);
-  if ('customerId' in valid) {
-    const customer = await read.customers.get(valid.customerId);
-    if (!customer) throw new KefuError('NOT_FOUND', `No customer "${valid.customerId}".`);
-    const { hidden } = maskCustomerFields(customer, mask);
-    const found = fromHidden(hidden, valid.path, valid.span, `Customer "${customer.id}"`);
-    return {
-      ...found,
-      audit: {
-        customerId: customer.id,
-        target: { kind: 'customer', id: customer.id },
-        details: { path: valid.path, span: valid.span, kind: found.kind },
-      },
-    };
-  }
-  const ticket = await read.tickets.get(valid.ticketId);
-  if (!ticket) throw new KefuError('NOT_FOUND', `No ticket "${valid.ticketId}".`);
-  const { hidden } = maskTicketFields(ticket, mask);
-  const found = fromHidden(hidden, valid.path, valid.span, `Ticket "${ticket.id}"`);
+  // A profile or a ticket field: the record's masked fields as agents see them now.
+  const [kind, id] =
+    'customerId' in valid
+      ? (['customer', valid.customerId] as const)
+      : (['ticket', valid.ticketId] as const);
+  const record =
+    kind === 'customer'
+      ? await read.customers
+          .get(id)
+          .then((c) => c && { customerId: c.id, hidden: maskCustomerFields(c, mask).hidden })
+      : await read.tickets
+          .get(id)
+          .then((t) => t && { customerId: t.customerId, hidden: maskTicketFields(t, mask).hidden });
+  if (!record) throw new KefuError('NOT_FOUND', `No ${kind} "${id}".`);
+  const found = fromHidden(record.hidden, valid.path, valid.span, `The ${kind} "${id}"`);
   return {
     ...found,
     audit: {
-      customerId: ticket.customerId,
-      target: { kind: 'ticket', id: ticket.id },
+      customerId: record.customerId,
+      target: { kind, id },
       details: { path: valid.path, span: valid.span, kind: found.kind },
     },
   };

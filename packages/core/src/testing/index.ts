@@ -8,6 +8,7 @@ export { VirtualClock } from '../time/virtual-clock';
 export {
   countErasedEvents,
   drainJobs,
+  dyingNode,
   ERASURE_REQUEST,
   expectNoPersonalValues,
   PII,

@@ -4,6 +4,7 @@ import { isKefuError } from '../../errors/kefu-error';
 import type { StorageAdapter } from '../../storage/storage-adapter';
 import { VirtualClock } from '../../time/virtual-clock';
 import {
+  dyingNode,
   ERASURE_REQUEST,
   expectNoPersonalValues,
   PII,
@@ -153,41 +154,19 @@ export function privacyErasureRaceConformance(adapter: GetAdapter): void {
     it('still erases or refuses every write when the node running the erasure dies halfway', async () => {
       const storage = adapter();
       const { desk, clock, seeded, options } = await scenario(storage);
-      // Node A dies inside its third job transaction: it rolls back, and nothing A does after
-      // that (releasing its claim, anything) reaches storage.
-      let transactions = 0;
-      let dead = false;
-      const never = new Promise<never>(() => undefined);
-      const dying: StorageAdapter = {
-        ...storage,
-        transaction: (work) =>
-          dead
-            ? never
-            : storage.transaction(async (tx) => {
-                const result = await work(tx);
-                if (++transactions >= 3) {
-                  dead = true;
-                  throw new Error('process killed');
-                }
-                return result;
-              }),
-        jobs: {
-          ...storage.jobs,
-          claimDue: (request) => (dead ? never : storage.jobs.claimDue(request)),
-          release: (release) => (dead ? never : storage.jobs.release(release)),
-        },
-      };
-      const nodeA = createDesk({ ...options, storage: dying, onError: () => undefined });
+      // Node A dies inside its third job transaction (see `dyingNode`).
+      const node = dyingNode(storage, 3);
+      const nodeA = createDesk({ ...options, storage: node.storage, onError: () => undefined });
       let done = false;
       const [outcome] = await Promise.all([
         writeUntil(desk, seeded, () => done),
         (async () => {
           expect((await desk.privacy.eraseCustomer(ERASURE_REQUEST)).status).toBe('scheduled');
           void (async () => {
-            while (!dead) await nodeA.jobs.runDue();
+            while (!node.dead()) await nodeA.jobs.runDue();
           })();
-          for (let i = 0; i < 2000 && !dead; i++) await new Promise((r) => setTimeout(r, 5));
-          expect(dead).toBe(true);
+          for (let i = 0; i < 2000 && !node.dead(); i++) await new Promise((r) => setTimeout(r, 5));
+          expect(node.dead()).toBe(true);
           expect((await storage.jobs.findLive(ERASE_KEY))?.status).toBe('claimed');
           // Node B takes the job over once A's lease runs out.
           await clock.advance(60_000);
