@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import { requireCustomerWritable } from '../customers/customer-guard';
 import type { CommandContext, RunCommand } from '../desk/command-runner';
 import type { DeskSettings } from '../desk/desk-settings';
-import { KefuError } from '../errors/kefu-error';
 import { postMessageInTransaction } from '../messages/post-message';
 import { updateQueueJobs } from '../routing/queue-jobs';
 import { decodeCursor, encodeCursor } from '../storage/list-cursor';
