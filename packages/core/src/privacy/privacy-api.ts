@@ -120,7 +120,7 @@ export interface PrivacyApi {
   maskCustomer(customer: Customer): MaskedView<Customer>;
   /**
    * A ticket as agents see it: personal data in its texts masked like messages, and in its order
-   * snapshot everything but the order's own facts (address, phone, receiver, tracking number).
+   * snapshot everything but the order's own facts (the receiver's name, phone, address…).
    *
    * @example
    * const view = desk.privacy.maskTicket(ticket);

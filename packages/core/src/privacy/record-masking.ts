@@ -20,7 +20,7 @@ export interface MaskedField extends MaskedSpan {
  *
  * @example
  * const view: MaskedView<Ticket> = desk.privacy.maskTicket(ticket);
- * view.orderSnapshot?.shipment?.trackingNo; // 'SF9*****6655'
+ * view.orderSnapshot?.receiver?.phone; // '139****5678' (a field the shop's order system added)
  */
 export type MaskedView<T> = T & { masked: MaskedField[] };
 
@@ -33,7 +33,10 @@ export interface HiddenValue {
 type Mask = (text: string) => MaskedText;
 type Json = unknown;
 
-/** Order snapshot fields an agent works with; everything else in a snapshot is masked. */
+/**
+ * Order snapshot fields an agent works with; everything else in a snapshot is masked. The
+ * tracking number stays: it is what delivery complaints are worked with (erasure removes it).
+ */
 const ORDER_FIELDS = new Set([
   'orderRef',
   'status',
@@ -43,7 +46,7 @@ const ORDER_FIELDS = new Set([
   'placedAt',
 ]);
 const ITEM_FIELDS = new Set(['sku', 'name', 'quantity', 'price']);
-const SHIPMENT_FIELDS = new Set(['carrier', 'status', 'city']);
+const SHIPMENT_FIELDS = new Set(['carrier', 'trackingNo', 'status', 'city']);
 
 /** Collects the masked fields of one record while its view is built. */
 class FieldMasker {
@@ -94,7 +97,7 @@ class FieldMasker {
   }
 }
 
-/** The order snapshot with everything but the order's own facts masked (and the tracking number). */
+/** The order snapshot with everything but the order's own facts masked. */
 function maskOrderWith(masker: FieldMasker, order: OrderSnapshot, base: string): OrderSnapshot {
   const out: Record<string, Json> = {};
   for (const [key, value] of Object.entries(order as unknown as Record<string, Json>)) {
@@ -113,11 +116,7 @@ function maskOrderWith(masker: FieldMasker, order: OrderSnapshot, base: string):
       out[key] = Object.fromEntries(
         Object.entries(value).map(([k, v]) => [
           k,
-          SHIPMENT_FIELDS.has(k)
-            ? v
-            : k === 'trackingNo' && typeof v === 'string'
-              ? masker.whole(`${path}.${k}`, v, 'tracking-number')
-              : masker.leaves(`${path}.${k}`, v),
+          SHIPMENT_FIELDS.has(k) ? v : masker.leaves(`${path}.${k}`, v),
         ]),
       );
     } else out[key] = masker.leaves(path, value);
@@ -151,8 +150,8 @@ export function maskCustomerFields(customer: Customer, mask: Mask) {
 /**
  * A ticket as agents see it: personal data detected in its subject, description, history and
  * survey comment masked like message text; in the order snapshot, everything but the order's
- * own facts (reference, statuses, items, totals, carrier, city) masked: address, phone, receiver,
- * tracking number and whatever the shop's order system added.
+ * own facts (reference, statuses, items, totals, carrier, tracking number, city) masked: the
+ * receiver's name, phone, address and whatever else the shop's order system added.
  */
 export function maskTicketFields(ticket: Ticket, mask: Mask) {
   const masker = new FieldMasker(mask);
