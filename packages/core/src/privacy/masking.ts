@@ -188,7 +188,7 @@ export function detectPii(text: string, detectors: readonly PiiDetector[]): Dete
 }
 
 /** Kinds of numbers that keep their first 3 and last 4 characters when masked. */
-const NUMBER_KINDS = new Set(['mobile', 'id-card', 'bank-card', 'phone', 'tracking-number']);
+const NUMBER_KINDS = new Set(['mobile', 'id-card', 'bank-card', 'phone']);
 /** Kinds that keep their first character (a surname: 林**; a province: 浙*******). */
 const LEADING_KINDS = new Set(['name', 'address']);
 
