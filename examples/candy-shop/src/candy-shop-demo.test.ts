@@ -239,7 +239,8 @@ async function walkThrough(
   const inbox = agent.getByRole('navigation', { name: 'Inbox' });
   await inbox
     .getByRole('region', { name: 'My conversations' })
-    .getByRole('button', { name: /林小糖/ })
+    // Agents see the customer's name masked (林小糖 → 林**): docs/concepts/privacy.md.
+    .getByRole('button', { name: /林\*\*/ })
     .click();
 
   // The SLA badge says what it counts down to, when it is due and that closed hours do not

@@ -214,7 +214,7 @@ export function createMemoryAdapterOver(
       },
     },
     rateLimits: (() => {
-      const limits = createMemoryRateLimits();
+      const limits = createMemoryRateLimits(state.rateLimits);
       return {
         take: async (key, rule, now, cost) => {
           open();

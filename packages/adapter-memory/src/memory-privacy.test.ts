@@ -26,6 +26,7 @@ const COVERAGE: Record<keyof MemoryState, string> = {
   audit: 'export: accessLog',
   reviews: "not exported: quality reviews of agents' work (conversation ids and scores)",
   incidents: 'desk-wide incidents: a banner text, agent ids, no customer data',
+  rateLimits: 'token buckets keyed by customer id or address: counts only; erasure deletes them',
 };
 
 const stateText = (state: MemoryState) =>
@@ -49,10 +50,16 @@ describe('memory adapter: personal data', () => {
     const clock = new testing.VirtualClock(Date.UTC(2026, 10, 11, 1, 0));
     const desk = createDesk({ ...testing.privacyScenarioOptions, storage, clock });
     await testing.seedPrivacyScenario(desk, clock);
+    const rule = { limit: 5, windowMs: 60_000 };
+    for (const key of [`kefu:messages:${testing.PII.customerId}`, 'kefu:messages:cus_other']) {
+      await storage.rateLimits?.take(key, rule, clock.now());
+    }
     expect(stateText(state)).toContain(testing.PII.phone);
     await desk.privacy.eraseCustomer(testing.ERASURE_REQUEST);
     await testing.drainJobs(desk, storage);
     testing.expectNoPersonalValues(stateText(state), 'the memory state');
+    // Rate-limit buckets keyed by the customer id are gone at once, not when they refill.
+    expect([...state.rateLimits.keys()]).toEqual(['kefu:messages:cus_other']);
     expect(await testing.countErasedEvents(storage)).toBe(1);
     expect(stateText(state)).toContain('Where is my order?');
   });

@@ -9,7 +9,7 @@ import type {
   PrivacyReader,
   PrivacyWriter,
 } from '@kefu/core';
-import { KefuError } from '@kefu/core';
+import { KefuError, rateLimitKeyNames } from '@kefu/core';
 import { nanoid } from 'nanoid';
 import { frozenCopy } from './deep-freeze';
 import { type MemoryState, pairKey } from './memory-state';
@@ -133,6 +133,7 @@ export class MemoryPrivacyWriter implements PrivacyWriter {
   readonly #events = new Map<number, DomainEvent>();
   readonly #deletedMessages = new Map<string, { conversationId: string; seq: number }>();
   readonly #deletedConversations = new Set<string>();
+  readonly #forgottenRateLimits = new Set<string>();
 
   constructor(state: MemoryState) {
     this.#state = state;
@@ -184,9 +185,20 @@ export class MemoryPrivacyWriter implements PrivacyWriter {
     return count;
   }
 
+  async deleteRateLimits(subject: string): Promise<number> {
+    let count = 0;
+    for (const key of this.#state.rateLimits.keys()) {
+      if (!rateLimitKeyNames(key, subject) || this.#forgottenRateLimits.has(key)) continue;
+      this.#forgottenRateLimits.add(key);
+      count++;
+    }
+    return count;
+  }
+
   commit(): void {
     const state = this.#state;
     state.audit.push(...this.#audit);
+    for (const key of this.#forgottenRateLimits) state.rateLimits.delete(key);
     for (const [position, event] of this.#events) state.events[position - 1] = event;
     for (const message of this.#messages.values()) {
       const list = state.messages.get(message.conversationId);

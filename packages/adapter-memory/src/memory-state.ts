@@ -9,6 +9,7 @@ import type {
   Job,
   Message,
   Review,
+  StoredTokenBucket,
   Ticket,
 } from '@kefu/core';
 
@@ -41,6 +42,8 @@ export interface MemoryState {
   jobKeys: Map<string, string>;
   /** seq − 1 → audit entry; append-only. */
   audit: AuditEntry[];
+  /** Rate-limit key → token bucket (`rateLimits`); refilled buckets are dropped. */
+  rateLimits: Map<string, StoredTokenBucket>;
 }
 
 export function createMemoryState(): MemoryState {
@@ -62,6 +65,7 @@ export function createMemoryState(): MemoryState {
     jobs: new Map(),
     jobKeys: new Map(),
     audit: [],
+    rateLimits: new Map(),
   };
 }
 

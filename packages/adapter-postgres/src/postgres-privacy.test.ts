@@ -3,6 +3,7 @@ import { type CreateDeskOptions, createDesk } from '@kefu/core';
 import {
   countErasedEvents,
   drainJobs,
+  dyingNode,
   ERASURE_REQUEST,
   expectNoPersonalValues,
   PII,
@@ -32,7 +33,8 @@ const COVERAGE: Record<string, string> = {
   kefu_migrations: 'schema versions',
   audit_log: 'export: accessLog',
   audit_counter: 'one number',
-  rate_limits: 'token buckets keyed by customer id or address: counts only, deleted once refilled',
+  rate_limits:
+    'token buckets keyed by customer id or address: counts only; erasure deletes the customer’s',
   reviews: "not exported: quality reviews of agents' work (conversation ids and scores)",
   incidents: 'desk-wide incidents: a banner text, agent ids, no customer data',
 };
@@ -124,12 +126,25 @@ describe(`postgres adapter: personal data (${DATABASE_URL ? 'PostgreSQL server' 
   it('leaves no trace of an erased customer in any table, event payloads included', () =>
     inFreshSchema(async (db, storage) => {
       const { desk } = await scenarioDesk(storage, { erasure: { batchSize: 2 } });
+      // The gateway's buckets for this customer (and someone else's, which stays).
+      const rule = { limit: 5, windowMs: 60_000 };
+      for (const key of [`kefu:messages:${PII.customerId}`, 'kefu:messages:cus_other']) {
+        await storage.rateLimits.take(key, rule, Date.now());
+      }
       const before = await databaseText(db, storage);
       for (const value of [PII.name, PII.phone]) expect(before).toContain(value);
+      expect(before).toContain(`kefu:messages:${PII.customerId}`);
       const metrics = await desk.metrics.report(REPORT);
       await desk.privacy.eraseCustomer(ERASURE_REQUEST);
       await drainJobs(desk, storage);
-      expectNoPersonalValues(await databaseText(db, storage), `schema ${storage.schema}`);
+      const after = await databaseText(db, storage);
+      expectNoPersonalValues(after, `schema ${storage.schema}`);
+      // Rate-limit buckets keyed by the customer id are gone at once, not when they refill.
+      const buckets = await runSql<{ key: string }>(
+        db,
+        `SELECT key FROM "${storage.schema}".rate_limits ORDER BY key`,
+      );
+      expect(buckets.map((row) => row.key)).toEqual(['kefu:messages:cus_other']);
       expect(await desk.metrics.report(REPORT)).toEqual(metrics);
       expect(await countErasedEvents(storage)).toBe(1);
     }));
@@ -139,34 +154,17 @@ describe(`postgres adapter: personal data (${DATABASE_URL ? 'PostgreSQL server' 
       const { desk, clock, options } = await scenarioDesk(storage, { erasure: { batchSize: 1 } });
       // Node A dies inside its third erasure batch: that transaction rolls back, and the job
       // stays claimed by a node that never finishes it.
-      let batches = 0;
-      let dead = false;
-      const never = new Promise<never>(() => undefined);
-      const dying = {
-        ...storage,
-        transaction: (work: Parameters<PostgresAdapter['transaction']>[0]) =>
-          dead
-            ? never
-            : storage.transaction(async (tx) => {
-                const result = await work(tx);
-                if (++batches >= 3) {
-                  dead = true;
-                  throw new Error('process killed');
-                }
-                return result;
-              }),
-        jobs: { ...storage.jobs, release: () => never },
-      } as PostgresAdapter;
-      const nodeA = createDesk({ ...options, storage: dying, onError: () => undefined });
+      const node = dyingNode(storage, 3);
+      const nodeA = createDesk({ ...options, storage: node.storage, onError: () => undefined });
       const requests = await Promise.all(
         [1, 2, 3].map(() => desk.privacy.eraseCustomer(ERASURE_REQUEST)),
       );
       expect(requests.map((r) => r.status)).toContain('scheduled');
       void (async () => {
-        while (!dead) await nodeA.jobs.runDue();
+        while (!node.dead()) await nodeA.jobs.runDue();
       })();
-      for (let i = 0; i < 400 && !dead; i++) await new Promise((r) => setTimeout(r, 10));
-      expect(dead).toBe(true);
+      for (let i = 0; i < 400 && !node.dead(); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(node.dead()).toBe(true);
       // After the lease, the first node and node B take over and race each other to the end.
       await clock.advance(60_000);
       const nodeB = createDesk({ ...options, storage });

@@ -176,4 +176,14 @@ export class PostgresPrivacyWriter implements PrivacyWriter {
     );
     return rowCount;
   }
+
+  async deleteRateLimits(subject: string): Promise<number> {
+    // The same rule as `rateLimitKeyNames`: the key is the subject or ends with ":<subject>".
+    const { rowCount } = await this.sql.query(
+      `DELETE FROM ${this.s}.rate_limits
+        WHERE key = $1 OR right(key, length($1) + 1) = ':' || $1`,
+      [subject],
+    );
+    return rowCount;
+  }
 }

@@ -194,6 +194,7 @@ export type {
   RevealInput,
 } from './privacy/privacy-schemas';
 export type { MaskingSettings, RetentionSettings } from './privacy/privacy-settings';
+export type { MaskedField, MaskedView } from './privacy/record-masking';
 export type { QualityApi } from './quality/quality-api';
 export type { AgentQuality } from './quality/quality-metrics';
 export { qualityByAgent } from './quality/quality-metrics';
@@ -305,9 +306,15 @@ export type {
   RateLimitDecision,
   RateLimitRule,
   RateLimitStore,
+  StoredTokenBucket,
   TokenBucket,
 } from './storage/rate-limits';
-export { createMemoryRateLimits, takeToken, tokensAt } from './storage/rate-limits';
+export {
+  createMemoryRateLimits,
+  rateLimitKeyNames,
+  takeToken,
+  tokensAt,
+} from './storage/rate-limits';
 export type {
   ArticleFilter,
   ClaimRequest,

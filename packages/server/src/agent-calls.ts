@@ -191,7 +191,11 @@ export const AGENT_CALLS: Record<AgentCallMethod, Call> = {
   },
   'agents.list': (desk) => desk.agents.list(),
   'privacy.reveal': async (desk, input, agentId, context, origin) => {
-    await visibleConversation(context, agentId, idOf(input, 'conversationId'));
+    // The record the value is in must be in the agent's scope: a conversation, ticket or profile.
+    if (input.ticketId !== undefined)
+      await visibleTicket(context, agentId, idOf(input, 'ticketId'));
+    else if (input.customerId !== undefined) await customerScope(context, agentId, input);
+    else await visibleConversation(context, agentId, idOf(input, 'conversationId'));
     return desk.privacy.reveal({
       ...input,
       actor: { kind: 'agent', id: agentId },

@@ -124,7 +124,10 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const heartbeatMs = options.heartbeatMs ?? 25_000;
   const onError = options.onError ?? ((error: unknown) => console.error('[kefu gateway]', error));
   const getIp = options.getIp ?? defaultIp;
-  const rateLimits = options.rateLimits ?? createMemoryRateLimits();
+  // The in-process default forgets an erased customer's buckets when the erasure event arrives;
+  // a shared store (`storage.rateLimits`) has them deleted by the erasure itself.
+  const ownLimits = createMemoryRateLimits();
+  const rateLimits = options.rateLimits ?? ownLimits;
   const rules = {
     messages: { limit: limits.messagesPerMinute, windowMs: MINUTE },
     conversations: { limit: limits.conversationsPerHour, windowMs: HOUR },
@@ -156,7 +159,9 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       customerId: conversation.customerId,
       conversation,
     });
-  const registry = new SubscriptionRegistry(wireMessage, mayWatch);
+  const registry = new SubscriptionRegistry(wireMessage, mayWatch, (ticket) =>
+    desk.privacy.maskTicket(ticket),
+  );
   const supervision = new SupervisionWatchers(desk, mayWatch, onError);
   const connections = new Set<GatewayConnection>();
   const perIp = new Map<string, number>();
@@ -213,6 +218,9 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     bus,
     (event) => {
       names.note(event);
+      if (event.type === 'customer.erased' && rateLimits === ownLimits) {
+        ownLimits.forget(event.data.customerId);
+      }
       registry.dispatch(event);
       supervision.dispatch(event);
     },

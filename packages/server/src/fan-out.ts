@@ -36,6 +36,8 @@ export class SubscriptionRegistry {
       agentId: string,
       conversation: Conversation,
     ) => boolean | Promise<boolean> = () => true,
+    /** How a ticket goes to agents (masked: see privacy-views.ts). */
+    private readonly agentTicket: (ticket: Ticket) => object = (ticket) => ticket,
   ) {}
 
   /** Per inbox connection: decisions still pending, so its frames keep their order. */
@@ -111,12 +113,13 @@ export class SubscriptionRegistry {
     for (const subscriber of this.#tickets.get(ticket.customerId) ?? []) {
       subscriber.deliver(forCustomer);
     }
-    const forAgents = { type: 'agent_ticket', ticket };
+    let forAgents: object | null = null;
     const told = new Set<SubscriberHandle>();
     for (const conversationId of ticket.conversationIds) {
       for (const subscriber of this.#byConversation.get(conversationId) ?? []) {
         if (subscriber.principal?.role !== 'agent' || told.has(subscriber)) continue;
         told.add(subscriber);
+        forAgents ??= { type: 'agent_ticket', ticket: this.agentTicket(ticket) };
         subscriber.deliver(forAgents);
       }
     }

@@ -15,6 +15,7 @@ import {
 } from './authorization';
 import type { GatewayContext, Principal, SubscriberHandle } from './gateway-context';
 import { acceptAttachments } from './own-attachments';
+import { maskAgentResult } from './privacy-views';
 import { supervisedConversations } from './role-authorization';
 
 type Frame<T extends ParsedClientFrame['type']> = Extract<ParsedClientFrame, { type: T }>;
@@ -141,12 +142,10 @@ export async function call(
     throw new KefuError('FORBIDDEN', `This agent may not call "${frame.method}".`);
   }
   const origin = { via: 'gateway', ...(principal.ip ? { ip: principal.ip } : {}) };
-  const result = await AGENT_CALLS[frame.method](
+  const result = maskAgentResult(
     context.desk,
-    frame.input,
-    principal.id,
-    context,
-    origin,
+    frame.method,
+    await AGENT_CALLS[frame.method](context.desk, frame.input, principal.id, context, origin),
   );
   // JSON round trip: what the agent gets is exactly what went over the wire.
   return { result: result === undefined ? null : JSON.parse(JSON.stringify(result)) };

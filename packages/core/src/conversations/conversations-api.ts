@@ -1,8 +1,8 @@
 import { nanoid } from 'nanoid';
 import type { z } from 'zod';
+import { requireCustomerWritable } from '../customers/customer-guard';
 import type { CommandContext, RunCommand } from '../desk/command-runner';
 import type { DeskSettings } from '../desk/desk-settings';
-import { KefuError } from '../errors/kefu-error';
 import { postMessageInTransaction } from '../messages/post-message';
 import { updateQueueJobs } from '../routing/queue-jobs';
 import { decodeCursor, encodeCursor } from '../storage/list-cursor';
@@ -148,12 +148,7 @@ export function createConversationsApi(
           const existing = await tx.conversations.findByClientId(input.customerId, input.clientId);
           if (existing) return existing;
         }
-        if (!(await tx.customers.get(input.customerId))) {
-          throw new KefuError(
-            'NOT_FOUND',
-            `No customer "${input.customerId}". Create it with desk.customers.upsert first.`,
-          );
-        }
+        await requireCustomerWritable(tx, input.customerId, 'a new conversation', { lock: true });
         let conversation = newConversation({
           id: `conv_${nanoid(16)}`,
           customerId: input.customerId,

@@ -68,6 +68,11 @@ export const CustomerSchema = CustomerInputSchema.extend({
   tier: z.string().min(1).max(40),
   locale: z.string().min(2).max(35),
   metadata: MetadataSchema,
+  /**
+   * Set when erasure was requested (`desk.privacy.eraseCustomer`): from then on nothing new about
+   * the customer is accepted (see `requireCustomerWritable`).
+   */
+  erasureRequestedAt: InstantSchema.optional(),
   /** Set when the customer's personal data was erased (`desk.privacy.eraseCustomer`). */
   erasedAt: InstantSchema.optional(),
   createdAt: InstantSchema,

@@ -9,6 +9,7 @@ import {
   type CustomerInput,
   CustomerInputSchema,
 } from './customer';
+import { erasingError, isErasing } from './customer-guard';
 
 /**
  * Customer profiles (顾客资料).
@@ -34,12 +35,14 @@ export function createCustomersApi(storage: StorageAdapter, run: RunCommand): Cu
     async upsert(input) {
       const fields = parseInput(CustomerInputSchema, input, 'customer');
       return run(async (tx, context) => {
-        const { record, created } = await upsertRecord<Customer>(
+        const { record, created, previous } = await upsertRecord<Customer>(
           tx.customers,
           context,
           fields,
           CUSTOMER_DEFAULTS,
         );
+        // The stored row was read FOR UPDATE: an erasure request either waits for this or is seen.
+        if (previous && isErasing(previous)) throw erasingError(previous, 'a profile update');
         context.emit({
           type: 'customer.upserted',
           at: context.now,

@@ -8,7 +8,7 @@ import type { ConversationListKey, StorageReader } from '../storage/storage-adap
 import type { Survey } from '../surveys/survey';
 import { type CustomerTicketView, toCustomerView } from '../tickets/customer-view';
 import type { Ticket } from '../tickets/ticket';
-import { maskText, type PiiDetector } from './masking';
+import type { Scrubber } from './redaction';
 
 /**
  * Name and version of the export document; see docs/concepts/privacy.md for its schema.
@@ -51,7 +51,10 @@ export type CustomerExportPart =
       exportedAt: number;
       customerId: string;
       includeInternal: boolean;
-      /** Personal data in message text is masked (exports for someone other than the customer). */
+      /**
+       * Personal data is masked as agents see it: message text, the profile, tickets (exports for
+       * someone other than the customer).
+       */
       masked: boolean;
     }
   | { part: 'customer'; customer: Customer }
@@ -75,8 +78,8 @@ export interface ExportStreamOptions {
   exportedAt: number;
   includeInternal: boolean;
   pageSize: number;
-  /** Detectors to mask message text with, or null for the customer's own copy. */
-  mask: readonly PiiDetector[] | null;
+  /** How to mask messages, the profile and tickets, or null for the customer's own copy. */
+  mask: Pick<Scrubber, 'message' | 'customer' | 'ticket' | 'survey'> | null;
 }
 
 /** Pages through everything stored about one customer; never holds more than a page. */
@@ -94,7 +97,7 @@ export async function* exportStream(
     includeInternal,
     masked: mask !== null,
   };
-  yield { part: 'customer', customer };
+  yield { part: 'customer', customer: mask ? mask.customer(customer) : customer };
 
   const surveys: Survey[] = [];
   let after: ConversationListKey | undefined;
@@ -108,7 +111,7 @@ export async function* exportStream(
         const messages = await read.messages.listAfter(conversation.id, seq, pageSize);
         const visible = messages
           .filter((m) => includeInternal || !m.internal)
-          .map((m) => (mask ? { ...m, text: maskText(m.text, mask).text } : m));
+          .map((m) => (mask ? mask.message(m) : m));
         counts.messages += visible.length;
         if (visible.length > 0)
           yield { part: 'messages', conversationId: conversation.id, messages: visible };
@@ -125,7 +128,8 @@ export async function* exportStream(
   after = undefined;
   for (;;) {
     const page = await read.tickets.list({ customerId }, { limit: pageSize, after });
-    for (const ticket of page) {
+    for (const stored of page) {
+      const ticket = mask ? mask.ticket(stored) : stored;
       counts.tickets++;
       if (ticket.survey) surveys.push(ticket.survey);
       const exported: ExportedTicket = includeInternal
@@ -146,7 +150,7 @@ export async function* exportStream(
 
   for (const survey of surveys) {
     counts.surveys++;
-    yield { part: 'survey', survey };
+    yield { part: 'survey', survey: mask ? mask.survey(survey) : survey };
   }
 
   // Internal notes (whispers included) and a supervisor watching or taking over are the desk's

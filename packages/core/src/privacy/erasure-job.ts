@@ -188,6 +188,8 @@ export async function runErasureBatch(
           reason: payload.reason,
         },
       });
+      // Rate-limit buckets keyed by the customer id would otherwise stay until they refill.
+      await tx.privacy.deleteRateLimits(customerId);
       await tx.privacy.appendAudit({
         at: context.now,
         actor: { kind: 'system', id: 'erasure' },

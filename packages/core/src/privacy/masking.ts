@@ -187,14 +187,27 @@ export function detectPii(text: string, detectors: readonly PiiDetector[]): Dete
   return taken.sort((a, b) => a.start - b.start);
 }
 
-/** Keeps a few characters at the ends so an agent can still tell values apart (138****5678). */
-function maskValue(value: string, kind: string): string {
-  if (kind === 'email') {
-    const at = value.indexOf('@');
+/** Kinds of numbers that keep their first 3 and last 4 characters when masked. */
+const NUMBER_KINDS = new Set(['mobile', 'id-card', 'bank-card', 'phone']);
+/** Kinds that keep their first character (a surname: 林**; a province: 浙*******). */
+const LEADING_KINDS = new Set(['name', 'address']);
+
+/**
+ * Keeps a few characters so an agent can still tell values apart (138****5678, l****@example.cn,
+ * 林**); everything else becomes `*`. The masked value has the original length.
+ *
+ * @example
+ * maskValue('13812345678', 'phone'); // '138****5678'
+ */
+export function maskValue(value: string, kind: string): string {
+  const at = value.indexOf('@');
+  if (kind === 'email' && at > 0) {
     return `${value.slice(0, 1)}${'*'.repeat(Math.max(1, at - 1))}${value.slice(at)}`;
   }
-  const keep = kind === 'mobile' || kind === 'id-card' || kind === 'bank-card';
-  if (!keep || value.length < 8) return '*'.repeat(value.length);
+  if (LEADING_KINDS.has(kind) && value.length >= 2) {
+    return `${value.slice(0, 1)}${'*'.repeat(value.length - 1)}`;
+  }
+  if (!NUMBER_KINDS.has(kind) || value.length < 8) return '*'.repeat(value.length);
   return `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`;
 }
 

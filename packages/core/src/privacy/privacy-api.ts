@@ -5,6 +5,7 @@ import { KefuError } from '../errors/kefu-error';
 import type { DomainEvent } from '../events/domain-events';
 import type { AuditEntry, AuditEntryDraft } from '../storage/privacy-storage';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
+import type { OrderSnapshot, Ticket } from '../tickets/ticket';
 import { parseInput } from '../validation/parse-input';
 import { type CustomerExportPart, exportStream } from './customer-export';
 import { erasureJob, privacyJobKeys } from './erasure-job';
@@ -24,7 +25,14 @@ import {
   type RevealInput,
   RevealSchema,
 } from './privacy-schemas';
+import {
+  type MaskedView,
+  maskCustomerFields,
+  maskOrderFields,
+  maskTicketFields,
+} from './record-masking';
 import { retentionEnabled, retentionJob } from './retention-job';
+import { findRevealed } from './reveal';
 
 /**
  * What `eraseCustomer` did: scheduled the job now, found one running, or nothing to do.
@@ -101,10 +109,13 @@ export interface PrivacyApi {
    */
   readCustomer(input: ReadCustomerInput): Promise<Customer | null>;
   /**
-   * The original value of one masked span of a message, with an audit entry.
+   * The original of one masked value, with an audit entry: a span of a message
+   * (`conversationId`, `seq`, `span`), or a masked field of a profile (`customerId`) or ticket
+   * (`ticketId`) by its `path` and `span` (see `maskCustomer`, `maskTicket`).
    *
    * @example
    * const { value } = await desk.privacy.reveal({ conversationId, seq: 3, span: 0, actor: { kind: 'agent', id: 'agt_wang' } });
+   * const phone = await desk.privacy.reveal({ customerId: 'cus_lin', path: 'contact.phone', actor: { kind: 'agent', id: 'agt_wang' } });
    */
   reveal(input: RevealInput): Promise<{ kind: string; value: string }>;
   /**
@@ -114,6 +125,33 @@ export interface PrivacyApi {
    * desk.privacy.mask('电话 13812345678').text; // '电话 138****5678'
    */
   mask(text: string): MaskedText;
+  /**
+   * A customer's profile as agents see it: name, phone, e-mail and the shop's metadata texts
+   * masked (林**, 139****5678), with the masked fields listed for `reveal`.
+   *
+   * @example
+   * const view = desk.privacy.maskCustomer(customer);
+   * view.contact.phone; // '139****5678'
+   * await desk.privacy.reveal({ customerId: view.id, path: 'contact.phone', actor });
+   */
+  maskCustomer(customer: Customer): MaskedView<Customer>;
+  /**
+   * A ticket as agents see it: personal data in its texts masked like messages, and in its order
+   * snapshot everything but the order's own facts (the receiver's name, phone, address…).
+   *
+   * @example
+   * const view = desk.privacy.maskTicket(ticket);
+   * const { value } = await desk.privacy.reveal({ ticketId: view.id, path: view.masked[0]!.path, span: view.masked[0]!.index, actor });
+   */
+  maskTicket(ticket: Ticket): MaskedView<Ticket>;
+  /**
+   * An order from the shop's order system as agents see it (masked like a ticket's snapshot).
+   *
+   * @example
+   * const order = await desk.orders.lookup({ orderRef: 'SO-1', customerId: 'cus_lin' });
+   * if (order) send(desk.privacy.maskOrder(order));
+   */
+  maskOrder(order: OrderSnapshot): MaskedView<OrderSnapshot>;
   /**
    * The event with personal data in its text fields masked, for webhooks and other consumers
    * outside the process.
@@ -132,6 +170,9 @@ export interface PrivacyApi {
   scheduleRetention(): Promise<boolean>;
   readonly audit: AuditApi;
 }
+
+/** A record as agents see it when masking is off: nothing masked. */
+const unmasked = <T>(record: T): MaskedView<T> => ({ ...record, masked: [] });
 
 type Who = Pick<AuditEntryDraft, 'actor' | 'origin'>;
 type What = Pick<AuditEntryDraft, 'action' | 'customerId' | 'target' | 'details'>;
@@ -180,7 +221,7 @@ export function createPrivacyApi(
         exportedAt,
         includeInternal: valid.includeInternal,
         pageSize: valid.pageSize,
-        mask: ownCopy || !settings.masking.enabled ? null : detectors,
+        mask: ownCopy || !settings.masking.enabled ? null : masking,
       });
     },
 
@@ -194,6 +235,19 @@ export function createPrivacyApi(
         if (customer.erasedAt !== undefined) return { status: 'already-erased', customerId };
         if (live) return { status: 'in-progress', customerId };
         const job = erasureJob(valid, context.now);
+        // From this commit on, writes about the customer are refused (customers/customer-guard.ts);
+        // the job, which starts after it, covers everything committed before.
+        if (customer.erasureRequestedAt === undefined) {
+          await tx.customers.update(
+            {
+              ...customer,
+              erasureRequestedAt: context.now,
+              updatedAt: context.now,
+              version: customer.version + 1,
+            },
+            customer.version,
+          );
+        }
         await tx.jobs.schedule(job, context.now);
         context.scheduled(job);
         await recordAudit(tx, context, valid, {
@@ -223,37 +277,26 @@ export function createPrivacyApi(
 
     async reveal(input) {
       const valid = parseInput(RevealSchema, input, 'reveal request');
-      const conversation = await storage.read.conversations.get(valid.conversationId);
-      const [message] = await storage.read.messages.listAfter(
-        valid.conversationId,
-        valid.seq - 1,
-        1,
+      const { kind, value, audit } = await findRevealed(
+        storage.read,
+        valid,
+        mask,
+        settings.masking.enabled,
       );
-      if (!conversation || message?.seq !== valid.seq) {
-        throw new KefuError('NOT_FOUND', `No message ${valid.seq} in "${valid.conversationId}".`);
-      }
-      const span = mask(message.text).spans[valid.span];
-      if (!span) {
-        throw new KefuError('NOT_FOUND', `Message ${valid.seq} has no masked span ${valid.span}.`);
-      }
-      await run(async (tx, context) => {
-        await recordAudit(tx, context, valid, {
-          action: 'value.revealed',
-          customerId: conversation.customerId,
-          target: { kind: 'message', id: message.id },
-          details: {
-            conversationId: conversation.id,
-            seq: message.seq,
-            span: span.index,
-            kind: span.kind,
-          },
-        });
-      });
-      return { kind: span.kind, value: message.text.slice(span.start, span.end) };
+      await run((tx, context) =>
+        recordAudit(tx, context, valid, { action: 'value.revealed', ...audit }),
+      );
+      return { kind, value };
     },
 
     mask,
     maskEvent: (event) => (settings.masking.enabled ? maskEvent(event, masking) : event),
+    maskCustomer: (customer) =>
+      settings.masking.enabled ? maskCustomerFields(customer, mask).view : unmasked(customer),
+    maskTicket: (ticket) =>
+      settings.masking.enabled ? maskTicketFields(ticket, mask).view : unmasked(ticket),
+    maskOrder: (order) =>
+      settings.masking.enabled ? maskOrderFields(order, mask).view : unmasked(order),
 
     async scheduleRetention() {
       if (!retentionEnabled(settings.retention)) return false;

@@ -64,13 +64,25 @@ export const ReadCustomerSchema = z.object({ customerId: IdSchema, ...Who });
  */
 export type ReadCustomerInput = z.input<typeof ReadCustomerSchema>;
 
-export const RevealSchema = z.object({
-  conversationId: IdSchema,
-  seq: z.number().int().positive(),
-  /** The masked span's `index`. */
-  span: z.number().int().nonnegative(),
-  ...Who,
-});
+const FieldRef = {
+  /** The masked field's `path` (see `MaskedField`). */
+  path: z.string().min(1).max(300),
+  /** The masked field's `index` (0 for fields masked as a whole). */
+  span: z.number().int().nonnegative().default(0),
+};
+
+/** One masked value to reveal: a span of a message, or a masked field of a profile or ticket. */
+export const RevealSchema = z.union([
+  z.object({
+    conversationId: IdSchema,
+    seq: z.number().int().positive(),
+    /** The masked span's `index`. */
+    span: z.number().int().nonnegative(),
+    ...Who,
+  }),
+  z.object({ customerId: IdSchema, ...FieldRef, ...Who }),
+  z.object({ ticketId: IdSchema, ...FieldRef, ...Who }),
+]);
 
 /**
  * What {@link RevealSchema} accepts (fields with defaults may be left out).
@@ -78,6 +90,7 @@ export const RevealSchema = z.object({
  * @example
  * ```ts
  * const { value } = await desk.privacy.reveal({ conversationId, seq: 3, span: 0, actor: { kind: 'agent', id: 'agt_wang' } });
+ * const phone = await desk.privacy.reveal({ customerId: 'cus_lin', path: 'contact.phone', actor: { kind: 'agent', id: 'agt_wang' } });
  * ```
  */
 export type RevealInput = z.input<typeof RevealSchema>;

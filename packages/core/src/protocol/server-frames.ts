@@ -550,7 +550,8 @@ export const TicketFrameSchema = z.object({ type: z.literal('ticket'), ticket: W
 
 /**
  * A ticket linked to a conversation this agent connection is subscribed to changed: the whole
- * ticket, internal notes and fields included (agent connections only).
+ * ticket, internal notes and fields included (agent connections only), with personal data masked
+ * as `desk.privacy.maskTicket` does (its `masked` list names the fields `privacy.reveal` opens).
  *
  * @example
  * ```ts

@@ -123,4 +123,10 @@ export interface PrivacyWriter {
   deleteMessages(keys: readonly { conversationId: string; seq: number }[]): Promise<number>;
   /** Deletes these conversations and all their messages; returns how many conversations existed. */
   deleteConversations(ids: readonly string[]): Promise<number>;
+  /**
+   * Deletes the rate-limit buckets (`StorageAdapter.rateLimits`) keyed by this subject, e.g. a
+   * customer id: every key that is the subject or ends with `:<subject>` (`rateLimitKeyNames`).
+   * Returns how many existed; 0 for an adapter without `rateLimits`.
+   */
+  deleteRateLimits(subject: string): Promise<number>;
 }

@@ -97,18 +97,47 @@ export function takeToken(
 }
 
 /**
- * Token buckets in this process: the store for one node (and for the memory adapter). Buckets
- * that have refilled are dropped, so memory follows active keys only.
+ * A bucket as the in-process store keeps it: its state and when it is full again (then it is
+ * dropped, as a missing bucket is full).
+ *
+ * @example
+ * const buckets = new Map<string, StoredTokenBucket>();
+ * const limits = createMemoryRateLimits(buckets);
+ */
+export interface StoredTokenBucket {
+  bucket: TokenBucket;
+  fullAt: number;
+}
+
+/**
+ * Whether a bucket key names this subject (a customer id, an address): buckets are keyed
+ * `<scope>:<subject>` (the gateway's are `kefu:messages:<customerId>`), so the key is the subject
+ * or ends with `:<subject>`. Erasure deletes a customer's buckets with it.
+ *
+ * @example
+ * rateLimitKeyNames('kefu:messages:cus_lin', 'cus_lin'); // true
+ */
+export function rateLimitKeyNames(key: string, subject: string): boolean {
+  return key === subject || key.endsWith(`:${subject}`);
+}
+
+/**
+ * Token buckets in this process: the store for one node (and for the memory adapter, which passes
+ * its own map so that erasure can delete a customer's buckets). Buckets that have refilled are
+ * dropped, so memory follows active keys only.
  *
  * @example
  * const limits = createMemoryRateLimits();
  * await limits.take('visitors:203.0.113.7', { limit: 20, windowMs: 3_600_000 }, Date.now());
  */
-export function createMemoryRateLimits(): RateLimitStore & {
+export function createMemoryRateLimits(
+  buckets: Map<string, StoredTokenBucket> = new Map(),
+): RateLimitStore & {
   /** The same take, synchronously (for per-connection limits on the hot path). */
   takeNow(key: string, rule: RateLimitRule, now: number, cost?: number): RateLimitDecision;
+  /** Drops the buckets of a subject (see `rateLimitKeyNames`); returns how many there were. */
+  forget(subject: string): number;
 } {
-  const buckets = new Map<string, { bucket: TokenBucket; fullAt: number }>();
   let nextSweep = 0;
   const sweep = (now: number) => {
     if (buckets.size < 1024 && now < nextSweep) return;
@@ -122,8 +151,16 @@ export function createMemoryRateLimits(): RateLimitStore & {
     buckets.set(key, { bucket, fullAt });
     return decision;
   };
+  const forget = (subject: string) => {
+    let count = 0;
+    for (const key of buckets.keys()) {
+      if (rateLimitKeyNames(key, subject) && buckets.delete(key)) count++;
+    }
+    return count;
+  };
   return {
     takeNow,
+    forget,
     take: async (key, rule, now, cost) => takeNow(key, rule, now, cost),
   };
 }

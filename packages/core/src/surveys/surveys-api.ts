@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireCustomerWritable } from '../customers/customer-guard';
 import type { RunCommand } from '../desk/command-runner';
 import { KefuError } from '../errors/kefu-error';
 import type { StorageAdapter } from '../storage/storage-adapter';
@@ -97,6 +98,8 @@ export function createSurveysApi(storage: StorageAdapter, run: RunCommand): Surv
             'Only the customer who was asked can answer this survey.',
           );
         }
+        // The survey's owner row is locked: that orders this against the erasure job's batch.
+        await requireCustomerWritable(tx, found.customerId, 'a survey answer', { lock: false });
         const { survey } = found;
         const scale = SCALES[survey.kind];
         const issues = survey.questions.flatMap((question) => {

@@ -10,6 +10,7 @@ export { runBlobStoreConformance } from './blob-store-conformance';
 export {
   countErasedEvents,
   drainJobs,
+  dyingNode,
   ERASURE_REQUEST,
   expectNoPersonalValues,
   PII,

@@ -202,3 +202,44 @@ export async function drainJobs(desk: Desk, storage: StorageAdapter): Promise<vo
   }
   throw new Error('Jobs kept coming due for 1000 rounds.');
 }
+
+/**
+ * The storage as a node that dies inside its `afterTransactions`-th transaction sees it: that
+ * transaction rolls back, and nothing the node does afterwards (releasing its job claim,
+ * claiming more, any write) reaches storage; its calls never settle. For crash-halfway tests.
+ *
+ * @example
+ * const node = dyingNode(storage, 3);
+ * const nodeA = createDesk({ storage: node.storage, onError: () => undefined });
+ * while (!node.dead()) await nodeA.jobs.runDue();
+ */
+export function dyingNode(
+  storage: StorageAdapter,
+  afterTransactions: number,
+): { storage: StorageAdapter; dead(): boolean } {
+  let transactions = 0;
+  let dead = false;
+  const never = new Promise<never>(() => undefined);
+  return {
+    dead: () => dead,
+    storage: {
+      ...storage,
+      transaction: (work) =>
+        dead
+          ? never
+          : storage.transaction(async (tx) => {
+              const result = await work(tx);
+              if (++transactions >= afterTransactions) {
+                dead = true;
+                throw new Error('process killed');
+              }
+              return result;
+            }),
+      jobs: {
+        ...storage.jobs,
+        claimDue: (request) => (dead ? never : storage.jobs.claimDue(request)),
+        release: (release) => (dead ? never : storage.jobs.release(release)),
+      },
+    },
+  };
+}

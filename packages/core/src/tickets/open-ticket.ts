@@ -1,4 +1,5 @@
 import { nanoid } from 'nanoid';
+import { requireCustomerWritable } from '../customers/customer-guard';
 import type { CommandContext } from '../desk/command-runner';
 import { KefuError } from '../errors/kefu-error';
 import type { StorageTransaction } from '../storage/storage-adapter';
@@ -24,12 +25,7 @@ export async function openTicket(
     const existing = await tx.tickets.findByClientId(input.customerId, input.clientId);
     if (existing) return existing;
   }
-  if (!(await tx.customers.get(input.customerId))) {
-    throw new KefuError(
-      'NOT_FOUND',
-      `No customer "${input.customerId}". Create it with desk.customers.upsert first.`,
-    );
-  }
+  await requireCustomerWritable(tx, input.customerId, 'a new ticket', { lock: true });
   if (input.conversationId !== undefined) {
     const conversation = await tx.conversations.get(input.conversationId);
     if (conversation?.customerId !== input.customerId) {

@@ -1,3 +1,4 @@
+import { requireCustomerWritable } from '../customers/customer-guard';
 import type { CommandContext, RunCommand } from '../desk/command-runner';
 import { KefuError } from '../errors/kefu-error';
 import type { OrderLookup } from '../orders/order-lookup';
@@ -95,10 +96,19 @@ export function createTicketsApi(
   settings: TicketSettings,
   orders: OrderLookup | null,
 ): TicketsApi {
+  /** `text`: the command adds text to the ticket, refused once its customer's erasure began. */
   const onTicket = (
     ticketId: string,
     body: (tx: StorageTransaction, context: CommandContext, ticket: Ticket) => Promise<Ticket>,
-  ) => run(async (tx, context) => body(tx, context, await loadTicket(tx, ticketId)));
+    text = false,
+  ) =>
+    run(async (tx, context) => {
+      const ticket = await loadTicket(tx, ticketId);
+      // The ticket row is locked: that orders this against the erasure job's ticket batch.
+      if (text)
+        await requireCustomerWritable(tx, ticket.customerId, 'new ticket text', { lock: false });
+      return body(tx, context, ticket);
+    });
 
   /** A workflow command: validate, then one machine event. */
   const step =
@@ -109,8 +119,10 @@ export function createTicketsApi(
     ) =>
     async (raw: unknown): Promise<Ticket> => {
       const input = parseInput(schema, raw, what) as I;
-      return onTicket(input.ticketId, (tx, context, ticket) =>
-        applyTicketEvent(tx, context, ticket, event(input, context.now)),
+      return onTicket(
+        input.ticketId,
+        (tx, context, ticket) => applyTicketEvent(tx, context, ticket, event(input, context.now)),
+        (input as { message?: string }).message !== undefined,
       );
     };
   const base = (input: { by: Actor; message?: string | undefined }, at: number) => ({
@@ -178,15 +190,18 @@ export function createTicketsApi(
     async triage(raw) {
       const input = parseInput(TriageTicketSchema, raw, 'triage');
       validCategory(input.categoryId);
-      return onTicket(input.ticketId, (tx, context, ticket) =>
-        applyTicketEvent(tx, context, ticket, {
-          type: 'TRIAGE',
-          ...base(input, context.now),
-          department: input.department,
-          severity: input.severity ?? ticket.severity,
-          categoryId: input.categoryId ?? null,
-          ownerId: input.ownerId ?? null,
-        }),
+      return onTicket(
+        input.ticketId,
+        (tx, context, ticket) =>
+          applyTicketEvent(tx, context, ticket, {
+            type: 'TRIAGE',
+            ...base(input, context.now),
+            department: input.department,
+            severity: input.severity ?? ticket.severity,
+            categoryId: input.categoryId ?? null,
+            ownerId: input.ownerId ?? null,
+          }),
+        (input as { message?: string }).message !== undefined,
       );
     },
     start: step(
@@ -267,27 +282,31 @@ export function createTicketsApi(
 
     async escalate(raw) {
       const input = parseInput(EscalateTicketSchema, raw, 'escalation');
-      return onTicket(input.ticketId, (tx, context, ticket) => {
-        if (ticket.status === 'closed' || ticket.status === 'cancelled') {
-          throw new KefuError(
-            'INVALID_TRANSITION',
-            `The ticket is ${ticket.status}; it can no longer be escalated.`,
+      return onTicket(
+        input.ticketId,
+        (tx, context, ticket) => {
+          if (ticket.status === 'closed' || ticket.status === 'cancelled') {
+            throw new KefuError(
+              'INVALID_TRANSITION',
+              `The ticket is ${ticket.status}; it can no longer be escalated.`,
+            );
+          }
+          return updateTicket(
+            tx,
+            context,
+            ticket,
+            'escalated',
+            input.by,
+            {
+              escalationLevel: ticket.escalationLevel + 1,
+              ...(input.toOwnerId !== undefined ? { ownerId: input.toOwnerId } : {}),
+              ...(input.toDepartment !== undefined ? { department: input.toDepartment } : {}),
+            },
+            { text: input.reason, visibility: 'internal' },
           );
-        }
-        return updateTicket(
-          tx,
-          context,
-          ticket,
-          'escalated',
-          input.by,
-          {
-            escalationLevel: ticket.escalationLevel + 1,
-            ...(input.toOwnerId !== undefined ? { ownerId: input.toOwnerId } : {}),
-            ...(input.toDepartment !== undefined ? { department: input.toDepartment } : {}),
-          },
-          { text: input.reason, visibility: 'internal' },
-        );
-      });
+        },
+        true,
+      );
     },
 
     async addNote(raw) {
@@ -297,29 +316,33 @@ export function createTicketsApi(
           issues: [{ path: 'visibility', message: 'customers cannot write internal notes' }],
         });
       }
-      return onTicket(input.ticketId, (tx, context, ticket) => {
-        if (input.by.kind === 'customer' && input.by.id !== ticket.customerId) {
-          throw new KefuError('FORBIDDEN', 'A customer can only write on their own tickets.');
-        }
-        const attachments = [...ticket.attachments, ...input.attachments];
-        if (attachments.length > 20) {
-          throw new KefuError('VALIDATION', 'A ticket holds at most 20 attachments.', {
-            issues: [{ path: 'attachments', message: 'at most 20 per ticket' }],
-          });
-        }
-        return updateTicket(
-          tx,
-          context,
-          ticket,
-          'noted',
-          input.by,
-          input.attachments.length > 0 ? { attachments } : {},
-          {
-            text: input.text,
-            visibility: input.visibility,
-          },
-        );
-      });
+      return onTicket(
+        input.ticketId,
+        (tx, context, ticket) => {
+          if (input.by.kind === 'customer' && input.by.id !== ticket.customerId) {
+            throw new KefuError('FORBIDDEN', 'A customer can only write on their own tickets.');
+          }
+          const attachments = [...ticket.attachments, ...input.attachments];
+          if (attachments.length > 20) {
+            throw new KefuError('VALIDATION', 'A ticket holds at most 20 attachments.', {
+              issues: [{ path: 'attachments', message: 'at most 20 per ticket' }],
+            });
+          }
+          return updateTicket(
+            tx,
+            context,
+            ticket,
+            'noted',
+            input.by,
+            input.attachments.length > 0 ? { attachments } : {},
+            {
+              text: input.text,
+              visibility: input.visibility,
+            },
+          );
+        },
+        true,
+      );
     },
 
     async customerView(raw) {

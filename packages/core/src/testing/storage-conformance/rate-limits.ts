@@ -17,6 +17,35 @@ export function rateLimitsConformance(adapter: GetAdapter): void {
   };
 
   describe('rate limits', () => {
+    it("deletes a subject's buckets in a transaction (erasure), leaving everyone else's", async () => {
+      const rule = { limit: 1, windowMs: 60_000 };
+      for (const key of [
+        'kefu:messages:cus_lin',
+        'kefu:conversations:cus_lin',
+        'kefu:messages:xcus_lin',
+        'cus_amy',
+      ]) {
+        expect(await store().take(key, rule, T0)).toEqual({ allowed: true });
+      }
+      const deleted = await adapter().transaction((tx) => tx.privacy.deleteRateLimits('cus_lin'));
+      expect(deleted).toBe(2);
+      // Deleted buckets are full again; the others still hold their take.
+      expect(await store().take('kefu:messages:cus_lin', rule, T0)).toEqual({ allowed: true });
+      expect(await store().take('kefu:conversations:cus_lin', rule, T0)).toEqual({ allowed: true });
+      expect(await store().take('kefu:messages:xcus_lin', rule, T0)).toMatchObject({
+        allowed: false,
+      });
+      expect(await store().take('cus_amy', rule, T0)).toMatchObject({ allowed: false });
+      // A transaction that throws deletes nothing.
+      await expect(
+        adapter().transaction(async (tx) => {
+          await tx.privacy.deleteRateLimits('cus_amy');
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await store().take('cus_amy', rule, T0)).toMatchObject({ allowed: false });
+    });
+
     it('allows a burst up to the limit, then refuses with the time until the next token', async () => {
       const decisions = [];
       for (let i = 0; i < 4; i++) decisions.push(await store().take('messages:cus_lin', RULE, T0));

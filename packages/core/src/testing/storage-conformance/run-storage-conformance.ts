@@ -9,6 +9,7 @@ import { jobsConformance } from './jobs';
 import { messagesConformance } from './messages';
 import { metricsReportConformance } from './metrics-report';
 import { privacyConformance } from './privacy';
+import { privacyErasureRaceConformance } from './privacy-erasure-race';
 import { rateLimitsConformance } from './rate-limits';
 import { reviewsConformance } from './reviews';
 import { ticketsConformance } from './tickets';
@@ -71,5 +72,6 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
     metricsReportConformance(adapter);
     if (options.rateLimits !== false) rateLimitsConformance(adapter);
     privacyConformance(adapter);
+    privacyErasureRaceConformance(adapter);
   });
 }
