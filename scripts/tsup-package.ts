@@ -59,5 +59,15 @@ export function packageBuild(options: PackageBuildOptions): Options[] {
   ];
 }
 
-/** Dependencies that publish only ES modules: bundled into the CommonJS builds. */
-export const ESM_ONLY_DEPENDENCIES = ['nanoid'];
+/**
+ * Dependencies that publish only ES modules: bundled into the CommonJS builds. file-type (the
+ * gateway's magic-number check) comes with its own ESM-only helpers.
+ */
+export const ESM_ONLY_DEPENDENCIES = [
+  'nanoid',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer/inflate',
+  'uint8array-extras',
+];

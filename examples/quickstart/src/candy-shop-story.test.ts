@@ -9,7 +9,7 @@ describe('quickstart story', () => {
     const clock = new VirtualClock(Date.UTC(2026, 10, 15, 1, 30));
     const desk = createDesk({ storage: createMemoryAdapter(), clock });
     const id = await runCandyShopStory(desk, clock);
-    expect(await desk.conversations.get(id)).toMatchObject({
+    expect(await desk.conversations.get({ conversationId: id })).toMatchObject({
       status: 'closed',
       closeReason: 'reopen-window-ended',
       lastSeq: 7,

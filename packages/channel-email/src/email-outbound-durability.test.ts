@@ -82,7 +82,7 @@ async function customerWrites(node: Node, messageId = '<melted-1@customer.exampl
 }
 
 async function agentReplies(desk: Desk, conversationId: string, text: string) {
-  const conversation = await desk.conversations.get(conversationId);
+  const conversation = await desk.conversations.get({ conversationId: conversationId });
   if (conversation?.assigneeId === null) {
     await desk.conversations.assign({ conversationId, agentId: 'agt_wang' });
   }

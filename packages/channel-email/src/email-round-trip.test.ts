@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 async function agentReply(conversationId: string, text: string) {
-  const conversation = await setup.desk.conversations.get(conversationId);
+  const conversation = await setup.desk.conversations.get({ conversationId: conversationId });
   if (conversation?.assigneeId === null) {
     await setup.desk.conversations.assign({ conversationId, agentId: 'agt_wang' });
   }

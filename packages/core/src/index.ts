@@ -3,6 +3,7 @@
  *
  * @module @kefu/core
  */
+
 export type { Agent, AgentInput, AgentRole, Presence } from './agents/agent';
 export {
   AGENT_DEFAULTS,
@@ -14,10 +15,7 @@ export {
   PRESENCES,
 } from './agents/agent';
 export type { AgentsApi, SetPresenceInput } from './agents/agents-api';
-export { attachmentId, attachmentKey, customerBlobPrefix } from './attachments/attachment-keys';
-export type { BlobBody, BlobInfo, BlobPutOptions, BlobStore } from './attachments/blob-store';
-export { assertBlobKey, blobChunks } from './attachments/blob-store';
-export { createMemoryBlobStore } from './attachments/memory-blob-store';
+export * from './attachments/index';
 export type {
   CloseReason,
   Conversation,
@@ -328,21 +326,7 @@ export type {
   StorageTransaction,
   TicketFilter,
 } from './storage/storage-adapter';
-export type { LiveConversation, LiveSentiment } from './supervision/live-view';
-export {
-  isSupervised,
-  orderLiveView,
-  SUPERVISED_STATUSES,
-  toLiveConversation,
-} from './supervision/live-view';
-export type { LiveViewOptions, SupervisionApi } from './supervision/supervision-api';
-export type {
-  BargeInInput,
-  LiveViewInput,
-  ReassignInput,
-  WatchInput,
-  WhisperInput,
-} from './supervision/supervision-schemas';
+export * from './supervision/index';
 export type {
   Survey,
   SurveyKind,

@@ -39,11 +39,16 @@ async function visible<T extends { customerId: string }>(
 }
 
 const visibleConversation = async (context: GatewayContext, agentId: string, id: string) =>
-  visible(context, agentId, await context.desk.conversations.get(id), (conversation) => ({
-    kind: 'conversation',
-    customerId: conversation.customerId,
-    conversation,
-  }));
+  visible(
+    context,
+    agentId,
+    await context.desk.conversations.get({ conversationId: id }),
+    (conversation) => ({
+      kind: 'conversation',
+      customerId: conversation.customerId,
+      conversation,
+    }),
+  );
 
 const visibleTicket = async (context: GatewayContext, agentId: string, id: string) =>
   visible(context, agentId, await context.desk.tickets.get(id), (ticket) => ({

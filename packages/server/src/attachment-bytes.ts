@@ -1,6 +1,19 @@
 import { KefuError } from '@kefu/core';
-import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
+
+/**
+ * sharp (native) and file-type (ESM only) load with the first upload, not with the gateway: a
+ * gateway without uploads starts on every Node the engines field admits, and starts faster.
+ */
+let imageCodec: Promise<typeof import('sharp').default> | undefined;
+let typeSniffer: Promise<typeof import('file-type').fileTypeFromBuffer> | undefined;
+const loadSharp = () => {
+  imageCodec ??= import('sharp').then((module) => module.default);
+  return imageCodec;
+};
+const loadFileType = () => {
+  typeSniffer ??= import('file-type').then((module) => module.fileTypeFromBuffer);
+  return typeSniffer;
+};
 
 /**
  * Content types the gateway accepts as uploads by default. The bytes must say the same as the
@@ -101,6 +114,7 @@ async function collect(body: AsyncIterable<Uint8Array>): Promise<Buffer> {
 /** The image decoded and encoded again in its own format: no EXIF, XMP or IPTC survives. */
 async function reencode(bytes: Buffer, type: ImageType): Promise<Buffer> {
   const animated = type === 'image/gif' || type === 'image/webp';
+  const sharp = await loadSharp();
   try {
     let image = sharp(bytes, { animated, limitInputPixels: 40_000_000 });
     // The orientation tag goes with the metadata, so apply it to the pixels first.
@@ -135,6 +149,7 @@ export async function checkUploadBytes(
     if (length > size) throw tooLarge(size);
   }
   const head = Buffer.concat(parts);
+  const fileTypeFromBuffer = await loadFileType();
   const detected = (await fileTypeFromBuffer(head))?.mime;
   if (contentType === 'text/plain') {
     if (detected) throw refused(`The file is ${detected}, not text/plain as declared.`);

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type Conversation, createMemoryRateLimits, type Message } from '@kefu/core';
+import { type Conversation, createMemoryRateLimits, type Message, type Ticket } from '@kefu/core';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { AgentNames } from './agent-names';
 import { AgentPresenceTracker } from './agent-presence';
@@ -159,9 +159,8 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       customerId: conversation.customerId,
       conversation,
     });
-  const registry = new SubscriptionRegistry(wireMessage, mayWatch, (ticket) =>
-    desk.privacy.maskTicket(ticket),
-  );
+  const maskTicket = (ticket: Ticket) => desk.privacy.maskTicket(ticket);
+  const registry = new SubscriptionRegistry(wireMessage, mayWatch, maskTicket);
   const supervision = new SupervisionWatchers(desk, mayWatch, onError);
   const connections = new Set<GatewayConnection>();
   const perIp = new Map<string, number>();

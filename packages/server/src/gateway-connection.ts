@@ -375,7 +375,8 @@ export class GatewayConnection implements SubscriberHandle {
     // A receipt cannot claim more than was written: clamped to the conversation's last seq.
     const lastSeq =
       frame.type === 'read'
-        ? ((await this.context.desk.conversations.get(frame.conversationId))?.lastSeq ?? 0)
+        ? ((await this.context.desk.conversations.get({ conversationId: frame.conversationId }))
+            ?.lastSeq ?? 0)
         : 0;
     const out: ServerFrame =
       frame.type === 'typing'

@@ -61,7 +61,9 @@ describe('gateway: agent inbox and conversation actions', () => {
       () => amy.getSnapshot().conversations[second.id]?.conversation?.status === 'resolved',
     );
     expect(amy.getSnapshot().conversations[second.id]?.conversation?.details).toBeUndefined();
-    expect((await fixture.desk.conversations.get(second.id))?.status).toBe('resolved');
+    expect((await fixture.desk.conversations.get({ conversationId: second.id }))?.status).toBe(
+      'resolved',
+    );
   });
 
   it('keeps the inbox and the customer tickets live across a reconnect', async () => {
@@ -126,7 +128,9 @@ describe('gateway: agent inbox and conversation actions', () => {
     raw.send({ type: 'act', id: 'x2', conversationId: started.id, ...unknownAction });
     expect((await raw.next('error', (f) => f.id === 'x2')).code).toBe('VALIDATION');
     raw.close();
-    expect((await fixture.desk.conversations.get(started.id))?.status).toBe('queued');
+    expect((await fixture.desk.conversations.get({ conversationId: started.id }))?.status).toBe(
+      'queued',
+    );
   });
 });
 

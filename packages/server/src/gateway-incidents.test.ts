@@ -65,7 +65,9 @@ describe('gateway: incident mode over real WebSockets', () => {
     const lin = gateway.connect(customer('cus_lin'));
     const conversation = await lin.startConversation({ text: '订单 KF20261111-0042 还没到' });
     expect(await fixture.desk.routing.dispatch()).toEqual([]);
-    expect((await fixture.desk.conversations.get(conversation.id))?.leftMessage).toBe(true);
+    expect(
+      (await fixture.desk.conversations.get({ conversationId: conversation.id }))?.leftMessage,
+    ).toBe(true);
     await fixture.desk.incidents.end();
     const assigned = await fixture.desk.routing.dispatch();
     expect(assigned.map((c) => c.id)).toEqual([conversation.id]);

@@ -46,7 +46,8 @@ export async function sendBacklog(
   }
   // Read again now that this connection hears changes: one made since the first read (an
   // assignment, a resolution, a survey) is either in this snapshot or arrives live.
-  const current = (await context.desk.conversations.get(conversation.id)) ?? conversation;
+  const current =
+    (await context.desk.conversations.get({ conversationId: conversation.id })) ?? conversation;
   send({
     type: 'conversation',
     conversation: toWireConversation(current, { forAgent: internalVisible }),

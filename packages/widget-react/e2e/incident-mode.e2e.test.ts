@@ -56,7 +56,8 @@ async function until<T>(check: () => Promise<T | undefined | false>): Promise<T>
 }
 
 const firstResponse = async (conversationId: string) =>
-  (await shop.desk.conversations.get(conversationId))?.sla?.clocks.firstResponse;
+  (await shop.desk.conversations.get({ conversationId: conversationId }))?.sla?.clocks
+    .firstResponse;
 
 describe('incident mode (应急) in Chromium', () => {
   it(
@@ -82,7 +83,7 @@ describe('incident mode (应急) in Chromium', () => {
         const list = await shop.desk.conversations.list({ customerId: 'cus_incident' });
         return list.items[0]?.id;
       });
-      const left = await shop.desk.conversations.get(conversationId);
+      const left = await shop.desk.conversations.get({ conversationId: conversationId });
       expect(left).toMatchObject({ status: 'queued', leftMessage: true });
       // Routing holds it, and its SLA clock does not count: paused, for the incident.
       expect(await shop.desk.routing.dispatch()).toEqual([]);

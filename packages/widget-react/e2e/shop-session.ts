@@ -76,7 +76,7 @@ export function createShopSession(gateway: Partial<CreateGatewayOptions> = {}): 
     },
     async agentReply(conversationId, text, attachments = []) {
       const { desk } = started().shop;
-      const conversation = await desk.conversations.get(conversationId);
+      const conversation = await desk.conversations.get({ conversationId: conversationId });
       if (conversation?.status === 'queued') {
         await desk.conversations.assign({ conversationId, agentId: 'agt_wang' });
       }

@@ -74,11 +74,13 @@ describe('the candy shop desk', () => {
       text: '转人工',
     });
     await desk.bot.idle();
-    expect(await desk.conversations.get(id)).toMatchObject({ status: 'queued' });
+    expect(await desk.conversations.get({ conversationId: id })).toMatchObject({
+      status: 'queued',
+    });
   });
 
   it('sends VIP members straight to a person', async () => {
     const { id } = await ask('cus_wu', '礼盒什么时候发货？');
-    expect((await desk.conversations.get(id))?.status).toBe('queued');
+    expect((await desk.conversations.get({ conversationId: id }))?.status).toBe('queued');
   });
 });

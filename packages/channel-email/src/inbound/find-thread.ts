@@ -50,7 +50,7 @@ export async function findThread(
   for (const candidate of candidates) {
     if (seen.has(candidate.id)) continue;
     seen.add(candidate.id);
-    const conversation = await context.desk.conversations.get(candidate.id);
+    const conversation = await context.desk.conversations.get({ conversationId: candidate.id });
     if (!conversation || conversation.customerId !== customerId) continue;
     if (conversation.channel !== 'email' || FINISHED.has(conversation.status)) continue;
     return { conversation, match: candidate.match };

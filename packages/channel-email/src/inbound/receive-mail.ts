@@ -170,7 +170,8 @@ export async function receiveMail(
     });
     await remember(thread.conversation.id);
     const conversation =
-      (await context.desk.conversations.get(thread.conversation.id)) ?? thread.conversation;
+      (await context.desk.conversations.get({ conversationId: thread.conversation.id })) ??
+      thread.conversation;
     return { outcome: 'appended', conversation, message, match: thread.match };
   }
   const topic = topicOf(mail.subject);

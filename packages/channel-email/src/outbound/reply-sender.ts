@@ -50,7 +50,9 @@ async function derivedThread(
  * Message-ID in the thread store. Throws what the transport throws.
  */
 export async function sendReply(context: ReplySenderContext, message: Message): Promise<void> {
-  const conversation = await context.desk.conversations.get(message.conversationId);
+  const conversation = await context.desk.conversations.get({
+    conversationId: message.conversationId,
+  });
   if (conversation?.channel !== 'email') return;
   const customer = await context.desk.customers.get(conversation.customerId);
   const to = customer?.contact.email;

@@ -34,7 +34,9 @@ describe('desk: a conversation through its lifecycle', () => {
       text: '您好，包裹明天送达。',
     });
     expect(replied.seq).toBe(4);
-    expect((await desk.conversations.get(id))?.firstResponseAt).toBe(clock.now());
+    expect((await desk.conversations.get({ conversationId: id }))?.firstResponseAt).toBe(
+      clock.now(),
+    );
 
     await desk.conversations.waitOnCustomer({ conversationId: id });
     await desk.messages.post({
@@ -42,7 +44,7 @@ describe('desk: a conversation through its lifecycle', () => {
       author: { kind: 'customer', id: 'cus_lin' },
       text: '好的谢谢',
     });
-    expect((await desk.conversations.get(id))?.status).toBe('active');
+    expect((await desk.conversations.get({ conversationId: id }))?.status).toBe('active');
     await desk.conversations.resolve({ conversationId: id });
     const closed = await desk.conversations.close({ conversationId: id });
     expect(closed).toMatchObject({ status: 'closed', closeReason: 'manual' });

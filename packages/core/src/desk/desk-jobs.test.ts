@@ -17,9 +17,9 @@ describe('desk: durable jobs', () => {
     const resolved = await desk.conversations.resolve({ conversationId: id });
 
     await clock.advance(HOUR - 1);
-    expect((await desk.conversations.get(id))?.status).toBe('resolved');
+    expect((await desk.conversations.get({ conversationId: id }))?.status).toBe('resolved');
     await clock.advance(1);
-    const closed = await desk.conversations.get(id);
+    const closed = await desk.conversations.get({ conversationId: id });
     expect(closed).toMatchObject({ status: 'closed', closeReason: 'reopen-window-ended' });
     expect(closed?.closedAt).toBe((resolved.resolvedAt ?? 0) + HOUR);
 
@@ -45,7 +45,7 @@ describe('desk: durable jobs', () => {
       text: '又坏了一盒',
     });
     await clock.advance(2 * HOUR);
-    expect((await desk.conversations.get(id))?.status).toBe('active');
+    expect((await desk.conversations.get({ conversationId: id }))?.status).toBe('active');
     await desk.stop();
   });
 
@@ -59,7 +59,7 @@ describe('desk: durable jobs', () => {
     await desk.conversations.assign({ conversationId: id, agentId: 'agt_wang' });
     await desk.conversations.waitOnCustomer({ conversationId: id });
     await clock.advance(2 * HOUR);
-    expect(await desk.conversations.get(id)).toMatchObject({
+    expect(await desk.conversations.get({ conversationId: id })).toMatchObject({
       status: 'closed',
       closeReason: 'idle',
     });
@@ -73,7 +73,7 @@ describe('desk: durable jobs', () => {
     await desk.conversations.resolve({ conversationId: id });
     // The first node goes away before the job is due; nothing runs it.
     await clock.advance(3 * HOUR);
-    expect((await desk.conversations.get(id))?.status).toBe('resolved');
+    expect((await desk.conversations.get({ conversationId: id }))?.status).toBe('resolved');
 
     const nodeA = createDesk({ storage, clock });
     const nodeB = createDesk({ storage, clock });
@@ -103,9 +103,9 @@ describe('desk: durable jobs', () => {
       failures-- > 0 ? Promise.reject(new Error('database blinked')) : original(work);
     expect(await desk.jobs.runDue()).toBe(1);
     expect(errors).toHaveLength(1);
-    expect((await desk.conversations.get(id))?.status).toBe('resolved');
+    expect((await desk.conversations.get({ conversationId: id }))?.status).toBe('resolved');
     await clock.advance(2000);
     expect(await desk.jobs.runDue()).toBe(1);
-    expect((await desk.conversations.get(id))?.status).toBe('closed');
+    expect((await desk.conversations.get({ conversationId: id }))?.status).toBe('closed');
   });
 });

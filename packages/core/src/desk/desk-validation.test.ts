@@ -118,7 +118,7 @@ describe('desk: invalid input', () => {
       customerId: 'cus_lin',
       message: { text: '你好' },
     });
-    const conversationBefore = await desk.conversations.get(id);
+    const conversationBefore = await desk.conversations.get({ conversationId: id });
     const positionBefore = await desk.events.lastPosition();
     const heard = events.length;
 
@@ -130,7 +130,7 @@ describe('desk: invalid input', () => {
     expect(isKefuError(error) && error.issues.length).toBeGreaterThan(0);
     expect(await desk.events.lastPosition()).toBe(positionBefore);
     expect(events).toHaveLength(heard);
-    expect(await desk.conversations.get(id)).toEqual(conversationBefore);
+    expect(await desk.conversations.get({ conversationId: id })).toEqual(conversationBefore);
     expect(await desk.customers.get('c1')).toBeNull();
     expect(await desk.agents.get('a1')).toBeNull();
   });

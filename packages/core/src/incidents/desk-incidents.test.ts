@@ -105,7 +105,7 @@ describe('desk.incidents', () => {
     // The sweep is a durable job; it pauses every clock at the incident's start.
     await clock.advance(5 * MINUTE);
     await desk.jobs.runDue();
-    const paused = await desk.conversations.get(conversation.id);
+    const paused = await desk.conversations.get({ conversationId: conversation.id });
     const clockDuring = paused?.sla?.clocks.firstResponse;
     expect(clockDuring).toMatchObject({ status: 'paused', pauseReason: 'incident' });
     expect(clockDuring?.elapsedMs).toBe(10 * MINUTE);
@@ -117,7 +117,8 @@ describe('desk.incidents', () => {
 
     await desk.incidents.end();
     await desk.jobs.runDue();
-    const resumed = (await desk.conversations.get(conversation.id))?.sla?.clocks.firstResponse;
+    const resumed = (await desk.conversations.get({ conversationId: conversation.id }))?.sla?.clocks
+      .firstResponse;
     expect(resumed).toMatchObject({ status: 'running', pauseReason: null, since: clock.now() });
     expect(resumed?.elapsedMs).toBe(10 * MINUTE);
     expect(resumed?.dueAt).toBe(clock.now() + 50 * MINUTE);
@@ -181,7 +182,7 @@ describe('desk.incidents', () => {
     await clock.advance(2 * HOUR);
     await desk.incidents.end();
     await desk.jobs.runDue();
-    const after = await desk.conversations.get(conversation.id);
+    const after = await desk.conversations.get({ conversationId: conversation.id });
     expect(after?.sla?.clocks.firstResponse).toMatchObject({ status: 'running', elapsedMs: 0 });
   });
 
@@ -210,7 +211,7 @@ describe('desk.incidents', () => {
     expect(during.status).toBe('bot');
     await desk.incidents.end();
     await desk.jobs.runDue();
-    expect((await desk.conversations.get(during.id))?.status).toBe('queued');
+    expect((await desk.conversations.get({ conversationId: during.id }))?.status).toBe('queued');
   });
 
   it('is read back from the log by a new desk on the same storage', async () => {

@@ -112,7 +112,8 @@ describe('desk.incidents.watchHealth', () => {
     ]);
     // The clock never heard of the incident while the storage was down; the sweep skips it.
     await desk.jobs.runDue();
-    const firstResponse = (await desk.conversations.get(waiting.id))?.sla?.clocks.firstResponse;
+    const firstResponse = (await desk.conversations.get({ conversationId: waiting.id }))?.sla
+      ?.clocks.firstResponse;
     expect(firstResponse).toMatchObject({ status: 'running', since: startedAt + 2 * MINUTE });
     expect(firstResponse?.elapsedMs).toBe(startedAt - waiting.createdAt);
   });

@@ -21,7 +21,7 @@ describe('desk: messages', () => {
     const stored = await desk.messages.list({ conversationId: id, limit: 500 });
     expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     expect(new Set(stored.map((m) => m.text)).size).toBe(100);
-    expect((await desk.conversations.get(id))?.lastSeq).toBe(100);
+    expect((await desk.conversations.get({ conversationId: id }))?.lastSeq).toBe(100);
     expect(events.filter((e) => e.type === 'message.posted')).toHaveLength(100);
   });
 
@@ -77,7 +77,7 @@ describe('desk: messages', () => {
       text: 'note',
       internal: true,
     });
-    expect((await desk.conversations.get(id))?.firstResponseAt).toBeNull();
+    expect((await desk.conversations.get({ conversationId: id }))?.firstResponseAt).toBeNull();
   });
 
   it("refuses a customer writing in someone else's conversation, changing nothing", async () => {
@@ -92,7 +92,7 @@ describe('desk: messages', () => {
       }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await desk.events.lastPosition()).toBe(before);
-    expect((await desk.conversations.get(id))?.lastSeq).toBe(0);
+    expect((await desk.conversations.get({ conversationId: id }))?.lastSeq).toBe(0);
   });
 
   it('refuses an agent reply before assignment, changing nothing', async () => {

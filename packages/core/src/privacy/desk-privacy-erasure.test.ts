@@ -50,7 +50,9 @@ describe('desk.privacy.eraseCustomer', () => {
     const customer = await desk.customers.get(PII.customerId);
     expect(customer).toMatchObject({ contact: {}, metadata: {}, erasedAt: clock.now() });
     expect(customer?.name).toBeUndefined();
-    expect((await desk.conversations.get(seeded.openId))?.status).toBe('closed');
+    expect((await desk.conversations.get({ conversationId: seeded.openId }))?.status).toBe(
+      'closed',
+    );
     const [first] = await storage.read.messages.listAfter(seeded.closedId, 0, 1);
     expect(first).toMatchObject({ text: '[erased]', attachments: [], seq: 1 });
     const ticket = await desk.tickets.get(seeded.ticketId);

@@ -5,20 +5,24 @@
  *
  * @module @kefu/core/protocol
  */
-export type { ParsedClientFrame } from './client-frames';
+
 export {
   ActFrameSchema,
   CallFrameSchema,
   ClaimNextFrameSchema,
+  PresenceFrameSchema,
+  WatchMetricsFrameSchema,
+  WatchSupervisionFrameSchema,
+} from './agent-frames';
+export type { ParsedClientFrame } from './client-frames';
+export {
   ClientFrameSchema,
   CredentialsSchema,
   HelloFrameSchema,
   InboxFrameSchema,
   PingFrameSchema,
-  PresenceFrameSchema,
   RateFrameSchema,
   ReadFrameSchema,
-  RequestIdSchema,
   SendFrameSchema,
   StartFrameSchema,
   StatusFrameSchema,
@@ -28,19 +32,16 @@ export {
   TicketsFrameSchema,
   TypingFrameSchema,
   UnsubscribeFrameSchema,
-  WatchMetricsFrameSchema,
-  WatchSupervisionFrameSchema,
 } from './client-frames';
 export type { DecodeResult, FrameProblem } from './frame-codec';
 export { decodeClientFrame, decodeServerFrame } from './frame-codec';
+export { RequestIdSchema } from './request-id';
 export {
   AckFrameSchema,
   AgentTicketFrameSchema,
   ConversationFrameSchema,
-  DeskStatusSchema,
   ErrorFrameSchema,
   IncidentFrameSchema,
-  LiveMetricsSchema,
   MessageFrameSchema,
   MetricsFrameSchema,
   PeerReadFrameSchema,
@@ -54,6 +55,11 @@ export {
   SyncedFrameSchema,
   TicketFrameSchema,
   WelcomeFrameSchema,
+} from './server-frames';
+export * from './wire';
+export {
+  DeskStatusSchema,
+  LiveMetricsSchema,
   WireConversationDetailsSchema,
   WireConversationSchema,
   WireIncidentSchema,
@@ -61,8 +67,7 @@ export {
   WireMessageSchema,
   WireSurveySchema,
   WireTicketSchema,
-} from './server-frames';
-export * from './wire';
+} from './wire-records';
 export {
   toWireConversation,
   toWireIncident,

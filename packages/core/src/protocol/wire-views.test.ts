@@ -32,7 +32,7 @@ describe('toWireConversation: the SLA clock behind dueAt', () => {
       customerId: 'cus_lin',
       message: { text: '我的订单还没到' },
     });
-    const conversation = await desk.conversations.get(id);
+    const conversation = await desk.conversations.get({ conversationId: id });
     if (!conversation) throw new Error('no conversation');
     const { details } = toWireConversation(conversation, { forAgent: true });
     expect(details?.dueClock).toEqual({
@@ -49,7 +49,7 @@ describe('toWireConversation: the SLA clock behind dueAt', () => {
     const desk = createDesk({ storage: createMemoryAdapter(), routing: { auto: false } });
     await desk.customers.upsert({ id: 'cus_lin', name: '林小糖' });
     const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
-    const conversation = await desk.conversations.get(id);
+    const conversation = await desk.conversations.get({ conversationId: id });
     if (!conversation) throw new Error('no conversation');
     const { details } = toWireConversation(conversation, { forAgent: true });
     expect(details).toMatchObject({ dueAt: null, dueClock: null, slaState: 'ok' });

@@ -12,7 +12,7 @@ import type {
   WireMessage,
   WireSurvey,
   WireTicket,
-} from './server-frames';
+} from './wire-records';
 
 /**
  * A stored message as it goes on the wire. Callers must not pass internal notes to customer

@@ -26,14 +26,17 @@ export {
   SUPERVISOR_CALL_METHODS,
 } from './protocol-constants';
 export type {
-  DeskStatus,
   ErrorFrame,
   IncidentFrame,
-  LiveMetrics,
   ServerFrame,
   Session,
   SupervisionFrame,
   WelcomeFrame,
+} from './server-frames';
+export { encodeFrame, readServerFrame } from './wire-codec';
+export type {
+  DeskStatus,
+  LiveMetrics,
   WireConversation,
   WireConversationDetails,
   WireIncident,
@@ -41,5 +44,4 @@ export type {
   WireMessage,
   WireSurvey,
   WireTicket,
-} from './server-frames';
-export { encodeFrame, readServerFrame } from './wire-codec';
+} from './wire-records';

@@ -45,7 +45,7 @@ describe('desk: agent load and capacity', () => {
     ).rejects.toMatchObject({
       code: 'CAPACITY',
     });
-    expect((await desk.conversations.get(second.id))?.status).toBe('queued');
+    expect((await desk.conversations.get({ conversationId: second.id }))?.status).toBe('queued');
     expect((await loads(desk)).agt_wang).toBe(1);
   });
 
@@ -99,10 +99,14 @@ describe('desk: automatic routing', () => {
     await clock.advance(1000);
     const any = await desk.conversations.start({ customerId: 'cus_amy' });
     await desk.routing.idle();
-    expect((await desk.conversations.get(orders.id))?.assigneeId).toBe('agt_wang');
-    expect((await desk.conversations.get(refund.id))?.assigneeId).toBe('agt_li');
+    expect((await desk.conversations.get({ conversationId: orders.id }))?.assigneeId).toBe(
+      'agt_wang',
+    );
+    expect((await desk.conversations.get({ conversationId: refund.id }))?.assigneeId).toBe(
+      'agt_li',
+    );
     // Both have one; agt_li was assigned last, so agt_wang has waited longer.
-    expect((await desk.conversations.get(any.id))?.assigneeId).toBe('agt_wang');
+    expect((await desk.conversations.get({ conversationId: any.id }))?.assigneeId).toBe('agt_wang');
   });
 
   it('queues when nobody fits, shows position and wait, and routes when an agent frees up', async () => {
@@ -132,7 +136,9 @@ describe('desk: automatic routing', () => {
     const first = busy.find((c) => c.assigneeId === 'agt_wang');
     await desk.conversations.resolve({ conversationId: first?.id ?? '' });
     await desk.routing.idle();
-    expect((await desk.conversations.get(started[2]?.id ?? ''))?.assigneeId).toBe('agt_wang');
+    expect(
+      (await desk.conversations.get({ conversationId: started[2]?.id ?? '' }))?.assigneeId,
+    ).toBe('agt_wang');
     expect(desk.routing.position(started[3]?.id ?? '')?.position).toBe(1);
     expect(snapshots.at(-1)).toBe(1);
   });
@@ -151,7 +157,7 @@ describe('desk: automatic routing', () => {
     // The reopen window ends: a resolved conversation closes, queue and loads stay as they were.
     await clock.advance(2 * MINUTE);
     await desk.routing.idle();
-    expect((await desk.conversations.get(resolved.id))?.status).toBe('closed');
+    expect((await desk.conversations.get({ conversationId: resolved.id }))?.status).toBe('closed');
     expect(passes).toBe(0);
     await desk.conversations.close({ conversationId: queued.id });
     await desk.routing.idle();
@@ -171,10 +177,10 @@ describe('desk: automatic routing', () => {
     await desk.routing.idle();
     await clock.advance(2 * MINUTE - 1);
     await desk.routing.idle();
-    expect((await desk.conversations.get(id))?.status).toBe('queued');
+    expect((await desk.conversations.get({ conversationId: id }))?.status).toBe('queued');
     await clock.advance(1);
     await desk.routing.idle();
-    expect(await desk.conversations.get(id)).toMatchObject({
+    expect(await desk.conversations.get({ conversationId: id })).toMatchObject({
       assigneeId: 'agt_li',
       overflowedAt: clock.now(),
     });
@@ -202,18 +208,20 @@ describe('desk: automatic routing', () => {
     await desk.agents.upsert({ id: 'agt_wang', capacity: 1 });
     await desk.agents.setPresence({ agentId: 'agt_wang', presence: 'online' });
     await desk.routing.idle();
-    expect((await desk.conversations.get(left.id))?.assigneeId).toBe('agt_wang');
-    expect((await desk.conversations.get(urgent.id))?.status).toBe('queued');
+    expect((await desk.conversations.get({ conversationId: left.id }))?.assigneeId).toBe(
+      'agt_wang',
+    );
+    expect((await desk.conversations.get({ conversationId: urgent.id }))?.status).toBe('queued');
   });
 
   it('returns a departed agent’s conversations to the queue after the grace period', async () => {
     const { desk, clock, id } = await withWangServingLin();
-    expect((await desk.conversations.get(id))?.assigneeId).toBe('agt_wang');
+    expect((await desk.conversations.get({ conversationId: id }))?.assigneeId).toBe('agt_wang');
     await desk.agents.setPresence({ agentId: 'agt_li', presence: 'online' });
     await desk.agents.setPresence({ agentId: 'agt_wang', presence: 'away' });
     await clock.advance(5 * MINUTE);
     await desk.routing.idle();
-    expect(await desk.conversations.get(id)).toMatchObject({
+    expect(await desk.conversations.get({ conversationId: id })).toMatchObject({
       status: 'active',
       assigneeId: 'agt_li',
       transferCount: 1,
@@ -228,7 +236,7 @@ describe('desk: automatic routing', () => {
     await clock.advance(4 * MINUTE);
     await desk.agents.setPresence({ agentId: 'agt_wang', presence: 'online' });
     await clock.advance(10 * MINUTE);
-    expect(await desk.conversations.get(id)).toMatchObject({
+    expect(await desk.conversations.get({ conversationId: id })).toMatchObject({
       assigneeId: 'agt_wang',
       transferCount: 0,
     });
@@ -257,12 +265,12 @@ describe('desk: automatic routing', () => {
     });
     const first = await desk.conversations.start({ customerId: 'cus_lin' });
     await desk.routing.idle();
-    const agentId = (await desk.conversations.get(first.id))?.assigneeId;
+    const agentId = (await desk.conversations.get({ conversationId: first.id }))?.assigneeId;
     await desk.conversations.resolve({ conversationId: first.id });
     // The other agent is less recently assigned, so without stickiness they would win.
     const again = await desk.conversations.start({ customerId: 'cus_lin' });
     await desk.routing.idle();
-    expect((await desk.conversations.get(again.id))?.assigneeId).toBe(agentId);
+    expect((await desk.conversations.get({ conversationId: again.id }))?.assigneeId).toBe(agentId);
   });
 
   it('transfers to a team queue, recording who, from, to and why, and routes within the team', async () => {
@@ -271,7 +279,7 @@ describe('desk: automatic routing', () => {
     await desk.agents.upsert({ id: 'agt_li', teams: ['after-sales'], presence: 'away' });
     const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
     await desk.routing.idle();
-    expect((await desk.conversations.get(id))?.assigneeId).toBe('agt_wang');
+    expect((await desk.conversations.get({ conversationId: id }))?.assigneeId).toBe('agt_wang');
     await desk.conversations.transfer({
       conversationId: id,
       toAgentId: null,
@@ -280,13 +288,13 @@ describe('desk: automatic routing', () => {
       byAgentId: 'agt_wang',
     });
     await desk.routing.idle();
-    expect(await desk.conversations.get(id)).toMatchObject({
+    expect(await desk.conversations.get({ conversationId: id })).toMatchObject({
       status: 'queued',
       team: 'after-sales',
     });
     await desk.agents.setPresence({ agentId: 'agt_li', presence: 'online' });
     await desk.routing.idle();
-    expect((await desk.conversations.get(id))?.assigneeId).toBe('agt_li');
+    expect((await desk.conversations.get({ conversationId: id }))?.assigneeId).toBe('agt_li');
     const transfer = events.find((e) => e.type === 'conversation.transferred');
     expect(transfer?.type === 'conversation.transferred' && transfer.data).toMatchObject({
       by: 'agt_wang',

@@ -285,7 +285,7 @@ describe('desk: SLA clocks', () => {
       [2, 5 * MINUTE],
       [3, 15 * MINUTE],
     ]);
-    expect(await desk.conversations.get(id)).toMatchObject({
+    expect(await desk.conversations.get({ conversationId: id })).toMatchObject({
       priority: 'urgent',
       team: 'vip-care',
     });

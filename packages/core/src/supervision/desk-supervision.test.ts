@@ -107,7 +107,7 @@ describe('desk.supervision: watch, whisper, barge-in, reassign', () => {
     const full = await desk.messages.list({ conversationId: c.id });
     expect(full.filter((m) => m.whisper).map((m) => m.id)).toEqual([whisper.id]);
     // The conversation did not move: a whisper is no reply.
-    expect((await desk.conversations.get(c.id))?.firstResponseAt).toBeNull();
+    expect((await desk.conversations.get({ conversationId: c.id }))?.firstResponseAt).toBeNull();
   });
 
   it('never flags an ordinary post as a whisper, even when asked to', async () => {
@@ -171,20 +171,20 @@ describe('desk.supervision: watch, whisper, barge-in, reassign', () => {
     ).toBe('VALIDATION');
     expect(events.length).toBe(before);
     expect((await desk.messages.list({ conversationId: c.id })).length).toBe(1);
-    expect((await desk.conversations.get(c.id))?.assigneeId).toBe('agt_wang');
+    expect((await desk.conversations.get({ conversationId: c.id }))?.assigneeId).toBe('agt_wang');
   });
 
   it('records a watch without touching the conversation', async () => {
     const { desk, events } = await supervisedDesk();
     const c = await desk.conversations.start({ customerId: 'cus_lin' });
-    const version = (await desk.conversations.get(c.id))?.version;
+    const version = (await desk.conversations.get({ conversationId: c.id }))?.version;
     await desk.supervision.watch({ conversationId: c.id, supervisorId: 'agt_zhao' });
     expect(events.at(-1)).toMatchObject({
       type: 'conversation.watched',
       subject: { kind: 'conversation', id: c.id },
       data: { conversationId: c.id, supervisorId: 'agt_zhao' },
     });
-    expect((await desk.conversations.get(c.id))?.version).toBe(version);
+    expect((await desk.conversations.get({ conversationId: c.id }))?.version).toBe(version);
     expect((await desk.events.read({ after: 0, limit: 100 })).map((e) => e.type)).toContain(
       'conversation.watched',
     );
@@ -315,7 +315,7 @@ describe('desk.supervision: concurrent supervisors', () => {
       const lost = results.filter((r) => r.status === 'rejected');
       expect(won).toHaveLength(1);
       expect(lost.map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(['CONFLICT']);
-      const winner = (await desk.conversations.get(c.id))?.assigneeId;
+      const winner = (await desk.conversations.get({ conversationId: c.id }))?.assigneeId;
       expect(events.filter((e) => e.type === 'conversation.barged_in')).toHaveLength(1);
       const loads = await Promise.all(
         ['agt_wang', 'agt_zhao', 'agt_admin'].map(async (id) => [

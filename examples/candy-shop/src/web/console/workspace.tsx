@@ -38,7 +38,7 @@ function AgentDesk({ session, onSignOut }: { session: AgentSession; onSignOut():
       <TopBar agent={session.agent} onSignOut={onSignOut} />
       <MetricsPanel />
       <div className="tabs" role="tablist">
-        {TABS.filter(([id]) => session.agent.role === 'supervisor' || session.agent.role === 'admin' || !SUPERVISOR_TABS.has(id)).map(
+        {TABS.filter(([id]) => session.agent.role === 'supervisor' || !SUPERVISOR_TABS.has(id)).map(
           ([id, label]) => (
             <button
               key={id}

@@ -42,7 +42,7 @@ describe('knowledge bot in the desk', () => {
     expect(reply?.author.kind).toBe('bot');
     expect(reply?.text).toContain('冰袋冷链');
     expect(reply?.text).toContain('这个回答有帮助吗');
-    expect(await desk.conversations.get(id)).toMatchObject({
+    expect(await desk.conversations.get({ conversationId: id })).toMatchObject({
       status: 'bot',
       topic: 'quality',
       botMisses: 0,
@@ -57,7 +57,7 @@ describe('knowledge bot in the desk', () => {
     });
     await desk.bot.idle();
     await customerSays(desk, id, 'cus_amy', 'I want to talk to a human');
-    const conversation = await desk.conversations.get(id);
+    const conversation = await desk.conversations.get({ conversationId: id });
     expect(conversation).toMatchObject({
       status: 'queued',
       topic: 'logistics',
@@ -78,9 +78,12 @@ describe('knowledge bot in the desk', () => {
       message: { text: 'blorp zzz' },
     });
     await desk.bot.idle();
-    expect(await desk.conversations.get(id)).toMatchObject({ status: 'bot', botMisses: 1 });
+    expect(await desk.conversations.get({ conversationId: id })).toMatchObject({
+      status: 'bot',
+      botMisses: 1,
+    });
     await customerSays(desk, id, 'cus_amy', 'qwerty asdf');
-    expect((await desk.conversations.get(id))?.status).toBe('queued');
+    expect((await desk.conversations.get({ conversationId: id }))?.status).toBe('queued');
   });
 
   it('hands off at once for VIP customers, angry messages and payment questions', async () => {
@@ -100,9 +103,11 @@ describe('knowledge bot in the desk', () => {
     });
     await desk.bot.idle();
     for (const { id } of [vip, angry, payment])
-      expect((await desk.conversations.get(id))?.status).toBe('queued');
-    expect((await desk.conversations.get(payment.id))?.skills).toEqual(['payment']);
-    expect((await desk.conversations.get(angry.id))?.tags).toContain('angry');
+      expect((await desk.conversations.get({ conversationId: id }))?.status).toBe('queued');
+    expect((await desk.conversations.get({ conversationId: payment.id }))?.skills).toEqual([
+      'payment',
+    ]);
+    expect((await desk.conversations.get({ conversationId: angry.id }))?.tags).toContain('angry');
   });
 
   it('stays quiet once a person has the conversation', async () => {
@@ -138,7 +143,7 @@ describe('sentiment, handoff phrases and canned replies', () => {
       customerId: 'cus_lin',
       message: { text: '马上给我退钱！！' },
     });
-    expect(await desk.conversations.get(id)).toMatchObject({
+    expect(await desk.conversations.get({ conversationId: id })).toMatchObject({
       priority: 'high',
       tags: ['angry', 'urgent'],
     });

@@ -67,7 +67,7 @@ async function botDesk(lookup: OrderLookup = orders, recentLimit = 2) {
     else id = (await desk.conversations.start({ customerId, message: { text } })).id;
     await desk.bot.idle();
     const messages = await desk.messages.list({ conversationId: id, limit: 100 });
-    const conversation = await desk.conversations.get(id);
+    const conversation = await desk.conversations.get({ conversationId: id });
     return {
       id,
       status: conversation?.status,
