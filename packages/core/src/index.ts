@@ -302,6 +302,7 @@ export type {
   ConversationFilter,
   ConversationListKey,
   ConversationPageRequest,
+  ConversationReadOptions,
   JobRelease,
   ReadOptions,
   StorageAdapter,
