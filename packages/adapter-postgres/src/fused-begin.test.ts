@@ -1,8 +1,8 @@
 import { makeConversation, makeCustomer } from '@kefu/core/testing';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { fusedBegin, quoteLiteral } from './fused-begin';
 import { DATABASE_URL, freshAdapter } from './test-support/databases';
+import { recordingPool } from './test-support/recording-pool';
 
 describe('BEGIN fused with the first read', () => {
   it('writes values in as literals the way pg escapes them', () => {
@@ -38,39 +38,24 @@ describe('BEGIN fused with the first read', () => {
 });
 
 describe.skipIf(!DATABASE_URL)('BEGIN fused with the first read (DATABASE_URL)', () => {
-  /** A pool that records what each statement sent. */
-  function recordingPool() {
-    const sent: string[] = [];
-    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 3 });
-    pool.on('error', () => undefined);
-    pool.on('connect', (client) => {
-      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-      (client as { query: unknown }).query = (...args: unknown[]) => {
-        const [first] = args;
-        sent.push(typeof first === 'string' ? first : String((first as { text: string }).text));
-        return query(...args);
-      };
-    });
-    return { pool, sent };
-  }
-
   it('sends BEGIN with the first read and no BEGIN or COMMIT for a transaction without statements', async () => {
-    const { pool, sent } = recordingPool();
+    const { pool, sent } = recordingPool(3);
+    const texts = () => sent.map((statement) => statement.text);
     const adapter = await freshAdapter(pool);
     try {
       await adapter.transaction((tx) => tx.customers.insert(makeCustomer({ id: 'cus_lin' })));
       sent.length = 0;
       await adapter.transaction(async () => undefined);
-      expect(sent).toEqual([]);
+      expect(texts()).toEqual([]);
       const found = await adapter.transaction((tx) =>
         tx.customers.get('cus_lin', { forUpdate: true }),
       );
       expect(found).toMatchObject({ id: 'cus_lin' });
-      expect(sent).toHaveLength(2);
-      expect(sent[0]).toMatch(
+      expect(texts()).toHaveLength(2);
+      expect(texts()[0]).toMatch(
         /^BEGIN; SELECT doc FROM .*customers WHERE id = 'cus_lin' FOR UPDATE$/,
       );
-      expect(sent[1]).toBe('COMMIT');
+      expect(texts()[1]).toBe('COMMIT');
     } finally {
       await adapter.close();
       await pool.end();
@@ -78,7 +63,7 @@ describe.skipIf(!DATABASE_URL)('BEGIN fused with the first read (DATABASE_URL)',
   });
 
   it('reads ids with quotes and backslashes as they are, and writes nothing through them', async () => {
-    const { pool } = recordingPool();
+    const { pool } = recordingPool(3);
     const adapter = await freshAdapter(pool);
     try {
       const odd = ["o'brien", 'back\\slash', "x'; DROP TABLE customers; --", "E'\\''"];
@@ -101,7 +86,8 @@ describe.skipIf(!DATABASE_URL)('BEGIN fused with the first read (DATABASE_URL)',
   });
 
   it('rolls back everything after a fused first read when the work throws', async () => {
-    const { pool, sent } = recordingPool();
+    const { pool, sent } = recordingPool(3);
+    const texts = () => sent.map((statement) => statement.text);
     const adapter = await freshAdapter(pool);
     try {
       await adapter.transaction((tx) =>
@@ -116,7 +102,7 @@ describe.skipIf(!DATABASE_URL)('BEGIN fused with the first read (DATABASE_URL)',
           throw new Error('changed my mind');
         }),
       ).rejects.toThrow('changed my mind');
-      expect(sent.at(-1)).toBe('ROLLBACK');
+      expect(texts().at(-1)).toBe('ROLLBACK');
       expect(await adapter.read.conversations.get('conv_1')).toMatchObject({
         version: 1,
         tags: [],

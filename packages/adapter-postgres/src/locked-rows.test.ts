@@ -1,22 +1,33 @@
+import type { Conversation } from '@kefu/core';
 import { makeConversation, makeCustomer } from '@kefu/core/testing';
-import pg from 'pg';
+import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createPostgresAdapter } from './create-postgres-adapter';
 import { DATABASE_URL, freshAdapter, pglite, randomSchema } from './test-support/databases';
+import { deferred, recordingPool } from './test-support/recording-pool';
 
 /** A pool that counts the statements its connections send. */
 function countingPool(): { pool: pg.Pool; count: () => number } {
-  let statements = 0;
-  const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 4 });
-  pool.on('error', () => undefined);
-  pool.on('connect', (client) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as { query: unknown }).query = (...args: unknown[]) => {
-      statements++;
-      return query(...args);
-    };
-  });
-  return { pool, count: () => statements };
+  const { pool, sent } = recordingPool();
+  return { pool, count: () => sent.length };
+}
+
+/** Two adapters (two nodes) on one fresh schema, holding one conversation. */
+async function twoNodesWith(conversation: Partial<Conversation>) {
+  const { pool } = countingPool();
+  const schema = randomSchema();
+  const adapter = await freshAdapter(pool, schema);
+  const other = createPostgresAdapter({ client: pool, schema });
+  await adapter.transaction((tx) => tx.conversations.insert(makeConversation(conversation)));
+  return {
+    adapter,
+    other,
+    async close() {
+      await other.close();
+      await adapter.close();
+      await pool.end();
+    },
+  };
 }
 
 describe('rows a transaction holds locked (PGlite)', () => {
@@ -84,34 +95,22 @@ describe.skipIf(!DATABASE_URL)('locked rows on a PostgreSQL server (DATABASE_URL
   });
 
   it('skipLocked answers null at once while another transaction holds the row', async () => {
-    const { pool } = countingPool();
-    const schema = randomSchema();
-    const adapter = await freshAdapter(pool, schema);
-    const other = createPostgresAdapter({ client: pool, schema });
+    const { adapter, other, close } = await twoNodesWith({ id: 'conv_held' });
     try {
-      await adapter.transaction((tx) =>
-        tx.conversations.insert(makeConversation({ id: 'conv_held' })),
-      );
-      let release: () => void = () => undefined;
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let locked: () => void = () => undefined;
-      const isLocked = new Promise<void>((resolve) => {
-        locked = resolve;
-      });
+      const held = deferred();
+      const locked = deferred();
       const holder = adapter.transaction(async (tx) => {
         await tx.conversations.get('conv_held', { forUpdate: true });
-        locked();
-        await held;
+        locked.resolve();
+        await held.promise;
       });
-      await isLocked;
+      await locked.promise;
       // Waiting instead of skipping would hang here: the holder lets go only further down.
       const skipped = await other.transaction((tx) =>
         tx.conversations.get('conv_held', { forUpdate: true, skipLocked: true }),
       );
       expect(skipped).toBeNull();
-      release();
+      held.resolve();
       await holder;
       // Once the holder is done the row is there again.
       const free = await other.transaction((tx) =>
@@ -119,9 +118,7 @@ describe.skipIf(!DATABASE_URL)('locked rows on a PostgreSQL server (DATABASE_URL
       );
       expect(free).toMatchObject({ id: 'conv_held' });
     } finally {
-      await other.close();
-      await adapter.close();
-      await pool.end();
+      await close();
     }
   });
 
@@ -150,45 +147,31 @@ describe.skipIf(!DATABASE_URL)('locked rows on a PostgreSQL server (DATABASE_URL
   });
 
   it('onlyIfStatus leaves a conversation in another status unlocked', async () => {
-    const { pool } = countingPool();
-    const schema = randomSchema();
-    const adapter = await freshAdapter(pool, schema);
-    const other = createPostgresAdapter({ client: pool, schema });
+    const { adapter, other, close } = await twoNodesWith({ id: 'conv_taken', status: 'active' });
     try {
-      await adapter.transaction((tx) =>
-        tx.conversations.insert(makeConversation({ id: 'conv_taken', status: 'active' })),
-      );
-      let release: () => void = () => undefined;
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let looked: (found: unknown) => void = () => undefined;
-      const found = new Promise<unknown>((resolve) => {
-        looked = resolve;
-      });
+      const held = deferred();
+      const found = deferred<unknown>();
       // Routing's read of a conversation another node already assigned, kept open.
       const router = adapter.transaction(async (tx) => {
-        looked(
+        found.resolve(
           await tx.conversations.get('conv_taken', {
             forUpdate: true,
             skipLocked: true,
             onlyIfStatus: 'queued',
           }),
         );
-        await held;
+        await held.promise;
       });
-      expect(await found).toBeNull();
+      expect(await found.promise).toBeNull();
       // Had the router locked the row, this would answer null (skipped) instead.
       const meanwhile = await other.transaction((tx) =>
         tx.conversations.get('conv_taken', { forUpdate: true, skipLocked: true }),
       );
       expect(meanwhile).toMatchObject({ id: 'conv_taken', status: 'active' });
-      release();
+      held.resolve();
       await router;
     } finally {
-      await other.close();
-      await adapter.close();
-      await pool.end();
+      await close();
     }
   });
 });
