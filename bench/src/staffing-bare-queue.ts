@@ -1,5 +1,6 @@
 import { EventQueue } from '../../packages/core/src/staffing/event-queue';
 import { createSeededRandom } from '../../packages/core/src/staffing/seeded-random';
+import { TimedQueue } from './timed-queue';
 
 /** What the bare queue measured: the figures the desk's report gives, computed directly. */
 export interface BareQueueResult {
@@ -32,8 +33,8 @@ export function bareQueue(options: {
   const from = options.warmupMinutes * 60_000;
   const rate = options.arrivalsPerHour / HOUR;
   const steps = new EventQueue<Step>();
-  const waiting: { at: number; work: number }[] = [];
-  let head = 0;
+  // Customers waiting for an agent: when each arrived, and their work.
+  const waiting = new TimedQueue<number>();
   let free = options.servers;
   let last = Number.NEGATIVE_INFINITY;
   let hourEnd = 0;
@@ -73,14 +74,11 @@ export function bareQueue(options: {
       if (at >= from) conversations++;
       const work = handles.exponential(1);
       if (free > 0) serve(at, at, work);
-      else waiting.push({ at, work });
+      else waiting.push(at, work);
     } else {
       free++;
-      const first = waiting[head];
-      if (first) {
-        head++;
-        serve(at, first.at, first.work);
-      }
+      const first = waiting.shift();
+      if (first) serve(at, first.at, first.item);
     }
   }
   return {

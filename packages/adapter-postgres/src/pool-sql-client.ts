@@ -1,3 +1,4 @@
+import { fusedBegin } from './fused-begin';
 import { isConnectionError, mapError } from './map-error';
 import type { PgPoolClientLike, PgPoolLike, SqlClient, SqlResult, SqlSession } from './sql-client';
 
@@ -40,6 +41,23 @@ const sessionOf = (
   },
 });
 
+/** Runs several statements in one simple query; answers the last one's rows. */
+async function lastResult<R>(
+  connection: PgPoolClientLike,
+  text: string,
+  adapter: string,
+): Promise<SqlResult<R>> {
+  try {
+    const results = (await connection.query(text)) as unknown as PgResult | PgResult[];
+    const last = Array.isArray(results) ? results.at(-1) : results;
+    return { rows: (last?.rows ?? []) as R[], rowCount: last?.rowCount ?? 0 };
+  } catch (error) {
+    throw mapError(error, adapter);
+  }
+}
+
+type PgResult = { rows: unknown[]; rowCount: number | null };
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** SQL over a `pg` Pool: each transaction checks out one connection. */
@@ -63,16 +81,30 @@ export function createPoolSqlClient(pool: PgPoolLike, adapter: string, prepare =
       };
       connection.on('error', onError);
       const session = sessionOf(connection, adapter, prepare);
+      // BEGIN goes with the first statement (see fused-begin.ts); a transaction that ran no
+      // statement at all sends neither BEGIN nor COMMIT.
+      let begun = false;
+      const opening: SqlSession = {
+        async query<R>(text: string, params: readonly unknown[] = []) {
+          if (begun) return session.query<R>(text, params);
+          begun = true;
+          const fused = fusedBegin(text, params);
+          if (fused === null) {
+            await session.query('BEGIN');
+            return session.query<R>(text, params);
+          }
+          return lastResult<R>(connection, fused, adapter);
+        },
+      };
       try {
-        await session.query('BEGIN');
-        const result = await work(session);
-        await session.query('COMMIT');
+        const result = await work(opening);
+        if (begun) await session.query('COMMIT');
         return result;
       } catch (error) {
         const cause =
           typeof error === 'object' && error !== null && 'cause' in error ? error.cause : error;
         if (isConnectionError(cause)) lost ??= cause instanceof Error ? cause : new Error('lost');
-        if (!lost) await connection.query('ROLLBACK').catch((e: Error) => (lost = e));
+        if (!lost && begun) await connection.query('ROLLBACK').catch((e: Error) => (lost = e));
         throw error;
       } finally {
         connection.off('error', onError);

@@ -2,6 +2,7 @@ import type {
   Agent,
   Article,
   Conversation,
+  ConversationReadOptions,
   Customer,
   DomainEvent,
   DomainEventDraft,
@@ -33,7 +34,8 @@ interface Context {
   /**
    * Rows this transaction read `FOR UPDATE`, by table and id. It holds their locks until it
    * ends, so nobody else can change them: a second read (routing checks an agent, then the load
-   * update reads it again) is answered without a round trip. Its own update drops the entry.
+   * update reads it again) is answered without a round trip. Its own update replaces the entry
+   * with the row it wrote (the lock stays held until the end); a failed update drops it.
    */
   readonly locked: Map<string, unknown>;
 }
@@ -58,6 +60,16 @@ class VersionedRepository<T extends { id: string; version: number }> {
   ) {}
 
   async get(id: string, options?: ReadOptions): Promise<T | null> {
+    return this.read(id, options, '', []);
+  }
+
+  /** `get`, with `condition` (SQL over the table's columns, its parameters from `$2`) added. */
+  protected async read(
+    id: string,
+    options: ReadOptions | undefined,
+    condition: string,
+    params: readonly unknown[],
+  ): Promise<T | null> {
     const key = `${this.table}\u0000${id}`;
     const held = this.ctx.locked.get(key) as T | undefined;
     if (held !== undefined) return held;
@@ -67,17 +79,23 @@ class VersionedRepository<T extends { id: string; version: number }> {
         : ' FOR UPDATE'
       : '';
     const { rows } = await this.ctx.sql.query<DocRow<T>>(
-      `SELECT doc FROM ${this.ctx.s}.${this.table} WHERE id = $1${lock}`,
-      [id],
+      `SELECT doc FROM ${this.ctx.s}.${this.table} WHERE id = $1${condition}${lock}`,
+      [id, ...params],
     );
     const doc = rows[0]?.doc ?? null;
     if (doc !== null && options?.forUpdate) this.ctx.locked.set(key, doc);
     return doc;
   }
 
-  /** After this transaction writes the row, the cached read is stale. */
-  protected written(id: string): void {
-    this.ctx.locked.delete(`${this.table}\u0000${id}`);
+  /**
+   * After this transaction wrote the row it holds its lock, and the row is `record`: a re-read
+   * (routing reads the agent whose load it just moved) needs no round trip. A failed write
+   * forgets the row.
+   */
+  protected written(record: T | null, id: string): void {
+    const key = `${this.table}\u0000${id}`;
+    if (record === null) this.ctx.locked.delete(key);
+    else this.ctx.locked.set(key, record);
   }
 
   async insert(record: T): Promise<void> {
@@ -104,7 +122,7 @@ class VersionedRepository<T extends { id: string; version: number }> {
         WHERE id = $1 AND version = $2`,
       [record.id, expectedVersion, record.version, json(record)],
     );
-    this.written(record.id);
+    this.written(rowCount === 1 ? record : null, record.id);
     this.requireOne(rowCount, record.id, expectedVersion);
   }
 
@@ -118,6 +136,13 @@ class VersionedRepository<T extends { id: string; version: number }> {
 }
 
 class ConversationRepository extends VersionedRepository<Conversation> {
+  /** With `onlyIfStatus`, a row in another status is neither returned nor locked. */
+  override get(id: string, options?: ConversationReadOptions): Promise<Conversation | null> {
+    return options?.forUpdate && options.onlyIfStatus !== undefined
+      ? this.read(id, options, ' AND status = $2', [options.onlyIfStatus])
+      : this.read(id, options, '', []);
+  }
+
   async findByClientId(customerId: string, clientId: string): Promise<Conversation | null> {
     const { rows } = await this.ctx.sql.query<DocRow<Conversation>>(
       `SELECT doc FROM ${this.ctx.s}.conversations WHERE customer_id = $1 AND client_id = $2`,
@@ -148,7 +173,7 @@ class ConversationRepository extends VersionedRepository<Conversation> {
         WHERE c.id = $2 AND c.version = $3`,
       [json(conversation), conversation.id, expectedVersion],
     );
-    this.written(conversation.id);
+    this.written(rowCount === 1 ? conversation : null, conversation.id);
     this.requireOne(rowCount, conversation.id, expectedVersion);
   }
 }
@@ -184,7 +209,7 @@ class TicketRepository extends VersionedRepository<Ticket> {
         WHERE t.id = $2 AND t.version = $3`,
       [json(ticket), ticket.id, expectedVersion],
     );
-    this.written(ticket.id);
+    this.written(rowCount === 1 ? ticket : null, ticket.id);
     this.requireOne(rowCount, ticket.id, expectedVersion);
   }
 

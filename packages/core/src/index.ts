@@ -319,6 +319,7 @@ export type {
   ConversationFilter,
   ConversationListKey,
   ConversationPageRequest,
+  ConversationReadOptions,
   JobRelease,
   ReadOptions,
   StorageAdapter,

@@ -187,6 +187,26 @@ describe('desk: automatic routing', () => {
     await desk.stop();
   });
 
+  it('cancels the overflow job of a conversation assigned before it overflowed', async () => {
+    const { desk, storage } = await setupDesk({
+      routing: { overflow: { afterMs: 2 * MINUTE, team: 'after-sales' } },
+    });
+    const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
+    const key = `conversation/${id}/overflow`;
+    expect(await storage.jobs.findLive(key)).toMatchObject({ kind: 'conversation.overflow' });
+    await desk.routing.dispatch();
+    expect((await desk.conversations.get(id))?.status).toBe('active');
+    expect(await storage.jobs.findLive(key)).toBeNull();
+  });
+
+  it('schedules no overflow job without overflow settings, and assigns all the same', async () => {
+    const { desk, storage } = await setupDesk();
+    const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
+    expect(await storage.jobs.findLive(`conversation/${id}/overflow`)).toBeNull();
+    expect((await desk.routing.dispatch()).map((c) => c.id)).toEqual([id]);
+    expect(await storage.jobs.nextDueAt()).toBeNull();
+  });
+
   it('offers "leave a message" when nobody is online, and serves left messages first', async () => {
     const { desk } = await setupDesk({ routing: { auto: true } });
     await desk.agents.setPresence({ agentId: 'agt_wang', presence: 'offline' });

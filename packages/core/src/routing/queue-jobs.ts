@@ -5,7 +5,8 @@ import type { StorageTransaction } from '../storage/storage-adapter';
 
 /**
  * Schedules the overflow of a conversation that (re)enters the queue, and cancels it when the
- * conversation leaves the queue. `before` is null for a conversation just started.
+ * conversation leaves the queue before it overflowed. `before` is null for a conversation just
+ * started.
  */
 export async function updateQueueJobs(
   tx: StorageTransaction,
@@ -27,7 +28,15 @@ export async function updateQueueJobs(
     };
     await tx.jobs.schedule(job, context.now);
     context.scheduled(job);
-  } else if (before?.status === 'queued' && after.status !== 'queued') {
+  } else if (
+    before?.status === 'queued' &&
+    after.status !== 'queued' &&
+    overflow &&
+    before.overflowedAt === null
+  ) {
+    // Without overflow settings this desk scheduled no such job, and an overflowed conversation's
+    // job has run: no statement for those. A job another node's settings left behind finds the
+    // conversation gone from the queue when it comes due, and does nothing.
     await tx.jobs.cancel(key, context.now);
   }
 }

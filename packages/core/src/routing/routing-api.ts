@@ -110,6 +110,12 @@ const AvailabilitySchema = z.object({
 /** `assignIfAvailable` found the conversation no longer queued (or held by another node). */
 const UNTOUCHED = Symbol('untouched');
 
+/** What one assignment attempt did, and the agent as it left it (null: no such agent). */
+interface Attempt {
+  conversation: Conversation | null;
+  agent: Agent | null;
+}
+
 export function createRoutingEngine(options: {
   storage: StorageAdapter;
   clock: Clock;
@@ -138,24 +144,33 @@ export function createRoutingEngine(options: {
   let running: Promise<void> | null = null;
   let dirty = false;
 
-  /** Assigns if the conversation is still queued and the agent still online with room. */
+  /**
+   * Assigns if the conversation is still queued and the agent still online with room. Answers
+   * `UNTOUCHED`, or the assignment (null when the agent had no room) with the agent as the
+   * transaction left it, so the caller needs no read after the commit.
+   */
   const assignIfAvailable = (conversationId: string, agentId: string) =>
-    run(async (tx, context) => {
+    run(async (tx, context): Promise<typeof UNTOUCHED | Attempt> => {
       // Another node routing this conversation right now holds its row: skip it, do not queue
-      // behind it (it will not be queued any more when that node commits).
+      // behind it (it will not be queued any more when that node commits). One it already
+      // assigned is not locked at all.
       const conversation = await tx.conversations.get(conversationId, {
         forUpdate: true,
         skipLocked: true,
+        onlyIfStatus: 'queued',
       });
       // Nobody's load changed: the caller's view of the agent still holds.
       if (conversation?.status !== 'queued') return UNTOUCHED;
       const agent = await tx.agents.get(agentId, { forUpdate: true });
-      if (agent?.presence !== 'online' || agent.load >= agent.capacity) return null;
-      return applyConversationEvent(tx, context, conversation, {
+      if (agent?.presence !== 'online' || agent.load >= agent.capacity) {
+        return { conversation: null, agent };
+      }
+      const assigned = await applyConversationEvent(tx, context, conversation, {
         type: 'ASSIGN',
         at: context.now,
         agentId,
       });
+      return { conversation: assigned, agent: await tx.agents.get(agentId) };
     });
 
   async function refreshQueue(): Promise<QueueSnapshot> {
@@ -229,23 +244,22 @@ export function createRoutingEngine(options: {
       const choice = index.choose(request);
       if (!choice) continue;
       wrote = true;
-      const conversation = await assignIfAvailable(entry.conversationId, choice.agent.id).catch(
-        (error: unknown) => {
-          if (isKefuError(error, 'CAPACITY') || isKefuError(error, 'CONFLICT')) return null;
-          throw error;
+      const attempt = await assignIfAvailable(entry.conversationId, choice.agent.id).catch(
+        async (error: unknown): Promise<Attempt> => {
+          if (!isKefuError(error, 'CAPACITY') && !isKefuError(error, 'CONFLICT')) throw error;
+          // The agent row changed or was stale: read it again.
+          return { conversation: null, agent: await storage.read.agents.get(choice.agent.id) };
         },
       );
       // Taken by another node meanwhile: the agent is as we saw it, try the next entry.
-      if (conversation === UNTOUCHED) continue;
-      // Otherwise the agent row changed or was stale: read it again.
-      const fresh = await storage.read.agents.get(choice.agent.id);
-      const candidate = fresh
-        ? candidateOf(fresh)
+      if (attempt === UNTOUCHED) continue;
+      const candidate = attempt.agent
+        ? candidateOf(attempt.agent)
         : { ...choice, agent: { ...choice.agent, presence: 'offline' as const } };
       index.update(candidate);
       if (isAvailable(candidate)) withRoom.add(candidate.agent.id);
       else withRoom.delete(candidate.agent.id);
-      if (conversation) assigned.push(conversation);
+      if (attempt.conversation) assigned.push(attempt.conversation);
     }
     // Nobody fitted and nothing awaited a write: what was read is still the queue.
     if (!wrote && !strategy.usesHistory) publishSnapshot(queue, agents, now);
@@ -293,13 +307,13 @@ export function createRoutingEngine(options: {
         const candidate = candidateOf(agent);
         if (!hasRequiredSkills(candidate, request) || !inRequestedTeam(candidate, request))
           continue;
-        const conversation = await assignIfAvailable(entry.conversationId, agentId);
-        if (conversation === UNTOUCHED) continue;
-        if (conversation) {
+        const attempt = await assignIfAvailable(entry.conversationId, agentId);
+        if (attempt === UNTOUCHED) continue;
+        if (attempt.conversation) {
           await refreshQueue();
-          return conversation;
+          return attempt.conversation;
         }
-        const fresh = await storage.read.agents.get(agentId);
+        const fresh = attempt.agent;
         if (fresh?.presence !== 'online' || fresh.load >= fresh.capacity) return null;
       }
       return null;

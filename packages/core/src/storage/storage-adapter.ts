@@ -121,6 +121,23 @@ export interface ReadOptions {
 }
 
 /**
+ * `ReadOptions` for a conversation, plus the status the caller goes on with.
+ *
+ * @example
+ * const queued = await tx.conversations.get(id, { forUpdate: true, skipLocked: true, onlyIfStatus: 'queued' });
+ * if (queued?.status !== 'queued') return; // taken meanwhile (the check stays: adapters may ignore the option)
+ */
+export interface ConversationReadOptions extends ReadOptions {
+  /**
+   * With `forUpdate`: the caller only writes the conversation while it has this status, so a
+   * database adapter answers `null` without locking it when it has another (a lock it would not
+   * use, which costs a database a write and a flushed commit). Adapters may ignore it: the caller
+   * still checks the status itself.
+   */
+  onlyIfStatus?: ConversationStatus;
+}
+
+/**
  * Reads of committed data. Missing rows are `null`, never an error.
  *
  * @example
@@ -192,7 +209,7 @@ export interface StorageTransaction
     update(agent: Agent, expectedVersion: number): Promise<void>;
   };
   conversations: {
-    get(id: string, options?: ReadOptions): Promise<Conversation | null>;
+    get(id: string, options?: ConversationReadOptions): Promise<Conversation | null>;
     findByClientId(customerId: string, clientId: string): Promise<Conversation | null>;
     insert(conversation: Conversation): Promise<void>;
     update(conversation: Conversation, expectedVersion: number): Promise<void>;
