@@ -195,7 +195,7 @@ describe('desk: automatic routing', () => {
     const key = `conversation/${id}/overflow`;
     expect(await storage.jobs.findLive(key)).toMatchObject({ kind: 'conversation.overflow' });
     await desk.routing.dispatch();
-    expect((await desk.conversations.get(id))?.status).toBe('active');
+    expect((await desk.conversations.get({ conversationId: id }))?.status).toBe('active');
     expect(await storage.jobs.findLive(key)).toBeNull();
   });
 
