@@ -1,3 +1,4 @@
+import { DEFAULT_SCORECARD } from '@kefu/core';
 import { AGENT_CALL_METHODS, type AgentCallMethod } from '@kefu/core/protocol';
 import { describe, expect, it } from 'vitest';
 import type { AgentSubject } from './authorization';
@@ -66,7 +67,13 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
       by: { kind: 'agent', id: 'agt_wang' },
     });
 
+    const amyReview = await desk.quality.start({
+      conversationId: amyChat.id,
+      reviewerId: 'agt_li',
+      scorecard: DEFAULT_SCORECARD,
+    });
     const on = { conversationId: amyChat.id };
+    const review = { reviewId: amyReview.id };
     const ticket = { ticketId: amyTicket.id };
     /** An input aimed at 林's neighbour Amy, for every method (the type makes the list complete). */
     const outOfScope: Record<AgentCallMethod, Record<string, unknown> | null> = {
@@ -107,22 +114,23 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
       'metrics.snapshot': null,
       'metrics.report': null,
       'agents.list': null,
-      // Supervisors' and admins' work: refused to a plain agent (gateway-quality.test.ts).
-      'quality.scorecards': {},
-      'quality.sample': { from: 0, to: 1, share: 1, seed: 'x' },
+      // Reviews of Amy's conversation: outside 李's scope, though 李 is an admin.
       'quality.start': on,
-      'quality.score': { reviewId: 'rev_any', scores: { greeting: 100 } },
-      'quality.submit': { reviewId: 'rev_any' },
-      'quality.resolve': { reviewId: 'rev_any', outcome: 'upheld' },
-      'quality.report': {},
-      'incidents.history': {},
-      'incidents.start': { message: { 'zh-CN': '故障', en: 'Down' } },
-      'incidents.end': {},
-      // An agent's own reviews and the current incident: gateway-quality.test.ts.
+      'quality.score': { ...review, scores: { greeting: 100 } },
+      'quality.submit': review,
+      'quality.resolve': { ...review, outcome: 'upheld' },
+      'quality.get': review,
+      // Lists: filtered to the conversations in scope (below). The rest holds no customer's data,
+      // and a plain agent's refusals are in gateway-quality.test.ts.
       'quality.list': null,
-      'quality.get': null,
+      'quality.sample': null,
+      'quality.scorecards': null,
+      'quality.report': null,
       'quality.dispute': null,
       'incidents.current': null,
+      'incidents.history': null,
+      'incidents.start': null,
+      'incidents.end': null,
     };
     expect(Object.keys(outOfScope).sort()).toEqual([...AGENT_CALL_METHODS].sort());
 
@@ -141,7 +149,7 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
       expect(answer, method).toMatchObject({ type: 'error', code: 'FORBIDDEN' });
       refused++;
     }
-    expect(refused).toBe(39);
+    expect(refused).toBe(34);
     li.send({ type: 'call', id: 'survey-by-ticket', method: 'surveys.get', input: ticket });
     expect(await li.next('error', (f) => f.id === 'survey-by-ticket')).toMatchObject({
       code: 'FORBIDDEN',
@@ -183,6 +191,10 @@ describe("gateway: an agent's scope covers every call that touches a customer's 
     expect((await desk.supervision.live()).map((r) => r.conversationId).sort()).toEqual(
       [amyOpen.id, linChat.id].sort(),
     );
+    li.send({ type: 'call', id: 'reviews', method: 'quality.list', input: {} });
+    const reviews = await li.next('ack', (f) => f.id === 'reviews');
+    expect(reviews.result).toEqual([]);
+    expect((await desk.quality.list()).map((r) => r.id)).toEqual([amyReview.id]);
     li.send({ type: 'call', id: 'all-chats', method: 'conversations.list', input: {} });
     const chats = await li.next('ack', (f) => f.id === 'all-chats');
     expect((chats.result as { items: Array<{ id: string }> }).items.map((c) => c.id)).toEqual([

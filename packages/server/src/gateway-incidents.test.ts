@@ -51,10 +51,16 @@ describe('gateway: incident mode over real WebSockets', () => {
     await fixture.desk.incidents.start({ message, mode: 'bot-only' });
     await until(() => lin.getSnapshot().incident?.mode === 'bot-only');
 
-    // It ends while the customer is cut off: after reconnecting, the banner is gone.
+    // It ends while the customer is cut off: after reconnecting, the banner is gone. The client
+    // may be back within a few ms, so the drop is recorded as it happens rather than polled for.
+    let dropped = false;
+    const stop = lin.subscribe(() => {
+      if (lin.getSnapshot().status !== 'open') dropped = true;
+    });
     fixture.killSockets();
-    await until(() => lin.getSnapshot().status !== 'open');
     await fixture.desk.incidents.end();
+    await until(() => dropped);
+    stop();
     await until(() => lin.getSnapshot().status === 'open');
     expect(lin.getSnapshot().incident).toBeNull();
   });

@@ -1,5 +1,6 @@
 import { canSupervise, KefuError, type Review } from '@kefu/core';
 import type { AgentCallMethod } from '@kefu/core/protocol';
+import { agentMaySee } from './authorization';
 import type { Call, Input } from './call-types';
 import type { GatewayContext } from './gateway-context';
 
@@ -19,6 +20,40 @@ async function supervises(context: GatewayContext, agentId: string): Promise<boo
   return agent !== null && canSupervise(agent);
 }
 
+/**
+ * Whether `authorizeAgent` lets this agent at the conversation: a supervisor restricted to some
+ * customers reviews only their conversations. Unknown ids pass (the desk answers `NOT_FOUND`).
+ */
+async function maySeeConversation(context: GatewayContext, agentId: string, id: unknown) {
+  if (typeof id !== 'string') return true;
+  const conversation = await context.desk.conversations.get({ conversationId: id });
+  return conversation === null || agentMaySee(context, agentId, conversation);
+}
+
+async function requireConversationScope(context: GatewayContext, agentId: string, id: unknown) {
+  if (await maySeeConversation(context, agentId, id)) return;
+  throw new KefuError('FORBIDDEN', 'This conversation is outside what this agent may see.');
+}
+
+/** The review's conversation must be in the agent's scope. */
+async function requireReviewScope(context: GatewayContext, agentId: string, reviewId: unknown) {
+  if (typeof reviewId !== 'string') return;
+  const review = await context.desk.quality.get(reviewId);
+  if (review) await requireConversationScope(context, agentId, review.conversationId);
+}
+
+/** Only the rows about conversations this agent may see. */
+async function inScope<T extends { conversationId: string }>(
+  context: GatewayContext,
+  agentId: string,
+  rows: readonly T[],
+): Promise<T[]> {
+  const visible = await Promise.all(
+    rows.map((row) => maySeeConversation(context, agentId, row.conversationId)),
+  );
+  return rows.filter((_, index) => visible[index]);
+}
+
 /** A supervisor call: the role is checked, then the desk gets the input with the actor set. */
 const supervisor =
   (run: (context: GatewayContext, input: Input, agentId: string) => Promise<unknown>): Call =>
@@ -36,22 +71,30 @@ type QualityMethod = Extract<AgentCallMethod, `quality.${string}` | `incidents.$
  */
 export const QUALITY_CALLS: Record<QualityMethod, Call> = {
   'quality.scorecards': supervisor(async (context) => context.desk.quality.scorecards()),
-  'quality.sample': supervisor((context, input) => context.desk.quality.sample(input as never)),
-  'quality.start': supervisor((context, input, agentId) =>
-    context.desk.quality.start({ ...input, reviewerId: agentId } as never),
+  'quality.sample': supervisor(async (context, input, agentId) =>
+    inScope(context, agentId, await context.desk.quality.sample(input as never)),
   ),
-  'quality.score': supervisor((context, input, agentId) =>
-    context.desk.quality.score({ ...input, by: agentId } as never),
-  ),
-  'quality.submit': supervisor((context, input, agentId) =>
-    context.desk.quality.submit({ ...input, by: agentId } as never),
-  ),
-  'quality.resolve': supervisor((context, input, agentId) =>
-    context.desk.quality.resolve({ ...input, by: agentId } as never),
-  ),
+  'quality.start': supervisor(async (context, input, agentId) => {
+    await requireConversationScope(context, agentId, input.conversationId);
+    return context.desk.quality.start({ ...input, reviewerId: agentId } as never);
+  }),
+  'quality.score': supervisor(async (context, input, agentId) => {
+    await requireReviewScope(context, agentId, input.reviewId);
+    return context.desk.quality.score({ ...input, by: agentId } as never);
+  }),
+  'quality.submit': supervisor(async (context, input, agentId) => {
+    await requireReviewScope(context, agentId, input.reviewId);
+    return context.desk.quality.submit({ ...input, by: agentId } as never);
+  }),
+  'quality.resolve': supervisor(async (context, input, agentId) => {
+    await requireReviewScope(context, agentId, input.reviewId);
+    return context.desk.quality.resolve({ ...input, by: agentId } as never);
+  }),
   'quality.report': supervisor((context, input) => context.desk.quality.report(input as never)),
   'quality.list': async (desk, input, agentId, context) => {
-    if (await supervises(context, agentId)) return desk.quality.list(input as never);
+    if (await supervises(context, agentId)) {
+      return inScope(context, agentId, await desk.quality.list(input as never));
+    }
     if (input.agentId !== undefined && input.agentId !== agentId) {
       throw new KefuError('FORBIDDEN', 'An agent sees only their own reviews; leave out agentId.');
     }
@@ -66,6 +109,7 @@ export const QUALITY_CALLS: Record<QualityMethod, Call> = {
     if (review && review.agentId !== agentId && !(await supervises(context, agentId))) {
       throw new KefuError('FORBIDDEN', 'This review is about another agent.');
     }
+    if (review) await requireConversationScope(context, agentId, review.conversationId);
     return review;
   },
   // The desk refuses a dispute by anyone but the reviewed agent.
