@@ -62,6 +62,13 @@ const supervisor =
     return run(context, input, agentId);
   };
 
+/** A supervisor's step on an existing review in their scope, acting as themselves. */
+const reviewStep = (step: 'score' | 'submit' | 'resolve') =>
+  supervisor(async (context, input, agentId) => {
+    await requireReviewScope(context, agentId, input.reviewId);
+    return context.desk.quality[step]({ ...input, by: agentId } as never);
+  });
+
 type QualityMethod = Extract<AgentCallMethod, `quality.${string}` | `incidents.${string}`>;
 
 /**
@@ -78,18 +85,9 @@ export const QUALITY_CALLS: Record<QualityMethod, Call> = {
     await requireConversationScope(context, agentId, input.conversationId);
     return context.desk.quality.start({ ...input, reviewerId: agentId } as never);
   }),
-  'quality.score': supervisor(async (context, input, agentId) => {
-    await requireReviewScope(context, agentId, input.reviewId);
-    return context.desk.quality.score({ ...input, by: agentId } as never);
-  }),
-  'quality.submit': supervisor(async (context, input, agentId) => {
-    await requireReviewScope(context, agentId, input.reviewId);
-    return context.desk.quality.submit({ ...input, by: agentId } as never);
-  }),
-  'quality.resolve': supervisor(async (context, input, agentId) => {
-    await requireReviewScope(context, agentId, input.reviewId);
-    return context.desk.quality.resolve({ ...input, by: agentId } as never);
-  }),
+  'quality.score': reviewStep('score'),
+  'quality.submit': reviewStep('submit'),
+  'quality.resolve': reviewStep('resolve'),
   'quality.report': supervisor((context, input) => context.desk.quality.report(input as never)),
   'quality.list': async (desk, input, agentId, context) => {
     if (await supervises(context, agentId)) {
