@@ -3,6 +3,7 @@ import { conversationJobKeys } from '../jobs/job';
 import { defineMachine, type Guard } from '../machine/define-machine';
 import { CONVERSATION_STATUSES, type Conversation, type ConversationStatus } from './conversation';
 import type { ConversationEffect, ConversationMachineEvent } from './conversation-events';
+import { copyConversation } from './copy-conversation';
 
 type ConversationEventData = {
   [K in keyof DomainEventDataMap as K extends `conversation.${string}` ? K : never]: Omit<
@@ -82,6 +83,7 @@ export const conversationMachine = defineMachine<
   ConversationEffect
 >({
   id: 'conversation',
+  copy: copyConversation,
   states: CONVERSATION_STATUSES,
   initial: ['bot', 'queued'],
   final: ['closed', 'abandoned'],

@@ -44,6 +44,28 @@ describe('defineMachine and transition', () => {
     });
   });
 
+  it("copies a frozen snapshot with the machine's own copy, and never touches the original", () => {
+    const copies: LightSnapshot[] = [];
+    const counted = defineMachine<Light, LightSnapshot, LightEvent, string>({
+      ...light,
+      copy: (s) => {
+        const copy = { status: s.status, brokenAt: s.brokenAt };
+        copies.push(copy);
+        return copy;
+      },
+    });
+    const stored: LightSnapshot = Object.freeze({ status: 'green', brokenAt: null });
+    const result = transition(counted, stored, { type: 'BREAK', at: 7 });
+    expect(result.ok && result.snapshot).toEqual({ status: 'off', brokenAt: 7 });
+    expect(result.ok && result.snapshot).toBe(copies[0]);
+    expect(stored).toEqual({ status: 'green', brokenAt: null });
+    // Without a copy of its own, a spread does the same.
+    expect(transition(light, stored, { type: 'NEXT' })).toMatchObject({
+      ok: true,
+      snapshot: { status: 'yellow', brokenAt: null },
+    });
+  });
+
   it('rejects events a state does not take, and failed guards, returning the same snapshot', () => {
     const off: LightSnapshot = { status: 'off', brokenAt: 1 };
     expect(transition(light, off, { type: 'NEXT' })).toMatchObject({

@@ -98,6 +98,13 @@ export interface MachineConfig<
   /** States nothing leaves. */
   final: readonly TState[];
   on: TransitionTable<TState, TSnapshot, TEvent, TEffect>;
+  /**
+   * How `transition` copies a snapshot before it applies a rule (a spread by default). Give one
+   * that writes every field by name when snapshots are frozen (as stores keep them) and hot: V8
+   * spreads a frozen object through a slow runtime path, near 1 µs for a 30-field record, where a
+   * literal takes about 0.1 µs. It must copy every field: `transition` updates the copy in place.
+   */
+  copy?: (snapshot: TSnapshot) => TSnapshot;
 }
 
 /**

@@ -66,7 +66,12 @@ export function transition<
       snapshot,
     };
   }
-  const next = { ...snapshot, ...rule.update?.(snapshot, event), status: rule.to };
+  // A copy updated in place, not `{ ...snapshot, ...update, status }`: a spread followed by more
+  // properties is a slow path in V8, and a frozen snapshot is slow to spread at all (see `copy`).
+  const next = machine.copy ? machine.copy(snapshot) : { ...snapshot };
+  const update = rule.update?.(snapshot, event);
+  if (update !== undefined) Object.assign(next, update);
+  next.status = rule.to;
   return {
     ok: true,
     snapshot: next,

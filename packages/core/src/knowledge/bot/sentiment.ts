@@ -90,6 +90,28 @@ const escapeForRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\
 // One alternation per list: a single scan of the message instead of one per word.
 const ANGRY_PATTERN = new RegExp(ANGRY.map(escapeForRegExp).join('|'), 'g');
 const URGENT_PATTERN = new RegExp(URGENT.map(escapeForRegExp).join('|'), 'g');
+// Most messages are calm: one scan for any cue at all, and the lists only when it finds one.
+const ANY_CUE = new RegExp(`${[...ANGRY, ...URGENT].map(escapeForRegExp).join('|')}|[!！]{2}`);
+
+// Characters NFKC leaves as they are (printable ASCII, CJK ideographs, kana, the common CJK
+// brackets and stops), plus the full-width stops of Chinese text (，？！：；（）), which NFKC
+// turns into ASCII ones that no lexicon word contains: only 「！！」 matters, and SHOUTING takes both
+// forms. A message of these characters alone is matched as it is, which saves the normalisation
+// (half a microsecond on every customer message); anything else (full-width letters, half-width
+// kana, the ideographic space, combining marks…) is normalised first.
+const NEEDS_NFKC =
+  /[^\t\n\r\u0020-\u007e\u3001\u3002\u3008-\u3011\u3041-\u3096\u30a1-\u30fa\u30fc-\u30fe\u3400-\u4dbf\u4e00-\u9fff\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]/;
+const UPPER_CASE = /[A-Z]/;
+const SHOUTING = /[!！]{2,}/;
+
+/** The form the lexicon is matched against: NFKC, lower case, Simplified characters. */
+function matchable(text: string): string {
+  if (NEEDS_NFKC.test(text)) return foldTraditional(text.normalize('NFKC').toLowerCase());
+  return foldTraditional(UPPER_CASE.test(text) ? text.toLowerCase() : text);
+}
+
+const distinct = (matches: RegExpMatchArray | null): string[] =>
+  matches === null ? [] : [...new Set(matches)];
 
 /**
  * A Chinese, Japanese and English lexicon heuristic: flags angry or urgent messages (several
@@ -100,13 +122,18 @@ const URGENT_PATTERN = new RegExp(URGENT.map(escapeForRegExp).join('|'), 'g');
  * lexiconSentiment('快递一周都没到，太差了！！'); // { angry: true, urgent: true, cues: ['太差', '!!'] }
  */
 export const lexiconSentiment: SentimentAnalyzer = (text) => {
-  const lower = foldTraditional(text.normalize('NFKC').toLowerCase());
-  const angry = [...new Set(lower.match(ANGRY_PATTERN) ?? [])];
-  const urgent = [...new Set(lower.match(URGENT_PATTERN) ?? [])];
-  const shouting = /!{2,}/.test(lower) ? ['!!'] : [];
+  const lower = matchable(text);
+  if (!ANY_CUE.test(lower)) return { angry: false, urgent: false, cues: [] };
+  const angry = distinct(lower.match(ANGRY_PATTERN));
+  const urgent = distinct(lower.match(URGENT_PATTERN));
+  const shouting = SHOUTING.test(lower);
   return {
     angry: angry.length > 0,
-    urgent: urgent.length > 0 || shouting.length > 0,
-    cues: [...angry, ...urgent, ...shouting],
+    urgent: urgent.length > 0 || shouting,
+    cues: shouting
+      ? [...angry, ...urgent, '!!']
+      : angry.length + urgent.length === 0
+        ? []
+        : [...angry, ...urgent],
   };
 };
