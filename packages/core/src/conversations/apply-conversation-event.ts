@@ -59,11 +59,10 @@ async function commitStored(
   event: ConversationMachineEvent | null,
   effects: readonly ConversationEffect[],
 ): Promise<Conversation> {
-  const sla = context.sla.enabled
-    ? await slaUpdate(tx, context, before, stored, event)
-    : NO_SLA_CHANGE(stored);
+  // Without SLA policies the clocks never move: the copy keeps `before.sla`, nothing to announce.
+  const sla = context.sla.enabled ? await slaUpdate(tx, context, before, stored, event) : null;
+  if (sla !== null) stored.sla = sla.sla;
   const survey = surveyAfterChange(context, 'conversation', before, stored);
-  stored.sla = sla.sla;
   stored.survey = survey.survey;
   await tx.conversations.update(stored, before.version);
   // The checks below are the callees' own first lines, hoisted: most changes (a message, a tag)
@@ -86,18 +85,10 @@ async function commitStored(
         break;
     }
   }
-  if (context.sla.enabled || sla.announcements.length > 0) {
-    await publishSla(tx, context, stored, sla);
-  }
+  if (sla !== null) await publishSla(tx, context, stored, sla);
   if (survey.after) await survey.after(tx);
   return stored;
 }
-
-const NO_SLA_CHANGE = (conversation: Conversation): SlaUpdate => ({
-  sla: conversation.sla,
-  announcements: [],
-  nextCheckAt: null,
-});
 
 /** The SLA state a change leads to (the customer's tier matters to policies). */
 export async function slaUpdate(

@@ -95,6 +95,40 @@ describe('desk: messages', () => {
     expect((await desk.conversations.get({ conversationId: id }))?.lastSeq).toBe(0);
   });
 
+  it('lets the assignee reply, and still checks every other agent: unknown, or not assigned', async () => {
+    const { desk } = await setupDesk();
+    const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
+    await desk.conversations.assign({ conversationId: id, agentId: 'agt_wang' });
+    const reply = await desk.messages.post({
+      conversationId: id,
+      author: { kind: 'agent', id: 'agt_wang' },
+      text: '您好，我来帮您查',
+    });
+    expect(reply.seq).toBe(1);
+    await expect(
+      desk.messages.post({
+        conversationId: id,
+        author: { kind: 'agent', id: 'agt_nobody' },
+        text: '?',
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      desk.messages.post({
+        conversationId: id,
+        author: { kind: 'agent', id: 'agt_li' },
+        text: '您好',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const note = await desk.messages.post({
+      conversationId: id,
+      author: { kind: 'agent', id: 'agt_li' },
+      text: '这位客户上周也问过',
+      internal: true,
+    });
+    expect(note.seq).toBe(2);
+    expect((await desk.conversations.get({ conversationId: id }))?.lastSeq).toBe(2);
+  });
+
   it('refuses an agent reply before assignment, changing nothing', async () => {
     const { desk } = await setupDesk();
     const { id } = await desk.conversations.start({ customerId: 'cus_lin' });

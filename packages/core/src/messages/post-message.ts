@@ -72,14 +72,15 @@ export async function postMessageInTransaction(
   draft: MessageDraft,
 ): Promise<{ message: Message; conversation: Conversation }> {
   // Who may write is checked before a replay is answered, so a guessed client id reveals nothing.
-  // Only an agent's post needs a read; skip the await otherwise (this is the hottest command).
+  // The conversation's own customer and its assignee pass without a read (this is the hottest
+  // command): an assignee exists, since every assignment read the agent's row to move its load
+  // and agents are never deleted. Any other agent is read.
   const { author } = draft;
-  if (
-    author.kind === 'agent' ||
-    (author.kind === 'customer' && author.id !== conversation.customerId)
-  ) {
-    await checkAuthor(tx, conversation, author, draft.internal);
-  }
+  const ownAuthor =
+    author.kind === 'agent'
+      ? author.id === conversation.assigneeId
+      : author.kind !== 'customer' || author.id === conversation.customerId;
+  if (!ownAuthor) await checkAuthor(tx, conversation, author, draft.internal);
   if (draft.clientId !== undefined) {
     const existing = await tx.messages.findByClientId(conversation.id, draft.clientId);
     if (
