@@ -107,6 +107,7 @@ export function createClientCore(
       case 'metrics':
       case 'agent_ticket':
       case 'supervision':
+      case 'supervision_ended':
         extension?.onFrame(frame);
         return;
       case 'incident':

@@ -161,7 +161,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     });
   const maskTicket = (ticket: Ticket) => desk.privacy.maskTicket(ticket);
   const registry = new SubscriptionRegistry(wireMessage, mayWatch, maskTicket);
-  const supervision = new SupervisionWatchers(desk, mayWatch, onError);
+  const supervision = new SupervisionWatchers(desk, { mayWatch, authorizeCall }, onError);
   const connections = new Set<GatewayConnection>();
   const perIp = new Map<string, number>();
   const operations = createOperations({

@@ -372,6 +372,70 @@ describe('gateway: the supervisor live view (watch_supervision)', () => {
   });
 });
 
+describe('gateway: a supervisor demoted while watching', () => {
+  it('ends the live view with supervision_ended, and sends no row after it', async () => {
+    const fixture = await startSupervised();
+    const { desk } = fixture;
+    const zhao = await open(fixture.url, agent('token-zhao'));
+    zhao.send({ type: 'watch_supervision', id: 'live' });
+    await zhao.next('ack', (f) => f.id === 'live');
+    const first = await desk.conversations.start({ customerId: 'cus_lin' });
+    await zhao.next('supervision', (f) => f.conversationId === first.id);
+    // A role change that keeps the right (an admin may watch) ends nothing.
+    await desk.agents.upsert({ id: 'agt_zhao', role: 'admin' });
+    const second = await desk.conversations.start({ customerId: 'cus_lin' });
+    await zhao.next('supervision', (f) => f.conversationId === second.id);
+    expect(zhao.frames.some((f) => f.type === 'supervision_ended')).toBe(false);
+
+    await desk.agents.upsert({ id: 'agt_zhao', role: 'agent' });
+    expect(await zhao.next('supervision_ended')).toEqual({
+      type: 'supervision_ended',
+      reason: 'role',
+    });
+    const ended = zhao.frames.length;
+    const third = await desk.conversations.start({ customerId: 'cus_lin' });
+    await desk.conversations.assign({ conversationId: first.id, agentId: 'agt_wang' });
+    // Another watcher, still a supervisor, hears both changes: zhao's socket heard neither.
+    const qian = await open(fixture.url, agent('token-qian'));
+    qian.send({ type: 'watch_supervision', id: 'live2' });
+    const rows = (await qian.next('ack', (f) => f.id === 'live2')).supervision ?? [];
+    expect(rows.map((r) => r.conversationId)).toContain(third.id);
+    expect(zhao.frames.slice(ended).filter((f) => f.type === 'supervision')).toEqual([]);
+    // Watching again is refused now.
+    zhao.send({ type: 'watch_supervision', id: 'again' });
+    expect((await zhao.next('error', (f) => f.id === 'again')).code).toBe('FORBIDDEN');
+  });
+
+  it('clears the live view of @kefu/client/agent, which does not ask again on reconnect', async () => {
+    const fixture = await startSupervised();
+    const { desk } = fixture;
+    const zhao = gateway.track(connectClient(fixture.url, agent('token-zhao')));
+    await until(() => zhao.getSnapshot().status === 'open');
+    const conversation = await desk.conversations.start({ customerId: 'cus_lin' });
+    await zhao.watchSupervision();
+    await until(() => zhao.getSnapshot().supervision?.[conversation.id] !== undefined);
+    await desk.agents.upsert({ id: 'agt_zhao', role: 'agent' });
+    await until(() => zhao.getSnapshot().supervision === null);
+  });
+
+  it('drops the rows of a client demoted while it was offline, once the gateway refuses', async () => {
+    const fixture = await startSupervised();
+    const { desk } = fixture;
+    const zhao = gateway.track(
+      connectClient(fixture.url, agent('token-zhao'), { minDelayMs: 300, random: () => 0.99 }),
+    );
+    await until(() => zhao.getSnapshot().status === 'open');
+    const conversation = await desk.conversations.start({ customerId: 'cus_lin' });
+    await zhao.watchSupervision();
+    await until(() => zhao.getSnapshot().supervision?.[conversation.id] !== undefined);
+    fixture.killSockets();
+    await until(() => zhao.getSnapshot().status === 'reconnecting');
+    await desk.agents.upsert({ id: 'agt_zhao', role: 'agent' });
+    await until(() => zhao.getSnapshot().status === 'open');
+    await until(() => zhao.getSnapshot().supervision === null);
+  });
+});
+
 describe('gateway: privileged calls are decided by the role rule', () => {
   it('lets only admins make privileged calls with roles, and only a policy without them', async () => {
     const fixture = await startSupervised();

@@ -6,7 +6,7 @@ import {
   toLiveConversation,
 } from '@kefu/core';
 import type { WireLiveConversation } from '@kefu/core/protocol';
-import type { SubscriberHandle } from './gateway-context';
+import type { GatewayContext, SubscriberHandle } from './gateway-context';
 
 /** Conversation versions remembered, so an older snapshot never overwrites a newer row. */
 const VERSIONS_KEPT = 10_000;
@@ -33,10 +33,12 @@ export class SupervisionWatchers {
 
   constructor(
     private readonly desk: Desk,
-    private readonly mayWatch: (
-      agentId: string,
-      conversation: Conversation,
-    ) => boolean | Promise<boolean>,
+    private readonly allowed: {
+      /** May this agent see this conversation (`authorizeAgent`)? */
+      mayWatch: (agentId: string, conversation: Conversation) => boolean | Promise<boolean>;
+      /** May this agent still call `supervision.live` (roles, then the shop's `authorizeCall`)? */
+      authorizeCall: GatewayContext['authorizeCall'];
+    },
     private readonly onError: (error: unknown) => void,
   ) {}
 
@@ -58,13 +60,37 @@ export class SupervisionWatchers {
   }
 
   dispatch(event: DomainEvent): void {
-    if (this.#watchers.size === 0 || event.subject.kind !== 'conversation') return;
+    if (this.#watchers.size === 0) return;
+    if (event.type === 'agent.upserted') {
+      this.#recheck(event.data.agent.id);
+      return;
+    }
+    if (event.subject.kind !== 'conversation') return;
     if (event.type === 'message.posted') {
       this.#reread(event.subject.id);
       return;
     }
     if ('conversation' in event.data && event.data.conversation) {
       this.#changed(event.data.conversation);
+    }
+  }
+
+  /**
+   * An agent's record changed (a role taken away, say): their watches are asked again, in order
+   * with their frames, and those refused end with `supervision_ended` (nothing follows it).
+   */
+  #recheck(agentId: string): void {
+    for (const [watcher, watch] of this.#watchers) {
+      if (watcher.principal?.id !== agentId) continue;
+      const input = watch.teams ? { teams: [...watch.teams] } : {};
+      watch.chain = watch.chain
+        .then(async () => {
+          if (await this.allowed.authorizeCall(agentId, 'supervision.live', input)) return;
+          if (this.#watchers.get(watcher) !== watch) return;
+          this.#watchers.delete(watcher);
+          watcher.deliver({ type: 'supervision_ended', reason: 'role' });
+        })
+        .catch(this.onError);
     }
   }
 
@@ -107,7 +133,7 @@ export class SupervisionWatchers {
       if (agentId === undefined) continue;
       watch.chain = watch.chain
         .then(async () => {
-          const allowed = open && inTeams && (await this.mayWatch(agentId, conversation));
+          const allowed = open && inTeams && (await this.allowed.mayWatch(agentId, conversation));
           if (!allowed && !watch.shown.has(conversation.id)) return;
           if (allowed) watch.shown.add(conversation.id);
           else watch.shown.delete(conversation.id);

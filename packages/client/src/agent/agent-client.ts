@@ -169,7 +169,11 @@ export function createAgentClient(options: CreateKefuClientOptions): KefuAgentCl
     snapshot: () => ({ inbox, agentTickets, metrics, supervision }),
     onFrame(frame) {
       if (frame.type === 'metrics') metrics = frame.metrics;
-      else if (frame.type === 'supervision') {
+      else if (frame.type === 'supervision_ended') {
+        // Refused from now on: drop the rows, and do not ask again after a reconnect.
+        supervision = null;
+        supervisedTeams = undefined;
+      } else if (frame.type === 'supervision') {
         if (!supervision) return;
         const { [frame.conversationId]: _left, ...rest } = supervision;
         supervision = frame.row ? { ...rest, [frame.conversationId]: frame.row } : rest;
@@ -194,7 +198,15 @@ export function createAgentClient(options: CreateKefuClientOptions): KefuAgentCl
       if (inbox !== null) agent?.listConversations().catch(() => {});
       if (metrics !== null) agent?.watchMetrics().catch(() => {});
       if (supervision !== null) {
-        agent?.watchSupervision({ ...(supervisedTeams ? { teams: supervisedTeams } : {}) });
+        const teams = supervisedTeams ? { teams: supervisedTeams } : {};
+        agent?.watchSupervision(teams).catch((error: { code?: string }) => {
+          // The role was taken away while offline: the rows go, as on `supervision_ended`. Any
+          // other failure (the connection dropped again) is asked again at the next welcome.
+          if (error.code !== 'FORBIDDEN') return;
+          supervision = null;
+          supervisedTeams = undefined;
+          core.emit();
+        });
       }
     },
   }));

@@ -50,6 +50,7 @@ export {
   QueueFrameSchema,
   ServerFrameSchema,
   SessionSchema,
+  SupervisionEndedFrameSchema,
   SupervisionFrameSchema,
   SurveyFrameSchema,
   SyncedFrameSchema,

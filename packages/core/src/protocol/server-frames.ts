@@ -29,6 +29,20 @@ export const SupervisionFrameSchema = z.object({
 });
 
 /**
+ * The live view stopped for this connection (after `watch_supervision`): the agent may no longer
+ * watch it (`reason: 'role'`: demoted from supervisor, or the shop's `authorizeCall` now refuses
+ * `supervision.live`). No more `supervision` frames follow; the client drops its rows and does not
+ * ask again on reconnect.
+ *
+ * @example
+ * const frame = SupervisionEndedFrameSchema.parse({ type: 'supervision_ended', reason: 'role' });
+ */
+export const SupervisionEndedFrameSchema = z.object({
+  type: z.literal('supervision_ended'),
+  reason: z.enum(['role']),
+});
+
+/**
  * The desk entered or left incident mode (`incident: null`). Sent to every connection after
  * `welcome` while an incident is active, and to all connections when it starts or ends.
  *
@@ -319,6 +333,7 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
   MetricsFrameSchema,
   IncidentFrameSchema,
   SupervisionFrameSchema,
+  SupervisionEndedFrameSchema,
 ]);
 
 /**
@@ -370,3 +385,10 @@ export type IncidentFrame = z.infer<typeof IncidentFrameSchema>;
  * const onFrame = (frame: SupervisionFrame) => (frame.row ? upsert(frame.row) : remove(frame.conversationId));
  */
 export type SupervisionFrame = z.infer<typeof SupervisionFrameSchema>;
+/**
+ * A `supervision_ended` frame: the live view stopped for this connection.
+ *
+ * @example
+ * const onEnded = (frame: SupervisionEndedFrame) => console.warn('live view ended:', frame.reason);
+ */
+export type SupervisionEndedFrame = z.infer<typeof SupervisionEndedFrameSchema>;

@@ -37,6 +37,7 @@ const KNOWN_SERVER_FRAMES: Record<ServerFrame['type'], true> = {
   metrics: true,
   incident: true,
   supervision: true,
+  supervision_ended: true,
 };
 const SERVER_FRAME_TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN_SERVER_FRAMES));
 

@@ -30,6 +30,7 @@ export type {
   IncidentFrame,
   ServerFrame,
   Session,
+  SupervisionEndedFrame,
   SupervisionFrame,
   WelcomeFrame,
 } from './server-frames';
