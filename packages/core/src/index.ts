@@ -92,6 +92,8 @@ export type {
 } from './incidents/incident-machine';
 export { incidentMachine, NO_INCIDENT } from './incidents/incident-machine';
 export type { IncidentsApi } from './incidents/incidents-api';
+export type { CoalescedRun, CoalescedRunOptions } from './jobs/coalesced-run';
+export { coalescedRun } from './jobs/coalesced-run';
 export type { Job, JobDraft, JobKind, JobStatus } from './jobs/job';
 export {
   agentJobKeys,

@@ -1,4 +1,4 @@
-import type { Desk, DomainEvent, EventBus } from '@kefu/core';
+import { coalescedRun, type Desk, type DomainEvent, type EventBus } from '@kefu/core';
 import { RecentPositions } from './fan-out';
 
 const PAGE = 1000;
@@ -28,8 +28,6 @@ export function pumpEvents(
     recent?.add(event.position);
     dispatch(event);
   });
-  let catchingUp: Promise<void> | null = null;
-  let again = false;
   const catchUp = async () => {
     for (;;) {
       const events = await desk.events.read({ after: cursor, limit: PAGE });
@@ -40,21 +38,9 @@ export function pumpEvents(
       if (events.length < PAGE) return;
     }
   };
-  const pump = () => {
-    if (catchingUp) {
-      again = true;
-      return;
-    }
-    catchingUp = catchUp()
-      .catch(onError)
-      .finally(() => {
-        catchingUp = null;
-        if (again) {
-          again = false;
-          pump();
-        }
-      });
-  };
+  // One catch-up at a time; a wake-up meanwhile asks for one more.
+  const catchingUp = coalescedRun(catchUp, { onError });
+  const pump = () => void catchingUp.run();
   let stopped = false;
   if (bus) {
     void desk.events.lastPosition().then((position) => {
@@ -68,6 +54,6 @@ export function pumpEvents(
     stopped = true;
     offDesk();
     offBus?.();
-    await catchingUp;
+    await catchingUp.settled();
   };
 }

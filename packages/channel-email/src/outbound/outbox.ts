@@ -1,5 +1,5 @@
 import type { DomainEvent, Message } from '@kefu/core';
-import { isKefuError } from '@kefu/core';
+import { coalescedRun, isKefuError } from '@kefu/core';
 import type { EmailOutboxStore, OutboxRetry, OutboxState } from './outbox-store';
 import { isReply, type ReplySenderContext, sendReply } from './reply-sender';
 
@@ -42,8 +42,6 @@ export function createOutbox(context: OutboxContext, settings: OutboxSettings) {
   let state: OutboxState = { position: 0, retries: [] };
   let started: Promise<void> | null = null;
   let running = false;
-  let inFlight: Promise<void> | null = null;
-  let again = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let pollTimer: ReturnType<typeof setInterval> | null = null;
   let off: (() => void) | null = null;
@@ -83,7 +81,8 @@ export function createOutbox(context: OutboxContext, settings: OutboxSettings) {
         // The next reply of the conversation was waiting on this one: its turn now.
         const next = state.retries.find((retry) => retry.conversationId === head.conversationId);
         if (next) next.dueAt = now;
-        again ||= next !== undefined;
+        // Asked from within the pass: one more pass follows this one.
+        if (next) void drains.run();
       } else {
         head.attempts += 1;
         head.dueAt = Date.now() + backoff(head.attempts);
@@ -133,28 +132,21 @@ export function createOutbox(context: OutboxContext, settings: OutboxSettings) {
     retryTimer.unref?.();
   }
 
-  function drain(): Promise<void> {
-    if (inFlight) {
-      again = true;
-      return inFlight;
-    }
-    inFlight = (async () => {
-      do {
-        again = false;
-        try {
-          await retryDue();
-          await readNew();
-        } catch (error) {
-          // Reading the log or saving the state failed: try the whole step again later.
-          context.onError(error);
-          break;
-        }
-      } while (again && running);
-      inFlight = null;
-      armRetry();
-    })();
-    return inFlight;
-  }
+  // Reading the log or saving the state can fail: then the whole step is tried again later
+  // (the retry timer, the poll, or the next post), not at once.
+  const drains = coalescedRun(
+    async () => {
+      await retryDue();
+      await readNew();
+    },
+    {
+      onError: context.onError,
+      stopOnError: true,
+      keepGoing: () => running,
+      afterPasses: armRetry,
+    },
+  );
+  const drain = () => drains.run();
 
   return {
     /** Loads the saved state (or starts at `startAfter`) and begins mailing; idempotent. */
@@ -207,7 +199,7 @@ export function createOutbox(context: OutboxContext, settings: OutboxSettings) {
       if (retryTimer) clearTimeout(retryTimer);
       if (pollTimer) clearInterval(pollTimer);
       await started;
-      await inFlight;
+      await drains.settled();
     },
   };
 }

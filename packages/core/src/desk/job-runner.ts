@@ -1,4 +1,5 @@
 import { isKefuError } from '../errors/kefu-error';
+import { coalescedRun } from '../jobs/coalesced-run';
 import type { Job } from '../jobs/job';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import type { Clock } from '../time/clock';
@@ -63,8 +64,6 @@ export function createJobRunner(options: {
   let running = false;
   let cancelTimer: (() => void) | null = null;
   let timerAt = Number.POSITIVE_INFINITY;
-  let inFlight: Promise<void> | null = null;
-  let again = false;
 
   async function runOne(job: Job): Promise<void> {
     const token = job.claimToken ?? '';
@@ -112,29 +111,24 @@ export function createJobRunner(options: {
     });
   }
 
-  function tick(): Promise<void> {
-    if (inFlight) {
-      again = true;
-      return inFlight;
-    }
-    inFlight = (async () => {
-      do {
-        again = false;
-        try {
-          await runDue();
-        } catch (error) {
+  // Passes of `runDue`, one at a time; then the timer for the next due job (or the next poll).
+  const ticks = coalescedRun(
+    async () => {
+      await runDue();
+    },
+    {
+      onError,
+      keepGoing: () => running,
+      afterPasses: async () => {
+        const next = await storage.jobs.nextDueAt().catch((error: unknown) => {
           onError(error);
-        }
-      } while (again && running);
-      const next = await storage.jobs.nextDueAt().catch((error: unknown) => {
-        onError(error);
-        return null;
-      });
-      inFlight = null;
-      arm(Math.min(next ?? Number.POSITIVE_INFINITY, clock.now() + settings.pollIntervalMs));
-    })();
-    return inFlight;
-  }
+          return null;
+        });
+        arm(Math.min(next ?? Number.POSITIVE_INFINITY, clock.now() + settings.pollIntervalMs));
+      },
+    },
+  );
+  const tick = () => ticks.run();
 
   return {
     runDue,
@@ -152,7 +146,7 @@ export function createJobRunner(options: {
       cancelTimer?.();
       cancelTimer = null;
       timerAt = Number.POSITIVE_INFINITY;
-      await inFlight;
+      await ticks.settled();
     },
     get running() {
       return running;
