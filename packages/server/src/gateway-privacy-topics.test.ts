@@ -133,9 +133,10 @@ describe('gateway: conversation topics and survey comments', () => {
     expect(JSON.stringify(wang.frames)).not.toMatch(leaks);
 
     // The audited reveal, in scope only.
-    expect(await call(wang, 'privacy.reveal', { conversationId, path: 'topic', span: 1 })).toEqual(
-      { kind: 'email', value: EMAIL },
-    );
+    expect(await call(wang, 'privacy.reveal', { conversationId, path: 'topic', span: 1 })).toEqual({
+      kind: 'email',
+      value: EMAIL,
+    });
     expect(
       await call(wang, 'privacy.reveal', { conversationId, path: 'survey.comment', span: 0 }),
     ).toEqual({ kind: 'mobile', value: PHONE });
@@ -153,5 +154,24 @@ describe('gateway: conversation topics and survey comments', () => {
         ['agt_wang', { kind: 'conversation', id: conversationId }, 'survey.comment', 'gateway'],
       ],
     );
+  });
+
+  it('masks the topic in the frame telling an agent a conversation left their inbox', async () => {
+    // With roles, a plain agent sees the queue; once another agent claims a conversation, they
+    // are told it left, without the agent-only details: the topic is masked there too.
+    const fixture = await gateway.start();
+    const lin = gateway.track(connectClient(fixture.url, customer('cus_lin')));
+    const { id: conversationId } = await lin.startConversation({ topic: TOPIC, text: '你好' });
+    const li = gateway.track(await openRaw(fixture.url, agent('token-li')));
+    const inbox = await request(li, { type: 'inbox' });
+    expect(inbox.conversations?.map((c) => c.topic)).toEqual([MASKED_TOPIC]);
+    await fixture.desk.conversations.assign({ conversationId, agentId: 'agt_wang' });
+    const left = await li.next('conversation', (f) => f.conversation.status === 'active');
+    expect(left.conversation.details).toBeUndefined();
+    expect(topicOf(left.conversation)).toEqual({
+      topic: MASKED_TOPIC,
+      masked: ['topic', 'topic'],
+    });
+    expect(JSON.stringify(li.frames)).not.toMatch(leaks);
   });
 });
