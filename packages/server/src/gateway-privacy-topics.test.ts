@@ -127,6 +127,13 @@ describe('gateway: conversation topics and survey comments', () => {
     expect(watched.topic).toBe(MASKED_TOPIC);
     const rows = await call<Topic[]>(wang, 'supervision.live', {});
     expect(rows.map((r) => r.topic)).toEqual([MASKED_TOPIC]);
+    // A report grouped by category groups by topic: the group's name is masked.
+    const report = await call<{ rows: { group: { category?: string } }[] }>(
+      wang,
+      'metrics.report',
+      { from: 0, to: desk.clock.now() + 1, groupBy: ['category'] },
+    );
+    expect(report.rows.map((r) => r.group.category)).toEqual([MASKED_TOPIC]);
 
     // Nothing that reached the agent's socket so far carries the values.
     await until(() => conversationFrames(wang.frames, conversationId).length >= 4);
@@ -165,13 +172,15 @@ describe('gateway: conversation topics and survey comments', () => {
     const li = gateway.track(await openRaw(fixture.url, agent('token-li')));
     const inbox = await request(li, { type: 'inbox' });
     expect(inbox.conversations?.map((c) => c.topic)).toEqual([MASKED_TOPIC]);
-    await fixture.desk.conversations.assign({ conversationId, agentId: 'agt_wang' });
+    const wang = gateway.track(await openRaw(fixture.url, agent('token-wang')));
+    const claimed = await request(wang, { type: 'claim_next' });
+    expect(claimed.conversation?.topic).toBe(MASKED_TOPIC);
     const left = await li.next('conversation', (f) => f.conversation.status === 'active');
     expect(left.conversation.details).toBeUndefined();
     expect(topicOf(left.conversation)).toEqual({
       topic: MASKED_TOPIC,
       masked: ['topic', 'topic'],
     });
-    expect(JSON.stringify(li.frames)).not.toMatch(leaks);
+    expect(JSON.stringify([li.frames, wang.frames])).not.toMatch(leaks);
   });
 });
