@@ -7,6 +7,7 @@ import {
   openRaw,
   type RawSocket,
   rawGatewayPerTest,
+  request,
   until,
 } from './gateway-test-setup';
 
@@ -18,18 +19,6 @@ const MASKED_TOPIC = '改收货电话 139****5678 / l**@example.cn';
 const COMMENT = `很满意，有事打 ${PHONE}`;
 const leaks = new RegExp(`${PHONE}|${EMAIL}`);
 
-let requests = 0;
-/** One request frame; resolves with its ack (or rejects with the error frame's code). */
-async function request(socket: RawSocket, frame: Record<string, unknown>) {
-  const id = `q${++requests}`;
-  socket.send({ ...frame, id });
-  const reply = await Promise.race([
-    socket.next('ack', (f) => f.id === id),
-    socket.next('error', (f) => f.id === id),
-  ]);
-  if (reply.type === 'error') throw Object.assign(new Error(reply.message), { code: reply.code });
-  return reply;
-}
 const call = async <T>(socket: RawSocket, method: AgentCallMethod, input: object) =>
   (await request(socket, { type: 'call', method, input })).result as T;
 
@@ -175,7 +164,10 @@ describe('gateway: conversation topics and survey comments', () => {
     const wang = gateway.track(await openRaw(fixture.url, agent('token-wang')));
     const claimed = await request(wang, { type: 'claim_next' });
     expect(claimed.conversation?.topic).toBe(MASKED_TOPIC);
-    const left = await li.next('conversation', (f) => f.conversation.status === 'active');
+    const left = await li.next(
+      'conversation',
+      (f) => f.conversation.id === conversationId && f.conversation.status === 'active',
+    );
     expect(left.conversation.details).toBeUndefined();
     expect(topicOf(left.conversation)).toEqual({
       topic: MASKED_TOPIC,
