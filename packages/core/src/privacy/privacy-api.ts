@@ -165,7 +165,7 @@ export interface PrivacyApi {
    * Reveal through its subject: `{ conversationId | ticketId, path: 'survey.comment', span }`.
    *
    * @example
-   * const view = desk.privacy.maskSurvey(survey); // comment: '送到 x***@example.cn 就好'
+   * const view = desk.privacy.maskSurvey(survey); // comment: '很满意，有事打 139****5678'
    * if (view.masked[0]) await desk.privacy.reveal({ conversationId: survey.conversationId!, path: 'survey.comment', span: view.masked[0].index, actor });
    */
   maskSurvey(survey: Survey): MaskedView<Survey>;
