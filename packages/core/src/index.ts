@@ -194,7 +194,7 @@ export type {
   RevealInput,
 } from './privacy/privacy-schemas';
 export type { MaskingSettings, RetentionSettings } from './privacy/privacy-settings';
-export type { MaskedField, MaskedView } from './privacy/record-masking';
+export type { MaskedField, MaskedView, WithTopic } from './privacy/record-masking';
 export type { QualityApi } from './quality/quality-api';
 export type { AgentQuality } from './quality/quality-metrics';
 export { qualityByAgent } from './quality/quality-metrics';

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type Conversation, createMemoryRateLimits, type Message, type Ticket } from '@kefu/core';
+import { type Conversation, createMemoryRateLimits, type Message } from '@kefu/core';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { AgentNames } from './agent-names';
 import { AgentPresenceTracker } from './agent-presence';
@@ -21,7 +21,7 @@ import { handleHttpRequest } from './http-endpoints';
 import { RecentKeys } from './inbound-budget';
 import { MetricsWatchers } from './metrics-updates';
 import { originAllowed } from './origin-check';
-import { maskWireMessage } from './privacy-views';
+import { agentViews, maskWireMessage } from './privacy-views';
 import { watchQueue } from './queue-updates';
 import { withRoles } from './role-authorization';
 import { SupervisionWatchers } from './supervision-updates';
@@ -159,8 +159,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       customerId: conversation.customerId,
       conversation,
     });
-  const maskTicket = (ticket: Ticket) => desk.privacy.maskTicket(ticket);
-  const registry = new SubscriptionRegistry(wireMessage, mayWatch, maskTicket);
+  const registry = new SubscriptionRegistry(wireMessage, mayWatch, agentViews(desk));
   const supervision = new SupervisionWatchers(desk, { mayWatch, authorizeCall }, onError);
   const connections = new Set<GatewayConnection>();
   const perIp = new Map<string, number>();

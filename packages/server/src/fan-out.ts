@@ -7,6 +7,7 @@ import {
   toWireTicket,
 } from '@kefu/core/protocol';
 import type { SubscriberHandle } from './gateway-context';
+import type { AgentViews } from './privacy-views';
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   const set = map.get(key);
@@ -36,8 +37,12 @@ export class SubscriptionRegistry {
       agentId: string,
       conversation: Conversation,
     ) => boolean | Promise<boolean> = () => true,
-    /** How a ticket goes to agents (masked: see privacy-views.ts). */
-    private readonly agentTicket: (ticket: Ticket) => object = (ticket) => ticket,
+    /** How tickets and conversations go to agents (masked: see privacy-views.ts). */
+    private readonly forAgents: AgentViews = {
+      ticket: (ticket) => ticket,
+      conversation: (conversation, details = true) =>
+        toWireConversation(conversation, { forAgent: details }),
+    },
   ) {}
 
   /** Per inbox connection: decisions still pending, so its frames keep their order. */
@@ -119,7 +124,7 @@ export class SubscriptionRegistry {
       for (const subscriber of this.#byConversation.get(conversationId) ?? []) {
         if (subscriber.principal?.role !== 'agent' || told.has(subscriber)) continue;
         told.add(subscriber);
-        forAgents ??= { type: 'agent_ticket', ticket: this.agentTicket(ticket) };
+        forAgents ??= { type: 'agent_ticket', ticket: this.forAgents.ticket(ticket) };
         subscriber.deliver(forAgents);
       }
     }
@@ -163,7 +168,7 @@ export class SubscriptionRegistry {
       if (subscriber.principal?.role === 'agent') {
         forAgent ??= {
           type: 'conversation',
-          conversation: toWireConversation(conversation, { forAgent: true }),
+          conversation: this.forAgents.conversation(conversation),
         };
         return forAgent;
       }
@@ -188,7 +193,8 @@ export class SubscriptionRegistry {
         }
         const frame = frameFor(watcher);
         // Leaving an inbox is announced even to an agent who may no longer see the conversation
-        // (claimed by another agent, with roles enforced), without the agent-only details.
+        // (claimed by another agent, with roles enforced), without the agent-only details (and
+        // with its topic masked: it goes to an agent connection all the same).
         const leaving = !inside;
         this.#inboxDeliver(
           watcher,
@@ -200,7 +206,10 @@ export class SubscriptionRegistry {
             watcher.deliver(
               allowed
                 ? frame
-                : { type: 'conversation', conversation: toWireConversation(conversation) },
+                : {
+                    type: 'conversation',
+                    conversation: this.forAgents.conversation(conversation, false),
+                  },
             );
           },
           leaving,

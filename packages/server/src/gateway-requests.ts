@@ -15,7 +15,7 @@ import {
 } from './authorization';
 import type { GatewayContext, Principal, SubscriberHandle } from './gateway-context';
 import { acceptAttachments } from './own-attachments';
-import { maskAgentResult } from './privacy-views';
+import { agentTopicView, agentWireConversation, maskAgentResult } from './privacy-views';
 import { supervisedConversations } from './role-authorization';
 
 type Frame<T extends ParsedClientFrame['type']> = Extract<ParsedClientFrame, { type: T }>;
@@ -58,7 +58,7 @@ export async function inbox({ context, principal, handle }: RequestScope): Promi
     handle,
     visible.map((c) => c.id),
   );
-  return { conversations: visible.map((c) => toWireConversation(c, { forAgent: true })) };
+  return { conversations: visible.map((c) => agentWireConversation(desk, c)) };
 }
 
 /** Open or closed, and whether anyone can answer now. */
@@ -113,14 +113,14 @@ export async function act(scope: RequestScope, frame: Frame<'act'>): Promise<Ack
         });
     }
   })();
-  return { conversation: toWireConversation(next, { forAgent: true }) };
+  return { conversation: agentWireConversation(desk, next) };
 }
 
 /** Agents take the first queued conversation they qualify for. */
 export async function claimNext({ context, principal }: RequestScope): Promise<AckBody> {
   requireAgent(principal, 'claim conversations');
   const next = await context.desk.routing.claimNext({ agentId: principal.id });
-  return next ? { conversation: toWireConversation(next, { forAgent: true }) } : {};
+  return next ? { conversation: agentWireConversation(context.desk, next) } : {};
 }
 
 export async function presence(
@@ -184,7 +184,7 @@ export async function watchSupervision(
     frame.teams,
     rows.map((row) => row.conversationId),
   );
-  return { supervision: rows };
+  return { supervision: rows.map((row) => agentTopicView(context.desk, row)) };
 }
 
 /** Customers answer the survey of their conversation or ticket. */

@@ -333,3 +333,20 @@ export async function sendText(
     socket.next('error', (f) => f.id === id),
   ]);
 }
+
+let requestCount = 0;
+
+/**
+ * Sends a request frame with a fresh id; resolves with its ack, rejects with the error frame's
+ * `code` (as `codeOf` reads it).
+ */
+export async function request(socket: RawSocket, frame: Record<string, unknown>) {
+  const id = `req_${++requestCount}`;
+  socket.send({ ...frame, id });
+  const reply = await Promise.race([
+    socket.next('ack', (f) => f.id === id),
+    socket.next('error', (f) => f.id === id),
+  ]);
+  if (reply.type === 'error') throw Object.assign(new Error(reply.message), { code: reply.code });
+  return reply;
+}

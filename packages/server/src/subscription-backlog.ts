@@ -6,6 +6,7 @@ import {
   toWireSurvey,
 } from '@kefu/core/protocol';
 import type { GatewayContext, Principal } from './gateway-context';
+import { agentWireConversation } from './privacy-views';
 import { queueFrame } from './queue-updates';
 
 const PAGE = 500;
@@ -50,7 +51,9 @@ export async function sendBacklog(
     (await context.desk.conversations.get({ conversationId: conversation.id })) ?? conversation;
   send({
     type: 'conversation',
-    conversation: toWireConversation(current, { forAgent: internalVisible }),
+    conversation: internalVisible
+      ? agentWireConversation(context.desk, current)
+      : toWireConversation(current),
   });
   if (current.status === 'queued') {
     send(queueFrame(current.id, context.desk.routing.position(current.id)));

@@ -7,6 +7,7 @@ import {
 } from '@kefu/core';
 import type { WireLiveConversation } from '@kefu/core/protocol';
 import type { GatewayContext, SubscriberHandle } from './gateway-context';
+import { agentTopicView } from './privacy-views';
 
 /** Conversation versions remembered, so an older snapshot never overwrites a newer row. */
 const VERSIONS_KEPT = 10_000;
@@ -123,7 +124,7 @@ export class SupervisionWatchers {
     }
     const open = isSupervised(conversation);
     const row: WireLiveConversation | null = open
-      ? toLiveConversation(conversation, this.desk.clock.now())
+      ? agentTopicView(this.desk, toLiveConversation(conversation, this.desk.clock.now()))
       : null;
     for (const [watcher, watch] of this.#watchers) {
       const inTeams =

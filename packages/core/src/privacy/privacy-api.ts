@@ -5,6 +5,7 @@ import { KefuError } from '../errors/kefu-error';
 import type { DomainEvent } from '../events/domain-events';
 import type { AuditEntry, AuditEntryDraft } from '../storage/privacy-storage';
 import type { StorageAdapter, StorageTransaction } from '../storage/storage-adapter';
+import type { Survey } from '../surveys/survey';
 import type { OrderSnapshot, Ticket } from '../tickets/ticket';
 import { parseInput } from '../validation/parse-input';
 import { type CustomerExportPart, exportStream } from './customer-export';
@@ -27,9 +28,12 @@ import {
 } from './privacy-schemas';
 import {
   type MaskedView,
+  maskConversationFields,
   maskCustomerFields,
   maskOrderFields,
+  maskSurveyFields,
   maskTicketFields,
+  type WithTopic,
 } from './record-masking';
 import { retentionEnabled, retentionJob } from './retention-job';
 import { findRevealed } from './reveal';
@@ -111,11 +115,13 @@ export interface PrivacyApi {
   /**
    * The original of one masked value, with an audit entry: a span of a message
    * (`conversationId`, `seq`, `span`), or a masked field of a profile (`customerId`) or ticket
-   * (`ticketId`) by its `path` and `span` (see `maskCustomer`, `maskTicket`).
+   * (`ticketId`) or conversation (`conversationId`: `topic`, `survey.comment`) by its `path` and
+   * `span` (see `maskCustomer`, `maskTicket`, `maskConversation`).
    *
    * @example
    * const { value } = await desk.privacy.reveal({ conversationId, seq: 3, span: 0, actor: { kind: 'agent', id: 'agt_wang' } });
    * const phone = await desk.privacy.reveal({ customerId: 'cus_lin', path: 'contact.phone', actor: { kind: 'agent', id: 'agt_wang' } });
+   * const topic = await desk.privacy.reveal({ conversationId, path: 'topic', span: 0, actor: { kind: 'agent', id: 'agt_wang' } });
    */
   reveal(input: RevealInput): Promise<{ kind: string; value: string }>;
   /**
@@ -144,6 +150,25 @@ export interface PrivacyApi {
    * const { value } = await desk.privacy.reveal({ ticketId: view.id, path: view.masked[0]!.path, span: view.masked[0]!.index, actor });
    */
   maskTicket(ticket: Ticket): MaskedView<Ticket>;
+  /**
+   * A conversation, or a view of one (a wire conversation, a live-view row), as agents see it:
+   * personal data detected in its topic and its survey's comment masked like message text, with
+   * the masked fields listed (paths `topic`, `survey.comment`) for `reveal` with `conversationId`.
+   *
+   * @example
+   * const view = desk.privacy.maskConversation(conversation); // topic: '改手机 139****5678'
+   * const { value } = await desk.privacy.reveal({ conversationId: view.id, path: 'topic', span: 0, actor });
+   */
+  maskConversation<C extends WithTopic>(conversation: C): MaskedView<C>;
+  /**
+   * A survey as agents see it: personal data detected in its comment masked (path `comment`).
+   * Reveal through its subject: `{ conversationId | ticketId, path: 'survey.comment', span }`.
+   *
+   * @example
+   * const view = desk.privacy.maskSurvey(survey); // comment: '很满意，有事打 139****5678'
+   * if (view.masked[0]) await desk.privacy.reveal({ conversationId: survey.conversationId!, path: 'survey.comment', span: view.masked[0].index, actor });
+   */
+  maskSurvey(survey: Survey): MaskedView<Survey>;
   /**
    * An order from the shop's order system as agents see it (masked like a ticket's snapshot).
    *
@@ -295,6 +320,12 @@ export function createPrivacyApi(
       settings.masking.enabled ? maskCustomerFields(customer, mask).view : unmasked(customer),
     maskTicket: (ticket) =>
       settings.masking.enabled ? maskTicketFields(ticket, mask).view : unmasked(ticket),
+    maskConversation: (conversation) =>
+      settings.masking.enabled
+        ? maskConversationFields(conversation, mask).view
+        : unmasked(conversation),
+    maskSurvey: (survey) =>
+      settings.masking.enabled ? maskSurveyFields(survey, mask).view : unmasked(survey),
     maskOrder: (order) =>
       settings.masking.enabled ? maskOrderFields(order, mask).view : unmasked(order),
 

@@ -71,7 +71,10 @@ const FieldRef = {
   span: z.number().int().nonnegative().default(0),
 };
 
-/** One masked value to reveal: a span of a message, or a masked field of a profile or ticket. */
+/**
+ * One masked value to reveal: a span of a message, or a masked field of a profile, ticket or
+ * conversation (its `topic`, its survey's `survey.comment`).
+ */
 export const RevealSchema = z.union([
   z.object({
     conversationId: IdSchema,
@@ -82,6 +85,7 @@ export const RevealSchema = z.union([
   }),
   z.object({ customerId: IdSchema, ...FieldRef, ...Who }),
   z.object({ ticketId: IdSchema, ...FieldRef, ...Who }),
+  z.object({ conversationId: IdSchema, ...FieldRef, ...Who }),
 ]);
 
 /**
@@ -91,6 +95,7 @@ export const RevealSchema = z.union([
  * ```ts
  * const { value } = await desk.privacy.reveal({ conversationId, seq: 3, span: 0, actor: { kind: 'agent', id: 'agt_wang' } });
  * const phone = await desk.privacy.reveal({ customerId: 'cus_lin', path: 'contact.phone', actor: { kind: 'agent', id: 'agt_wang' } });
+ * const topic = await desk.privacy.reveal({ conversationId, path: 'topic', span: 0, actor: { kind: 'agent', id: 'agt_wang' } });
  * ```
  */
 export type RevealInput = z.input<typeof RevealSchema>;

@@ -1,4 +1,5 @@
 import type { Customer } from '../customers/customer';
+import type { Survey } from '../surveys/survey';
 import type { OrderSnapshot, Ticket } from '../tickets/ticket';
 import { type MaskedSpan, type MaskedText, maskValue } from './masking';
 
@@ -173,6 +174,45 @@ export function maskTicketFields(ticket: Ticket, mask: Mask) {
         : { ...ticket.survey, comment: masker.text('survey.comment', ticket.survey.comment) },
   };
   return masker.view(masked);
+}
+
+/**
+ * What carries a conversation's topic: the stored conversation, its wire view, a live-view row.
+ * The survey, when there is one, is the conversation's own (its comment is masked too).
+ *
+ * @example
+ * const row: WithTopic = (await desk.supervision.live())[0]!;
+ * desk.privacy.maskConversation(row).topic; // '改地址 139****5678'
+ */
+export interface WithTopic {
+  topic: string | null;
+  survey?: Survey | null;
+}
+
+/**
+ * A conversation (or a view of one) as agents see it: personal data detected in its topic and in
+ * its survey's comment masked like message text (paths `topic`, `survey.comment`).
+ */
+export function maskConversationFields<C extends WithTopic>(conversation: C, mask: Mask) {
+  const masker = new FieldMasker(mask);
+  const { topic, survey } = conversation;
+  const masked: C = {
+    ...conversation,
+    topic: topic === null ? null : masker.text('topic', topic),
+    ...(survey?.comment == null
+      ? {}
+      : { survey: { ...survey, comment: masker.text('survey.comment', survey.comment) } }),
+  };
+  return masker.view(masked);
+}
+
+/** A survey as agents see it: personal data detected in its comment masked (path `comment`). */
+export function maskSurveyFields(survey: Survey, mask: Mask) {
+  const masker = new FieldMasker(mask);
+  const { comment } = survey;
+  return masker.view(
+    comment === null ? survey : { ...survey, comment: masker.text('comment', comment) },
+  );
 }
 
 /** An order from the shop's order system as agents see it (see `maskTicketFields`). */

@@ -3,7 +3,12 @@ import type { AuditEntryDraft } from '../storage/privacy-storage';
 import type { StorageReader } from '../storage/storage-adapter';
 import type { MaskedText } from './masking';
 import type { RevealSchema } from './privacy-schemas';
-import { type HiddenValue, maskCustomerFields, maskTicketFields } from './record-masking';
+import {
+  type HiddenValue,
+  maskConversationFields,
+  maskCustomerFields,
+  maskTicketFields,
+} from './record-masking';
 
 type Valid = import('zod').output<typeof RevealSchema>;
 
@@ -26,18 +31,38 @@ function fromHidden(hidden: HiddenValue[], path: string, span: number, what: str
   return { kind: field.kind, value: original.slice(field.start, field.end) };
 }
 
+type FieldRef = Exclude<Valid, { seq: number }>;
+
+/** The record a masked field is in, with its masked fields as agents see them now. */
+async function recordOf(read: StorageReader, valid: FieldRef, mask: (text: string) => MaskedText) {
+  if ('customerId' in valid) {
+    const c = await read.customers.get(valid.customerId);
+    const found = c && { customerId: c.id, hidden: maskCustomerFields(c, mask).hidden };
+    return { kind: 'customer', id: valid.customerId, found } as const;
+  }
+  if ('ticketId' in valid) {
+    const t = await read.tickets.get(valid.ticketId);
+    const found = t && { customerId: t.customerId, hidden: maskTicketFields(t, mask).hidden };
+    return { kind: 'ticket', id: valid.ticketId, found } as const;
+  }
+  const c = await read.conversations.get(valid.conversationId);
+  const found = c && { customerId: c.customerId, hidden: maskConversationFields(c, mask).hidden };
+  return { kind: 'conversation', id: valid.conversationId, found } as const;
+}
+
 /**
- * Finds the original of one masked value (a message span, a profile or ticket field) as the
- * masking of the stored record shows it now; `NOT_FOUND` when there is no such masked value.
+ * Finds the original of one masked value (a message span, a profile, ticket or conversation
+ * field) as the masking of the stored record shows it now; `NOT_FOUND` when there is no such
+ * masked value.
  */
 export async function findRevealed(
   read: StorageReader,
   valid: Valid,
   mask: (text: string) => MaskedText,
-  /** Whether masking is on: when it is off, profile and ticket fields are not masked. */
+  /** Whether masking is on: when it is off, record fields are not masked. */
   fieldsMasked: boolean,
 ): Promise<Revealed> {
-  if ('conversationId' in valid) {
+  if ('seq' in valid) {
     const conversation = await read.conversations.get(valid.conversationId);
     const [message] = await read.messages.listAfter(valid.conversationId, valid.seq - 1, 1);
     if (!conversation || message?.seq !== valid.seq) {
@@ -63,19 +88,8 @@ export async function findRevealed(
     };
   }
   if (!fieldsMasked) throw noSpan('With masking off, the record', valid.path, valid.span);
-  // A profile or a ticket field: the record's masked fields as agents see them now.
-  const [kind, id] =
-    'customerId' in valid
-      ? (['customer', valid.customerId] as const)
-      : (['ticket', valid.ticketId] as const);
-  const record =
-    kind === 'customer'
-      ? await read.customers
-          .get(id)
-          .then((c) => c && { customerId: c.id, hidden: maskCustomerFields(c, mask).hidden })
-      : await read.tickets
-          .get(id)
-          .then((t) => t && { customerId: t.customerId, hidden: maskTicketFields(t, mask).hidden });
+  // A profile, ticket or conversation field: the record's masked fields as agents see them now.
+  const { kind, id, found: record } = await recordOf(read, valid, mask);
   if (!record) throw new KefuError('NOT_FOUND', `No ${kind} "${id}".`);
   const found = fromHidden(record.hidden, valid.path, valid.span, `The ${kind} "${id}"`);
   return {

@@ -106,8 +106,25 @@ export const WireConversationDetailsSchema = z.object({
 export type WireConversationDetails = z.infer<typeof WireConversationDetailsSchema>;
 
 /**
+ * Agent connections: where personal data was masked in a record's text fields (`topic`…), as
+ * `desk.privacy.maskConversation` lists it; `privacy.reveal` with the `path` and `index` opens one.
+ */
+const MaskedFieldsSchema = z
+  .array(
+    z.object({
+      path: z.string(),
+      index: z.number().int().nonnegative(),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+      kind: z.string(),
+    }),
+  )
+  .optional();
+
+/**
  * A conversation as a connection sees it: the fields a customer may know. Agent-only fields
- * (tags, skills, team, SLA clocks, priority) are sent to agent connections only, in `details`.
+ * (tags, skills, team, SLA clocks, priority) are sent to agent connections only, in `details`;
+ * agents get the topic masked (`masked`), its customer as typed.
  *
  * @example
  * ```ts
@@ -126,6 +143,8 @@ export const WireConversationSchema = z.object({
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   details: WireConversationDetailsSchema.optional(),
+  /** Agent connections: personal data masked in `topic` (`privacy.reveal` with `conversationId`). */
+  masked: MaskedFieldsSchema,
 });
 
 /**
@@ -297,6 +316,8 @@ export const WireLiveConversationSchema = z.object({
   sentiment: z.enum(['angry', 'urgent', 'calm']),
   lastSeq: z.number().int().nonnegative(),
   updatedAt: InstantSchema,
+  /** Personal data masked in `topic` (`privacy.reveal` with the row's `conversationId`). */
+  masked: MaskedFieldsSchema,
 });
 /**
  * A live-view row as a supervisor's connection receives it.
