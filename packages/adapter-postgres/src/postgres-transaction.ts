@@ -143,6 +143,25 @@ class ConversationRepository extends VersionedRepository<Conversation> {
       : this.read(id, options, '', []);
   }
 
+  /**
+   * One statement for a stretch of the queue: rows another transaction holds are skipped
+   * (`SKIP LOCKED` applies after the sort, so the order given is kept), rows no longer queued are
+   * neither returned nor locked, and a row taken meanwhile is checked again under its lock.
+   */
+  async lockFirstQueued(ids: readonly string[]): Promise<Conversation | null> {
+    if (ids.length === 0) return null;
+    const { rows } = await this.ctx.sql.query<DocRow<Conversation>>(
+      `SELECT doc FROM ${this.ctx.s}.conversations
+        WHERE id = ANY($1::text[]) AND status = $2
+        ORDER BY array_position($1::text[], id) LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      [ids, 'queued'],
+    );
+    const doc = rows[0]?.doc ?? null;
+    // Held until the end like a `get` forUpdate: the assignment's re-read costs no round trip.
+    if (doc !== null) this.written(doc, doc.id);
+    return doc;
+  }
+
   async findByClientId(customerId: string, clientId: string): Promise<Conversation | null> {
     const { rows } = await this.ctx.sql.query<DocRow<Conversation>>(
       `SELECT doc FROM ${this.ctx.s}.conversations WHERE customer_id = $1 AND client_id = $2`,
