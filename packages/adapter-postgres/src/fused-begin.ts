@@ -11,6 +11,8 @@
  * server log that prints statements. Everything else gets a BEGIN of its own, as before.
  */
 
+const QUOTE_OR_BACKSLASH = /['\\]/;
+
 /** Longer values go as parameters: ids and statuses are far shorter. */
 const MAX_LITERAL_LENGTH = 200;
 
@@ -21,6 +23,8 @@ const MAX_LITERAL_LENGTH = 200;
  * multi-byte character can pass for a quote or a backslash.
  */
 export function quoteLiteral(value: string): string {
+  // Ids almost never hold either: then the value goes between quotes as it is.
+  if (!QUOTE_OR_BACKSLASH.test(value)) return `'${value}'`;
   let quoted = "'";
   let backslash = false;
   for (const char of value) {

@@ -273,7 +273,7 @@ class EventLogWriter {
 
   async append(drafts: readonly DomainEventDraft[]): Promise<DomainEvent[]> {
     if (drafts.length === 0) return [];
-    const ids = drafts.map(() => `evt_${nanoid(16)}`);
+    const payload = json(drafts.map((draft) => ({ ...draft, id: `evt_${nanoid(16)}` })));
     // One round trip: take the next positions from the counter, insert the events, and queue
     // the NOTIFY. The counter row stays locked until commit, so appenders queue here: positions
     // are handed out gap-free and become visible in order. A rollback undoes the increment and
@@ -291,18 +291,14 @@ class EventLogWriter {
          RETURNING position
        )
        SELECT last_position::float8 AS last, pg_notify($3, last_position::text) FROM counter`,
-      [
-        drafts.length,
-        json(drafts.map((draft, index) => ({ ...draft, id: ids[index] }))),
-        this.ctx.channel,
-      ],
+      [drafts.length, payload, this.ctx.channel],
     );
     const last = rows[0]?.last ?? 0;
     const first = last - drafts.length + 1;
-    const events = drafts.map(
-      (draft, index) => ({ ...draft, id: ids[index], position: first + index }) as DomainEvent,
-    );
-    return JSON.parse(json(events)) as DomainEvent[];
+    // The stored events as JSON gives them back (a copy of their own), from the text just sent.
+    const events = JSON.parse(payload) as DomainEvent[];
+    for (const [index, event] of events.entries()) event.position = first + index;
+    return events;
   }
 }
 
