@@ -163,7 +163,7 @@ describe.skipIf(!DATABASE_URL)('hot paths under concurrency (DATABASE_URL)', () 
     expect(calls.perId).toBe(0);
   }, 120_000);
 
-  it('four desks routing sticky (waiting for the previous agent) never double-assign nor exceed capacity', async () => {
+  it('four desks routing sticky never double-assign nor exceed capacity', async () => {
     nodes = await fourNodes({ routing: { auto: false, strategy: strategies.sticky(86_400_000) } });
     const { first, desks, adapters } = nodes;
     for (let i = 0; i < 6; i++) {

@@ -205,7 +205,7 @@ export function createRoutingEngine(options: {
     const previous = new Map<string, RoutingRequest['previousAgent']>();
     const requestFor = (conversation: Conversation) =>
       routingRequestFor(conversation, settings.routing, now, previous.get(conversation.id) ?? null);
-    const pick = strategyPick(index, requestFor, strategy.usesHistory === true);
+    const pick = strategyPick(index, requestFor);
     const learn = (agents: ReadonlyMap<string, Agent | null>, fallback: (id: string) => Agent) => {
       for (const [id, agent] of agents) {
         const candidate = agent

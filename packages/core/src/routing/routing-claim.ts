@@ -85,41 +85,33 @@ export async function claimFirstQueued(
 }
 
 /**
- * Dispatch's `PickAgent`: the strategy's choice for the locked conversation. An agent another
- * node is assigning to right now (its row is locked) counts as busy for this decision, and the
- * next choice is tried — as a human dispatcher would not wait for a colleague to finish typing.
- * When nobody else fits, it waits for the best of those. It never waits while holding an agent
- * it found full (two desks could wait for each other), and strategies that read history (sticky)
- * always wait for their choice: the customer's previous agent is not replaced by a busy moment.
+ * Dispatch's `PickAgent`: the strategy's choice for the locked conversation, waited for when
+ * another desk is assigning to them right now (measured: queueing on the agent's row beats
+ * passing over it, and keeps the strategy's choice). When that agent turns out full or away, the
+ * next choices are read without waiting (`skipLocked`): a transaction that holds one agent must
+ * not wait for another, or two desks could wait for each other. If a choice passed over that way
+ * might have had room, the desk gives the conversation up and tries it again, knowing more.
  */
 export function strategyPick(
   index: RoutingIndex,
   requestFor: (conversation: Conversation) => RoutingRequest,
-  usesHistory: boolean,
 ): PickAgent {
   return async (tx, conversation, seen) => {
     const request = requestFor(conversation);
     const without = new Set<string>();
-    const held: string[] = [];
+    let passedOver = false;
     for (let choice = index.choose(request); choice; choice = index.choose(request, without)) {
       const id = choice.agent.id;
       without.add(id);
-      const wait = usesHistory && seen.size === 0;
+      const wait = seen.size === 0;
       const agent = await tx.agents.get(id, { forUpdate: true, skipLocked: !wait });
       if (agent === null && !wait) {
-        held.push(id);
+        passedOver = true;
         continue;
       }
       if (agent && isAvailable(candidateOf(agent))) return agent;
       seen.set(id, agent);
-      if (usesHistory) return RETRY;
     }
-    const [first] = held;
-    if (first === undefined) return null;
-    if (seen.size > 0) return RETRY;
-    const agent = await tx.agents.get(first, { forUpdate: true });
-    if (agent && isAvailable(candidateOf(agent))) return agent;
-    seen.set(first, agent);
-    return held.length > 1 ? RETRY : null;
+    return passedOver ? RETRY : null;
   };
 }
