@@ -89,8 +89,10 @@ async function rawSide(pool: pg.Pool): Promise<number> {
     const c = conversation.rows[0];
     const a = agent.rows[0];
     if (!c || !a) {
+      // Nothing assigned: the conversation (if any) stays queued for the next try. Counting it
+      // made the total 1,001 when the last agent with room was locked by another worker.
       await client.query('ROLLBACK');
-      return c !== undefined;
+      return false;
     }
     const assigned = { ...c.doc, status: 'active', assigneeId: a.id };
     await client.query(

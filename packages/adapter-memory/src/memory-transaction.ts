@@ -166,6 +166,17 @@ class CustomerOwnedRepository<
   }
 }
 
+class ConversationRepository extends CustomerOwnedRepository<Conversation> {
+  /** Transactions never overlap here, so no row is held by another: the first still queued. */
+  async lockFirstQueued(ids: readonly string[]): Promise<Conversation | null> {
+    for (const id of ids) {
+      const conversation = this.rows.get(id);
+      if (conversation?.status === 'queued') return conversation;
+    }
+    return null;
+  }
+}
+
 class TicketRepository extends CustomerOwnedRepository<Ticket> {
   async count(filter: TicketFilter): Promise<number> {
     return countTickets(this.rows.values(), filter);
@@ -280,7 +291,7 @@ export class MemoryTransaction implements StorageTransaction {
   readonly #staging: Staging;
   #customers: VersionedRepository<Customer> | undefined;
   #agents: VersionedRepository<Agent> | undefined;
-  #conversations: CustomerOwnedRepository<Conversation> | undefined;
+  #conversations: ConversationRepository | undefined;
   #tickets: TicketRepository | undefined;
   #articles: VersionedRepository<Article> | undefined;
   #reviews: VersionedRepository<Review> | undefined;
@@ -304,8 +315,8 @@ export class MemoryTransaction implements StorageTransaction {
     return this.#agents;
   }
 
-  get conversations(): CustomerOwnedRepository<Conversation> {
-    this.#conversations ??= new CustomerOwnedRepository<Conversation>(
+  get conversations(): ConversationRepository {
+    this.#conversations ??= new ConversationRepository(
       this.#staging,
       'conversations',
       'conversation',

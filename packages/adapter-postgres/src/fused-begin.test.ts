@@ -25,6 +25,21 @@ describe('BEGIN fused with the first read', () => {
     expect(fusedBegin('SELECT $1', [null])).toBe('BEGIN; SELECT NULL');
   });
 
+  it('writes a short array of ids in as the array text pg would send, quotes escaped', () => {
+    expect(fusedBegin('SELECT doc FROM t WHERE id = ANY($1::text[])', [['conv_1', 'conv_2']])).toBe(
+      `BEGIN; SELECT doc FROM t WHERE id = ANY('{"conv_1","conv_2"}'::text[])`,
+    );
+    expect(fusedBegin('SELECT $1::text[]', [[]])).toBe("BEGIN; SELECT '{}'::text[]");
+    // Inside the array text `"` and `\` get a backslash; the literal then doubles `'` and `\`.
+    expect(fusedBegin('SELECT $1::text[]', [['a"b', "o'c", 'd\\e', 'NULL', '{x,y}']])).toBe(
+      `BEGIN; SELECT E'{"a\\\\"b","o''c","d\\\\\\\\e","NULL","{x,y}"}'::text[]`,
+    );
+    expect(fusedBegin('SELECT $1', [['x', 2]])).toBeNull();
+    expect(fusedBegin('SELECT $1', [['x'.repeat(201)]])).toBeNull();
+    expect(fusedBegin('SELECT $1', [['a\u0000b']])).toBeNull();
+    expect(fusedBegin('SELECT $1', [Array.from({ length: 65 }, (_, i) => `c${i}`)])).toBeNull();
+  });
+
   it('leaves writes, documents, odd values and texts with their own quotes to a separate BEGIN', () => {
     expect(fusedBegin('UPDATE t SET doc = $1 WHERE id = $2', ['{}', 'x'])).toBeNull();
     expect(fusedBegin('SELECT doc FROM t WHERE id = $1', ['x'.repeat(201)])).toBeNull();
@@ -79,6 +94,19 @@ describe.skipIf(!DATABASE_URL)('BEGIN fused with the first read (DATABASE_URL)',
       );
       expect(missing).toBeNull();
       expect((await adapter.read.customers.get(odd[2] ?? ''))?.id).toBe(odd[2]);
+      // The same ids as one array literal (routing's lockFirstQueued), `"` and `{,}` included.
+      const queued = [...odd, 'q"uote', '{a,b}', 'NULL'];
+      for (const id of queued) {
+        await adapter.transaction((tx) =>
+          tx.conversations.insert(makeConversation({ id, status: 'queued' })),
+        );
+      }
+      for (const id of queued) {
+        const found = await adapter.transaction(
+          async (tx) => (await tx.conversations.lockFirstQueued?.([`${id}-not`, id]))?.id,
+        );
+        expect(found).toBe(id);
+      }
     } finally {
       await adapter.close();
       await pool.end();

@@ -11,6 +11,8 @@
  * server log that prints statements. Everything else gets a BEGIN of its own, as before.
  */
 
+const QUOTE_OR_BACKSLASH = /['\\]/;
+
 /** Longer values go as parameters: ids and statuses are far shorter. */
 const MAX_LITERAL_LENGTH = 200;
 
@@ -21,6 +23,8 @@ const MAX_LITERAL_LENGTH = 200;
  * multi-byte character can pass for a quote or a backslash.
  */
 export function quoteLiteral(value: string): string {
+  // Ids almost never hold either: then the value goes between quotes as it is.
+  if (!QUOTE_OR_BACKSLASH.test(value)) return `'${value}'`;
   let quoted = "'";
   let backslash = false;
   for (const char of value) {
@@ -34,9 +38,31 @@ export function quoteLiteral(value: string): string {
   return backslash ? `E${quoted}` : quoted;
 }
 
+/** Routing offers a stretch of the queue: that many ids at most go as one array literal. */
+const MAX_ARRAY_LENGTH = 64;
+
+/**
+ * An array of short strings as the text `pg` would have sent for it (`{"a","b"}`: every element
+ * double-quoted, `"` and `\` escaped with a backslash), or null when it does not qualify.
+ */
+function arrayText(values: readonly unknown[]): string | null {
+  if (values.length > MAX_ARRAY_LENGTH) return null;
+  const elements: string[] = [];
+  for (const value of values) {
+    if (typeof value !== 'string' || value.length > MAX_LITERAL_LENGTH) return null;
+    if (value.includes('\u0000')) return null;
+    elements.push(`"${value.replace(/["\\]/g, (char) => `\\${char}`)}"`);
+  }
+  return `{${elements.join(',')}}`;
+}
+
 /** One value as the literal `pg` would have sent as text (untyped, typed by its context). */
 function literalOf(value: unknown): string | null {
   if (value === null) return 'NULL';
+  if (Array.isArray(value)) {
+    const text = arrayText(value);
+    return text === null ? null : quoteLiteral(text);
+  }
   if (typeof value === 'number') return Number.isFinite(value) ? `'${value}'` : null;
   if (typeof value !== 'string' || value.length > MAX_LITERAL_LENGTH) return null;
   // Postgres text cannot hold NUL; as a parameter it fails the same way, so leave it to that.
@@ -46,7 +72,7 @@ function literalOf(value: unknown): string | null {
 /**
  * `BEGIN; <text with its values written in>`, or `null` when the statement does not qualify: not
  * a SELECT, string constants or dollar quotes of its own (where a `$1` may not be a parameter),
- * or a value that is not a short string, a finite number or null.
+ * or a value that is not a short string, a finite number, null or a short array of short strings.
  */
 export function fusedBegin(text: string, params: readonly unknown[]): string | null {
   if (!/^\s*SELECT\s/i.test(text) || text.includes("'") || /\$(?!\d)/.test(text)) return null;

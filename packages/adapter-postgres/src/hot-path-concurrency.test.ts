@@ -1,4 +1,4 @@
-import { type Desk, isKefuError } from '@kefu/core';
+import { type Desk, isKefuError, type StorageAdapter, strategies } from '@kefu/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PostgresAdapter } from './create-postgres-adapter';
 import { DATABASE_URL } from './test-support/databases';
@@ -119,4 +119,104 @@ describe.skipIf(!DATABASE_URL)('hot paths under concurrency (DATABASE_URL)', () 
       expect(agent.load, agent.id).toBe(agent.capacity);
     }
   }, 120_000);
+
+  it('four desks draining skills queues claim a stretch of the queue per statement: qualified agents only, none over capacity, none twice', async () => {
+    nodes = await fourNodes();
+    const { first, desks, adapters } = nodes;
+    const calls = countClaims(adapters);
+    const skillsOf = (i: number) =>
+      i % 3 === 0 ? ['after-sales'] : i % 3 === 1 ? ['orders'] : ['after-sales', 'orders'];
+    for (let i = 0; i < 12; i++) {
+      await first.agents.upsert({
+        id: `agt_${i}`,
+        capacity: 2 + (i % 5),
+        presence: 'online',
+        skills: skillsOf(i),
+      });
+    }
+    await first.customers.upsert({ id: 'cus_lin' });
+    const needs = [['after-sales'], ['orders'], [], ['after-sales', 'orders']];
+    for (let i = 0; i < 120; i++) {
+      await first.conversations.start({ customerId: 'cus_lin', skills: needs[i % needs.length] });
+    }
+    await drain(desks);
+    const storage = adapters[0] as PostgresAdapter;
+    await checkRoutingInvariants(storage, first);
+    const agents = await storage.read.agents.list();
+    const active = await storage.read.conversations.list({ status: ['active'] }, { limit: 500 });
+    for (const conversation of active) {
+      const agent = agents.find((a) => a.id === conversation.assigneeId);
+      for (const skill of conversation.skills)
+        expect(agent?.skills, conversation.id).toContain(skill);
+    }
+    // Nobody who could be served waits while a qualified agent has room.
+    const queued = await storage.read.conversations.list({ status: ['queued'] }, { limit: 500 });
+    for (const conversation of queued) {
+      const free = agents.filter(
+        (a) => a.load < a.capacity && conversation.skills.every((s) => a.skills.includes(s)),
+      );
+      expect(free, conversation.id).toEqual([]);
+    }
+    expect(active).toHaveLength(agents.reduce((sum, a) => sum + a.capacity, 0));
+    // The claims went through the batch call, not one transaction per conversation tried.
+    expect(calls.batch).toBeGreaterThanOrEqual(active.length);
+    expect(calls.perId).toBe(0);
+  }, 120_000);
+
+  it('four desks routing sticky never double-assign nor exceed capacity', async () => {
+    nodes = await fourNodes({ routing: { auto: false, strategy: strategies.sticky(86_400_000) } });
+    const { first, desks, adapters } = nodes;
+    for (let i = 0; i < 6; i++) {
+      await first.agents.upsert({ id: `agt_${i}`, capacity: 1 + (i % 4), presence: 'online' });
+    }
+    for (let c = 0; c < 5; c++) await first.customers.upsert({ id: `cus_${c}` });
+    for (let i = 0; i < 40; i++) await first.conversations.start({ customerId: `cus_${i % 5}` });
+    await drain(desks);
+    const storage = adapters[0] as PostgresAdapter;
+    await checkRoutingInvariants(storage, first);
+    for (const agent of await storage.read.agents.list()) {
+      expect(agent.load, agent.id).toBe(agent.capacity);
+    }
+  }, 120_000);
 });
+
+/** Each desk dispatches until a pass assigns nothing. */
+async function drain(desks: readonly Desk[]): Promise<void> {
+  await Promise.all(
+    desks.map(async (desk) => {
+      for (;;) {
+        const batch = await desk.routing.dispatch().catch((error: unknown) => {
+          if (isKefuError(error, 'CONFLICT')) return null;
+          throw error;
+        });
+        if (batch?.length === 0) return;
+      }
+    }),
+  );
+}
+
+/** Counts claims by `lockFirstQueued` and per-id skip-locked reads of conversations. */
+function countClaims(adapters: readonly StorageAdapter[]) {
+  const calls = { batch: 0, perId: 0 };
+  for (const adapter of adapters) {
+    const transaction = adapter.transaction.bind(adapter);
+    adapter.transaction = (work) =>
+      transaction((tx) => {
+        const conversations = tx.conversations;
+        const lockFirstQueued = conversations.lockFirstQueued?.bind(conversations);
+        const get = conversations.get.bind(conversations);
+        if (lockFirstQueued) {
+          conversations.lockFirstQueued = (ids) => {
+            calls.batch++;
+            return lockFirstQueued(ids);
+          };
+        }
+        conversations.get = (id, options) => {
+          if (options?.skipLocked) calls.perId++;
+          return get(id, options);
+        };
+        return work(tx);
+      });
+  }
+  return calls;
+}

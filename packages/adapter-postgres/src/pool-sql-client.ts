@@ -140,6 +140,7 @@ async function listenWithReconnect(
 ): Promise<() => Promise<void>> {
   let stopped = false;
   let current: PgPoolClientLike | null = null;
+  let onCurrentLost: (() => void) | null = null;
   const onNotification = (message: { channel: string; payload?: string }) => {
     if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
   };
@@ -154,6 +155,7 @@ async function listenWithReconnect(
     };
     client.on('error', onLost);
     client.on('end', onLost);
+    onCurrentLost = onLost;
     client.on('notification', onNotification);
     try {
       await client.query(`LISTEN "${channel}"`);
@@ -185,6 +187,12 @@ async function listenWithReconnect(
     if (!client) return;
     client.off('notification', onNotification);
     await client.query(`UNLISTEN "${channel}"`).catch(() => undefined);
+    // Back to the pool without this bus's handlers (kept through the UNLISTEN, so an error there
+    // has a listener): each adapter that listened on the connection would leave two behind.
+    if (onCurrentLost) {
+      client.off('error', onCurrentLost);
+      client.off('end', onCurrentLost);
+    }
     client.release();
   };
 }

@@ -143,6 +143,25 @@ class ConversationRepository extends VersionedRepository<Conversation> {
       : this.read(id, options, '', []);
   }
 
+  /**
+   * One statement for a stretch of the queue: rows another transaction holds are skipped
+   * (`SKIP LOCKED` applies after the sort, so the order given is kept), rows no longer queued are
+   * neither returned nor locked, and a row taken meanwhile is checked again under its lock.
+   */
+  async lockFirstQueued(ids: readonly string[]): Promise<Conversation | null> {
+    if (ids.length === 0) return null;
+    const { rows } = await this.ctx.sql.query<DocRow<Conversation>>(
+      `SELECT doc FROM ${this.ctx.s}.conversations
+        WHERE id = ANY($1::text[]) AND status = $2
+        ORDER BY array_position($1::text[], id) LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      [ids, 'queued'],
+    );
+    const doc = rows[0]?.doc ?? null;
+    // Held until the end like a `get` forUpdate: the assignment's re-read costs no round trip.
+    if (doc !== null) this.written(doc, doc.id);
+    return doc;
+  }
+
   async findByClientId(customerId: string, clientId: string): Promise<Conversation | null> {
     const { rows } = await this.ctx.sql.query<DocRow<Conversation>>(
       `SELECT doc FROM ${this.ctx.s}.conversations WHERE customer_id = $1 AND client_id = $2`,
@@ -254,7 +273,7 @@ class EventLogWriter {
 
   async append(drafts: readonly DomainEventDraft[]): Promise<DomainEvent[]> {
     if (drafts.length === 0) return [];
-    const ids = drafts.map(() => `evt_${nanoid(16)}`);
+    const payload = json(drafts.map((draft) => ({ ...draft, id: `evt_${nanoid(16)}` })));
     // One round trip: take the next positions from the counter, insert the events, and queue
     // the NOTIFY. The counter row stays locked until commit, so appenders queue here: positions
     // are handed out gap-free and become visible in order. A rollback undoes the increment and
@@ -272,18 +291,14 @@ class EventLogWriter {
          RETURNING position
        )
        SELECT last_position::float8 AS last, pg_notify($3, last_position::text) FROM counter`,
-      [
-        drafts.length,
-        json(drafts.map((draft, index) => ({ ...draft, id: ids[index] }))),
-        this.ctx.channel,
-      ],
+      [drafts.length, payload, this.ctx.channel],
     );
     const last = rows[0]?.last ?? 0;
     const first = last - drafts.length + 1;
-    const events = drafts.map(
-      (draft, index) => ({ ...draft, id: ids[index], position: first + index }) as DomainEvent,
-    );
-    return JSON.parse(json(events)) as DomainEvent[];
+    // The stored events as JSON gives them back (a copy of their own), from the text just sent.
+    const events = JSON.parse(payload) as DomainEvent[];
+    for (const [index, event] of events.entries()) event.position = first + index;
+    return events;
   }
 }
 

@@ -77,6 +77,7 @@ export interface PgPoolClientLike {
   ): unknown;
   on(event: 'end', listener: () => void): unknown;
   off(event: 'error', listener: (error: Error) => void): unknown;
+  off(event: 'end', listener: () => void): unknown;
   off(
     event: 'notification',
     listener: (message: { channel: string; payload?: string | undefined }) => void,

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import type { Agent } from '../agents/agent';
-import { applyConversationEvent } from '../conversations/apply-conversation-event';
 import type { Conversation } from '../conversations/conversation';
 import type { RunCommand } from '../desk/command-runner';
 import type { DeskSettings } from '../desk/desk-settings';
-import { isKefuError, KefuError } from '../errors/kefu-error';
+import { KefuError } from '../errors/kefu-error';
 import type { StorageAdapter } from '../storage/storage-adapter';
 import type { Clock } from '../time/clock';
 import { IdSchema, LabelSchema } from '../validation/common-schemas';
 import { parseInput } from '../validation/parse-input';
-import { isAvailable } from './routing-candidate';
+import { isAvailable, type RoutingRequest } from './routing-candidate';
+import { claimFirstQueued, type PickAgent, strategyPick } from './routing-claim';
 import { RoutingIndex } from './routing-index';
 import {
   candidateOf,
@@ -107,14 +107,12 @@ const AvailabilitySchema = z.object({
   team: LabelSchema.optional(),
 });
 
-/** `assignIfAvailable` found the conversation no longer queued (or held by another node). */
-const UNTOUCHED = Symbol('untouched');
-
-/** What one assignment attempt did, and the agent as it left it (null: no such agent). */
-interface Attempt {
-  conversation: Conversation | null;
-  agent: Agent | null;
-}
+/**
+ * How many queued conversations one claim offers the storage: it locks the first still free.
+ * Enough to pass over what the other desks draining the same queue hold or just took in one
+ * statement, few enough that the statement stays a handful of index lookups.
+ */
+const CLAIM_WINDOW = 16;
 
 export function createRoutingEngine(options: {
   storage: StorageAdapter;
@@ -143,35 +141,6 @@ export function createRoutingEngine(options: {
   let byConversation = new Map<string, QueuePosition>();
   let running: Promise<void> | null = null;
   let dirty = false;
-
-  /**
-   * Assigns if the conversation is still queued and the agent still online with room. Answers
-   * `UNTOUCHED`, or the assignment (null when the agent had no room) with the agent as the
-   * transaction left it, so the caller needs no read after the commit.
-   */
-  const assignIfAvailable = (conversationId: string, agentId: string) =>
-    run(async (tx, context): Promise<typeof UNTOUCHED | Attempt> => {
-      // Another node routing this conversation right now holds its row: skip it, do not queue
-      // behind it (it will not be queued any more when that node commits). One it already
-      // assigned is not locked at all.
-      const conversation = await tx.conversations.get(conversationId, {
-        forUpdate: true,
-        skipLocked: true,
-        onlyIfStatus: 'queued',
-      });
-      // Nobody's load changed: the caller's view of the agent still holds.
-      if (conversation?.status !== 'queued') return UNTOUCHED;
-      const agent = await tx.agents.get(agentId, { forUpdate: true });
-      if (agent?.presence !== 'online' || agent.load >= agent.capacity) {
-        return { conversation: null, agent };
-      }
-      const assigned = await applyConversationEvent(tx, context, conversation, {
-        type: 'ASSIGN',
-        at: context.now,
-        agentId,
-      });
-      return { conversation: assigned, agent: await tx.agents.get(agentId) };
-    });
 
   async function refreshQueue(): Promise<QueueSnapshot> {
     const now = clock.now();
@@ -233,33 +202,55 @@ export function createRoutingEngine(options: {
       return [];
     }
     const index = new RoutingIndex(strategy, candidates);
+    const previous = new Map<string, RoutingRequest['previousAgent']>();
+    const requestFor = (conversation: Conversation) =>
+      routingRequestFor(conversation, settings.routing, now, previous.get(conversation.id) ?? null);
+    const pick = strategyPick(index, requestFor);
+    const learn = (agents: ReadonlyMap<string, Agent | null>, fallback: (id: string) => Agent) => {
+      for (const [id, agent] of agents) {
+        const candidate = agent
+          ? candidateOf(agent)
+          : candidateOf({ ...fallback(id), presence: 'offline' as const });
+        index.update(candidate);
+        if (isAvailable(candidate)) withRoom.add(id);
+        else withRoom.delete(id);
+      }
+    };
+    const byId = new Map(agents.map((agent) => [agent.id, agent]));
+    const known = (id: string) => byId.get(id) as Agent;
     const assigned: Conversation[] = [];
     let wrote = false;
-    for (const entry of queue) {
-      if (withRoom.size === 0) break;
-      const previous = strategy.usesHistory
-        ? await previousAgentOf(storage.read, entry.conversation)
-        : null;
-      const request = routingRequestFor(entry.conversation, settings.routing, now, previous);
-      const choice = index.choose(request);
-      if (!choice) continue;
+    // The queue in order, a window at a time: each claim locks the first conversation of the
+    // window that another desk is not assigning right now, and the strategy then chooses its
+    // agent. The next window starts after it (or after the window, when all were taken).
+    for (let next = 0; next < queue.length && withRoom.size > 0 && !held(); ) {
+      const window: string[] = [];
+      let end = next;
+      for (; end < queue.length && window.length < CLAIM_WINDOW; end++) {
+        const entry = queue[end] as QueuedConversation;
+        if (strategy.usesHistory && !previous.has(entry.conversationId)) {
+          previous.set(
+            entry.conversationId,
+            await previousAgentOf(storage.read, entry.conversation),
+          );
+        }
+        // Only conversations somebody could take now: the others wait, as before.
+        if (index.choose(requestFor(entry.conversation))) window.push(entry.conversationId);
+      }
+      if (window.length === 0) break;
       wrote = true;
-      const attempt = await assignIfAvailable(entry.conversationId, choice.agent.id).catch(
-        async (error: unknown): Promise<Attempt> => {
-          if (!isKefuError(error, 'CAPACITY') && !isKefuError(error, 'CONFLICT')) throw error;
-          // The agent row changed or was stale: read it again.
-          return { conversation: null, agent: await storage.read.agents.get(choice.agent.id) };
-        },
+      const claim = await claimFirstQueued(run, storage.read, window, pick);
+      learn(claim.agents, known);
+      if (claim.assigned) assigned.push(claim.assigned);
+      if (claim.conversationId === null) {
+        next = end;
+        continue;
+      }
+      const at = queue.findIndex(
+        (entry, i) => i >= next && entry.conversationId === claim.conversationId,
       );
-      // Taken by another node meanwhile: the agent is as we saw it, try the next entry.
-      if (attempt === UNTOUCHED) continue;
-      const candidate = attempt.agent
-        ? candidateOf(attempt.agent)
-        : { ...choice, agent: { ...choice.agent, presence: 'offline' as const } };
-      index.update(candidate);
-      if (isAvailable(candidate)) withRoom.add(candidate.agent.id);
-      else withRoom.delete(candidate.agent.id);
-      if (attempt.conversation) assigned.push(attempt.conversation);
+      // (The claimed id is always one of the window's; the guard keeps the walk moving.)
+      next = at < next ? end : claim.retry ? at : at + 1;
     }
     // Nobody fitted and nothing awaited a write: what was read is still the queue.
     if (!wrote && !strategy.usesHistory) publishSnapshot(queue, agents, now);
@@ -302,19 +293,35 @@ export function createRoutingEngine(options: {
         );
       if (held()) return null;
       const now = clock.now();
-      for (const entry of await readQueue(storage.read, now)) {
-        const request = routingRequestFor(entry.conversation, settings.routing, now);
-        const candidate = candidateOf(agent);
-        if (!hasRequiredSkills(candidate, request) || !inRequestedTeam(candidate, request))
-          continue;
-        const attempt = await assignIfAvailable(entry.conversationId, agentId);
-        if (attempt === UNTOUCHED) continue;
-        if (attempt.conversation) {
+      const qualifies = (conversation: Conversation, who: Agent) => {
+        const request = routingRequestFor(conversation, settings.routing, now);
+        const candidate = candidateOf(who);
+        return hasRequiredSkills(candidate, request) && inRequestedTeam(candidate, request);
+      };
+      const ids = (await readQueue(storage.read, now))
+        .filter((entry) => qualifies(entry.conversation, agent))
+        .map((entry) => entry.conversationId);
+      const pick: PickAgent = async (tx, conversation, seen) => {
+        const fresh = await tx.agents.get(agentId, { forUpdate: true });
+        if (fresh && isAvailable(candidateOf(fresh)) && qualifies(conversation, fresh))
+          return fresh;
+        // Full, away or gone: the claim ends here. No longer qualified for it: the next one.
+        if (!fresh || !isAvailable(candidateOf(fresh))) seen.set(agentId, fresh);
+        return null;
+      };
+      for (let next = 0; next < ids.length; ) {
+        const window = ids.slice(next, next + CLAIM_WINDOW);
+        const claim = await claimFirstQueued(run, storage.read, window, pick);
+        if (claim.assigned) {
           await refreshQueue();
-          return attempt.conversation;
+          return claim.assigned;
         }
-        const fresh = attempt.agent;
-        if (fresh?.presence !== 'online' || fresh.load >= fresh.capacity) return null;
+        const fresh = claim.agents.get(agentId);
+        if (claim.agents.has(agentId) && !(fresh && isAvailable(candidateOf(fresh)))) return null;
+        next =
+          claim.conversationId === null
+            ? next + window.length
+            : ids.indexOf(claim.conversationId, next) + 1;
       }
       return null;
     },

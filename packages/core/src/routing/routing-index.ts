@@ -28,13 +28,29 @@ export class RoutingIndex {
     for (const candidate of candidates) this.#candidates.set(candidate.agent.id, candidate);
   }
 
-  /** The agent the strategy picks for the request, or null. Does not change the index. */
-  choose(request: RoutingRequest): RoutingCandidate | null {
+  /**
+   * The agent the strategy picks for the request, or null; with `without`, as if those agents
+   * were not available (another node is assigning to them right now). Does not change the index.
+   */
+  choose(request: RoutingRequest, without?: ReadonlySet<string>): RoutingCandidate | null {
     const rank = this.#strategy.rank;
     if (!rank || this.#strategy.usesHistory) {
-      return chooseAgent(this.#strategy, [...this.#candidates.values()], request);
+      let candidates = [...this.#candidates.values()];
+      if (without?.size) candidates = candidates.filter((c) => !without.has(c.agent.id));
+      return chooseAgent(this.#strategy, candidates, request);
     }
-    return this.#heapFor(request, rank).peek()?.candidate ?? null;
+    const heap = this.#heapFor(request, rank);
+    if (!without?.size) return heap.peek()?.candidate ?? null;
+    // Set the excluded aside from the top, look, and put them back: O(k log n) for k of them.
+    const aside: Ranked[] = [];
+    let top = heap.peek();
+    while (top && without.has(top.candidate.agent.id)) {
+      aside.push(top);
+      heap.remove(top.candidate.agent.id);
+      top = heap.peek();
+    }
+    for (const item of aside) heap.upsert(item);
+    return top?.candidate ?? null;
   }
 
   /** Records a changed agent (new load, presence, last assignment). */

@@ -210,6 +210,15 @@ export interface StorageTransaction
   };
   conversations: {
     get(id: string, options?: ConversationReadOptions): Promise<Conversation | null>;
+    /**
+     * Optional: locks and returns the first of `ids`, in the order given, that is still
+     * `queued` and that no other transaction holds (`FOR UPDATE SKIP LOCKED`); `null` when there
+     * is none, or `ids` is empty. Routing hands it a stretch of the queue, so several nodes
+     * draining one queue find a free conversation in one statement instead of one transaction
+     * per taken row. Adapters whose transactions never overlap (memory) answer the first still
+     * queued. Without it, the desk asks `get` for each id in turn, in the same transaction.
+     */
+    lockFirstQueued?(ids: readonly string[]): Promise<Conversation | null>;
     findByClientId(customerId: string, clientId: string): Promise<Conversation | null>;
     insert(conversation: Conversation): Promise<void>;
     update(conversation: Conversation, expectedVersion: number): Promise<void>;

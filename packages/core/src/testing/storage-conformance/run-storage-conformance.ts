@@ -6,6 +6,7 @@ import { customersAgentsConformance } from './customers-agents';
 import { eventLogConformance } from './event-log';
 import { incidentsConformance } from './incidents';
 import { jobsConformance } from './jobs';
+import { lockFirstQueuedConformance } from './lock-first-queued';
 import { messagesConformance } from './messages';
 import { metricsReportConformance } from './metrics-report';
 import { privacyConformance } from './privacy';
@@ -61,6 +62,7 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
 
     customersAgentsConformance(adapter);
     conversationsConformance(adapter);
+    lockFirstQueuedConformance(adapter);
     messagesConformance(adapter);
     ticketsConformance(adapter);
     articlesConformance(adapter);
