@@ -8,6 +8,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { CustomerPanel } from './customer-panel';
 import { MessageThread } from './message-thread';
 import { OrderPanel } from './order-panel';
+import { fieldSpans } from './masked-segments';
+import { MaskedText } from './masked-text';
 import { lastOrderRef } from './order-refs';
 import { useCustomer } from './people';
 import { ReplyComposer } from './reply-composer';
@@ -97,7 +99,16 @@ export function ConversationView({
               {conversation.assigneeId
                 ? ` · ${agentNames.get(conversation.assigneeId) ?? conversation.assigneeId}`
                 : ''}
-              {conversation.topic ? ` · ${conversation.topic}` : ''}{' '}
+              {conversation.topic ? (
+                <>
+                  {' · '}
+                  <MaskedText
+                    text={conversation.topic}
+                    spans={fieldSpans(conversation.masked, 'topic')}
+                    target={{ conversationId: conversation.id, path: 'topic' }}
+                  />
+                </>
+              ) : null}{' '}
               <SlaBadge details={conversation.details} />
             </p>
           </div>

@@ -1,27 +1,42 @@
-import type { Conversation, Customer } from '@kefu/core';
+import type { Conversation, Customer, MaskedField } from '@kefu/core';
 import { formatShanghai } from '../shared/format';
+import { fieldSpans } from './masked-segments';
+import { MaskedText } from './masked-text';
 import { useDeskCall } from './use-desk-call';
 
-/** Who the customer is (`customers.get`) and their earlier conversations (`conversations.list`). */
+/** A record as `customers.get` and `conversations.list` return it to agents: masked, listed. */
+type Masked<T> = T & { masked?: readonly MaskedField[] };
+
+/**
+ * Who the customer is (`customers.get`) and their earlier conversations (`conversations.list`),
+ * each masked value (name, phone, e-mail, city, a topic) with its audited reveal button.
+ */
 export function CustomerPanel({
   customer,
   conversationId,
 }: {
-  customer: Customer | null;
+  customer: Masked<Customer> | null;
   conversationId: string;
 }) {
-  const history = useDeskCall<{ items: Conversation[] }>(
+  const history = useDeskCall<{ items: Masked<Conversation>[] }>(
     'conversations.list',
     customer ? { customerId: customer.id, limit: 10 } : null,
   );
   if (!customer) return <section className="panel muted">…</section>;
   const metadata = customer.metadata as Record<string, unknown>;
   const earlier = (history.data?.items ?? []).filter((c) => c.id !== conversationId);
+  const field = (path: string, value: string) => (
+    <MaskedText
+      text={value}
+      spans={fieldSpans(customer.masked, path)}
+      target={{ customerId: customer.id, path }}
+    />
+  );
   return (
     <section className="panel" aria-labelledby="customer-heading">
       <h3 id="customer-heading">顾客 Customer</h3>
       <p className="customer-name">
-        <strong>{customer.name}</strong>{' '}
+        <strong>{customer.name ? field('name', customer.name) : null}</strong>{' '}
         <span className={customer.tier === 'vip' ? 'vip' : 'tier'}>{customer.tier}</span>
       </p>
       <dl className="facts">
@@ -30,7 +45,7 @@ export function CustomerPanel({
         {typeof metadata.city === 'string' ? (
           <>
             <dt>城市 City</dt>
-            <dd>{metadata.city}</dd>
+            <dd>{field('metadata.city', metadata.city)}</dd>
           </>
         ) : null}
         {typeof metadata.points === 'number' ? (
@@ -39,10 +54,16 @@ export function CustomerPanel({
             <dd>{metadata.points}</dd>
           </>
         ) : null}
+        {customer.contact.phone ? (
+          <>
+            <dt>电话 Phone</dt>
+            <dd>{field('contact.phone', customer.contact.phone)}</dd>
+          </>
+        ) : null}
         {customer.contact.email ? (
           <>
             <dt>Email</dt>
-            <dd>{customer.contact.email}</dd>
+            <dd>{field('contact.email', customer.contact.email)}</dd>
           </>
         ) : null}
       </dl>
@@ -52,7 +73,16 @@ export function CustomerPanel({
         {earlier.map((conversation) => (
           <li key={conversation.id}>
             {formatShanghai(conversation.createdAt)} · {conversation.status}
-            {conversation.topic ? ` · ${conversation.topic}` : ''}
+            {conversation.topic ? (
+              <>
+                {' · '}
+                <MaskedText
+                  text={conversation.topic}
+                  spans={fieldSpans(conversation.masked, 'topic')}
+                  target={{ conversationId: conversation.id, path: 'topic' }}
+                />
+              </>
+            ) : null}
             {conversation.tags.length ? ` · ${conversation.tags.join(', ')}` : ''}
           </li>
         ))}
