@@ -6,10 +6,10 @@ import {
 } from '@kefu/widget-react/agent';
 import { useEffect, useMemo, useState } from 'react';
 import { CustomerPanel } from './customer-panel';
-import { MessageThread } from './message-thread';
-import { OrderPanel } from './order-panel';
 import { fieldSpans } from './masked-segments';
 import { MaskedText } from './masked-text';
+import { MessageThread } from './message-thread';
+import { OrderPanel } from './order-panel';
 import { lastOrderRef } from './order-refs';
 import { useCustomer } from './people';
 import { ReplyComposer } from './reply-composer';
