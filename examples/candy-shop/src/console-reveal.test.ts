@@ -1,18 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AuditEntry } from '@kefu/core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openStorage } from './server/open-storage';
+import { pageOpener, signInAgent } from './testing/browser-pages';
 import { launchChromium } from './testing/chromium';
-import { type DemoProcess, runScript, startDemo } from './testing/demo-process';
-import { EXAMPLE_DIR } from './testing/example-scripts';
-import { getJson, waitUntil } from './testing/wait-until';
+import { type DemoProcess, startDemo } from './testing/demo-process';
+import { demoSuite, failWithPages, screenshot } from './testing/demo-suite';
 
-const ARTIFACTS = join(EXAMPLE_DIR, 'test-artifacts');
 const MINUTE = 60_000;
 const PHONE = '13912345678';
+const context = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+const VIEWPORT = { width: 1440, height: 900 };
 
 /**
  * The console's reveal button in real Chromium: a customer types her phone number, the agent sees
@@ -20,62 +18,28 @@ const PHONE = '13912345678';
  * revealed what, never the value. Also a profile field (her e-mail) from the customer panel.
  */
 describe('console reveal (examples/candy-shop)', () => {
-  const work = mkdtempSync(join(tmpdir(), 'kefu-candy-reveal-'));
-  const dataDir = join(work, 'data');
-  const env = {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: '',
-    KEFU_DATA_DIR: dataDir,
-    KEFU_WEB_DIR: join(work, 'web'),
-    // Open around the clock, so the handoff does not depend on the hour the test runs at.
-    KEFU_OPENING_HOURS: 'always',
-  };
   let demo: DemoProcess | null = null;
   let browser: Browser | null = null;
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await runScript('build', env, 4 * MINUTE);
-  }, 5 * MINUTE);
-
-  afterAll(async () => {
-    await browser?.close();
-    // Only left running when a test failed half-way.
-    await demo?.stop('SIGKILL');
-    rmSync(work, { recursive: true, force: true });
-  });
+  const { env } = demoSuite('kefu-candy-reveal-', () => ({ demo, browser }));
+  const dataDir = env.KEFU_DATA_DIR ?? '';
 
   it(
     'shows a masked phone number, reveals it on click, and the reveal is in the audit log',
     async () => {
-      demo = await startDemo(env, 2 * MINUTE);
+      // Open around the clock, so the handoff does not depend on the hour the test runs at.
+      demo = await startDemo({ ...env, KEFU_OPENING_HOURS: 'always' }, 2 * MINUTE);
       const { urls } = demo;
-      browser = await launchChromium();
+      const chromium = await launchChromium();
+      browser = chromium;
       const pageErrors: string[] = [];
-      const newPage = async () => {
-        const context = await browser?.newContext({
-          locale: 'zh-CN',
-          timezoneId: 'Asia/Shanghai',
-          viewport: { width: 1440, height: 900 },
-        });
-        const page = await (context as NonNullable<typeof context>).newPage();
-        page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-        return page;
-      };
-      const agent = await newPage();
+      const newPage = pageOpener(chromium, context, pageErrors);
+      const agent = await newPage(VIEWPORT);
       try {
         // 王客服 signs in and is online.
-        await agent.goto(urls.console);
-        await agent.getByRole('button', { name: /王客服/ }).click();
-        await agent.locator('.connection-open').waitFor();
-        await waitUntil('王客服 online', async () => {
-          const { body } = await getJson<{ agentsOnline: number }>(urls.status);
-          return body.agentsOnline === 1;
-        });
+        await signInAgent(agent, urls, '王客服', 1);
 
         // 林小糖 leaves her phone number and asks for a person.
-        const shop = await newPage();
+        const shop = await newPage(VIEWPORT);
         await shop.goto(urls.storefront);
         await shop.getByLabel('Sign in as').selectOption('cus_lin');
         await shop.getByRole('button', { name: '联系客服', exact: true }).click();
@@ -115,37 +79,30 @@ describe('console reveal (examples/candy-shop)', () => {
         await screenshot(agent, 'console-reveal');
         expect(pageErrors).toEqual([]);
       } catch (error) {
-        if (pageErrors.length > 0) {
-          (error as Error).message += `\nErrors in the pages:\n${pageErrors.join('\n')}`;
-        }
-        for (const [index, page] of (browser?.contexts() ?? [])
-          .flatMap((c) => c.pages())
-          .entries()) {
-          await screenshot(page, `reveal-failure-${index}`).catch(() => {});
-        }
-        throw error;
+        await failWithPages(error, chromium, pageErrors, 'reveal-failure');
       }
 
       // The audit log, read from the demo's own storage once the server has stopped (PGlite
       // allows one process at a time): who revealed which value, and never the value itself.
-      await browser.close();
+      await chromium.close();
       browser = null;
       expect(await demo.stop('SIGTERM')).toBe(0);
       demo = null;
       const entries = await readRevealAudit(dataDir);
       expect(entries).toHaveLength(2);
       const [message, profile] = entries;
-      expect(message).toMatchObject({
+      const byWang = {
         action: 'value.revealed',
         actor: { kind: 'agent', id: 'agt_wang' },
         customerId: 'cus_lin',
+      };
+      expect(message).toMatchObject({
+        ...byWang,
         target: { kind: 'message' },
         details: { seq: expect.any(Number), span: 0, kind: 'mobile' },
       });
       expect(profile).toMatchObject({
-        action: 'value.revealed',
-        actor: { kind: 'agent', id: 'agt_wang' },
-        customerId: 'cus_lin',
+        ...byWang,
         target: { kind: 'customer', id: 'cus_lin' },
         details: { path: 'contact.email', span: 0 },
       });
@@ -167,8 +124,4 @@ async function readRevealAudit(dataDir: string): Promise<AuditEntry[]> {
   } finally {
     await opened.close();
   }
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
 }

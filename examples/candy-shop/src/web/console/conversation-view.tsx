@@ -6,8 +6,7 @@ import {
 } from '@kefu/widget-react/agent';
 import { useEffect, useMemo, useState } from 'react';
 import { CustomerPanel } from './customer-panel';
-import { fieldSpans } from './masked-segments';
-import { MaskedText } from './masked-text';
+import { MaskedTopic } from './masked-topic';
 import { MessageThread } from './message-thread';
 import { OrderPanel } from './order-panel';
 import { lastOrderRef } from './order-refs';
@@ -99,16 +98,7 @@ export function ConversationView({
               {conversation.assigneeId
                 ? ` · ${agentNames.get(conversation.assigneeId) ?? conversation.assigneeId}`
                 : ''}
-              {conversation.topic ? (
-                <>
-                  {' · '}
-                  <MaskedText
-                    text={conversation.topic}
-                    spans={fieldSpans(conversation.masked, 'topic')}
-                    target={{ conversationId: conversation.id, path: 'topic' }}
-                  />
-                </>
-              ) : null}{' '}
+              <MaskedTopic conversation={conversation} />{' '}
               <SlaBadge details={conversation.details} />
             </p>
           </div>

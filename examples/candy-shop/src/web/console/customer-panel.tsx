@@ -2,6 +2,7 @@ import type { Conversation, Customer, MaskedField } from '@kefu/core';
 import { formatShanghai } from '../shared/format';
 import { fieldSpans } from './masked-segments';
 import { MaskedText } from './masked-text';
+import { MaskedTopic } from './masked-topic';
 import { useDeskCall } from './use-desk-call';
 
 /** A record as `customers.get` and `conversations.list` return it to agents: masked, listed. */
@@ -73,16 +74,7 @@ export function CustomerPanel({
         {earlier.map((conversation) => (
           <li key={conversation.id}>
             {formatShanghai(conversation.createdAt)} · {conversation.status}
-            {conversation.topic ? (
-              <>
-                {' · '}
-                <MaskedText
-                  text={conversation.topic}
-                  spans={fieldSpans(conversation.masked, 'topic')}
-                  target={{ conversationId: conversation.id, path: 'topic' }}
-                />
-              </>
-            ) : null}
+            <MaskedTopic conversation={conversation} />
             {conversation.tags.length ? ` · ${conversation.tags.join(', ')}` : ''}
           </li>
         ))}
