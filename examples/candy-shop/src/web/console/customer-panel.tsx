@@ -1,12 +1,9 @@
-import type { Conversation, Customer, MaskedField } from '@kefu/core';
+import type { Conversation, Customer } from '@kefu/core';
 import { formatShanghai } from '../shared/format';
-import { fieldSpans } from './masked-segments';
-import { MaskedText } from './masked-text';
+import { maskedFields } from './masked-field-text';
+import type { Masked } from './masked-segments';
 import { MaskedTopic } from './masked-topic';
 import { useDeskCall } from './use-desk-call';
-
-/** A record as `customers.get` and `conversations.list` return it to agents: masked, listed. */
-type Masked<T> = T & { masked?: readonly MaskedField[] };
 
 /**
  * Who the customer is (`customers.get`) and their earlier conversations (`conversations.list`),
@@ -26,13 +23,7 @@ export function CustomerPanel({
   if (!customer) return <section className="panel muted">…</section>;
   const metadata = customer.metadata as Record<string, unknown>;
   const earlier = (history.data?.items ?? []).filter((c) => c.id !== conversationId);
-  const field = (path: string, value: string) => (
-    <MaskedText
-      text={value}
-      spans={fieldSpans(customer.masked, path)}
-      target={{ customerId: customer.id, path }}
-    />
-  );
+  const field = maskedFields({ customerId: customer.id }, customer.masked);
   return (
     <section className="panel" aria-labelledby="customer-heading">
       <h3 id="customer-heading">顾客 Customer</h3>

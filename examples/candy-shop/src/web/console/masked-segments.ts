@@ -1,3 +1,11 @@
+import type { MaskedField } from '@kefu/core';
+
+/**
+ * A record as agents get it from a call (`customers.get`, `tickets.*`, `conversations.list`):
+ * masked, with its masked fields listed.
+ */
+export type Masked<T> = T & { masked?: readonly MaskedField[] };
+
 /** A masked span as the wire lists it: `index` names it for `privacy.reveal`. */
 export interface MaskedSpanRef {
   index: number;

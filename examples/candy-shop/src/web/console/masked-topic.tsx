@@ -1,6 +1,5 @@
 import type { MaskedField } from '@kefu/core';
-import { fieldSpans } from './masked-segments';
-import { MaskedText } from './masked-text';
+import { MaskedFieldText } from './masked-field-text';
 
 /**
  * " · <topic>" of a conversation as agents get it (masked, `masked` listing the spans), each
@@ -18,10 +17,11 @@ export function MaskedTopic({
   return (
     <>
       {' · '}
-      <MaskedText
+      <MaskedFieldText
+        record={{ conversationId: conversation.id }}
+        masked={conversation.masked}
+        path="topic"
         text={conversation.topic}
-        spans={fieldSpans(conversation.masked, 'topic')}
-        target={{ conversationId: conversation.id, path: 'topic' }}
       />
     </>
   );
