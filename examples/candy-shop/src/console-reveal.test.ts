@@ -15,7 +15,8 @@ const VIEWPORT = { width: 1440, height: 900 };
 /**
  * The console's reveal button in real Chromium: a customer types her phone number, the agent sees
  * it masked, reveals it (the audited `privacy.reveal`), and the demo's audit log records who
- * revealed what, never the value. Also a profile field (her e-mail) from the customer panel.
+ * revealed what, never the value. Also a profile field (her e-mail) from the customer panel and
+ * a ticket's subject.
  */
 describe('console reveal (examples/candy-shop)', () => {
   let demo: DemoProcess | null = null;
@@ -76,6 +77,14 @@ describe('console reveal (examples/candy-shop)', () => {
         const panel = agent.getByRole('region', { name: '顾客 Customer' });
         await panel.getByRole('button', { name: 'Reveal l**@example.com' }).click();
         await panel.getByTestId('revealed-value').getByText('lin@example.com').waitFor();
+
+        // A ticket field: the agent opens a ticket whose subject carries the number
+        // (`{ ticketId, path: 'subject', span }`).
+        await agent.getByLabel('Ticket subject').fill(`回电 ${PHONE}`);
+        await agent.getByRole('button', { name: '创建工单 Open ticket' }).click();
+        const ticket = agent.getByRole('article', { name: 'Ticket 回电 139****5678' });
+        await ticket.getByRole('button', { name: 'Reveal 139****5678' }).click();
+        await ticket.getByTestId('revealed-value').getByText(PHONE, { exact: true }).waitFor();
         await screenshot(agent, 'console-reveal');
         expect(pageErrors).toEqual([]);
       } catch (error) {
@@ -89,8 +98,8 @@ describe('console reveal (examples/candy-shop)', () => {
       expect(await demo.stop('SIGTERM')).toBe(0);
       demo = null;
       const entries = await readRevealAudit(dataDir);
-      expect(entries).toHaveLength(2);
-      const [message, profile] = entries;
+      expect(entries).toHaveLength(3);
+      const [message, profile, subject] = entries;
       const byWang = {
         action: 'value.revealed',
         actor: { kind: 'agent', id: 'agt_wang' },
@@ -105,6 +114,11 @@ describe('console reveal (examples/candy-shop)', () => {
         ...byWang,
         target: { kind: 'customer', id: 'cus_lin' },
         details: { path: 'contact.email', span: 0 },
+      });
+      expect(subject).toMatchObject({
+        ...byWang,
+        target: { kind: 'ticket' },
+        details: { path: 'subject', span: 0, kind: 'mobile' },
       });
       const logged = JSON.stringify(entries);
       expect(logged).not.toContain(PHONE);
