@@ -1,15 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { pageOpener, signInAgent } from './testing/browser-pages';
 import { launchChromium } from './testing/chromium';
-import { type DemoProcess, type DemoUrls, runScript, startDemo } from './testing/demo-process';
-import { DEMO_SCRIPT, EXAMPLE_DIR } from './testing/example-scripts';
+import { type DemoProcess, type DemoUrls, startDemo } from './testing/demo-process';
+import { demoSuite, failWithPages, screenshot } from './testing/demo-suite';
+import { DEMO_SCRIPT } from './testing/example-scripts';
 import { getJson, waitUntil } from './testing/wait-until';
 
-const ARTIFACTS = join(EXAMPLE_DIR, 'test-artifacts');
 const DATABASE_URL = process.env.DATABASE_URL || undefined;
 const MINUTE = 60_000;
 
@@ -19,29 +18,10 @@ const MINUTE = 60_000;
  * data; then walked through in real Chromium, from the storefront's widget to the console.
  */
 describe('pnpm demo (examples/candy-shop)', () => {
-  const work = mkdtempSync(join(tmpdir(), 'kefu-candy-shop-'));
-  const env = {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    // The demo's default storage, PGlite, even where CI sets DATABASE_URL (tested apart below).
-    DATABASE_URL: '',
-    KEFU_DATA_DIR: join(work, 'data'),
-    KEFU_WEB_DIR: join(work, 'web'),
-  };
   let demo: DemoProcess | null = null;
   let browser: Browser | null = null;
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await runScript('build', env, 4 * MINUTE);
-  }, 5 * MINUTE);
-
-  afterAll(async () => {
-    await browser?.close();
-    // Only left running when a test failed half-way.
-    await demo?.stop('SIGKILL');
-    rmSync(work, { recursive: true, force: true });
-  });
+  // PGlite even where CI sets DATABASE_URL (tested apart below).
+  const { work, env } = demoSuite('kefu-candy-shop-', () => ({ demo, browser }));
 
   it('is the build, then the server', () => {
     expect(DEMO_SCRIPT.demo).toBe(`${DEMO_SCRIPT.build} && ${DEMO_SCRIPT.start}`);
@@ -157,17 +137,7 @@ describe('pnpm demo (examples/candy-shop)', () => {
         await walkThrough(browser, demo.urls, context, pageErrors);
         expect(pageErrors).toEqual([]);
       } catch (error) {
-        if (pageErrors.length > 0) {
-          (error as Error).message += `\nErrors in the pages:\n${pageErrors.join('\n')}`;
-        }
-        // What each page showed when it failed, kept with the other artifacts.
-        for (const [index, page] of browser
-          .contexts()
-          .flatMap((c) => c.pages())
-          .entries()) {
-          await screenshot(page, `failure-${index}`).catch(() => {});
-        }
-        throw error;
+        await failWithPages(error, browser, pageErrors, 'failure');
       }
       expect(await demo.stop('SIGTERM')).toBe(0);
       demo = null;
@@ -182,20 +152,10 @@ async function walkThrough(
   context: { locale: string; timezoneId: string },
   pageErrors: string[],
 ): Promise<void> {
-  const newPage = async (viewport: { width: number; height: number }) => {
-    const page = await (await browser.newContext({ ...context, viewport })).newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    return page;
-  };
+  const newPage = pageOpener(browser, context, pageErrors);
   // 王客服 signs in to the console and is online.
   const agent = await newPage({ width: 1440, height: 900 });
-  await agent.goto(urls.console);
-  await agent.getByRole('button', { name: /王客服/ }).click();
-  await agent.locator('.connection-open').waitFor();
-  await waitUntil('王客服 online', async () => {
-    const { body } = await getJson<{ agentsOnline: number }>(urls.status);
-    return body.agentsOnline === 1;
-  });
+  await signInAgent(agent, urls, '王客服', 1);
   // The live metrics panel hears it from the gateway: one agent online.
   const onlineTile = agent
     .getByRole('region', { name: 'Live metrics' })
@@ -443,8 +403,4 @@ async function dropSchema(connectionString: string, schema: string): Promise<voi
   } finally {
     await client.end();
   }
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
 }

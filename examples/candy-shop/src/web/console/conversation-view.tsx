@@ -6,6 +6,7 @@ import {
 } from '@kefu/widget-react/agent';
 import { useEffect, useMemo, useState } from 'react';
 import { CustomerPanel } from './customer-panel';
+import { MaskedTopic } from './masked-topic';
 import { MessageThread } from './message-thread';
 import { OrderPanel } from './order-panel';
 import { lastOrderRef } from './order-refs';
@@ -97,7 +98,7 @@ export function ConversationView({
               {conversation.assigneeId
                 ? ` · ${agentNames.get(conversation.assigneeId) ?? conversation.assigneeId}`
                 : ''}
-              {conversation.topic ? ` · ${conversation.topic}` : ''}{' '}
+              <MaskedTopic conversation={conversation} />{' '}
               <SlaBadge details={conversation.details} />
             </p>
           </div>

@@ -2,6 +2,7 @@ import type { ClientMessage } from '@kefu/client';
 import { MessageText } from '@kefu/widget-react';
 import { useEffect, useRef } from 'react';
 import { formatShanghai } from '../shared/format';
+import { MaskedText } from './masked-text';
 
 const WHO: Record<string, string> = {
   customer: '顾客',
@@ -12,7 +13,8 @@ const WHO: Record<string, string> = {
 
 /**
  * The conversation's messages, internal notes (内部备注) marked; text only, never HTML, with web and
- * mail addresses as links that open in a new tab without access to the console.
+ * mail addresses as links that open in a new tab without access to the console. Masked personal
+ * data (`message.masked`) gets a reveal button (the audited `privacy.reveal` with the span).
  */
 export function MessageThread({
   messages,
@@ -52,7 +54,16 @@ export function MessageThread({
             </span>
             <span className="bubble-text">
               {/* Text nodes and safe links only (http, https, mailto), never HTML. */}
-              <MessageText text={message.text} />
+              <MaskedText
+                text={message.text}
+                spans={message.masked}
+                target={
+                  message.seq === null
+                    ? null
+                    : { conversationId: message.conversationId, seq: message.seq }
+                }
+                plain={(text) => <MessageText text={text} />}
+              />
             </span>
           </li>
         );

@@ -1,6 +1,8 @@
 import type { OrderSnapshot, Resolution, Ticket } from '@kefu/core';
 import { useState } from 'react';
 import { formatShanghai, formatYuan } from '../shared/format';
+import { maskedFields } from './masked-field-text';
+import type { Masked } from './masked-segments';
 import { ProposeForm } from './propose-form';
 
 export type TicketStep =
@@ -69,7 +71,10 @@ export function describeResolution(resolution: Resolution): string {
   }
 }
 
-/** One ticket (工单) with its history and the steps the agent can take next. */
+/**
+ * One ticket (工单) with its history and the steps the agent can take next; masked values in its
+ * subject and history texts revealable (`{ ticketId, path, span }`).
+ */
 export function TicketCard({
   ticket,
   order,
@@ -77,17 +82,20 @@ export function TicketCard({
   onPropose,
   onNote,
 }: {
-  ticket: Ticket;
+  ticket: Masked<Ticket>;
   order: OrderSnapshot | null;
   onStep(step: TicketStep, message?: string): void;
   onPropose(resolution: Resolution, message: string): void;
   onNote(text: string, visibility: 'internal' | 'customer'): void;
 }) {
   const [note, setNote] = useState('');
+  const field = maskedFields({ ticketId: ticket.id }, ticket.masked);
+  // The last five entries, with their place in the whole history (their field paths).
+  const from = Math.max(0, ticket.history.length - 5);
   return (
     <article className="ticket" aria-label={`Ticket ${ticket.subject}`} data-status={ticket.status}>
       <header>
-        <strong>{ticket.subject}</strong>
+        <strong>{field('subject', ticket.subject)}</strong>
         <span className={`ticket-status status-${ticket.status}`}>
           {STATUS[ticket.status] ?? ticket.status}
         </span>
@@ -102,10 +110,10 @@ export function TicketCard({
         <p className="resolution">结果 Resolution: {describeResolution(ticket.resolution)}</p>
       ) : null}
       <ol className="ticket-history">
-        {ticket.history.slice(-5).map((entry) => (
+        {ticket.history.slice(from).map((entry, shown) => (
           <li key={`${entry.at}-${entry.action}`}>
             {formatShanghai(entry.at, false)} {entry.action} → {entry.toStatus}
-            {entry.text ? `: ${entry.text}` : ''}
+            {entry.text ? <>: {field(`history.${from + shown}.text`, entry.text)}</> : null}
             {entry.visibility === 'internal' ? ' 🔒' : ''}
           </li>
         ))}
