@@ -100,6 +100,40 @@ function sharedBehaviour(label: string, client: () => Promise<pg.Pool | PGlite>)
       }
     });
 
+    it('names the subject kinds of the committed events in each notification', async () => {
+      const db = await client();
+      const writer = await freshAdapter(db);
+      const reader = createPostgresAdapter({ client: db, schema: writer.schema });
+      try {
+        const seen: [number, readonly string[] | undefined][] = [];
+        reader.bus.subscribe((position, kinds) => seen.push([position, kinds]));
+        expect(await untilListening(writer.bus, () => seen.some(([p]) => p === 0))).toBe(true);
+        const conversation = makeConversation();
+        const desk = {
+          type: 'incident.started',
+          at: 1,
+          subject: { kind: 'desk', id: 'inc_1' },
+          data: {},
+        };
+        await writer.transaction((tx) =>
+          tx.events.append([
+            makeEventDraft(conversation),
+            desk as never,
+            makeEventDraft(conversation),
+          ]),
+        );
+        expect(await waitFor(() => seen.some(([p]) => p === 3), 5000)).toBe(true);
+        expect(seen.find(([p]) => p === 3)?.[1]).toEqual(['conversation', 'desk']);
+        // A bare position (an older node, or a publish without kinds) gives none.
+        await writer.bus.publish(3);
+        expect(await waitFor(() => seen.filter(([p]) => p === 3).length === 2, 5000)).toBe(true);
+        expect(seen.at(-1)).toEqual([3, undefined]);
+      } finally {
+        await reader.close();
+        await writer.close();
+      }
+    });
+
     it('fails with UNAVAILABLE after close', async () => {
       const adapter = await freshAdapter(await client());
       await adapter.close();

@@ -2,8 +2,9 @@ import { type EventBus, KefuError } from '@kefu/core';
 import type { SqlClient } from './sql-client';
 
 /**
- * An `EventBus` over LISTEN/NOTIFY. The payload is only a position; listeners read the events
- * from the log. The LISTEN connection is opened on the first `subscribe` and, on a `pg` Pool,
+ * An `EventBus` over LISTEN/NOTIFY. The payload is a position, then a space and the subject kinds
+ * of the committed events (`"1234 conversation,desk"`); listeners read the events from the log.
+ * A payload of a position alone (an older node) gives no kinds: listeners treat it as anything. The LISTEN connection is opened on the first `subscribe` and, on a `pg` Pool,
  * re-opened with backoff after it is lost — then listeners get the log's last position, because
  * notifications sent in between are gone. The first `subscribe` throws `VALIDATION` on a pool
  * without room for the LISTEN connection next to the statements.
@@ -13,26 +14,31 @@ export function createNotifyEventBus(
   channel: string,
   lastPosition: () => Promise<number>,
 ): EventBus {
-  const listeners = new Set<(position: number) => void>();
+  type Listener = (position: number, subjectKinds: readonly string[] | undefined) => void;
+  const listeners = new Set<Listener>();
   let stop: Promise<() => Promise<void>> | null = null;
   let closed = false;
 
-  const deliver = (position: number) => {
-    for (const listener of [...listeners]) listener(position);
+  const deliver = (position: number, subjectKinds?: readonly string[]) => {
+    for (const listener of [...listeners]) listener(position, subjectKinds);
   };
   const onPayload = (payload: string) => {
-    const position = Number(payload);
-    if (payload !== '' && Number.isSafeInteger(position)) {
-      deliver(position);
+    const [head = '', kinds] = payload.split(' ', 2);
+    const position = Number(head);
+    if (head !== '' && Number.isSafeInteger(position)) {
+      deliver(position, kinds ? kinds.split(',') : undefined);
       return;
     }
     // Reconnected: announce where the log is now.
-    lastPosition().then(deliver, () => undefined);
+    lastPosition().then(
+      (last) => deliver(last),
+      () => undefined,
+    );
   };
 
   return {
-    async publish(position) {
-      await sql.query('SELECT pg_notify($1, $2)', [channel, String(position)]);
+    async publish(position, subjectKinds) {
+      await sql.query('SELECT pg_notify($1, $2)', [channel, notifyPayload(position, subjectKinds)]);
     },
     subscribe(listener) {
       const problem = sql.listenProblem();
@@ -57,4 +63,11 @@ export function createNotifyEventBus(
       if (stopping) await (await stopping.catch(() => async () => undefined))();
     },
   };
+}
+
+/** The NOTIFY payload: the position, then the distinct subject kinds (none: the position alone). */
+export function notifyPayload(position: number, subjectKinds?: readonly string[]): string {
+  return subjectKinds && subjectKinds.length > 0
+    ? `${position} ${[...new Set(subjectKinds)].join(',')}`
+    : String(position);
 }

@@ -268,6 +268,13 @@ class MessageRepository {
   }
 }
 
+/** `" conversation,desk"`: what follows the position in the NOTIFY payload (see notify-event-bus). */
+function kindsSuffix(drafts: readonly DomainEventDraft[]): string {
+  const kinds = new Set<string>();
+  for (const draft of drafts) kinds.add(draft.subject.kind);
+  return ` ${[...kinds].join(',')}`;
+}
+
 class EventLogWriter {
   constructor(private readonly ctx: Context) {}
 
@@ -290,8 +297,8 @@ class EventLogWriter {
            FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS x(e, n) CROSS JOIN counter c
          RETURNING position
        )
-       SELECT last_position::float8 AS last, pg_notify($3, last_position::text) FROM counter`,
-      [drafts.length, payload, this.ctx.channel],
+       SELECT last_position::float8 AS last, pg_notify($3, last_position::text || $4) FROM counter`,
+      [drafts.length, payload, this.ctx.channel, kindsSuffix(drafts)],
     );
     const last = rows[0]?.last ?? 0;
     const first = last - drafts.length + 1;

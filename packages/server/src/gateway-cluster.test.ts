@@ -8,10 +8,10 @@ import { customer, openRaw, SECRET, until } from './gateway-test-setup';
 
 /** A bus like Postgres LISTEN/NOTIFY, in memory: tells every subscriber the new position. */
 function memoryBus(): EventBus {
-  const listeners = new Set<(position: number) => void>();
+  const listeners = new Set<Parameters<EventBus['subscribe']>[0]>();
   return {
-    async publish(position) {
-      for (const listener of [...listeners]) listener(position);
+    async publish(position, subjectKinds) {
+      for (const listener of [...listeners]) listener(position, subjectKinds);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -1,7 +1,9 @@
+import { createMemoryAdapter } from '@kefu/adapter-memory';
 import { describe, expect, it } from 'vitest';
 import type { CreateDeskOptions } from '../desk/create-desk';
 import { setupDesk } from '../desk/desk-test-setup';
 import { isKefuError } from '../errors/kefu-error';
+import type { EventBus } from '../events/event-bus';
 import type { Incident } from './incident';
 
 const MINUTE = 60_000;
@@ -253,3 +255,53 @@ describe('desk.incidents', () => {
     expect(await storage.read.incidents.get(started.id)).toEqual(ended);
   });
 });
+
+describe('incidents across nodes: which bus notifications cost a read', () => {
+  it('reads the incident record again only for notifications that may carry desk events', async () => {
+    const base = createMemoryAdapter();
+    const listeners: Parameters<EventBus['subscribe']>[0][] = [];
+    const bus: EventBus = {
+      async publish(position, subjectKinds) {
+        for (const listener of listeners) listener(position, subjectKinds);
+      },
+      subscribe(listener) {
+        listeners.push(listener);
+        return () => {};
+      },
+      async close() {},
+    };
+    let reads = 0;
+    const incidents = new Proxy(base.read.incidents, {
+      get(target, key, receiver) {
+        if (key === 'latest') reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const read = new Proxy(base.read, {
+      get: (target, key, receiver) =>
+        key === 'incidents' ? incidents : Reflect.get(target, key, receiver),
+    });
+    const storage = new Proxy(base, {
+      get: (target, key, receiver) =>
+        key === 'bus' ? bus : key === 'read' ? read : Reflect.get(target, key, receiver),
+    });
+    const { desk } = await setupDesk({ storage });
+    await desk.incidents.current();
+    await until(() => listeners.length > 0);
+    const before = reads;
+    await bus.publish(10, ['conversation']);
+    await bus.publish(11, ['conversation', 'ticket']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reads).toBe(before);
+    await bus.publish(12, ['conversation', 'desk']);
+    await until(() => reads === before + 1);
+    // No kinds (an older node, a reconnect): anything may have changed.
+    await bus.publish(13, undefined);
+    await until(() => reads === before + 2);
+  });
+});
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(condition()).toBe(true);
+}

@@ -185,7 +185,10 @@ export function createIncidents(options: {
     loaded = true;
     if (options.bus && !offBus) {
       try {
-        offBus = options.bus.subscribe(refresh);
+        // Incident records change only with `desk` events: other notifications need no read.
+        offBus = options.bus.subscribe((_position, subjectKinds) => {
+          if (subjectKinds === undefined || subjectKinds.includes('desk')) refresh();
+        });
       } catch (error) {
         // Without the bus this node still works; it learns of other nodes' switches at restart.
         onError(error);
