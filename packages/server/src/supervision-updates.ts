@@ -102,7 +102,7 @@ export class SupervisionWatchers {
     }
     this.#reading.set(conversationId, false);
     this.desk.conversations
-      .get(conversationId)
+      .get({ conversationId })
       .then((conversation) => {
         if (conversation) this.#changed(conversation);
       }, this.onError)
