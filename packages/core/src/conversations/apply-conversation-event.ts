@@ -13,12 +13,18 @@ import type { Conversation } from './conversation';
 import type { ConversationEffect, ConversationMachineEvent } from './conversation-events';
 import { conversationMachine } from './conversation-machine';
 
+/** The read options of a conversation about to be written (shared: reads never change them). */
+export const FOR_UPDATE = Object.freeze({ forUpdate: true as const });
+
+/** The error for a conversation id that names nothing. */
+export function conversationNotFound(id: string): KefuError {
+  return new KefuError('NOT_FOUND', `No conversation "${id}". Check the id, or start one first.`);
+}
+
 /** Loads a conversation for a write, or fails with `NOT_FOUND`. */
 export async function loadConversation(tx: StorageTransaction, id: string): Promise<Conversation> {
-  const conversation = await tx.conversations.get(id, { forUpdate: true });
-  if (!conversation) {
-    throw new KefuError('NOT_FOUND', `No conversation "${id}". Check the id, or start one first.`);
-  }
+  const conversation = await tx.conversations.get(id, FOR_UPDATE);
+  if (!conversation) throw conversationNotFound(id);
   return conversation;
 }
 
@@ -142,12 +148,12 @@ async function scheduleSlaCheck(
  * Runs the conversation machine for one event and commits the result. A rejected event throws
  * `INVALID_TRANSITION` and writes nothing.
  */
-export async function applyConversationEvent(
+export function applyConversationEvent(
   tx: StorageTransaction,
   context: CommandContext,
   conversation: Conversation,
   event: ConversationMachineEvent,
-  extraChanges: Partial<Conversation> = {},
+  extraChanges?: Partial<Conversation>,
 ): Promise<Conversation> {
   const result = transition(conversationMachine, conversation, event);
   if (!result.ok) {
@@ -157,7 +163,7 @@ export async function applyConversationEvent(
   }
   // The machine's snapshot is a fresh copy of `conversation`, nobody else's yet: complete it in
   // place rather than copying its thirty-odd fields once more.
-  const stored = Object.assign(result.snapshot, extraChanges);
+  const stored = extraChanges ? Object.assign(result.snapshot, extraChanges) : result.snapshot;
   stored.version = conversation.version + 1;
   return commitStored(tx, context, conversation, stored, event, result.effects);
 }

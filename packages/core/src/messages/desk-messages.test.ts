@@ -129,6 +129,29 @@ describe('desk: messages', () => {
     expect((await desk.conversations.get({ conversationId: id }))?.lastSeq).toBe(2);
   });
 
+  it('answers bad input and an unknown conversation with a rejected promise, writing nothing', async () => {
+    const { desk, events } = await setupDesk();
+    const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
+    const before = events.length;
+    // Not a synchronous throw: callers chaining `.catch` must see the error.
+    const invalid = desk.messages.post({
+      conversationId: id,
+      author: { kind: 'customer', id: 'cus_lin' },
+      text: '   ',
+    });
+    expect(invalid).toBeInstanceOf(Promise);
+    await expect(invalid).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      desk.messages.post({
+        conversationId: 'cnv_missing',
+        author: { kind: 'customer', id: 'cus_lin' },
+        text: '在吗？',
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('cnv_missing') });
+    expect(events.length).toBe(before);
+    expect(await desk.messages.list({ conversationId: id })).toEqual([]);
+  });
+
   it('refuses an agent reply before assignment, changing nothing', async () => {
     const { desk } = await setupDesk();
     const { id } = await desk.conversations.start({ customerId: 'cus_lin' });
