@@ -1,9 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
 import { createPostgresAdapter, type PostgresAdapter } from '@kefu/adapter-postgres';
-import type { Conversation, DomainEventDraft, Message } from '@kefu/core';
+import type { Conversation, Message } from '@kefu/core';
 import { makeConversation } from '@kefu/core/testing';
 import pg from 'pg';
 import { type BenchResult, median, opsPerSecond } from './bench-result';
+import { customerMessage, postedEvent } from './message-rows';
 
 const MESSAGES = 500;
 const ROUNDS = 9;
@@ -14,24 +15,8 @@ interface Appender {
   close(): Promise<void>;
 }
 
-const message = (conversationId: string, seq: number, i: number): Message => ({
-  id: `msg_${seq}_${i}`,
-  conversationId,
-  seq,
-  author: { kind: 'customer', id: 'cus_lin' },
-  text: '我的糖果什么时候到？',
-  attachments: [],
-  internal: false,
-  clientId: null,
-  createdAt: i,
-});
-
-const posted = (m: Message): DomainEventDraft => ({
-  type: 'message.posted',
-  at: m.createdAt,
-  subject: { kind: 'conversation', id: m.conversationId },
-  data: { message: m },
-});
+const message = (conversationId: string, seq: number, i: number): Message =>
+  customerMessage(conversationId, seq, `msg_${seq}_${i}`, i);
 
 const schemaName = () => `kefu_bench_${Math.random().toString(36).slice(2, 10)}`;
 
@@ -76,7 +61,7 @@ async function adapterSide(client: pg.Pool | PGlite): Promise<Appender> {
             current.version,
           );
           await tx.messages.insert(m);
-          await tx.events.append([posted(m)]);
+          await tx.events.append([postedEvent(m)]);
         });
       }
     },
@@ -120,7 +105,7 @@ async function rawSide(client: pg.Pool | PGlite): Promise<Appender> {
         RETURNING last_position::float8 AS last`,
     );
     const position = (counter.rows[0] as { last: number }).last;
-    const event = { ...posted(m), id: `evt_${position}`, position };
+    const event = { ...postedEvent(m), id: `evt_${position}`, position };
     await q(
       `INSERT INTO ${s}.events (position, id, type, subject_kind, subject_id, at, doc)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
