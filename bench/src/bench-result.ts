@@ -20,6 +20,14 @@ export function writeResult(result: BenchResult): string {
   return file;
 }
 
+/**
+ * A full collection, when node runs with --expose-gc (`pnpm bench` does): a measurement that
+ * starts here does not pay for the garbage of what ran before it.
+ */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 /** Median of repeated measurements: one noisy round does not move it. */
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

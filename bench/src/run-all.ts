@@ -1,9 +1,10 @@
 import { benchAttachmentUpload } from './attachments-upload';
 import type { BenchResult } from './bench-result';
-import { writeResult } from './bench-result';
+import { collectGarbage, writeResult } from './bench-result';
 import { benchBotAccuracy, benchBotAccuracyTwJa, benchKnowledgeSearch } from './bot-accuracy';
 import { benchMessagesPerSecond } from './core-messages-per-second';
 import { benchGatewayDelivery } from './gateway-delivery';
+import { benchIdRetainedBytes } from './id-retained-bytes';
 import { benchMetricsReport } from './metrics-report-ms';
 import { benchPGliteAppendRatio, benchPostgresAppendRatio } from './postgres-append-ratio';
 import { benchPostgresBusLatency } from './postgres-bus-latency';
@@ -19,6 +20,7 @@ import { benchWidgetGzipBytes } from './widget-gzip-bytes';
 /** Each benchmark with the names of the results it writes. */
 const benchmarks: [names: string, run: () => Promise<BenchResult | BenchResult[] | null>][] = [
   ['core.messages-per-second', benchMessagesPerSecond],
+  ['core.id-retained-bytes', benchIdRetainedBytes],
   ['routing.decisions-per-second', benchRoutingDecisions],
   ['sla.add-business-time-per-second', benchAddBusinessTime],
   ['sla.clocks', benchSlaClocks],
@@ -57,9 +59,8 @@ if (chosen.length === 0) {
 }
 
 for (const [, bench] of chosen) {
-  // Each benchmark starts on a collected heap, not with the garbage of the one before it
-  // (`pnpm bench` runs node with --expose-gc).
-  (globalThis as { gc?: () => void }).gc?.();
+  // Each benchmark starts on a collected heap, not with the garbage of the one before it.
+  collectGarbage();
   const outcome = await bench();
   for (const result of outcome === null ? [] : Array.isArray(outcome) ? outcome : [outcome]) {
     const file = writeResult(result);

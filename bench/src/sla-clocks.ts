@@ -2,7 +2,7 @@ import { createMemoryAdapter } from '@kefu/adapter-memory';
 import { createBusinessCalendar, createDesk, type StorageAdapter } from '@kefu/core';
 import { VirtualClock } from '@kefu/core/testing';
 import { Temporal } from 'temporal-polyfill';
-import type { BenchResult } from './bench-result';
+import { type BenchResult, collectGarbage } from './bench-result';
 
 const CONVERSATIONS = 100_000;
 const START = Date.parse('2026-11-16T08:00:00+08:00');
@@ -21,7 +21,7 @@ const shanghai = {
 };
 
 function heapUsed(): number {
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
   return process.memoryUsage().heapUsed;
 }
 

@@ -9,8 +9,7 @@ import type {
   PrivacyReader,
   PrivacyWriter,
 } from '@kefu/core';
-import { KefuError, rateLimitKeyNames } from '@kefu/core';
-import { nanoid } from 'nanoid';
+import { KefuError, newId, rateLimitKeyNames } from '@kefu/core';
 import { frozenCopy } from './deep-freeze';
 import { type MemoryState, pairKey } from './memory-state';
 
@@ -141,7 +140,7 @@ export class MemoryPrivacyWriter implements PrivacyWriter {
 
   async appendAudit(draft: AuditEntryDraft): Promise<AuditEntry> {
     const seq = this.#state.audit.length + this.#audit.length + 1;
-    const entry = frozenCopy({ ...draft, id: `aud_${nanoid(16)}`, seq });
+    const entry = frozenCopy({ ...draft, id: newId('aud_'), seq });
     this.#audit.push(entry);
     return entry;
   }

@@ -13,8 +13,7 @@ import type {
   Ticket,
   TicketFilter,
 } from '@kefu/core';
-import { KefuError } from '@kefu/core';
-import { nanoid } from 'nanoid';
+import { KefuError, newId } from '@kefu/core';
 import { frozenCopy } from './deep-freeze';
 import { countTickets } from './list-tickets';
 import { MemoryIncidentWriter } from './memory-incidents';
@@ -224,7 +223,7 @@ class EventLogWriter {
           at: draft.at,
           subject: draft.subject,
           data: draft.data,
-          id: `evt_${nanoid(16)}`,
+          id: newId('evt_'),
           position: first + index,
         } as DomainEvent,
         copies,
@@ -257,7 +256,7 @@ class JobWriter {
       kind: draft.kind,
       dueAt: draft.dueAt,
       payload: draft.payload,
-      id: `job_${nanoid(16)}`,
+      id: newId('job_'),
       status: 'scheduled',
       attempts: 0,
       claimToken: null,

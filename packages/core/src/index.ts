@@ -60,6 +60,7 @@ export type {
 } from './events/domain-events';
 export { DOMAIN_EVENT_TYPES } from './events/domain-events';
 export type { EventBus } from './events/event-bus';
+export { newId } from './ids/new-id';
 export type {
   CheckHealth,
   HealthCheck,

@@ -57,7 +57,7 @@ export async function commitConversation(
  * over: it is completed in place. Saves a second copy of `before`, which costs more than the
  * rest of the snapshot work when `before` is a frozen record (as the memory adapter stores them).
  */
-async function commitStored(
+function commitStored(
   tx: StorageTransaction,
   context: CommandContext,
   before: Conversation,
@@ -66,34 +66,56 @@ async function commitStored(
   effects: readonly ConversationEffect[],
 ): Promise<Conversation> {
   // Without SLA policies the clocks never move: the copy keeps `before.sla`, nothing to announce.
-  const sla = context.sla.enabled ? await slaUpdate(tx, context, before, stored, event) : null;
-  if (sla !== null) stored.sla = sla.sla;
+  if (!context.sla.enabled) return writeStored(tx, context, before, stored, event, effects, null);
+  return slaUpdate(tx, context, before, stored, event).then((sla) => {
+    stored.sla = sla.sla;
+    return writeStored(tx, context, before, stored, event, effects, sla);
+  });
+}
+
+/**
+ * Writes the conversation, then whatever the change leads to. Most changes (a message, a tag)
+ * move no load, touch no queue, run no effect and no SLA clock: then the write is all there is,
+ * with no async frame around it.
+ */
+function writeStored(
+  tx: StorageTransaction,
+  context: CommandContext,
+  before: Conversation,
+  stored: Conversation,
+  event: ConversationMachineEvent | null,
+  effects: readonly ConversationEffect[],
+  sla: SlaUpdate | null,
+): Promise<Conversation> {
   const survey = surveyAfterChange(context, 'conversation', before, stored);
   stored.survey = survey.survey;
-  await tx.conversations.update(stored, before.version);
-  // The checks below are the callees' own first lines, hoisted: most changes (a message, a tag)
-  // move no load, touch no queue and no SLA clock, and then cost no await.
-  if (event && loadHolder(before) !== loadHolder(stored)) await moveLoad(tx, before, stored, event);
-  if (before.status === 'queued' || stored.status === 'queued') {
-    await updateQueueJobs(tx, context, before, stored);
+  const written = tx.conversations.update(stored, before.version);
+  const movesLoad = event !== null && loadHolder(before) !== loadHolder(stored);
+  const touchesQueue = before.status === 'queued' || stored.status === 'queued';
+  if (!movesLoad && !touchesQueue && effects.length === 0 && sla === null && !survey.after) {
+    return written.then(() => stored);
   }
-  for (const effect of effects) {
-    switch (effect.type) {
-      case 'emit':
-        context.emit(withStoredConversation(effect.event, stored));
-        break;
-      case 'schedule':
-        await tx.jobs.schedule(effect.job, context.now);
-        context.scheduled(effect.job);
-        break;
-      case 'cancel':
-        await tx.jobs.cancel(effect.key, context.now);
-        break;
+  return written.then(async () => {
+    if (event !== null && movesLoad) await moveLoad(tx, before, stored, event);
+    if (touchesQueue) await updateQueueJobs(tx, context, before, stored);
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'emit':
+          context.emit(withStoredConversation(effect.event, stored));
+          break;
+        case 'schedule':
+          await tx.jobs.schedule(effect.job, context.now);
+          context.scheduled(effect.job);
+          break;
+        case 'cancel':
+          await tx.jobs.cancel(effect.key, context.now);
+          break;
+      }
     }
-  }
-  if (sla !== null) await publishSla(tx, context, stored, sla);
-  if (survey.after) await survey.after(tx);
-  return stored;
+    if (sla !== null) await publishSla(tx, context, stored, sla);
+    if (survey.after) await survey.after(tx);
+    return stored;
+  });
 }
 
 /** The SLA state a change leads to (the customer's tier matters to policies). */

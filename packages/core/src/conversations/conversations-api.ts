@@ -1,8 +1,8 @@
-import { nanoid } from 'nanoid';
 import type { z } from 'zod';
 import { requireCustomerWritable } from '../customers/customer-guard';
 import type { CommandContext, RunCommand } from '../desk/command-runner';
 import type { DeskSettings } from '../desk/desk-settings';
+import { newId } from '../ids/new-id';
 import { postMessageInTransaction } from '../messages/post-message';
 import { updateQueueJobs } from '../routing/queue-jobs';
 import { decodeCursor, encodeCursor } from '../storage/list-cursor';
@@ -150,7 +150,7 @@ export function createConversationsApi(
         }
         await requireCustomerWritable(tx, input.customerId, 'a new conversation', { lock: true });
         let conversation = newConversation({
-          id: `conv_${nanoid(16)}`,
+          id: newId('conv_'),
           customerId: input.customerId,
           clientId: input.clientId ?? null,
           channel: input.channel,

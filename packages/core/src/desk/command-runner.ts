@@ -47,42 +47,50 @@ export function createCommandRunner(options: CommandRunnerOptions) {
   const { storage, clock, publisher, settings, sla, onJobScheduled } = options;
   const incidentMode = options.incidentMode ?? (() => null);
   const maxAttempts = settings.maxCommandAttempts;
-  // Once loaded, the incident state stays loaded: later commands skip the await (a tick each).
+  // Once loaded, the incident state stays loaded: later commands skip the wait (a tick each).
   let ready = options.ready;
 
-  return async function runCommand<T>(
+  // Promise chains rather than async functions: a command is one transaction and one `.then`,
+  // with no suspended frame for the runner (this is on every message's path).
+  function attempt<T>(
     body: (tx: StorageTransaction, context: CommandContext) => Promise<T>,
+    attemptNumber: number,
   ): Promise<T> {
-    if (ready) {
-      await ready();
-      ready = undefined;
+    const context = new Context(settings, sla, options.blobs);
+    let committed: Promise<T>;
+    try {
+      committed = storage.transaction((tx) => {
+        // The instant and the mode are read once the transaction runs, not while it queued.
+        context.start(clock.now(), incidentMode());
+        return context.runBody(tx, body);
+      });
+    } catch (error) {
+      committed = Promise.reject(error);
     }
-    for (let attempt = 1; ; attempt++) {
-      const context = new Context(settings, sla, options.blobs);
-      try {
-        const result = await storage.transaction(async (tx) => {
-          // The instant and the mode are read once the transaction runs, not while it queued.
-          context.now = clock.now();
-          context.incidentMode = incidentMode();
-          // An adapter that reruns the callback itself starts it with an empty outbox.
-          if (context.drafts.length > 0) context.drafts = [];
-          if (context.jobs.length > 0) context.jobs = [];
-          const result = await body(tx, context);
-          const drafts = context.drafts;
-          if (drafts.length > 0) {
-            context.events = await tx.events.append(drafts);
-            for (const entry of auditForEvents(drafts)) await tx.privacy.appendAudit(entry);
-          }
-          return result;
-        });
+    return committed.then(
+      (result) => {
         publisher.publish(context.events);
         for (const job of context.jobs) onJobScheduled(job.dueAt);
         return result;
-      } catch (error) {
-        if (isKefuError(error, 'CONFLICT') && attempt < maxAttempts) continue;
+      },
+      (error: unknown) => {
+        if (isKefuError(error, 'CONFLICT') && attemptNumber < maxAttempts) {
+          return attempt(body, attemptNumber + 1);
+        }
         throw error;
-      }
-    }
+      },
+    );
+  }
+
+  return function runCommand<T>(
+    body: (tx: StorageTransaction, context: CommandContext) => Promise<T>,
+  ): Promise<T> {
+    const loading = ready;
+    if (loading === undefined) return attempt(body, 1);
+    return loading().then(() => {
+      ready = undefined;
+      return attempt(body, 1);
+    });
   };
 }
 
@@ -103,6 +111,28 @@ class Context implements CommandContext {
     blobs: BlobStore | undefined,
   ) {
     if (blobs) this.blobs = blobs;
+  }
+
+  /** Starts an attempt of the transaction; an adapter that reruns the callback empties the outbox. */
+  start(now: number, incidentMode: IncidentMode | null): void {
+    this.now = now;
+    this.incidentMode = incidentMode;
+    if (this.drafts.length > 0) this.drafts = [];
+    if (this.jobs.length > 0) this.jobs = [];
+  }
+
+  /** Runs the body, then appends its events (and their audit entries) in the same transaction. */
+  async runBody<T>(
+    tx: StorageTransaction,
+    body: (tx: StorageTransaction, context: CommandContext) => Promise<T>,
+  ): Promise<T> {
+    const result = await body(tx, this);
+    const drafts = this.drafts;
+    if (drafts.length > 0) {
+      this.events = await tx.events.append(drafts);
+      for (const entry of auditForEvents(drafts)) await tx.privacy.appendAudit(entry);
+    }
+    return result;
   }
 
   emit(event: DomainEventDraft): void {

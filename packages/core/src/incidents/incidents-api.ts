@@ -1,9 +1,9 @@
-import { nanoid } from 'nanoid';
 import { z } from 'zod';
 import type { RunCommand } from '../desk/command-runner';
 import { isKefuError, KefuError } from '../errors/kefu-error';
 import type { DomainEventDraft } from '../events/domain-events';
 import type { EventBus } from '../events/event-bus';
+import { newId } from '../ids/new-id';
 import { incidentJobKeys } from '../jobs/job';
 import { transition } from '../machine/transition';
 import type { SlaHold } from '../sla/sla-runtime';
@@ -286,7 +286,7 @@ export function createIncidents(options: {
         {
           type: 'START',
           at: clock.now(),
-          id: `inc_${nanoid(12)}`,
+          id: newId('inc_', 12),
           mode: input.mode,
           message: input.message,
           source: 'manual',
@@ -327,7 +327,7 @@ export function createIncidents(options: {
               {
                 type: 'START',
                 at: clock.now(),
-                id: `inc_${nanoid(12)}`,
+                id: newId('inc_', 12),
                 mode: parsed.mode,
                 message: parsed.message ?? HEALTH_INCIDENT_MESSAGE,
                 source: 'health',

@@ -1,4 +1,3 @@
-import { nanoid } from 'nanoid';
 import {
   applyConversationEvent,
   commitConversation,
@@ -8,6 +7,7 @@ import type { ConversationMachineEvent } from '../conversations/conversation-eve
 import { requireAgent, requireOpen } from '../conversations/conversation-preconditions';
 import type { CommandContext } from '../desk/command-runner';
 import { KefuError } from '../errors/kefu-error';
+import { newId } from '../ids/new-id';
 import { lexiconSentiment } from '../knowledge/bot/sentiment';
 import type { StorageTransaction } from '../storage/storage-adapter';
 import type { Attachment, Author, Message } from './message';
@@ -110,7 +110,7 @@ export async function postMessageInTransaction(
   // A literal with named fields (a spread inside it takes V8's slow path); a whisper, rare, gets
   // its flag added after.
   const message: Message = {
-    id: `msg_${nanoid(16)}`,
+    id: newId('msg_'),
     conversationId: conversation.id,
     seq,
     author: draft.author,
